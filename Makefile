@@ -1,0 +1,39 @@
+# pekefb: PGXS build, plus the two commands of the README (make demo, make test).
+EXTENSION    = pekefb
+EXTVERSION   = 0.1.0
+MODULE_big   = pekefb
+OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+SHLIB_LINK   = -lcjson
+PG_CPPFLAGS  = -I$(srcdir)/src
+PG_CFLAGS    = -Wall -Wextra -Werror
+DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin results regression.diffs regression.out
+
+# The install script is assembled from one part per subsystem, each kept beside its C file.
+SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
+            src/calendar.sql src/deadline.sql src/access.sql src/waits.sql \
+            src/feedback.sql src/tables.sql src/views.sql src/import.sql
+
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
+
+PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || echo /usr/lib/postgresql/15/bin/pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+.PHONY: demo test bench unit
+# Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
+demo:
+	test/run.sh demo
+test:
+	test/run.sh test
+bench:
+	test/run.sh bench
+# Pure-C unit tests (no server): parsers, calendar, histogram maths.
+unit:
+	test/unit/run.sh

@@ -1,0 +1,1 @@
+-- access: (filled in by its owner)

@@ -1,0 +1,1 @@
+-- calendar: (filled in by its owner)

@@ -1,0 +1,1 @@
+-- deadline: (filled in by its owner)

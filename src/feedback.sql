@@ -1,0 +1,1 @@
+-- feedback: (filled in by its owner)

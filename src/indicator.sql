@@ -1,0 +1,1 @@
+-- indicator: (filled in by its owner)

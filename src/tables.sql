@@ -1,0 +1,1 @@
+-- tables: (filled in by its owner)

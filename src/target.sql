@@ -1,0 +1,1 @@
+-- target: (filled in by its owner)

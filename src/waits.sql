@@ -1,0 +1,1 @@
+-- waits: (filled in by its owner)

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# test/run.sh: the driver behind `make demo`, `make test` and `make bench`.
+#
+# From a fresh Debian 12 machine it installs the Debian packages it needs, builds and
+# installs pekefb, starts a throwaway PostgreSQL 15 cluster (data under .pgcluster/ in the
+# checkout, run as the `postgres` OS user when we are root, a private socket directory and a
+# free port), runs the job and stops the cluster again, also when the job fails.
+#
+#   test/run.sh demo    load the sample region and print the dashboard
+#   test/run.sh test    every test; ends with "N passed, N failed", exit 1 on any failure
+#   test/run.sh bench   the benchmarks of test/bench/ (slow; prints ratio tables)
+set -uo pipefail
+
+mode=${1:-test}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+PGBIN=/usr/lib/postgresql/15/bin
+PACKAGES="postgresql-15 postgresql-server-dev-15 libcjson-dev make gcc"
+
+say() { printf '== %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---------------------------------------------------------------- packages
+ensure_packages() {
+	local missing=""
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		say "installing Debian packages:$missing"
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || die "apt-get update failed"
+		# shellcheck disable=SC2086
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null \
+			|| die "apt-get install$missing failed"
+	fi
+	# The Debian package starts a cluster on 5432; we never use it, and stop nothing of it.
+}
+
+# ---------------------------------------------------------------- build
+build_install() {
+	say "building and installing pekefb"
+	make -s PG_CONFIG=$PGBIN/pg_config >/dev/null || die "build failed"
+	as_root make -s PG_CONFIG=$PGBIN/pg_config install >/dev/null || die "make install failed"
+}
+
+# ---------------------------------------------------------------- cluster
+RUNAS=()
+if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); fi
+
+free_port() {
+	local p
+	for p in $(seq 54329 54429); do
+		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null && [ ! -e "/tmp/.s.PGSQL.$p" ]; then
+			echo "$p"; return
+		fi
+	done
+	die "no free port in 54329-54429"
+}
+
+start_cluster() {
+	CLUSTER="$top/.pgcluster"
+	# The postgres user must be able to reach the checkout; if it cannot (e.g. under /root),
+	# keep the cluster in a private temporary directory instead.
+	if [ ${#RUNAS[@]} -gt 0 ] && ! "${RUNAS[@]}" test -x "$top"; then
+		CLUSTER=$(mktemp -d /tmp/pekefb-cluster.XXXXXX)
+	fi
+	rm -rf "$CLUSTER"
+	mkdir -p "$CLUSTER/sock"
+	[ ${#RUNAS[@]} -gt 0 ] && chown -R postgres: "$CLUSTER"
+	PGPORT=$(free_port)
+	say "starting a throwaway cluster in $CLUSTER on port $PGPORT"
+	"${RUNAS[@]}" $PGBIN/initdb -D "$CLUSTER/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$CLUSTER/initdb.log" 2>&1 \
+		|| { cat "$CLUSTER/initdb.log" >&2; die "initdb failed"; }
+	cat >>"$CLUSTER/data/postgresql.conf" <<-EOF
+		listen_addresses = ''
+		port = $PGPORT
+		unix_socket_directories = '$CLUSTER/sock'
+		fsync = off
+		synchronous_commit = off
+		full_page_writes = off
+		shared_buffers = 512MB
+		work_mem = 64MB
+		maintenance_work_mem = 512MB
+		max_wal_size = 4GB
+		max_parallel_workers_per_gather = 2
+		lc_messages = 'C'
+		timezone = 'Europe/Helsinki'
+	EOF
+	trap stop_cluster EXIT
+	"${RUNAS[@]}" $PGBIN/pg_ctl -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 60 start >/dev/null \
+		|| { cat "$CLUSTER/server.log" >&2; die "server did not start"; }
+	export PGHOST="$CLUSTER/sock" PGPORT PGUSER=postgres PGDATABASE=postgres
+}
+
+stop_cluster() {
+	if [ -n "${CLUSTER:-}" ] && [ -f "$CLUSTER/data/postmaster.pid" ]; then
+		"${RUNAS[@]}" $PGBIN/pg_ctl -D "$CLUSTER/data" -m fast -w stop >/dev/null 2>&1
+	fi
+}
+
+psqlq() { $PGBIN/psql -X -v ON_ERROR_STOP=1 -q "$@"; }
+
+# ---------------------------------------------------------------- jobs
+run_demo() {
+	local t0=$SECONDS
+	psqlq -c "DROP DATABASE IF EXISTS pekefb_demo" -c "CREATE DATABASE pekefb_demo" || die "createdb failed"
+	PGDATABASE=pekefb_demo psqlq -c "CREATE EXTENSION pekefb" || die "CREATE EXTENSION failed"
+	say "loading the sample region (Central Ostrobothnia)"
+	PGDATABASE=pekefb_demo psqlq -f test/sample/region.sql >/dev/null || die "loading the sample region failed"
+	PGDATABASE=pekefb_demo $PGBIN/psql -X -v ON_ERROR_STOP=1 -f test/sample/dashboard.sql || die "dashboard failed"
+	say "demo finished in $((SECONDS - t0)) s"
+}
+
+PASSED=0
+FAILED=0
+FAILED_NAMES=()
+record() {	# record <name> <exit status>
+	if [ "$2" = 0 ]; then PASSED=$((PASSED + 1)); printf 'ok      %s\n' "$1"
+	else FAILED=$((FAILED + 1)); FAILED_NAMES+=("$1"); printf 'FAILED  %s\n' "$1"; fi
+}
+
+run_tests() {
+	# 1. pure-C unit tests (parsers, calendar, histogram maths), no server
+	say "unit tests (pure C)"
+	local out
+	if out=$(test/unit/run.sh 2>&1); then :; fi
+	echo "$out" | grep -E '^(ok|FAILED) ' || true
+	PASSED=$((PASSED + $(echo "$out" | grep -c '^ok ')))
+	local uf; uf=$(echo "$out" | grep -c '^FAILED ')
+	FAILED=$((FAILED + uf))
+	[ "$uf" = 0 ] || { FAILED_NAMES+=("unit"); echo "$out" | tail -20; }
+	if ! echo "$out" | grep -q '^ok '; then record "unit tests build" 1; echo "$out" | tail -20; fi
+
+	# 2. the pg_regress suite (sql/ + expected/), one test per feature
+	say "regression suite (pg_regress)"
+	rm -rf results regression.diffs regression.out
+	make -s PG_CONFIG=$PGBIN/pg_config installcheck >/tmp/pekefb-installcheck.$$ 2>&1
+	local rc=$?
+	local line name
+	while IFS= read -r line; do
+		if [[ $line =~ ^(test|\ +)?\ *([A-Za-z0-9_]+)\ +\.\.\.\ (ok|FAILED|failed) ]]; then
+			name=${BASH_REMATCH[2]}
+			if [ "${BASH_REMATCH[3]}" = ok ]; then record "regress/$name" 0; else record "regress/$name" 1; fi
+		fi
+	done < /tmp/pekefb-installcheck.$$
+	if [ $rc != 0 ]; then
+		grep -qE '\.\.\. (FAILED|failed)' /tmp/pekefb-installcheck.$$ || { record "regress (pg_regress itself)" 1; cat /tmp/pekefb-installcheck.$$; }
+		[ -f regression.diffs ] && head -200 regression.diffs
+	fi
+	rm -f /tmp/pekefb-installcheck.$$
+
+	# 3. client-side tests: each test/client/*.sh is one test (dump/restore, import, ...)
+	say "client tests (test/client)"
+	local t
+	for t in test/client/*.sh; do
+		[ -e "$t" ] || continue
+		if out=$(bash "$t" 2>&1); then record "client/$(basename "$t" .sh)" 0
+		else record "client/$(basename "$t" .sh)" 1; echo "$out" | tail -30; fi
+	done
+
+	# 4. the demo itself must run
+	if out=$(run_demo 2>&1); then record "demo" 0; else record "demo" 1; echo "$out" | tail -30; fi
+
+	echo
+	[ ${#FAILED_NAMES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILED_NAMES[*]}"
+	echo "$PASSED passed, $FAILED failed"
+	[ "$FAILED" = 0 ]
+}
+
+run_bench() {
+	local b
+	for b in test/bench/*.sh; do
+		[ -e "$b" ] || continue
+		say "benchmark $(basename "$b")"
+		bash "$b" || die "benchmark $b failed"
+	done
+}
+
+ensure_packages
+build_install
+start_cluster
+export PGBIN
+case "$mode" in
+	demo)  run_demo ;;
+	test)  run_tests ;;
+	bench) run_bench ;;
+	*)     die "unknown mode $mode (demo, test, bench)" ;;
+esac
