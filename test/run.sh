@@ -9,6 +9,17 @@
 #   test/run.sh demo    load the sample region and print the dashboard
 #   test/run.sh test    every test; ends with "N passed, N failed", exit 1 on any failure
 #   test/run.sh bench   the benchmarks of test/bench/ (slow; prints ratio tables)
+#
+# For development there is a private mode that needs no root and touches nothing outside
+# the checkout: PostgreSQL's own tree is copied to .tmp_install/ (PostgreSQL finds its
+# extensions relative to its binaries, like `make check` in core) and pekefb is installed
+# there, so several checkouts can be worked on side by side:
+#   test/run.sh dev-start      private install + a cluster that keeps running; prints the
+#                              environment to export (PGHOST, PGPORT, PGUSER)
+#   test/run.sh dev-install    rebuild and reinstall into the private tree (new sessions
+#                              load the new library)
+#   test/run.sh dev-regress [test ...]   pg_regress against the running dev cluster
+#   test/run.sh dev-stop
 set -uo pipefail
 
 mode=${1:-test}
@@ -40,6 +51,19 @@ ensure_packages() {
 }
 
 # ---------------------------------------------------------------- build
+PRIVATE="$top/.tmp_install"
+private_install() {
+	if [ ! -x "$PRIVATE/usr/lib/postgresql/15/bin/postgres" ]; then
+		say "copying PostgreSQL 15 into $PRIVATE"
+		mkdir -p "$PRIVATE/usr/lib/postgresql" "$PRIVATE/usr/share/postgresql"
+		cp -a /usr/lib/postgresql/15 "$PRIVATE/usr/lib/postgresql/"
+		cp -a /usr/share/postgresql/15 "$PRIVATE/usr/share/postgresql/"
+	fi
+	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null || die "build failed"
+	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config install DESTDIR="$PRIVATE" >/dev/null || die "private install failed"
+	PGBIN="$PRIVATE/usr/lib/postgresql/15/bin"
+}
+
 build_install() {
 	say "building and installing pekefb"
 	make -s PG_CONFIG=$PGBIN/pg_config >/dev/null || die "build failed"
@@ -89,7 +113,7 @@ start_cluster() {
 		lc_messages = 'C'
 		timezone = 'Europe/Helsinki'
 	EOF
-	trap stop_cluster EXIT
+	[ "${KEEP_CLUSTER:-}" = 1 ] || trap stop_cluster EXIT
 	"${RUNAS[@]}" $PGBIN/pg_ctl -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 60 start >/dev/null \
 		|| { cat "$CLUSTER/server.log" >&2; die "server did not start"; }
 	export PGHOST="$CLUSTER/sock" PGPORT PGUSER=postgres PGDATABASE=postgres
@@ -178,6 +202,30 @@ run_bench() {
 		bash "$b" || die "benchmark $b failed"
 	done
 }
+
+dev_env() {
+	CLUSTER="$top/.pgcluster"
+	PGBIN="$PRIVATE/usr/lib/postgresql/15/bin"
+	PGPORT=$(sed -n 's/^port = //p' "$CLUSTER/data/postgresql.conf" 2>/dev/null | tail -1)
+	[ -n "$PGPORT" ] || die "no dev cluster; run test/run.sh dev-start"
+	export PGHOST="$CLUSTER/sock" PGPORT PGUSER=postgres PGDATABASE=postgres PGBIN
+}
+
+case "$mode" in
+	dev-start)
+		ensure_packages; private_install
+		[ -f "$top/.pgcluster/data/postmaster.pid" ] && die "a dev cluster is running; test/run.sh dev-stop first"
+		KEEP_CLUSTER=1 start_cluster
+		echo "export PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=postgres PGBIN=$PGBIN"
+		exit 0 ;;
+	dev-install) private_install; exit 0 ;;
+	dev-stop) dev_env; stop_cluster; exit 0 ;;
+	dev-regress)
+		dev_env; shift
+		rm -rf results regression.diffs regression.out
+		if [ $# -gt 0 ]; then make -s installcheck REGRESS="$*"; else make -s installcheck; fi
+		rc=$?; [ -f regression.diffs ] && cat regression.diffs; exit $rc ;;
+esac
 
 ensure_packages
 build_install
