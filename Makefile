@@ -11,8 +11,8 @@ EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin results regressio
 
 # The install script is assembled from one part per subsystem, each kept beside its C file.
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
-            src/calendar.sql src/deadline.sql src/access.sql src/waits.sql \
-            src/feedback.sql src/tables.sql src/views.sql src/import.sql
+            src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
+            src/organizations.sql src/tables.sql src/feedback_store.sql src/views.sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql

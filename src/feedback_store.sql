@@ -1,0 +1,1 @@
+-- feedback_store: (filled in by its owner)

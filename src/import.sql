@@ -1,1 +1,0 @@
--- import: (filled in by its owner)
