@@ -4,3 +4,14 @@
 
 \echo Use "CREATE EXTENSION pekefb" to load this file. \quit
 
+-- Settings (defined in src/pekefb.c).  Views read them through these functions, which load
+-- the library and so see the settings' defaults even in a session that never set them.
+CREATE FUNCTION @extschema@.min_group_size() RETURNS integer
+    AS 'MODULE_PATHNAME', 'pekefb_min_group_size_get' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.min_group_size() IS
+    'current pekefb.min_group_size: groups with 1 <= n < this are suppressed in views';
+CREATE FUNCTION @extschema@.language() RETURNS text
+    AS 'MODULE_PATHNAME', 'pekefb_language_get' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.language() IS
+    'current pekefb.language (fi, sv or en): language of the views'' label columns';
+

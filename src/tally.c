@@ -13,8 +13,6 @@
 
 #include "tally.h"
 
-PG_MODULE_MAGIC;
-
 Tally *
 tally_writable(FunctionCallInfo fcinfo, int argno)
 {

@@ -1,0 +1,71 @@
+/*
+ * pekefb.c: the module's entry point.  _PG_init defines the library-wide settings and lets
+ * each subsystem define its own; SQL-callable getters let views read the settings even in
+ * a session where they were never set.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "pekefb.h"
+
+PG_MODULE_MAGIC;
+
+int			pekefb_min_group_size = 5;
+
+/* pekefb.language: language of the label columns of the views. */
+enum
+{
+	PEKEFB_LANG_FI,
+	PEKEFB_LANG_SV,
+	PEKEFB_LANG_EN
+};
+static int	pekefb_language = PEKEFB_LANG_FI;
+static const struct config_enum_entry language_options[] = {
+	{"fi", PEKEFB_LANG_FI, false},
+	{"sv", PEKEFB_LANG_SV, false},
+	{"en", PEKEFB_LANG_EN, false},
+	{NULL, 0, false}
+};
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("pekefb.min_group_size",
+							"Smallest group (respondents or cases) whose figures the views show.",
+							"Groups with at least 1 and fewer than this many members show their "
+							"count but NULL figures and suppressed = true.",
+							&pekefb_min_group_size,
+							5, 1, 1000000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomEnumVariable("pekefb.language",
+							 "Language of the label columns of pekefb's views: fi, sv or en.",
+							 NULL,
+							 &pekefb_language,
+							 PEKEFB_LANG_FI, language_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+	pekefb_calendar_init();
+	MarkGUCPrefixReserved("pekefb");
+}
+
+/* min_group_size(): the current pekefb.min_group_size. */
+PG_FUNCTION_INFO_V1(pekefb_min_group_size_get);
+Datum
+pekefb_min_group_size_get(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(pekefb_min_group_size);
+}
+
+/* language(): the current pekefb.language as text ('fi', 'sv' or 'en'). */
+PG_FUNCTION_INFO_V1(pekefb_language_get);
+Datum
+pekefb_language_get(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(language_options[pekefb_language].name));
+}
