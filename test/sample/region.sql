@@ -1,0 +1,252 @@
+-- Sample region: Central Ostrobothnia (Keski-Pohjanmaa, Soite), built from Soite's RRF plan
+-- (shared/seeds/002_*.txt): its target table (section 1, "Aikataulutetut tavoitteet"), its
+-- 2019–2021 baselines, and generated 2022–2025 measurements, cases and feedback.
+--
+-- Generated figures are reproducible: every "random" number is derived from an md5 hash of
+-- a key (indicator, organisation, year, case number), never from random().  Municipality
+-- figures are generated first and the region's are their sums (pekefb.sum), so they add up.
+-- Load into a database with the extension:  psql -f test/sample/region.sql
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+
+BEGIN;
+
+\ir organizations.sql
+
+-- A deterministic number in [0, 1) for a key.
+CREATE FUNCTION pg_temp.rnd(key text) RETURNS double precision
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT ('x' || substr(md5(key), 1, 13))::bit(52)::bigint / 4503599627370496.0 $$;
+
+-- Population weights of the eight municipalities (31.12.2020, total 67 988 in the plan).
+CREATE TEMP TABLE municipality (code text PRIMARY KEY, population integer) ON COMMIT DROP;
+INSERT INTO municipality VALUES
+  ('kokkola', 47700), ('kannus', 5430), ('kaustinen', 4250), ('veteli', 3140),
+  ('toholampi', 3040), ('perho', 2720), ('halsua', 1170), ('lestijarvi', 730);
+
+INSERT INTO pekefb.indicators (code, name_fi, name_sv, name_en, unit, period, theme, source, deadline, description) VALUES
+  ('pta-3kk',
+   'Lapsen ja perheen palvelutarpeen arviointi valmis määräajassa',
+   'Bedömning av servicebehovet för barn och familj klar inom tidsfristen',
+   'Service-need assessment (child and family) completed within the time limit',
+   '%', 'year', 'perhekeskus', 'Sosiaali-Efica', '3 months',
+   'Share of assessments completed in the period that were completed within 3 months of the matter becoming pending (SHL 36 §; the plan calls it the 90-day limit). Baselines 2019–2021 from the plan.'),
+  ('ls-7arkipv',
+   'Lastensuojeluasian käsittely 7 arkipäivän kuluessa',
+   'Barnskyddsärende behandlat inom 7 vardagar',
+   'Child-welfare matter decided within 7 working days',
+   '%', 'half_year', 'lastensuojelu', 'Sosiaali-Efica', '7 working days',
+   'Share of child-welfare matters on which the decision to start an assessment was made within 7 working days of vireilletulo (LSL 26 §). THL half-years 1.4.–30.9. and 1.10.–31.3.'),
+  ('mt-hoitotakuu',
+   'Mielenterveyspalvelujen saatavuus hoitotakuun mukaisesti',
+   'Tillgång till mentalvårdstjänster enligt vårdgarantin',
+   'Mental health services available per the care guarantee',
+   '%', 'year', 'mielenterveys', 'Potilastietojärjestelmä', '14 days',
+   'Share of non-urgent mental-health visits realised within 14 days of the care-need assessment.'),
+  ('paihde-saatavuus',
+   'Päihdepalvelujen saatavuus',
+   'Tillgång till missbrukartjänster',
+   'Availability of substance-abuse services',
+   '%', 'year', 'mielenterveys', 'Potilastietojärjestelmä', NULL, NULL),
+  ('neuvola-18kk-4v',
+   '18 kk:n ja 4 v:n ikäisten lääkärineuvolan toteutuminen',
+   'Läkarbesök på rådgivningen vid 18 mån och 4 år genomförda',
+   'Child-health-clinic doctor visits at 18 months and 4 years done',
+   '%', 'year', 'neuvola', 'exReport', NULL, NULL),
+  ('lene',
+   '4- ja 6-vuotiaiden Lene-tutkimuksen toteutuminen määräajan puitteissa',
+   'Lene-bedömning av 4- och 6-åringar inom tidsramen',
+   'Lene assessment of 4- and 6-year-olds within the time frame',
+   '%', 'year', 'neuvola', 'exReport', NULL, NULL),
+  ('sahkoinen-asiointi',
+   'Sähköisesti toteutuvan asiakas- ja potilasasioinnin osuus',
+   'Andel elektroniska klient- och patientkontakter',
+   'Share of electronic client transactions',
+   '%', 'year', 'digi', 'exReport', NULL, NULL),
+  ('sahkoiset-lomakkeet',
+   'Sähköisesti täytettävien lomakkeiden osuus kaikista täytetyistä lomakkeista',
+   'Andel elektroniskt ifyllda blanketter',
+   'Share of forms filled in electronically',
+   '%', 'year', 'digi', 'exReport', NULL, NULL),
+  ('suun-kiireeton',
+   'Suun terveydenhuollon kiireettömän hoidon saatavuus (odotus, pv)',
+   'Tillgång till icke-brådskande munhälsovård (väntetid, dagar)',
+   'Oral care non-urgent access (wait, days)',
+   'd', 'year', 'suun terveys', 'Avohilmo', NULL,
+   'Mean wait in days from the care-need assessment to a realised non-urgent dental visit (total waiting days / visits).'),
+  ('tk-vastaanotto',
+   'TK-vastaanottopalvelujen saatavuus (odotus, pv)',
+   'Tillgång till hälsocentralens mottagning (väntetid, dagar)',
+   'Health-centre appointment access (wait, days)',
+   'd', 'year', 'terveyskeskus', 'Avohilmo', NULL,
+   'Mean wait in days; the plan''s 2022 target "< 1 kk" is entered as < 30 d.'),
+  ('omaolo',
+   'Omaolo-palveluja käytössä',
+   'Omaolo-tjänster i bruk',
+   'Omaolo services in use',
+   '', 'year', 'digi', 'Soite', NULL, NULL),
+  ('monialaiset-ryhmat',
+   'Matalan kynnyksen monialaiset ryhmät vuodessa',
+   'Lågtröskelgrupper med flera yrkesgrupper per år',
+   'Low-threshold multi-professional groups per year',
+   '', 'year', 'perhekeskus', 'Soite', NULL, NULL),
+  ('ls-ilmoitukset',
+   'Lastensuojeluilmoitusten määrä',
+   'Antal barnskyddsanmälningar',
+   'Child-welfare notifications',
+   '', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL, NULL),
+  ('ls-ilmoitus-kasittelyaika',
+   'Lastensuojeluilmoitusten käsittelyaika, keskiarvo',
+   'Handläggningstid för barnskyddsanmälningar, medeltal',
+   'Child-welfare notifications: mean processing time',
+   'd', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL, NULL);
+
+-- The plan's yearly targets for the whole region (organization_code NULL), as written there:
+-- "90 %" -> >= 90%, "yli 10 %" -> > 10%, "150 pv" -> <= 150 d, "5 kpl" -> >= 5, "<7 vrk" -> < 7 d.
+INSERT INTO pekefb.targets (indicator_code, organization_code, period_start, period_end, target, note)
+SELECT t.indicator_code, NULL, make_date(t.year, 1, 1), make_date(t.year, 12, 31), t.target::pekefb.target,
+       'Soiten RRF-suunnitelma 2022, aikataulutetut tavoitteet'
+FROM (VALUES
+  ('suun-kiireeton', 2022, '<= 150 d'), ('suun-kiireeton', 2023, '<= 120 d'), ('suun-kiireeton', 2024, '<= 90 d'), ('suun-kiireeton', 2025, '<= 60 d'),
+  ('pta-3kk', 2022, '>= 90%'), ('pta-3kk', 2023, '>= 94%'), ('pta-3kk', 2024, '>= 97%'), ('pta-3kk', 2025, '>= 100%'),
+  ('neuvola-18kk-4v', 2022, '>= 80%'), ('neuvola-18kk-4v', 2023, '>= 90%'), ('neuvola-18kk-4v', 2024, '>= 95%'), ('neuvola-18kk-4v', 2025, '>= 100%'),
+  ('lene', 2022, '>= 90%'), ('lene', 2023, '>= 95%'), ('lene', 2024, '>= 97%'), ('lene', 2025, '>= 100%'),
+  ('mt-hoitotakuu', 2022, '>= 85%'), ('mt-hoitotakuu', 2023, '>= 90%'), ('mt-hoitotakuu', 2024, '>= 95%'), ('mt-hoitotakuu', 2025, '>= 100%'),
+  ('paihde-saatavuus', 2022, '>= 85%'), ('paihde-saatavuus', 2023, '>= 90%'), ('paihde-saatavuus', 2024, '>= 95%'), ('paihde-saatavuus', 2025, '>= 100%'),
+  ('sahkoinen-asiointi', 2022, '> 10%'), ('sahkoinen-asiointi', 2023, '> 25%'), ('sahkoinen-asiointi', 2024, '> 30%'), ('sahkoinen-asiointi', 2025, '>= 45%'),
+  ('sahkoiset-lomakkeet', 2022, '> 10%'), ('sahkoiset-lomakkeet', 2023, '> 25%'), ('sahkoiset-lomakkeet', 2024, '> 30%'), ('sahkoiset-lomakkeet', 2025, '>= 45%'),
+  ('omaolo', 2022, '>= 5'), ('omaolo', 2023, '>= 23'), ('omaolo', 2024, '>= 33'), ('omaolo', 2025, '>= 33'),
+  ('tk-vastaanotto', 2022, '< 30 d'), ('tk-vastaanotto', 2023, '< 14 d'), ('tk-vastaanotto', 2024, '< 7 d'), ('tk-vastaanotto', 2025, '< 7 d'),
+  ('monialaiset-ryhmat', 2022, '>= 5'), ('monialaiset-ryhmat', 2023, '>= 7'), ('monialaiset-ryhmat', 2024, '>= 9'), ('monialaiset-ryhmat', 2025, '>= 12')
+) AS t (indicator_code, year, target);
+
+-- "Sosiaalihuollon palveluissa määräajat toteutuvat kvartaaliin 1/2023 mennessä 100 %:sesti":
+-- the 7-working-day limit from THL's half-year 1.4.2023 on.
+INSERT INTO pekefb.targets (indicator_code, organization_code, period_start, period_end, target, note) VALUES
+  ('ls-7arkipv', NULL, '2023-04-01', '2026-03-31', '>= 100%', 'Soiten RRF-suunnitelma 2022: määräajat 100 % kvartaaliin 1/2023 mennessä'),
+  -- An organisation's own target overrides the region's: Kokkola's interim goal for 2025.
+  ('pta-3kk', 'kokkola', '2025-01-01', '2025-12-31', '>= 97%', 'Kokkolan välitavoite 2025');
+
+-- Baselines 2019–2021 from the plan's tables (Sosiaali-Efica), region level.
+INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+SELECT b.indicator_code, 'soite', make_date(b.year, 1, 1), make_date(b.year, 12, 31), b.value::pekefb.indicator,
+       'Soiten RRF-suunnitelma 2022'
+FROM (VALUES
+  ('pta-3kk', 2019, '698/788'), ('pta-3kk', 2020, '810/896'), ('pta-3kk', 2021, '643/760'),
+  ('ls-ilmoitukset', 2019, '2331'), ('ls-ilmoitukset', 2020, '2438'), ('ls-ilmoitukset', 2021, '3085'),
+  ('ls-ilmoitus-kasittelyaika', 2019, '4,12 d'), ('ls-ilmoitus-kasittelyaika', 2020, '4,16 d'),
+  ('ls-ilmoitus-kasittelyaika', 2021, '4,78 d')
+) AS b (indicator_code, year, value);
+
+-- Generated 2022–2025 measurements per municipality.  For each indicator: the yearly
+-- region-wide volume, the yearly level (share, or mean days) and how much a municipality
+-- may deviate from it.
+CREATE TEMP TABLE gen (indicator_code text, kind text, volume integer, y2022 float8, y2023 float8,
+                       y2024 float8, y2025 float8, spread float8) ON COMMIT DROP;
+INSERT INTO gen VALUES
+  -- shares: volume = denominator for the region, levels = expected share
+  ('paihde-saatavuus',    'share', 1400,  0.83,  0.88,  0.93,  0.96, 0.06),
+  ('neuvola-18kk-4v',     'share', 1300,  0.78,  0.89,  0.95,  0.98, 0.06),
+  ('lene',                'share', 1250,  0.88,  0.93,  0.96,  0.985, 0.04),
+  ('sahkoinen-asiointi',  'share', 90000, 0.12,  0.24,  0.33,  0.43, 0.05),
+  ('sahkoiset-lomakkeet', 'share', 30000, 0.14,  0.27,  0.35,  0.47, 0.06),
+  -- waits: volume = visits, levels = mean wait in days
+  ('suun-kiireeton',      'days',  9000,  142,   112,   93,    61,   0.15),
+  ('tk-vastaanotto',      'days',  60000, 24,    12.5,  7.4,   6.6,  0.20),
+  ('ls-ilmoitus-kasittelyaika', 'days', 3000, 4.9, 4.5, 4.2, 3.9, 0.15),
+  -- counts: volume = region total per year
+  ('ls-ilmoitukset',      'count', 3050,  1.00,  0.97,  0.95,  0.92, 0.10);
+
+INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+SELECT g.indicator_code, m.code, make_date(y.year, 1, 1), make_date(y.year, 12, 31),
+       CASE g.kind
+         WHEN 'share' THEN
+           (round(x.n * LEAST(1.0, GREATEST(0.0, x.level * (1 + g.spread * (2 * pg_temp.rnd(x.key || 'l') - 1)))))::bigint
+             || '/' || x.n)::pekefb.indicator
+         WHEN 'days' THEN
+           (round(x.n * x.level * (1 + g.spread * (2 * pg_temp.rnd(x.key || 'l') - 1)))::bigint
+             || '/' || x.n || ' d')::pekefb.indicator
+         ELSE x.n::text::pekefb.indicator
+       END,
+       'generated sample'
+FROM gen g
+CROSS JOIN municipality m
+CROSS JOIN generate_series(2022, 2025) AS y (year)
+CROSS JOIN LATERAL (
+  SELECT g.indicator_code || '/' || m.code || '/' || y.year AS key,
+         CASE y.year WHEN 2022 THEN g.y2022 WHEN 2023 THEN g.y2023 WHEN 2024 THEN g.y2024 ELSE g.y2025 END AS level
+) k
+CROSS JOIN LATERAL (
+  SELECT k.key, k.level,
+         GREATEST(1, round(CASE g.kind WHEN 'count' THEN g.volume * k.level ELSE g.volume END
+                           * m.population / 67988.0 * (0.9 + 0.2 * pg_temp.rnd(k.key || 'n'))))::bigint AS n
+) x;
+
+-- The region's figures are the sums of its municipalities' (ratios add numerators and
+-- denominators, counts add up).
+INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+SELECT indicator_code, 'soite', period_start, period_end, pekefb.sum(value), 'generated sample (sum of municipalities)'
+FROM pekefb.measurements
+WHERE source = 'generated sample'
+GROUP BY indicator_code, period_start, period_end;
+
+INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source) VALUES
+  ('omaolo', 'soite', '2022-01-01', '2022-12-31', '4', 'Soite'),
+  ('omaolo', 'soite', '2023-01-01', '2023-12-31', '23', 'Soite'),
+  ('omaolo', 'soite', '2024-01-01', '2024-12-31', '31', 'Soite'),
+  ('omaolo', 'soite', '2025-01-01', '2025-12-31', '34', 'Soite'),
+  ('monialaiset-ryhmat', 'soite', '2022-01-01', '2022-12-31', '4', 'Soite'),
+  ('monialaiset-ryhmat', 'soite', '2023-01-01', '2023-12-31', '7', 'Soite'),
+  ('monialaiset-ryhmat', 'soite', '2024-01-01', '2024-12-31', '10', 'Soite'),
+  ('monialaiset-ryhmat', 'soite', '2025-01-01', '2025-12-31', '11', 'Soite');
+
+-- Cases behind the access indicators, 2022–2025: child-welfare matters ~3 000 a year,
+-- service-need assessments ~800 a year, mental-health visits ~1 500 a year, spread over the
+-- municipalities by population.  Each case is on time with a yearly probability; on-time
+-- and late waits are drawn from plausible ranges.  Cases not finished by the data
+-- extraction day 2025-12-31 are open (finished NULL).
+CREATE TEMP TABLE case_gen (indicator_code text, per_year integer, p2022 float8, p2023 float8, p2024 float8,
+                            p2025 float8, ok_min integer, ok_span integer, late_min integer, late_span integer) ON COMMIT DROP;
+INSERT INTO case_gen VALUES
+  ('ls-7arkipv',    3000, 0.90, 0.94, 0.97, 0.985, 0, 9,  10, 25),
+  ('pta-3kk',        800, 0.86, 0.91, 0.95, 0.97, 14, 70, 93, 60),
+  ('mt-hoitotakuu', 1500, 0.80, 0.87, 0.92, 0.95, 0, 15, 15, 45);
+
+INSERT INTO pekefb.cases (indicator_code, organization_code, started, finished)
+SELECT cg.indicator_code, m.code, s.started,
+       CASE WHEN s.started + w.wait > date '2025-12-31' THEN NULL ELSE s.started + w.wait END
+FROM case_gen cg
+CROSS JOIN municipality m
+CROSS JOIN generate_series(2022, 2025) AS y (year)
+CROSS JOIN LATERAL generate_series(1, round(cg.per_year * m.population / 67988.0)::integer) AS i (n)
+CROSS JOIN LATERAL (
+  SELECT cg.indicator_code || '/' || m.code || '/' || y.year || '/' || i.n AS key
+) k
+CROSS JOIN LATERAL (
+  SELECT make_date(y.year, 1, 1) + floor(pg_temp.rnd(k.key || 's') * 365)::integer AS started,
+         CASE y.year WHEN 2022 THEN cg.p2022 WHEN 2023 THEN cg.p2023 WHEN 2024 THEN cg.p2024 ELSE cg.p2025 END AS p
+) s
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN pg_temp.rnd(k.key || 'p') < s.p
+              THEN cg.ok_min + floor(pg_temp.rnd(k.key || 'w') * cg.ok_span)::integer
+              ELSE cg.late_min + floor(pg_temp.rnd(k.key || 'w') * cg.late_span)::integer END AS wait
+) w
+ORDER BY 1, 2, 3;
+
+-- Access measurements from the cases: yearly for all access indicators, and THL's
+-- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit.
+SELECT pekefb.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31))
+FROM generate_series(2022, 2025) AS y;
+SELECT pekefb.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'])
+FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-31'),
+             ('2023-04-01', '2023-09-30'), ('2023-10-01', '2024-03-31'),
+             ('2024-04-01', '2024-09-30'), ('2024-10-01', '2025-03-31'),
+             ('2025-04-01', '2025-09-30')) AS p (s, e);
+
+-- Client, staff and partner feedback 2022–2025.
+\ir feedback.sql
+
+COMMIT;
+ANALYZE pekefb.measurements;
+ANALYZE pekefb.cases;
+ANALYZE pekefb.feedback_responses;
