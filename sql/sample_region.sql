@@ -1,0 +1,69 @@
+-- sample_region: the demo's data (test/sample/region.sql) loads and is consistent: the
+-- plan's targets and baselines are there as written, the region's generated figures are
+-- the sums of its municipalities', and access measurements match the raw cases counted
+-- in plain SQL.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pekefb;
+RESET client_min_messages;
+SET search_path = pekefb, public;
+\set QUIET on
+\i test/sample/region.sql
+\set QUIET off
+
+SELECT (SELECT count(*) FROM organizations) AS organizations,
+       (SELECT count(*) FROM organizations WHERE kind = 'municipality') AS municipalities,
+       (SELECT count(*) FROM indicators) AS indicators,
+       (SELECT count(*) FROM indicators WHERE deadline IS NOT NULL) AS access_indicators,
+       (SELECT count(*) FROM targets) AS targets;
+
+-- The plan's baselines (698/788, 810/896, 643/760) and its 2022–2025 targets for the
+-- assessment indicator, read back as written.
+SELECT period_start, value_text, round(value::numeric, 4) AS value, target, status
+FROM indicator_status WHERE indicator_code = 'pta-3kk' AND organization_code = 'soite'
+  AND period_end - period_start > 300 ORDER BY period_start;
+SELECT indicator_code, string_agg(target::text, ' | ' ORDER BY period_start) AS targets_2022_2025
+FROM targets WHERE organization_code IS NULL AND period_start >= '2022-01-01' AND period_end <= '2025-12-31'
+GROUP BY indicator_code ORDER BY 1;
+
+-- The region's generated figures are the sums of the municipalities'.
+SELECT count(*) AS region_rows,
+       count(*) FILTER (WHERE r.value OPERATOR(pekefb.=) s.total) AS equal_to_sum
+FROM measurements r
+JOIN (SELECT m.indicator_code, m.period_start, m.period_end, sum(m.value) AS total
+      FROM measurements m JOIN organizations o ON o.code = m.organization_code AND o.kind = 'municipality'
+      WHERE m.source = 'generated sample'
+      GROUP BY 1, 2, 3) s USING (indicator_code, period_start, period_end)
+WHERE r.organization_code = 'soite';
+
+-- Cases per indicator and year (about 3 000, 800 and 1 500 a year).
+SELECT indicator_code, extract(year FROM started)::int AS year, count(*) AS cases, count(finished) AS finished
+FROM cases GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- Access measurements equal a plain-SQL count over the cases: finished in the year, on
+-- time when finished <= started + 3 months (PostgreSQL's month arithmetic clamps to the
+-- month's last day, as 150/1930 § 3) or + 14 days.
+SELECT m.indicator_code, m.period_start, m.value_text,
+       m.value_text = (x.on_time || '/' || x.counted) AS equals_plain_sql
+FROM indicator_status m
+JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE CASE m.indicator_code WHEN 'pta-3kk' THEN c.finished <= c.started + interval '3 months'
+                                                      ELSE c.finished <= c.started + 14 END) AS on_time,
+         count(*) AS counted
+  FROM cases c WHERE c.indicator_code = m.indicator_code
+    AND c.finished BETWEEN m.period_start AND m.period_end) x ON true
+WHERE m.organization_code = 'soite' AND m.indicator_code IN ('pta-3kk', 'mt-hoitotakuu')
+  AND m.period_end - m.period_start > 300
+ORDER BY 1, 2;
+
+-- The dashboard's year: region-level status of every indicator with a 2025 target.
+SELECT indicator_code, value_text, target, round(attainment::numeric, 3) AS attainment, status
+FROM indicator_status
+WHERE organization_code = 'soite' AND period_start = '2025-01-01' AND period_end = '2025-12-31'
+ORDER BY indicator_code;
+
+-- Feedback is there for 2022–2025 in both languages.
+SELECT extract(year FROM received_at)::int AS year, count(*) > 5000 AS many_responses,
+       count(*) FILTER (WHERE comment IS NOT NULL) > 0 AS with_comments
+FROM feedback_responses GROUP BY 1 ORDER BY 1;
+
+TRUNCATE feedback_responses, cases, measurements, targets, indicators, organizations;
