@@ -26,9 +26,12 @@ tally_writable(FunctionCallInfo fcinfo, int argno)
 	return dst;
 }
 
-/* Parses one non-negative decimal int64 at *p, advancing *p; false if there is none. */
+/*
+ * Parses one non-negative decimal int64 at *p, advancing *p.  Returns false if there is no
+ * number; sets *overflow when the digits do not fit in an int64.
+ */
 static bool
-parse_count(const char **p, int64 *out)
+parse_count(const char **p, int64 *out, bool *overflow)
 {
 	const char *s = *p;
 	int64		v = 0;
@@ -40,8 +43,9 @@ parse_count(const char **p, int64 *out)
 		int			d = *s - '0';
 
 		if (v > (PG_INT64_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
+			*overflow = true;
+		else
+			v = v * 10 + d;
 		s++;
 	}
 	*p = s;
@@ -59,6 +63,7 @@ tally_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	const char *p = str;
 	int64		v[3];
+	bool		overflow = false;
 	Tally	   *t;
 
 	while (*p == ' ')
@@ -69,7 +74,7 @@ tally_in(PG_FUNCTION_ARGS)
 	{
 		while (*p == ' ')
 			p++;
-		if (!parse_count(&p, &v[i]))
+		if (!parse_count(&p, &v[i], &overflow))
 			goto bad;
 		while (*p == ' ')
 			p++;
@@ -80,6 +85,11 @@ tally_in(PG_FUNCTION_ARGS)
 		p++;
 	if (*p != '\0')
 		goto bad;
+	if (overflow)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range for type tally: \"%s\"", str),
+				 errdetail("Each counter must be at most %lld.", (long long) PG_INT64_MAX)));
 
 	t = (Tally *) palloc(sizeof(Tally));
 	t->a = v[0];
