@@ -28,8 +28,8 @@ skip_spaces(const char *p)
 /*
  * num_parse: a decimal number at *pp: optional sign, digits, optional fraction after '.' or
  * ',' (the Finnish decimal comma), optional exponent (e5, E-3; needed to read back what
- * num_format writes for very large or small values).  A separator must be followed by a
- * digit, so "80..95" reads as 80, "..", 95.  No NaN or Infinity: they are not numbers here.
+ * num_format writes for very large or small values).  A separator must have digits on both
+ * sides, so "80..95" reads as 80, "..", 95 and "80...95" is an error, not 80..0.95.  No NaN or Infinity: they are not numbers here.
  * On success *pp points after the number; -0 becomes 0.
  */
 NumStatus
@@ -52,7 +52,7 @@ num_parse(const char **pp, double *out)
 		digits++;
 		p++;
 	}
-	if ((*p == '.' || *p == ',') && isdigit((unsigned char) p[1]))
+	if (digits > 0 && (*p == '.' || *p == ',') && isdigit((unsigned char) p[1]))
 	{
 		p++;
 		while (isdigit((unsigned char) *p))
