@@ -47,9 +47,9 @@ best_ms() {
 # check that each pekefb query and its plain-SQL equivalent agree before timing them
 psql -d $DB -At <<'SQL'
 SELECT 'check target_attainment(indicator): ' ||
-       (SELECT pekefb.target_attainment(v, t) FROM m) =
-       (SELECT avg(CASE op WHEN '>=' THEN (num / den >= thr)::int WHEN '>' THEN (num / den > thr)::int
-                           WHEN '<=' THEN (num / den <= thr)::int ELSE (num / den < thr)::int END) FROM m);
+       ((SELECT pekefb.target_attainment(v, t) FROM m)::numeric(20,15) =
+        (SELECT avg(CASE op WHEN '>=' THEN (num / den >= thr)::int WHEN '>' THEN (num / den > thr)::int
+                            WHEN '<=' THEN (num / den <= thr)::int ELSE (num / den < thr)::int END) FROM m)::numeric(20,15));
 SELECT 'check sum(indicator): ' ||
        ((SELECT pekefb.sum(v) FROM m)::text = (SELECT sum(num) || '/' || sum(den) FROM m));
 SQL
@@ -85,4 +85,4 @@ for i in "${!names[@]}"; do
 done
 echo
 echo "plain SQL: avg(CASE op WHEN '>=' THEN (num / den >= thr)::int ... END); sum(num), sum(den)"
-psql -d postgres -c "DROP DATABASE $DB"
+[ "${KEEP_DB:-}" = 1 ] || psql -d postgres -c "DROP DATABASE $DB"
