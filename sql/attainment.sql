@@ -15,8 +15,8 @@ FROM (VALUES (2019, '698/788'), (2020, '810/896'), (2021, '643/760')) AS s(y, v)
 
 -- With a baseline (base units: a fraction of one): (v - b)/(t - b).  2020 from the 2019
 -- baseline 698/788 towards the 2023 target 94%: (0.904018 - 0.885787)/(0.94 - 0.885787)
--- = 0.336282; 2021 fell below the baseline: (0.846053 - 0.885787)/(0.9 - 0.885787)
--- = -2.795649 (never clamped).
+-- = 0.336284; 2021 fell below the baseline: (0.846053 - 0.885787)/(0.9 - 0.885787)
+-- = -2.795583 (never clamped).
 SELECT round(attainment('810/896'::indicator, '>= 94%', 698/788.0)::numeric, 6) AS from_2019_to_94,
        round(attainment('643/760'::indicator, '>= 90%', 698/788.0)::numeric, 6) AS fell_back;
 

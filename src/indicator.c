@@ -11,6 +11,7 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "indicator_core.h"
@@ -265,6 +266,19 @@ attainment_indicator(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The tally state to update: tally_writable, with its aggregate-context test inlined for
+ * the per-row path (AggCheckCallContext is an out-of-line call).
+ */
+static inline Tally *
+tally_state(FunctionCallInfo fcinfo)
+{
+	if (likely(fcinfo->context &&
+			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+		return PG_GETARG_TALLY_P(0);
+	return tally_writable(fcinfo, 0);
+}
+
+/*
  * Transition functions of target_attainment (tally state: a = rows meeting their target,
  * n = rows counted).  Not strict: a row with a NULL value or target is skipped.  The
  * inverse functions (moving-window aggregates) take a row out again.
@@ -273,7 +287,7 @@ PG_FUNCTION_INFO_V1(target_attainment_trans_float8);
 Datum
 target_attainment_trans_float8(PG_FUNCTION_ARGS)
 {
-	Tally	   *s = tally_writable(fcinfo, 0);
+	Tally	   *s = tally_state(fcinfo);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -287,7 +301,7 @@ PG_FUNCTION_INFO_V1(target_attainment_inv_float8);
 Datum
 target_attainment_inv_float8(PG_FUNCTION_ARGS)
 {
-	Tally	   *s = tally_writable(fcinfo, 0);
+	Tally	   *s = tally_state(fcinfo);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -301,7 +315,7 @@ PG_FUNCTION_INFO_V1(target_attainment_trans_indicator);
 Datum
 target_attainment_trans_indicator(PG_FUNCTION_ARGS)
 {
-	Tally	   *s = tally_writable(fcinfo, 0);
+	Tally	   *s = tally_state(fcinfo);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -317,7 +331,7 @@ PG_FUNCTION_INFO_V1(target_attainment_inv_indicator);
 Datum
 target_attainment_inv_indicator(PG_FUNCTION_ARGS)
 {
-	Tally	   *s = tally_writable(fcinfo, 0);
+	Tally	   *s = tally_state(fcinfo);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -354,8 +368,8 @@ indicator_add_fn(PG_FUNCTION_ARGS)
 	if (unlikely(!indicator_add(acc, x, &err)))
 		ereport(ERROR,
 				(errcode(core_errcode(err.kind)),
-				 errmsg("cannot add indicators \"%s\" and \"%s\"",
-						indicator_text(acc), indicator_text(x)),
+				 errmsg("cannot add indicator \"%s\" to \"%s\"",
+						indicator_text(x), indicator_text(acc)),
 				 errdetail_internal("%s", err.detail)));
 	PG_RETURN_INDICATOR_P(acc);
 }

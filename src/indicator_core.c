@@ -27,10 +27,12 @@ parse_number(const char **pp, double *v, const char *what, CoreError *err)
 			return true;
 		case NUM_RANGE:
 			core_error(err, CORE_OUT_OF_RANGE,
-					   "The number at \"%.40s\" is out of range for double precision.", p);
+					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
 			return false;
 		default:
-			if (what == NULL)
+			if (num_nonfinite_word(p))
+				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
+			else if (what == NULL)
 				core_error(err, CORE_SYNTAX, EXPECTED_FORMS);
 			else if (*p == '\0')
 				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);

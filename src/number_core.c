@@ -114,6 +114,26 @@ num_format(double v, char *buf)
 	}
 }
 
+/* num_span: length of the number-like text at p (for quoting it in an error). */
+int
+num_span(const char *p)
+{
+	int			n = 0;
+
+	while (p[n] && strchr("+-0123456789.,eE", p[n]) && n < 40)
+		n++;
+	return n;
+}
+
+/* num_nonfinite_word: whether p starts with NaN or [+-]Inf (any case), to say so. */
+bool
+num_nonfinite_word(const char *p)
+{
+	if (*p == '+' || *p == '-')
+		p++;
+	return strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0;
+}
+
 /*
  * unit_parse: an optional unit at *pp: "%", or a word "d", "pv", "vrk" (days; any case).
  * No unit leaves *unit = UNIT_NONE and returns true; a word that is not a unit returns

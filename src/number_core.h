@@ -50,6 +50,8 @@ typedef enum NumStatus
 
 extern NumStatus num_parse(const char **pp, double *out);
 extern void num_format(double v, char *buf);
+extern int	num_span(const char *p);
+extern bool num_nonfinite_word(const char *p);
 extern const char *skip_spaces(const char *p);
 extern bool unit_parse(const char **pp, Unit *unit);
 extern const char *unit_symbol(Unit unit);

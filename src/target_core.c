@@ -55,10 +55,12 @@ parse_number(const char **pp, double *v, const char *what, CoreError *err)
 			return true;
 		case NUM_RANGE:
 			core_error(err, CORE_OUT_OF_RANGE,
-					   "The number at \"%.40s\" is out of range for double precision.", p);
+					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
 			return false;
 		default:
-			if (*p == '\0')
+			if (num_nonfinite_word(p))
+				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
+			else if (*p == '\0')
 				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
 			else
 				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
@@ -143,7 +145,9 @@ target_parse(const char *s, Target *t, CoreError *err)
 
 		if (num_parse(&q, &t->lo) == NUM_RANGE)
 			core_error(err, CORE_OUT_OF_RANGE,
-					   "The number at \"%.40s\" is out of range for double precision.", p);
+					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
+		else if (num_nonfinite_word(p))
+			core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
 		else
 			core_error(err, CORE_SYNTAX, EXPECTED_FORMS);
 		return false;
@@ -246,30 +250,6 @@ target_check(const Target *t)
 	return true;
 }
 
-/* target_met: whether v (in base units: 0.9 for 90%) meets the target. */
-bool
-target_met(const Target *t, double v)
-{
-	double		lo = target_lo_base(t);
-
-	switch ((TargetOp) t->op)
-	{
-		case TOP_GE:
-			return v >= lo;
-		case TOP_GT:
-			return v > lo;
-		case TOP_LE:
-			return v <= lo;
-		case TOP_LT:
-			return v < lo;
-		case TOP_EQ:
-			return v == lo;
-		case TOP_RANGE:
-			return lo <= v && v <= target_hi_base(t);
-	}
-	return false;
-}
-
 /* Higher is better: (v - b)/(t - b), without a baseline v/t.  False when dividing by 0. */
 static bool
 towards_higher(double v, double t, bool has_b, double b, double *out)
@@ -279,7 +259,7 @@ towards_higher(double v, double t, bool has_b, double b, double *out)
 
 	if (den == 0.0)
 		return false;
-	*out = num / den;
+	*out = num / den + 0.0;		/* + 0.0: no negative zero (0/-2) */
 	return true;
 }
 
@@ -292,7 +272,7 @@ towards_lower(double v, double t, bool has_b, double b, double *out)
 
 	if (den == 0.0)
 		return false;
-	*out = num / den;
+	*out = num / den + 0.0;		/* + 0.0: no negative zero (0/-2) */
 	return true;
 }
 

@@ -41,7 +41,6 @@ extern bool target_parse(const char *s, Target *t, CoreError *err);
 extern void target_format(const Target *t, char *buf);
 extern bool target_check(const Target *t);
 extern const char *target_op_symbol(TargetOp op);
-extern bool target_met(const Target *t, double v);
 extern bool target_attainment(const Target *t, double v, bool has_baseline,
 							  double baseline, double *out);
 
@@ -56,6 +55,33 @@ static inline double
 target_hi_base(const Target *t)
 {
 	return unit_base((Unit) t->unit, t->hi);
+}
+
+/*
+ * target_met: whether v (in base units: 0.9 for 90%) meets the target.  Inline because
+ * target_attainment calls it once per row.
+ */
+static inline bool
+target_met(const Target *t, double v)
+{
+	double		lo = target_lo_base(t);
+
+	switch ((TargetOp) t->op)
+	{
+		case TOP_GE:
+			return v >= lo;
+		case TOP_GT:
+			return v > lo;
+		case TOP_LE:
+			return v <= lo;
+		case TOP_LT:
+			return v < lo;
+		case TOP_EQ:
+			return v == lo;
+		case TOP_RANGE:
+			return lo <= v && v <= target_hi_base(t);
+	}
+	return false;
 }
 
 #endif
