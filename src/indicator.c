@@ -347,8 +347,9 @@ target_attainment_inv_indicator(PG_FUNCTION_ARGS)
  * indicator_add(indicator, indicator): the transition and combine function of
  * sum(indicator); ratios add numerators and denominators, quantities add values.  Strict
  * with no initial state, so the executor copies the first value into the aggregate's
- * memory; from then on the state is updated in place when called as an aggregate (a direct
- * call returns a new value and leaves its arguments alone).
+ * memory; from then on the state is updated in place when called as an aggregate (the
+ * test is AggCheckCallContext's, inlined for the per-row path; a direct call returns a new
+ * value and leaves its arguments alone).
  */
 PG_FUNCTION_INFO_V1(indicator_add_fn);
 Datum
@@ -358,7 +359,8 @@ indicator_add_fn(PG_FUNCTION_ARGS)
 	Indicator  *x = PG_GETARG_INDICATOR_P(1);
 	CoreError	err;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
+	if (!(fcinfo->context &&
+		  (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
 	{
 		Indicator  *copy = (Indicator *) palloc(sizeof(Indicator));
 
