@@ -85,7 +85,9 @@ SELECT target_attainment(v, t) IS NULL AS no_rows FROM m WHERE false;
 SELECT target_attainment(v, t) IS NULL AS nothing_counted FROM m WHERE v IS NULL OR t IS NULL;
 -- the state is a pekefb.tally (a = met, n = counted), here built step by step
 SELECT target_attainment_trans(target_attainment_trans('(0,0,0)', '9/10'::indicator, '>= 90%'),
-                               0.5, '>= 90%') AS state;
+                               0.5, '>= 90%') AS state,
+       target_attainment_inv('(1,0,2)', 0.5, '>= 90%') AS inverse,
+       target_attainment_trans(NULL, 0.5, '>= 90%') IS NULL AS null_state;
 -- a unit mismatch in any row is an error
 INSERT INTO m VALUES ('toholampi', 2022, '4,2 d', '>= 90%');
 SELECT target_attainment(v, t) FROM m;

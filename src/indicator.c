@@ -267,11 +267,14 @@ attainment_indicator(PG_FUNCTION_ARGS)
 
 /*
  * The tally state to update: tally_writable, with its aggregate-context test inlined for
- * the per-row path (AggCheckCallContext is an out-of-line call).
+ * the per-row path (AggCheckCallContext is an out-of-line call).  NULL for a NULL state,
+ * which the aggregates never pass (INITCOND) but a direct SQL call can.
  */
 static inline Tally *
 tally_state(FunctionCallInfo fcinfo)
 {
+	if (unlikely(PG_ARGISNULL(0)))
+		return NULL;
 	if (likely(fcinfo->context &&
 			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
 		return PG_GETARG_TALLY_P(0);
@@ -289,6 +292,9 @@ target_attainment_trans_float8(PG_FUNCTION_ARGS)
 {
 	Tally	   *s = tally_state(fcinfo);
 
+	if (s == NULL)
+		PG_RETURN_NULL();
+
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		s->a += target_met(PG_GETARG_TARGET_P(2), PG_GETARG_FLOAT8(1));
@@ -303,6 +309,9 @@ target_attainment_inv_float8(PG_FUNCTION_ARGS)
 {
 	Tally	   *s = tally_state(fcinfo);
 
+	if (s == NULL)
+		PG_RETURN_NULL();
+
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		s->a -= target_met(PG_GETARG_TARGET_P(2), PG_GETARG_FLOAT8(1));
@@ -316,6 +325,9 @@ Datum
 target_attainment_trans_indicator(PG_FUNCTION_ARGS)
 {
 	Tally	   *s = tally_state(fcinfo);
+
+	if (s == NULL)
+		PG_RETURN_NULL();
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -332,6 +344,9 @@ Datum
 target_attainment_inv_indicator(PG_FUNCTION_ARGS)
 {
 	Tally	   *s = tally_state(fcinfo);
+
+	if (s == NULL)
+		PG_RETURN_NULL();
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
