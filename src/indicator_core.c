@@ -1,0 +1,197 @@
+/*
+ * indicator_core.c: parsing, formatting and addition of pekefb.indicator (plain C99).
+ *
+ * Text forms: ratios "698/788" (a share, unit %), "698/788 %" (the same), "11140/2331 d"
+ * (average days); quantities "45%", "4.78 d", "4,78 d", "33", "-2".  Canonical output:
+ * "698/788", "11140/2331 d", "45%", "4.78 d", "33".  Ratio parts are non-negative, the
+ * denominator positive; quantities may be any finite number (a change can be negative).
+ */
+#include "indicator_core.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define EXPECTED_FORMS "Expected a ratio like \"698/788\" or \"11140/2331 d\", or a quantity like \"45%%\", \"4.78 d\" or \"33\"."
+
+/* Reads a number, filling err on failure (what says where it was expected). */
+static bool
+parse_number(const char **pp, double *v, const char *what, CoreError *err)
+{
+	const char *p = skip_spaces(*pp);
+
+	switch (num_parse(&p, v))
+	{
+		case NUM_OK:
+			*pp = p;
+			return true;
+		case NUM_RANGE:
+			core_error(err, CORE_OUT_OF_RANGE,
+					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
+			return false;
+		default:
+			if (num_nonfinite_word(p))
+				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
+			else if (what == NULL)
+				core_error(err, CORE_SYNTAX, EXPECTED_FORMS);
+			else if (*p == '\0')
+				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
+			else
+				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
+			return false;
+	}
+}
+
+/*
+ * indicator_parse: reads an indicator; on failure fills err (CORE_SYNTAX unparsable,
+ * CORE_OUT_OF_RANGE overflowing number, CORE_INVALID negative ratio part or zero
+ * denominator) and returns false.
+ */
+bool
+indicator_parse(const char *s, Indicator *x, CoreError *err)
+{
+	const char *p = s;
+	Unit		unit;
+
+	memset(x, 0, sizeof(*x));
+	err->kind = CORE_OK;
+	err->detail[0] = '\0';
+
+	if (!parse_number(&p, &x->num, NULL, err))
+		return false;
+	p = skip_spaces(p);
+	if (*p == '/')
+	{
+		p++;
+		if (!parse_number(&p, &x->den, "after \"/\" (the denominator)", err))
+			return false;
+		x->kind = IND_RATIO;
+	}
+	p = skip_spaces(p);
+	if (!unit_parse(&p, &unit))
+	{
+		core_error(err, CORE_SYNTAX,
+				   "Unknown unit at \"%.40s\": expected %% (percent), d (days; also pv, vrk) or no unit.", p);
+		return false;
+	}
+	p = skip_spaces(p);
+	if (*p != '\0')
+	{
+		if (*p == '/')
+			core_error(err, CORE_SYNTAX, "A ratio has exactly one \"/\"; found another at \"%.40s\".", p);
+		else
+			core_error(err, CORE_SYNTAX, "Unexpected \"%.40s\" after the indicator; expected the end of the text.", p);
+		return false;
+	}
+	x->unit = (uint8_t) unit;
+	if (x->kind == IND_RATIO)
+	{
+		char		a[NUM_BUFLEN],
+					b[NUM_BUFLEN];
+
+		if (unit == UNIT_NONE)
+			x->unit = UNIT_PERCENT;
+		num_format(x->num, a);
+		num_format(x->den, b);
+		if (x->num < 0 || x->den < 0)
+		{
+			core_error(err, CORE_INVALID,
+					   "The numerator and denominator of a ratio must not be negative; got %s/%s.", a, b);
+			return false;
+		}
+		if (x->den == 0)
+		{
+			core_error(err, CORE_INVALID,
+					   "The denominator of a ratio must be greater than zero; got %s/%s.", a, b);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* indicator_format: the canonical text form into buf (INDICATOR_BUFLEN bytes). */
+void
+indicator_format(const Indicator *x, char *buf)
+{
+	char	   *p = buf;
+
+	num_format(x->num, p);
+	p += strlen(p);
+	if (x->kind == IND_RATIO)
+	{
+		*p++ = '/';
+		num_format(x->den, p);
+		p += strlen(p);
+		if (x->unit == UNIT_DAYS)
+			strcpy(p, " d");
+		return;
+	}
+	if (x->unit == UNIT_PERCENT)
+		strcpy(p, "%");
+	else if (x->unit == UNIT_DAYS)
+		strcpy(p, " d");
+}
+
+/*
+ * indicator_check: whether a value built elsewhere (binary input, a sum) is one that
+ * indicator_parse could produce: finite, no negative zero, ratios with num >= 0, den > 0
+ * and a unit, quantities with den = 0, zero padding.
+ */
+bool
+indicator_check(const Indicator *x)
+{
+	if (x->kind > IND_RATIO || x->unit > UNIT_MAX)
+		return false;
+	if (!isfinite(x->num) || !isfinite(x->den))
+		return false;
+	if ((x->num == 0.0 && signbit(x->num)) || (x->den == 0.0 && signbit(x->den)))
+		return false;
+	if (x->kind == IND_RATIO)
+	{
+		if (!(x->num >= 0) || !(x->den > 0) || x->unit == UNIT_NONE)
+			return false;
+	}
+	else if (x->den != 0.0)
+		return false;
+	for (int i = 0; i < 6; i++)
+		if (x->pad[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * indicator_add: acc += x.  Ratios add numerators and denominators (698/788 + 810/896 =
+ * 1508/1684), quantities add their numbers.  A ratio and a quantity, or different units,
+ * do not add: err is CORE_INVALID.  A sum that overflows a double is CORE_OUT_OF_RANGE.
+ * acc is unchanged on failure.
+ */
+bool
+indicator_add(Indicator *acc, const Indicator *x, CoreError *err)
+{
+	double		num,
+				den;
+
+	if (acc->kind != x->kind)
+	{
+		core_error(err, CORE_INVALID,
+				   "A ratio (numerator/denominator) and a quantity cannot be added; sum the ratios and the quantities separately.");
+		return false;
+	}
+	if (acc->unit != x->unit)
+	{
+		core_error(err, CORE_INVALID,
+				   "Indicators in different units cannot be added: one is in %s, the other in %s.",
+				   unit_name((Unit) acc->unit), unit_name((Unit) x->unit));
+		return false;
+	}
+	num = acc->num + x->num;
+	den = acc->den + x->den;
+	if (isinf(num) || isinf(den))
+	{
+		core_error(err, CORE_OUT_OF_RANGE, "The sum is out of range for double precision.");
+		return false;
+	}
+	acc->num = num == 0.0 ? 0.0 : num;
+	acc->den = den;
+	return true;
+}

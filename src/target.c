@@ -1,0 +1,187 @@
+/*
+ * target.c: the pekefb.target type (a target level with direction and unit): text and
+ * binary I/O, equality and accessors.  Parsing and formatting live in target_core.c;
+ * attainment against a target is in indicator.c, beside the indicator type.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "target_core.h"
+
+#define DatumGetTargetP(X)		((Target *) DatumGetPointer(X))
+#define PG_GETARG_TARGET_P(n)	DatumGetTargetP(PG_GETARG_DATUM(n))
+#define PG_RETURN_TARGET_P(x)	PG_RETURN_POINTER(x)
+
+StaticAssertDecl(sizeof(Target) == 24, "pekefb.target is declared with INTERNALLENGTH = 24");
+
+/* The SQLSTATE of a core parser's error kind. */
+static int
+core_errcode(CoreErrorKind kind)
+{
+	switch (kind)
+	{
+		case CORE_OUT_OF_RANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case CORE_INVALID:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		default:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+	}
+}
+
+/*
+ * target_in: text to target.  Unparsable text is 22P02 "invalid input syntax"; a number
+ * beyond double precision 22003 and a range with low > high 22023, both "invalid value".
+ */
+PG_FUNCTION_INFO_V1(target_in);
+Datum
+target_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Target	   *t = (Target *) palloc(sizeof(Target));
+	CoreError	err;
+
+	if (!target_parse(str, t, &err))
+	{
+		if (err.kind == CORE_SYNTAX)
+			ereport(ERROR,
+					(errcode(core_errcode(err.kind)),
+					 errmsg("invalid input syntax for type target: \"%s\"", str),
+					 errdetail_internal("%s", err.detail)));
+		else
+			ereport(ERROR,
+					(errcode(core_errcode(err.kind)),
+					 errmsg("invalid value for type target: \"%s\"", str),
+					 errdetail_internal("%s", err.detail)));
+	}
+	PG_RETURN_TARGET_P(t);
+}
+
+/* target_out: the canonical text form (">= 90%", "<= 60 d", "80%..95%"). */
+PG_FUNCTION_INFO_V1(target_out);
+Datum
+target_out(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+	char	   *buf = palloc(TARGET_BUFLEN);
+
+	target_format(t, buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+/*
+ * target_recv: binary input: op (int8), unit (int8), low and high bound (float8, display
+ * units); checked like text input.
+ */
+PG_FUNCTION_INFO_V1(target_recv);
+Datum
+target_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	Target	   *t = (Target *) palloc0(sizeof(Target));
+
+	t->op = (uint8) pq_getmsgbyte(buf);
+	t->unit = (uint8) pq_getmsgbyte(buf);
+	t->lo = pq_getmsgfloat8(buf);
+	t->hi = pq_getmsgfloat8(buf);
+	if (!target_check(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external target value"),
+				 errdetail("Expected a known operator and unit and finite bounds with low <= high.")));
+	PG_RETURN_TARGET_P(t);
+}
+
+/* target_send: binary output, the layout target_recv reads. */
+PG_FUNCTION_INFO_V1(target_send);
+Datum
+target_send(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, t->op);
+	pq_sendbyte(&buf, t->unit);
+	pq_sendfloat8(&buf, t->lo);
+	pq_sendfloat8(&buf, t->hi);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* target_eq: same direction, unit and numbers as written (so 90% = 90%, but not 0.9). */
+PG_FUNCTION_INFO_V1(target_eq);
+Datum
+target_eq(PG_FUNCTION_ARGS)
+{
+	Target	   *x = PG_GETARG_TARGET_P(0);
+	Target	   *y = PG_GETARG_TARGET_P(1);
+
+	PG_RETURN_BOOL(x->op == y->op && x->unit == y->unit && x->lo == y->lo && x->hi == y->hi);
+}
+
+/* unit(target): '%', 'd' or ''. */
+PG_FUNCTION_INFO_V1(target_unit);
+Datum
+target_unit(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(unit_symbol((Unit) t->unit)));
+}
+
+/* direction(target): '>=', '>', '<=', '<', '=' or '..'. */
+PG_FUNCTION_INFO_V1(target_direction);
+Datum
+target_direction(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(target_op_symbol((TargetOp) t->op)));
+}
+
+/* target_value(target): the threshold (or the = value) in base units; NULL for a range. */
+PG_FUNCTION_INFO_V1(target_value);
+Datum
+target_value(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+
+	if (t->op == TOP_RANGE)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(target_lo_base(t));
+}
+
+/*
+ * target_low(target): the lower bound in base units (>=, >, =, range); NULL where the
+ * target is open below (<=, <).
+ */
+PG_FUNCTION_INFO_V1(target_low);
+Datum
+target_low(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+
+	if (t->op == TOP_LE || t->op == TOP_LT)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(target_lo_base(t));
+}
+
+/*
+ * target_high(target): the upper bound in base units (<=, <, =, range); NULL where the
+ * target is open above (>=, >).
+ */
+PG_FUNCTION_INFO_V1(target_high);
+Datum
+target_high(PG_FUNCTION_ARGS)
+{
+	Target	   *t = PG_GETARG_TARGET_P(0);
+
+	if (t->op == TOP_GE || t->op == TOP_GT)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(target_hi_base(t));
+}
