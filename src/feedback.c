@@ -12,6 +12,8 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "nodes/primnodes.h"
+#include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -298,6 +300,7 @@ feedback_items(PG_FUNCTION_ARGS)
  */
 typedef struct CodeCache
 {
+	bool		constant;		/* the aggregate's code argument is a constant */
 	int			len;
 	char		code[FB_MAX_CODE];
 } CodeCache;
@@ -307,21 +310,33 @@ static inline int
 agg_item_score(FunctionCallInfo fcinfo)
 {
 	struct varlena *f = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
-	text	   *code = PG_GETARG_TEXT_PP(2);
-	const char *c = VARDATA_ANY(code);
-	int			len = VARSIZE_ANY_EXHDR(code);
 	CodeCache  *cache = (CodeCache *) fcinfo->flinfo->fn_extra;
 
-	if (cache == NULL || cache->len != len || memcmp(cache->code, c, len) != 0)
+	if (cache == NULL || !cache->constant)
 	{
-		check_code(c, len);
+		text	   *code = PG_GETARG_TEXT_PP(2);
+		const char *c = VARDATA_ANY(code);
+		int			len = VARSIZE_ANY_EXHDR(code);
+
 		if (cache == NULL)
+		{
+			Aggref	   *aggref = AggGetAggref(fcinfo);
+
 			cache = fcinfo->flinfo->fn_extra =
-				MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(CodeCache));
-		cache->len = len;
-		memcpy(cache->code, c, len);
+				MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodeCache));
+			cache->len = -1;
+			/* a constant code (the usual case) is checked and copied once per query */
+			cache->constant = aggref != NULL && list_length(aggref->args) == 2 &&
+				IsA(((TargetEntry *) lsecond(aggref->args))->expr, Const);
+		}
+		if (cache->len != len || memcmp(cache->code, c, len) != 0)
+		{
+			check_code(c, len);
+			cache->len = len;
+			memcpy(cache->code, c, len);
+		}
 	}
-	return fb_find_item(FB_P(f), FB_LEN(f), c, len);
+	return fb_find_item(FB_P(f), FB_LEN(f), cache->code, cache->len);
 }
 
 /*
