@@ -354,7 +354,7 @@ fb_parse(const char *text, FbValue *v, FbError *err)
 		if (*p == '\0')
 			return fail(err, FB_ERR_SYNTAX, "Expected a JSON object, not an empty string.");
 		return fail(err, FB_ERR_SYNTAX,
-					"Expected a JSON object; the text is not valid JSON at character %zu.",
+					"Expected a JSON object; the text is not valid JSON (error near character %zu).",
 					pos + 1);
 	}
 	st = fb_from_json(root, v, err);

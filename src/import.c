@@ -244,7 +244,7 @@ import_feedback(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid feedback document"),
-				 errdetail("Expected a JSON array of records; the text is not valid JSON at character %d.",
+				 errdetail("Expected a JSON array of records; the text is not valid JSON (error near character %d).",
 						   (int) (end != NULL && end >= doc ? end - doc : 0) + 1)));
 
 	/* cJSON's tree is malloc'd: free it on every way out. */
