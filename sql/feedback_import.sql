@@ -1,0 +1,85 @@
+-- feedback_import: import_feedback(document) loads a JSON array of records all or nothing;
+-- errors name the record (0-based index into the array) and the field
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pekefb;
+RESET client_min_messages;
+SET search_path = pekefb, public;
+SET timezone = 'Europe/Helsinki';
+\i test/sample/organizations.sql
+
+-- Success: three records, the count is returned; comment and themes are optional
+SELECT import_feedback($$[
+ {"received_at": "2025-03-04T10:15:00+02:00", "organization": "kokkola", "service": "neuvola",
+  "response": {"role": "parent", "channel": "web", "nps": 9, "items": {"easy": 4, "helped": 5}},
+  "comment": "Ystävällinen hoitaja, mutta odotusaika oli pitkä.", "themes": ["ystävällisyys", "odotusaika"]},
+ {"received_at": "2025-03-05 08:00:00+02", "organization": "karleby-fs", "service": "perhekeskuksen kohtaamispaikka",
+  "response": {"role": "parent", "nps": 10, "lang": "sv"}, "comment": "Trevlig personal.", "themes": ["vänlighet"]},
+ {"received_at": "2025-03-06T12:00:00Z", "organization": "mll-kp", "service": "lapsiperheiden kotipalvelu",
+  "response": {"role": "client", "channel": "paper", "items": {"easy": null, "safe": 5}}, "comment": null, "themes": []}
+]$$) AS imported;
+SELECT organization_code, received_at, service, response, comment, themes
+FROM feedback_responses ORDER BY id;
+-- an empty array imports nothing
+SELECT import_feedback('[]') AS imported;
+
+-- Errors.  Each bad document leaves the table as it was (3 rows).  Records 0 and 1 are
+-- valid, the faulty one is record 2 (indexes are 0-based, as jq .[2]).  SQLSTATE: message, DETAIL.
+CREATE FUNCTION pg_temp.try_import(doc text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE s text; m text; d text;
+BEGIN
+  PERFORM pekefb.import_feedback(doc);
+  RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL;
+  RETURN s || ': ' || m || E'\n       ' || d;
+END $$;
+CREATE TEMP TABLE good AS SELECT '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'::text AS rec;
+SELECT n, pg_temp.try_import('[' || (SELECT rec FROM good) || ',' || (SELECT rec FROM good) || ',' || bad || ']') AS error
+FROM (VALUES
+  (1, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 11}}'),
+  (2, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8, "role": "teacher"}}'),
+  (3, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"items": {"easy": 4.5}}}'),
+  (4, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola"}'),
+  (5, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": "{\"nps\": 8}"}'),
+  (6, '{"received_at": "1.4.2025 klo 9", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'),
+  (7, '{"received_at": "2025-04-31T09:00:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'),
+  (8, '{"received_at": "infinity", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'),
+  (9, '{"received_at": 20250401, "organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'),
+  (10, '{"organization": "kannus", "service": "neuvola", "response": {"nps": 8}}'),
+  (11, '{"received_at": "2025-04-01T09:00:00+03:00", "service": "neuvola", "response": {"nps": 8}}'),
+  (12, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "", "response": {"nps": 8}}'),
+  (13, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}, "comment": 5}'),
+  (14, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}, "themes": "odotusaika"}'),
+  (15, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}, "themes": ["odotusaika", ""]}'),
+  (16, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "service": "neuvola", "response": {"nps": 8}, "rating": 5}'),
+  (17, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "kannus", "organization": "perho", "service": "neuvola", "response": {"nps": 8}}'),
+  (18, '"not a record"'),
+  (19, '{"received_at": "2025-04-01T09:00:00+03:00", "organization": "oulu", "service": "neuvola", "response": {"nps": 8}}')
+) v(n, bad)
+ORDER BY n;
+-- the unknown organisation is found in one query, also when several records have one
+-- (the first is reported)
+SELECT pg_temp.try_import('[' || (SELECT rec FROM good) || ','
+  || replace((SELECT rec FROM good), 'kannus', 'raahe') || ','
+  || replace((SELECT rec FROM good), 'kannus', 'oulu') || ']');
+-- documents that are not an array of records
+SELECT pg_temp.try_import('{"received_at": "2025-04-01"}');
+SELECT pg_temp.try_import('[{"received_at": "2025-04-01"},');
+SELECT pg_temp.try_import('');
+-- nothing was written by any failed import
+SELECT count(*) AS rows_after_failed_imports FROM feedback_responses;
+
+-- Larger import: 5 000 records in one call, all in
+SELECT import_feedback(json_agg(json_build_object(
+         'received_at', timestamptz '2024-01-01 08:00+02' + i * interval '1 hour',
+         'organization', (ARRAY['kokkola','kannus','veteli'])[1 + i % 3],
+         'service', 'neuvola',
+         'response', json_build_object('role', 'parent', 'nps', i % 11, 'items', json_build_object('easy', 1 + i % 5)),
+         'themes', CASE WHEN i % 10 = 0 THEN json_build_array('odotusaika', 'aukioloajat') END))::text) AS imported
+FROM generate_series(1, 5000) i;
+SELECT count(*), nps(response), item_mean(response, 'easy'), count(*) FILTER (WHERE themes <> '{}') AS with_themes
+FROM feedback_responses WHERE received_at >= '2024-01-01' AND received_at < '2025-01-01';
+
+-- clean up for the files that follow
+DELETE FROM feedback_responses;
+DELETE FROM organizations;
