@@ -1,1 +1,24 @@
--- calendar: (filled in by its owner)
+-- calendar: the Finnish working-day calendar (src/calendar.c, src/calendar_core.c).
+-- Settings: pekefb.calendar (strict | literal), pekefb.extra_closing_days, pekefb.roll_forward.
+-- The functions read settings, so they are STABLE.  Range 1900-01-01 .. 2200-12-31.
+
+CREATE FUNCTION @extschema@.is_working_day(date) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'pekefb_is_working_day' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_working_day(date) IS
+    'true for Monday-Friday except Finnish holidays (and the eves in strict mode) and pekefb.extra_closing_days';
+
+CREATE FUNCTION @extschema@.holidays(year integer)
+    RETURNS TABLE (day date, name_fi text, name_sv text)
+    AS 'MODULE_PATHNAME', 'pekefb_holidays' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 16;
+COMMENT ON FUNCTION @extschema@.holidays(integer) IS
+    'named non-working days of a year (15 in strict mode, 13 in literal mode) plus pekefb.extra_closing_days, by day';
+
+CREATE FUNCTION @extschema@.working_days("from" date, "to" date) RETURNS integer
+    AS 'MODULE_PATHNAME', 'pekefb_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.working_days(date, date) IS
+    'number of working days d with from < d <= to (negative of the reverse count when to < from)';
+
+CREATE FUNCTION @extschema@.add_working_days(date, integer) RETURNS date
+    AS 'MODULE_PATHNAME', 'pekefb_add_working_days' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.add_working_days(date, integer) IS
+    'the n-th working day after the date (start day not counted); n = 0: the date; n < 0: backwards (150/1930 section 4)';
