@@ -16,7 +16,9 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 
 #include "waits_core.h"
@@ -188,6 +190,21 @@ Datum
 waits_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!waits_equal(PG_GETARG_WAITS_P(0), PG_GETARG_WAITS_P(1)));
+}
+
+/*
+ * waits_hash: hash of the pairs (spare room ignored), for the hash opclass that lets
+ * GROUP BY, DISTINCT and hash joins work on states.
+ */
+PG_FUNCTION_INFO_V1(waits_hash);
+Datum
+waits_hash(PG_FUNCTION_ARGS)
+{
+	Waits	   *w = PG_GETARG_WAITS_P(0);
+	uint32		h = hash_bytes((const unsigned char *) WAITS_DAYS(w), w->n * sizeof(int32));
+
+	h = hash_combine(h, hash_bytes((const unsigned char *) WAITS_COUNTS(w), w->n * sizeof(int64)));
+	PG_RETURN_UINT32(h);
 }
 
 /* ---------------------------------------------------------------- aggregates */
@@ -523,7 +540,7 @@ waits_buckets_fn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid bucket bounds for wait_buckets: \"%s\"",
-						DatumGetCString(DirectFunctionCall1(array_out, PointerGetDatum(ba)))),
+						OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(ba))),
 				 errdetail("%s", detail)));
 
 	total = waits_total_checked(w);

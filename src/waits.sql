@@ -38,7 +38,7 @@ CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.waits, RIGHTARG = @extschema@.waits,
     PROCEDURE = @extschema@.waits_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.waits, @extschema@.waits) IS
     'same days with the same counts';
@@ -50,6 +50,17 @@ CREATE OPERATOR @extschema@.<> (
 );
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.waits, @extschema@.waits) IS
     'not the same distribution';
+
+CREATE FUNCTION @extschema@.waits_hash(@extschema@.waits) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.waits_hash(@extschema@.waits) IS
+    'hash of a wait distribution (hash opclass support)';
+-- A hash opclass (cheap) so that GROUP BY, DISTINCT and hash joins work on states.
+CREATE OPERATOR CLASS @extschema@.waits_hash_ops DEFAULT FOR TYPE @extschema@.waits USING hash AS
+    OPERATOR 1 @extschema@.= (@extschema@.waits, @extschema@.waits),
+    FUNCTION 1 @extschema@.waits_hash(@extschema@.waits);
+COMMENT ON OPERATOR CLASS @extschema@.waits_hash_ops USING hash IS
+    'hash opclass of waits (equality of distributions)';
 
 -- Aggregate support.  The transition functions update the state in place only when called
 -- by the executor; called directly they return a new value.
