@@ -57,12 +57,12 @@ FROM indicator_status ORDER BY 1, 2;
 -- By the day the matter became pending, judged on 2020-01-25: a's case of 31.1. has not
 -- started yet; cases finished after 25.1. are open then (late only if already past due).
 SELECT refresh_access_measurements('2020-01-01', '2020-01-31', ARRAY['care'], 'started', '2020-01-25');
-SELECT organization_code, value_text FROM measurements
+SELECT organization_code, value FROM measurements
 WHERE period_end = '2020-01-31' ORDER BY 1;
 -- THL half-year 1.10.–31.3. for the child-welfare limit only.
 SELECT refresh_access_measurements('2024-10-01', '2025-03-31', ARRAY['cw']);
 SELECT refresh_access_measurements('2025-04-01', '2025-09-30', ARRAY['cw']);
-SELECT indicator_code, organization_code, period_start, period_end, value_text
+SELECT indicator_code, organization_code, period_start, period_end, value
 FROM measurements WHERE indicator_code = 'cw' ORDER BY 2, 3;
 SELECT refresh_access_measurements('2025-09-30', '2025-04-01');
 SELECT refresh_access_measurements('2025-04-01', '2025-09-30', NULL, 'pending');

@@ -72,8 +72,10 @@ INSERT INTO measurements (indicator_code, organization_code, period_start, perio
   VALUES ('share', 'a', '2026-01-01', '2026-12-31', '45 d');           -- unit of the value is not the indicator's
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target)
   VALUES ('wait', NULL, '2026-01-01', '2026-12-31', '>= 90%');         -- unit of the target is not the indicator's
+\set VERBOSITY terse
 INSERT INTO measurements (indicator_code, organization_code, period_start, period_end, value)
   VALUES ('share', 'a', '2026-12-31', '2026-01-01', '1/2');            -- period ends before it starts
+\set VERBOSITY default
 INSERT INTO measurements (indicator_code, organization_code, period_start, period_end, value)
   VALUES ('share', 'a', '2025-01-01', '2025-12-31', '1/2');            -- second value for the same period
 INSERT INTO measurements (indicator_code, organization_code, period_start, period_end, value)
@@ -93,6 +95,16 @@ SELECT count(*) FROM measurements WHERE period_start >= '2026-01-01';
 -- Every table is kept by pg_dump.
 SELECT c.relname FROM pg_extension e, unnest(e.extconfig) AS t(oid) JOIN pg_class c ON c.oid = t.oid
 WHERE e.extname = 'pekefb' ORDER BY 1;
+
+-- Every view of the extension exposes only types BI tools read: any other type is listed here.
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE n.nspname = 'pekefb' AND c.relkind = 'v' AND a.attnum > 0
+  AND a.atttypid NOT IN ('text'::regtype, 'bigint'::regtype, 'double precision'::regtype, 'numeric'::regtype,
+                         'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype)
+ORDER BY 1, 2;
+SELECT count(*) AS views FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'pekefb' AND c.relkind = 'v';
 
 DELETE FROM measurements; DELETE FROM targets; DELETE FROM indicators;
 DELETE FROM organizations WHERE parent_code IS NOT NULL; DELETE FROM organizations;

@@ -96,7 +96,7 @@ WITH RECURSIVE up (organization_code, ancestor_code, depth) AS (
     FROM up JOIN @extschema@.organizations o ON o.code = up.ancestor_code
     WHERE o.parent_code IS NOT NULL AND up.depth < 32
 )
-SELECT organization_code, ancestor_code, depth::integer AS depth FROM up;
+SELECT organization_code, ancestor_code, depth::bigint AS depth FROM up;
 COMMENT ON VIEW @extschema@.organization_ancestors IS
     'each organisation paired with itself (depth 0) and every organisation above it';
 

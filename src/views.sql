@@ -1,5 +1,5 @@
 -- views: what analysts query and BI tools read, and the function that turns raw cases into
--- measurements.  Every view column has a standard type (text, integer, bigint, double
+-- measurements.  Every view column has a standard type (text, bigint, double
 -- precision, boolean, date, timestamptz): Power BI, Metabase, Excel and Grafana read them
 -- without knowing pekefb's types.  Label columns follow pekefb.language (fi, sv, en).
 
@@ -124,8 +124,8 @@ SELECT
     CASE WHEN NOT s.suppressed THEN g.open_within END                           AS open_within,
     CASE WHEN NOT s.suppressed AND g.on_time + g.late + g.open_past_due > 0
          THEN g.on_time::double precision / (g.on_time + g.late + g.open_past_due) END AS rate,
-    CASE WHEN NOT s.suppressed THEN @extschema@.wait_percentile(g.waits, 0.5) END AS median_wait,
-    CASE WHEN NOT s.suppressed THEN @extschema@.wait_percentile(g.waits, 0.9) END AS p90_wait,
+    CASE WHEN NOT s.suppressed THEN @extschema@.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
+    CASE WHEN NOT s.suppressed THEN @extschema@.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
     s.suppressed
 FROM g
 JOIN @extschema@.indicators i ON i.code = g.indicator_code
