@@ -4,11 +4,12 @@
 \pset footer off
 \pset null '–'
 SELECT max(period_end) AS latest_end,
-       date_trunc('year', max(period_end))::date AS latest_start
+       date_trunc('year', max(period_end))::date AS latest_start,
+       extract(year FROM max(period_end))::int AS latest_year
 FROM pekefb.indicator_status \gset
 
 \echo
-\echo '  pekefb — Keski-Pohjanmaan hyvinvointialue (Soite): indikaattorit ja tavoitteet':latest_start
+\echo '  pekefb — Keski-Pohjanmaan hyvinvointialue (Soite): indikaattorit ja tavoitteet vuonna ':latest_year
 \echo
 SELECT indicator_name AS "indikaattori",
        CASE unit WHEN '%' THEN to_char(100 * value, 'FM990.0') || ' %'
