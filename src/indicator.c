@@ -14,6 +14,8 @@
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
+#include "pekefb.h"
+
 #include "indicator_core.h"
 #include "tally.h"
 #include "target_core.h"
@@ -24,21 +26,6 @@
 #define PG_GETARG_TARGET_P(n)		((Target *) DatumGetPointer(PG_GETARG_DATUM(n)))
 
 StaticAssertDecl(sizeof(Indicator) == 24, "pekefb.indicator is declared with INTERNALLENGTH = 24");
-
-/* The SQLSTATE of a core error kind. */
-static int
-core_errcode(CoreErrorKind kind)
-{
-	switch (kind)
-	{
-		case CORE_OUT_OF_RANGE:
-			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
-		case CORE_INVALID:
-			return ERRCODE_INVALID_PARAMETER_VALUE;
-		default:
-			return ERRCODE_INVALID_TEXT_REPRESENTATION;
-	}
-}
 
 /* The canonical text of an indicator, palloc'd (for error messages). */
 static char *
@@ -73,18 +60,7 @@ indicator_in(PG_FUNCTION_ARGS)
 	CoreError	err;
 
 	if (!indicator_parse(str, x, &err))
-	{
-		if (err.kind == CORE_SYNTAX)
-			ereport(ERROR,
-					(errcode(core_errcode(err.kind)),
-					 errmsg("invalid input syntax for type indicator: \"%s\"", str),
-					 errdetail_internal("%s", err.detail)));
-		else
-			ereport(ERROR,
-					(errcode(core_errcode(err.kind)),
-					 errmsg("invalid value for type indicator: \"%s\"", str),
-					 errdetail_internal("%s", err.detail)));
-	}
+		pekefb_report_input_error("indicator", str, err.kind, err.detail);
 	PG_RETURN_INDICATOR_P(x);
 }
 
@@ -384,7 +360,7 @@ indicator_add_fn(PG_FUNCTION_ARGS)
 	}
 	if (unlikely(!indicator_add(acc, x, &err)))
 		ereport(ERROR,
-				(errcode(core_errcode(err.kind)),
+				(errcode(pekefb_core_errcode(err.kind)),
 				 errmsg("cannot add indicator \"%s\" to \"%s\"",
 						indicator_text(x), indicator_text(acc)),
 				 errdetail_internal("%s", err.detail)));

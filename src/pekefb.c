@@ -9,6 +9,7 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
+#include "number_core.h"
 #include "pekefb.h"
 
 PG_MODULE_MAGIC;
@@ -68,4 +69,35 @@ Datum
 pekefb_language_get(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(language_options[pekefb_language].name));
+}
+
+/* pekefb_core_errcode: see pekefb.h. */
+int
+pekefb_core_errcode(int kind)
+{
+	switch ((CoreErrorKind) kind)
+	{
+		case CORE_OUT_OF_RANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case CORE_INVALID:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		default:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+	}
+}
+
+/* pekefb_report_input_error: see pekefb.h. */
+void
+pekefb_report_input_error(const char *typname, const char *str, int kind, const char *detail)
+{
+	if (kind == CORE_SYNTAX)
+		ereport(ERROR,
+				(errcode(pekefb_core_errcode(kind)),
+				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
+				 errdetail_internal("%s", detail)));
+	ereport(ERROR,
+			(errcode(pekefb_core_errcode(kind)),
+			 errmsg("invalid value for type %s: \"%s\"", typname, str),
+			 errdetail_internal("%s", detail)));
+	pg_unreachable();
 }

@@ -11,4 +11,18 @@ extern int	pekefb_min_group_size;
 /* Called once from _PG_init: the calendar subsystem defines its settings (calendar.c). */
 extern void pekefb_calendar_init(void);
 
+/*
+ * The SQLSTATE of a core parser's error kind (number_core.h): syntax 22P02, out of range
+ * 22003, invalid value 22023.
+ */
+extern int	pekefb_core_errcode(int kind);
+
+/*
+ * Reports a core parser's failure to read str as a value of type typname: "invalid input
+ * syntax for type X" for a syntax error, "invalid value for type X" otherwise, the parser's
+ * explanation as DETAIL.
+ */
+extern void pekefb_report_input_error(const char *typname, const char *str,
+									  int kind, const char *detail) pg_attribute_noreturn();
+
 #endif

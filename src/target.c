@@ -11,6 +11,8 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "pekefb.h"
+
 #include "target_core.h"
 
 #define DatumGetTargetP(X)		((Target *) DatumGetPointer(X))
@@ -18,21 +20,6 @@
 #define PG_RETURN_TARGET_P(x)	PG_RETURN_POINTER(x)
 
 StaticAssertDecl(sizeof(Target) == 24, "pekefb.target is declared with INTERNALLENGTH = 24");
-
-/* The SQLSTATE of a core parser's error kind. */
-static int
-core_errcode(CoreErrorKind kind)
-{
-	switch (kind)
-	{
-		case CORE_OUT_OF_RANGE:
-			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
-		case CORE_INVALID:
-			return ERRCODE_INVALID_PARAMETER_VALUE;
-		default:
-			return ERRCODE_INVALID_TEXT_REPRESENTATION;
-	}
-}
 
 /*
  * target_in: text to target.  Unparsable text is 22P02 "invalid input syntax"; a number
@@ -47,18 +34,7 @@ target_in(PG_FUNCTION_ARGS)
 	CoreError	err;
 
 	if (!target_parse(str, t, &err))
-	{
-		if (err.kind == CORE_SYNTAX)
-			ereport(ERROR,
-					(errcode(core_errcode(err.kind)),
-					 errmsg("invalid input syntax for type target: \"%s\"", str),
-					 errdetail_internal("%s", err.detail)));
-		else
-			ereport(ERROR,
-					(errcode(core_errcode(err.kind)),
-					 errmsg("invalid value for type target: \"%s\"", str),
-					 errdetail_internal("%s", err.detail)));
-	}
+		pekefb_report_input_error("target", str, err.kind, err.detail);
 	PG_RETURN_TARGET_P(t);
 }
 
