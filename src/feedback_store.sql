@@ -43,7 +43,7 @@ COMMENT ON FUNCTION @extschema@.import_feedback(text) IS
 -- has every statement code.
 CREATE VIEW @extschema@.feedback_summary AS
 SELECT g.organization_code,
-       CASE @extschema@.language() WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi) ELSE o.name_fi END
+       @extschema@.localized(o.name_fi, o.name_sv)
            AS organization_name,
        g.service,
        g.period_start,
@@ -104,7 +104,7 @@ COMMENT ON COLUMN @extschema@.feedback_summary.suppressed IS 'true when 1 <= res
 -- know"; suppression is by answers (1 <= answers < min_group_size()).
 CREATE VIEW @extschema@.feedback_item_summary AS
 SELECT g.organization_code,
-       CASE @extschema@.language() WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi) ELSE o.name_fi END
+       @extschema@.localized(o.name_fi, o.name_sv)
            AS organization_name,
        g.service,
        g.period_start,
@@ -157,7 +157,7 @@ WITH base AS (
     GROUP BY 1, 2, 3
 )
 SELECT m.organization_code,
-       CASE @extschema@.language() WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi) ELSE o.name_fi END
+       @extschema@.localized(o.name_fi, o.name_sv)
            AS organization_name,
        m.period_start,
        (m.period_start + interval '3 months' - interval '1 day')::date AS period_end,

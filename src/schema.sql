@@ -15,3 +15,14 @@ CREATE FUNCTION @extschema@.language() RETURNS text
 COMMENT ON FUNCTION @extschema@.language() IS
     'current pekefb.language (fi, sv or en): language of the views'' label columns';
 
+-- localized(fi, sv, en): the label in the current pekefb.language, falling back to the
+-- Finnish one where a translation is missing.  A plain SQL expression, inlined into the views.
+CREATE FUNCTION @extschema@.localized(fi text, sv text, en text DEFAULT NULL) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE @extschema@.language()
+               WHEN 'sv' THEN COALESCE(sv, fi)
+               WHEN 'en' THEN COALESCE(en, fi)
+               ELSE fi END;
+COMMENT ON FUNCTION @extschema@.localized(text, text, text) IS
+    'the label in the current pekefb.language (fi, sv, en); Finnish where a translation is missing';
+

@@ -17,13 +17,8 @@ SELECT
     m.organization_code,
     m.period_start,
     m.period_end,
-    CASE @extschema@.language()
-        WHEN 'sv' THEN COALESCE(i.name_sv, i.name_fi)
-        WHEN 'en' THEN COALESCE(i.name_en, i.name_fi)
-        ELSE i.name_fi END                                   AS indicator_name,
-    CASE @extschema@.language()
-        WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi)
-        ELSE o.name_fi END                                   AS organization_name,
+    @extschema@.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
+    @extschema@.localized(o.name_fi, o.name_sv) AS organization_name,
     i.theme,
     @extschema@.value(m.value)                               AS value,
     @extschema@.numerator(m.value)                           AS numerator,
@@ -38,11 +33,11 @@ SELECT
          WHEN @extschema@.attained(m.value, t.target) THEN 'met'
          ELSE 'missed' END                                   AS status,
     CASE WHEN t.target IS NULL THEN
-             CASE @extschema@.language() WHEN 'sv' THEN 'inget mål' WHEN 'en' THEN 'no target' ELSE 'ei tavoitetta' END
+             @extschema@.localized('ei tavoitetta', 'inget mål', 'no target')
          WHEN @extschema@.attained(m.value, t.target) THEN
-             CASE @extschema@.language() WHEN 'sv' THEN 'uppnått' WHEN 'en' THEN 'met' ELSE 'saavutettu' END
+             @extschema@.localized('saavutettu', 'uppnått', 'met')
          ELSE
-             CASE @extschema@.language() WHEN 'sv' THEN 'inte uppnått' WHEN 'en' THEN 'missed' ELSE 'ei saavutettu' END
+             @extschema@.localized('ei saavutettu', 'inte uppnått', 'missed')
     END                                                      AS status_label,
     @extschema@.value(p.value)                               AS previous_value,
     @extschema@.value(m.value) - @extschema@.value(p.value)  AS change,
@@ -108,13 +103,8 @@ SELECT
     g.period,
     g.period_start,
     g.period_end,
-    CASE @extschema@.language()
-        WHEN 'sv' THEN COALESCE(i.name_sv, i.name_fi)
-        WHEN 'en' THEN COALESCE(i.name_en, i.name_fi)
-        ELSE i.name_fi END                                                      AS indicator_name,
-    CASE @extschema@.language()
-        WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi)
-        ELSE o.name_fi END                                                      AS organization_name,
+    @extschema@.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
+    @extschema@.localized(o.name_fi, o.name_sv) AS organization_name,
     g.deadline,
     g.cases,
     g.finished,
@@ -250,9 +240,7 @@ th AS (
 )
 SELECT
     k.organization_code,
-    CASE @extschema@.language()
-        WHEN 'sv' THEN COALESCE(o.name_sv, o.name_fi)
-        ELSE o.name_fi END                                               AS organization_name,
+    @extschema@.localized(o.name_fi, o.name_sv) AS organization_name,
     k.period_start,
     CAST(k.period_start + interval '1 year' AS date) - 1                 AS period_end,
     COALESCE(ind.indicators_with_target, 0)                              AS indicators_with_target,
