@@ -180,12 +180,12 @@ RESET pekefb.extra_closing_days;
 SELECT working_days('2025-12-22', '2026-01-07') AS "back to 7";
 
 -- Bad settings are rejected by the check hook (22023) and the old value stays
-SELECT q, (pg_temp.try(q)).* FROM (VALUES
+SELECT q, t.* FROM (VALUES
     ($$SET pekefb.extra_closing_days = '31.12.2025'$$),
     ($$SET pekefb.extra_closing_days = '2025-02-30'$$),
     ($$SET pekefb.extra_closing_days = '2025-12-31; 2026-01-02'$$),
     ($$SET pekefb.extra_closing_days = '2201-01-01'$$),
-    ($$SET pekefb.calendar = lenient$$)) v(q);
+    ($$SET pekefb.calendar = lenient$$)) v(q), pg_temp.try(q) t;
 SHOW pekefb.extra_closing_days;
 -- the same, as psql shows them
 SET pekefb.extra_closing_days = '31.12.2025';
@@ -194,7 +194,7 @@ SET pekefb.calendar = lenient;
 -- Range: 1900-01-01 .. 2200-12-31, outside raises 22008 with the range in DETAIL
 SELECT is_working_day('1900-01-01') AS "1900-01-01 (Mon, New Year)",
        is_working_day('2200-12-31') AS "2200-12-31 (Wed)";
-SELECT q, (pg_temp.try(q)).* FROM (VALUES
+SELECT q, t.* FROM (VALUES
     ($$SELECT * FROM holidays(1899)$$),
     ($$SELECT * FROM holidays(2201)$$),
     ($$SELECT is_working_day('1899-12-31')$$),
@@ -205,7 +205,7 @@ SELECT q, (pg_temp.try(q)).* FROM (VALUES
     ($$SELECT add_working_days('1900-01-10', -30)$$),
     ($$SELECT add_working_days('1800-01-10', 1)$$),
     ($$SELECT is_working_day('infinity')$$),
-    ($$SELECT working_days('-infinity', '2025-01-01')$$)) v(q);
+    ($$SELECT working_days('-infinity', '2025-01-01')$$)) v(q), pg_temp.try(q) t;
 -- the same, as psql shows them
 SELECT * FROM holidays(1899);
 SELECT add_working_days('2200-12-20', 30);
