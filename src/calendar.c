@@ -131,10 +131,22 @@ pekefb_cal_table(void)
 	return &cal_table;
 }
 
+/* ISO text whatever DateStyle says, so that messages read the same in every session. */
 char *
 pekefb_date_text(DateADT d)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+	int			y,
+				m,
+				dd;
+
+	if (DATE_IS_NOBEGIN(d))
+		return pstrdup("-infinity");
+	if (DATE_IS_NOEND(d))
+		return pstrdup("infinity");
+	cal_ymd(d, &y, &m, &dd);
+	if (y <= 0)
+		return psprintf("%04d-%02d-%02d BC", 1 - y, m, dd);
+	return psprintf("%04d-%02d-%02d", y, m, dd);
 }
 
 void
@@ -200,7 +212,9 @@ pekefb_compute_due(DateADT started, int32 dl, bool roll)
 	if (!IS_VALID_DATE(due))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("due date out of range")));
+				 errmsg("due date of \"%s\" plus %d %s is out of range for type date",
+						pekefb_date_text(started), n, dl_unit_name(dl_unit(dl))),
+				 errdetail("Dates end at 5874897-12-31.")));
 	if (roll)
 	{
 		int32		rolled;

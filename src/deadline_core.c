@@ -201,7 +201,14 @@ dl_parse(const char *s, int32_t *out, char *detail, int detlen)
 			return DL_PARSE_OK;
 		}
 	}
-	snprintf(detail, detlen, "Unknown unit. %s", EXPECTED);
+	{
+		/* name the unit as written, without trailing white space */
+		int			len = (int) strlen(p);
+
+		while (len > 0 && is_space(p[len - 1]))
+			len--;
+		snprintf(detail, detlen, "Unknown unit \"%.*s\". %s", len > 40 ? 40 : len, p, EXPECTED);
+	}
 	return DL_PARSE_SYNTAX;
 }
 

@@ -68,6 +68,15 @@ main(void)
 	CHECK("deadline every value round-trips", ok);
 	dl_format(dl_make(DL_WORKING_DAYS, 1), buf, sizeof(buf));
 	CHECK("deadline singular 1 working day", strcmp(buf, "1 working day") == 0);
+	{
+		int32_t		dl;
+		char		detail[400];
+
+		dl_parse("14 fortnights ", &dl, detail, sizeof(detail));
+		CHECK("deadline unknown unit is named in the detail",
+			  strncmp(detail, "Unknown unit \"fortnights\". Expected",
+					  strlen("Unknown unit \"fortnights\". Expected")) == 0);
+	}
 	CHECK("deadline invalid codes", !dl_valid(3) && !dl_valid(dl_make(DL_DAYS, 0)) && !dl_valid(-4));
 	return unit_exit();
 }
