@@ -17,6 +17,8 @@ EXCEPTION WHEN OTHERS THEN
 END $$;
 
 -- The default is the strict set: 15 named non-working days a year (both eves included).
+-- (The settings are defined when the library is loaded; any pekefb function loads it.)
+SELECT is_working_day(date '2024-01-01') AS new_years_day_is_working_day;
 SHOW pekefb.calendar;
 
 -- §6.1: the three years of the domain table, with weekday, Finnish and Swedish names.
