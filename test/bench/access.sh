@@ -183,4 +183,35 @@ echo
 for i in "${!names[@]}"; do
 	printf -- '- %s: `%s`\n' "${names[$i]}" "${plain[$i]}"
 done
+
+# Second table: the plans PostgreSQL picks by default with 2 parallel workers.  pekefb's
+# aggregates run partial aggregation in the workers; percentile_disc (an ordered-set
+# aggregate) cannot, so this is the comparison an analyst sees on a default server.
+SETTINGS="SET max_parallel_workers_per_gather = 2; SET jit = off; SET search_path = pekefb, public;"
+pcount=$(best_ms "SELECT count(*) FROM bcases")
+prow() {	# prow <name> <pekefb query> <plain query>
+	local o p
+	o=$(best_ms "$2"); p=$(best_ms "$3")
+	awk -v n="$1" -v o="$o" -v p="$p" -v c="$pcount" \
+		'BEGIN { printf "| %s | %.0f | %.2f | %.0f | %.2f |\n", n, o, o / c, p, p / o }'
+}
+echo
+echo "Parallel plans (max_parallel_workers_per_gather = 2, jit = off), same rows and timing:"
+echo
+echo "| query | pekefb ms | pekefb / count(*) | plain SQL ms | plain SQL / pekefb |"
+echo "|---|---:|---:|---:|---:|"
+printf '| count(*) | %.0f | 1.00 | | |\n' "$pcount"
+prow "access_rate(started, finished, '14 days')" \
+	"SELECT access_rate(started, finished, '14 days') FROM bcases" \
+	"SELECT (count(*) FILTER (WHERE finished - started <= 14))::float8 / count(finished) FROM bcases"
+prow "access_rate(started, finished, '7 working days'); SQL: calendar table joined twice" \
+	"SELECT access_rate(started, finished, '7 working days') FROM bcases" \
+	"SELECT (count(*) FILTER (WHERE f.cum_excl - s.cum_incl < 7))::float8 / count(*) FROM bcases JOIN cal s ON s.day = started JOIN cal f ON f.day = finished"
+prow "wait_percentile(wait_agg(w), 0.5); SQL: percentile_disc(0.5)" \
+	"SELECT wait_percentile(wait_agg(w), 0.5) FROM bcases" \
+	"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY w) FROM bcases"
+prow "wait_percentile(wait_agg(w), 0.9); SQL: percentile_disc(0.9)" \
+	"SELECT wait_percentile(wait_agg(w), 0.9) FROM bcases" \
+	"SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases"
+
 [ "${KEEP_DB:-}" = 1 ] || psql -d postgres -c "DROP DATABASE $DB"
