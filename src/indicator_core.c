@@ -12,35 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define EXPECTED_FORMS "Expected a ratio like \"698/788\" or \"11140/2331 d\", or a quantity like \"45%%\", \"4.78 d\" or \"33\"."
-
-/* Reads a number, filling err on failure (what says where it was expected). */
-static bool
-parse_number(const char **pp, double *v, const char *what, CoreError *err)
-{
-	const char *p = skip_spaces(*pp);
-
-	switch (num_parse(&p, v))
-	{
-		case NUM_OK:
-			*pp = p;
-			return true;
-		case NUM_RANGE:
-			core_error(err, CORE_OUT_OF_RANGE,
-					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
-			return false;
-		default:
-			if (num_nonfinite_word(p))
-				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
-			else if (what == NULL)
-				core_error(err, CORE_SYNTAX, EXPECTED_FORMS);
-			else if (*p == '\0')
-				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
-			else
-				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
-			return false;
-	}
-}
+#define EXPECTED_FORMS_TEXT "Expected a ratio like \"698/788\" or \"11140/2331 d\", or a quantity like \"45%\", \"4.78 d\" or \"33\"."
 
 /*
  * indicator_parse: reads an indicator; on failure fills err (CORE_SYNTAX unparsable,
@@ -57,13 +29,13 @@ indicator_parse(const char *s, Indicator *x, CoreError *err)
 	err->kind = CORE_OK;
 	err->detail[0] = '\0';
 
-	if (!parse_number(&p, &x->num, NULL, err))
+	if (!num_read(&p, &x->num, NULL, EXPECTED_FORMS_TEXT, err))
 		return false;
 	p = skip_spaces(p);
 	if (*p == '/')
 	{
 		p++;
-		if (!parse_number(&p, &x->den, "after \"/\" (the denominator)", err))
+		if (!num_read(&p, &x->den, "after \"/\" (the denominator)", NULL, err))
 			return false;
 		x->kind = IND_RATIO;
 	}

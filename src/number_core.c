@@ -220,3 +220,31 @@ core_error(CoreError *err, CoreErrorKind kind, const char *fmt,...)
 	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
 	va_end(ap);
 }
+
+/* num_read: see number_core.h. */
+bool
+num_read(const char **pp, double *v, const char *what, const char *whole, CoreError *err)
+{
+	const char *p = skip_spaces(*pp);
+
+	switch (num_parse(&p, v))
+	{
+		case NUM_OK:
+			*pp = p;
+			return true;
+		case NUM_RANGE:
+			core_error(err, CORE_OUT_OF_RANGE,
+					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
+			return false;
+		default:
+			if (num_nonfinite_word(p))
+				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
+			else if (what == NULL)
+				core_error(err, CORE_SYNTAX, "%s", whole);
+			else if (*p == '\0')
+				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
+			else
+				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
+			return false;
+	}
+}

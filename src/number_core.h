@@ -53,6 +53,15 @@ extern void num_format(double v, char *buf);
 extern int	num_span(const char *p);
 extern bool num_nonfinite_word(const char *p);
 extern const char *skip_spaces(const char *p);
+
+/*
+ * num_read: skips spaces and reads a finite number at *pp, advancing *pp; on failure fills
+ * err and returns false: CORE_OUT_OF_RANGE for a number beyond double precision, else
+ * CORE_SYNTAX with "Expected a number <what>, found ..." (or the sentence whole, when what
+ * is NULL).
+ */
+extern bool num_read(const char **pp, double *v, const char *what, const char *whole,
+					 CoreError *err);
 extern bool unit_parse(const char **pp, Unit *unit);
 extern const char *unit_symbol(Unit unit);
 extern const char *unit_name(Unit unit);

@@ -42,32 +42,6 @@ parse_unit_after(const char **pp, Unit *unit, CoreError *err)
 	return true;
 }
 
-/* Reads a number or fills err (what says what the number should follow). */
-static bool
-parse_number(const char **pp, double *v, const char *what, CoreError *err)
-{
-	const char *p = skip_spaces(*pp);
-
-	switch (num_parse(&p, v))
-	{
-		case NUM_OK:
-			*pp = p;
-			return true;
-		case NUM_RANGE:
-			core_error(err, CORE_OUT_OF_RANGE,
-					   "The number \"%.*s\" is out of range for double precision.", num_span(p), p);
-			return false;
-		default:
-			if (num_nonfinite_word(p))
-				core_error(err, CORE_SYNTAX, "Expected a finite number; NaN and Infinity are not allowed.");
-			else if (*p == '\0')
-				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
-			else
-				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
-			return false;
-	}
-}
-
 /* Fails with "trailing garbage" unless only spaces remain. */
 static bool
 expect_end(const char *p, CoreError *err)
@@ -129,7 +103,7 @@ target_parse(const char *s, Target *t, CoreError *err)
 			return false;
 		}
 		snprintf(op, sizeof(op), "after \"%s\"", target_op_symbol((TargetOp) t->op));
-		if (!parse_number(&p, &t->lo, op, err) ||
+		if (!num_read(&p, &t->lo, op, NULL, err) ||
 			!parse_unit_after(&p, &unit, err) ||
 			!expect_end(p, err))
 			return false;
@@ -166,7 +140,7 @@ target_parse(const char *s, Target *t, CoreError *err)
 		return false;
 	}
 	p += 2;
-	if (!parse_number(&p, &t->hi, "after \"..\"", err) ||
+	if (!num_read(&p, &t->hi, "after \"..\"", NULL, err) ||
 		!parse_unit_after(&p, &unit2, err) ||
 		!expect_end(p, err))
 		return false;
