@@ -5,16 +5,7 @@ RESET client_min_messages;
 SET search_path = pekefb, public;
 SET DateStyle = 'ISO, YMD';
 
--- try(query): runs a query and shows its error as SQLSTATE, message and DETAIL
-CREATE FUNCTION pg_temp.try(q text, OUT state text, OUT message text, OUT detail text)
-LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE q;
-    state := '00000';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
-                            detail = PG_EXCEPTION_DETAIL;
-END $$;
+\i test/regress/try.sql
 
 --
 -- Input: "N unit" with English, Finnish and Swedish unit words, any case, extra white space,
