@@ -51,6 +51,15 @@ SELECT DISTINCT indicator_code, organization_code, indicator_name, organization_
 FROM indicator_status WHERE period_start = '2025-01-01' AND period_end = '2025-12-31' ORDER BY 1, 2;
 SET pekefb.language = 'de';
 RESET pekefb.language;
+-- localized(fi, sv, en): the same rule for labels of one's own (Finnish where a translation is missing).
+SELECT localized('saavutettu', 'uppnått', 'met') AS fi, localized('Kunta B', NULL) AS fi_only;
+SET pekefb.language = 'sv';
+SELECT localized('saavutettu', 'uppnått', 'met') AS sv, localized('Kunta B', NULL) AS sv_missing,
+       localized('Ryhmät', 'Grupper') AS sv_given;
+SET pekefb.language = 'en';
+SELECT localized('saavutettu', 'uppnått', 'met') AS en, localized('Odotus', 'Väntetid') AS en_missing,
+       localized(NULL, 'x', 'y') AS no_finnish_label;
+RESET pekefb.language;
 
 -- The previous period is the one of the same length ending the day before: THL half-years
 -- and months (February of a leap year) included.
