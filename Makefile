@@ -28,6 +28,10 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
+# Every object depends on every header of src/ (Debian's server is built without
+# --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+
 .PHONY: demo test bench unit
 # Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
 demo:

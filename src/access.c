@@ -5,7 +5,7 @@
  * The inverse transition functions make them cheap moving (window) aggregates.
  *
  * Per row: no palloc, no parsing (the deadline is a pass-by-value int4), and the due date
- * is O(1): started + N, month arithmetic, or two lookups in the working-day table.
+ * is O(1): started + N, or two lookups in the month table or in the working-day table.
  */
 #include "postgres.h"
 
@@ -40,7 +40,13 @@ row_due(DateADT started, int32 dl)
 				}
 				break;
 			case DL_MONTHS:
-				return cal_add_months(started, n);
+				{
+					int32		due;
+
+					if (cal_add_months_tab(cal_months(), started, n, &due))
+						return due;
+				}
+				break;
 		}
 	}
 	return pekefb_compute_due(started, dl, pekefb_roll_forward);
@@ -58,9 +64,10 @@ arg_date(FunctionCallInfo fcinfo, int argno, bool tz)
 /*
  * One row of access_rate: sign +1 adds it to the state, -1 removes it (inverse transition).
  * Arguments: state, started, finished, deadline [, as_of].  Rows with NULL started,
- * deadline or as_of are ignored; so are unfinished rows without as_of.
+ * deadline or as_of are ignored; so are unfinished rows without as_of.  Always inlined, so
+ * that each of the eight entry points below is compiled for its own tz, has_as_of and sign.
  */
-static Datum
+static pg_attribute_always_inline Datum
 access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
 {
 	Tally	   *s = tally_writable(fcinfo, 0);

@@ -252,8 +252,9 @@ cal_roll_forward(const CalTable *t, int32_t day, int32_t *result)
 	return true;
 }
 
+/* 150/1930 §3 month arithmetic by the calendar: the same-numbered day, else the month's last. */
 int32_t
-cal_add_months(int32_t day, int32_t n)
+cal_add_months_ymd(int32_t day, int32_t n)
 {
 	int			y,
 				m,
@@ -267,6 +268,32 @@ cal_add_months(int32_t day, int32_t n)
 	m = (int) (mm - (int64_t) y * 12) + 1;
 	dim = cal_days_in_month(y, m);
 	return cal_day(y, m, d < dim ? d : dim);
+}
+
+CalMonths	cal_months_table;
+bool		cal_months_ready = false;
+
+void
+cal_months_build(void)
+{
+	CalMonths  *t = &cal_months_table;
+
+	for (int k = 0; k <= CAL_NMONTHS; k++)
+		t->first[k] = cal_day(CAL_MIN_YEAR + k / 12, k % 12 + 1, 1);
+	for (int k = 0; k < CAL_NMONTHS; k++)
+		for (int32_t day = t->first[k]; day < t->first[k + 1]; day++)
+			t->month[day - CAL_MIN_DAY] = (int16_t) k;
+	cal_months_ready = true;
+}
+
+int32_t
+cal_add_months(int32_t day, int32_t n)
+{
+	int32_t		due;
+
+	if (cal_add_months_tab(cal_months(), day, n, &due))
+		return due;
+	return cal_add_months_ymd(day, n);
 }
 
 static int

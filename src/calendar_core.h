@@ -107,7 +107,59 @@ extern bool cal_add_working_days(const CalTable *t, int32_t day, int32_t n, int3
 /* First day >= day on which a §5-rolled deadline may end; false outside the range. */
 extern bool cal_roll_forward(const CalTable *t, int32_t day, int32_t *result);
 
-/* Same-numbered day n months later (or earlier), else that month's last day (150/1930 §3). */
+/*
+ * Month arithmetic by table for 1900..2200: the month of every day (0 = 1900-01) and the
+ * first day of every month (first[CAL_NMONTHS] = 2201-01-01).  Built once, on first use
+ * (cal_months()); the same for every setting, so it is a plain static table.
+ */
+#define CAL_NMONTHS		((CAL_MAX_YEAR - CAL_MIN_YEAR + 1) * 12)
+
+typedef struct CalMonths
+{
+	int16_t		month[CAL_NDAYS];
+	int32_t		first[CAL_NMONTHS + 1];
+} CalMonths;
+
+extern CalMonths cal_months_table;
+extern bool cal_months_ready;
+extern void cal_months_build(void);
+
+static inline const CalMonths *
+cal_months(void)
+{
+	if (!cal_months_ready)
+		cal_months_build();
+	return &cal_months_table;
+}
+
+/*
+ * day + n months (150/1930 §3) in O(1) by the table; false when day or the result's month
+ * lies outside 1900..2200 (then use cal_add_months_ymd).
+ */
+static inline bool
+cal_add_months_tab(const CalMonths *t, int32_t day, int32_t n, int32_t *result)
+{
+	int32_t		k,
+				d,
+				len;
+	int64_t		k2;
+
+	if (!cal_in_range(day))
+		return false;
+	k = t->month[day - CAL_MIN_DAY];
+	k2 = (int64_t) k + n;
+	if (k2 < 0 || k2 >= CAL_NMONTHS)
+		return false;
+	d = day - t->first[k];		/* 0-based day of the month */
+	len = t->first[k2 + 1] - t->first[k2];
+	*result = t->first[k2] + (d < len ? d : len - 1);
+	return true;
+}
+
+/* day + n months (150/1930 §3) from year, month and day; any day. */
+extern int32_t cal_add_months_ymd(int32_t day, int32_t n);
+
+/* day + n months (150/1930 §3): by the table in 1900..2200, else from year, month and day. */
 extern int32_t cal_add_months(int32_t day, int32_t n);
 
 /*

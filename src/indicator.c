@@ -11,7 +11,6 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "pekefb.h"
@@ -242,18 +241,14 @@ attainment_indicator(PG_FUNCTION_ARGS)
 }
 
 /*
- * The tally state to update: tally_writable, with its aggregate-context test inlined for
- * the per-row path (AggCheckCallContext is an out-of-line call).  NULL for a NULL state,
- * which the aggregates never pass (INITCOND) but a direct SQL call can.
+ * The tally state to update (tally_writable), or NULL for a NULL state, which the
+ * aggregates never pass (INITCOND) but a direct SQL call can.
  */
 static inline Tally *
 tally_state(FunctionCallInfo fcinfo)
 {
 	if (unlikely(PG_ARGISNULL(0)))
 		return NULL;
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-		return PG_GETARG_TALLY_P(0);
 	return tally_writable(fcinfo, 0);
 }
 
@@ -339,8 +334,8 @@ target_attainment_inv_indicator(PG_FUNCTION_ARGS)
  * sum(indicator); ratios add numerators and denominators, quantities add values.  Strict
  * with no initial state, so the executor copies the first value into the aggregate's
  * memory; from then on the state is updated in place when called as an aggregate (the
- * test is AggCheckCallContext's, inlined for the per-row path; a direct call returns a new
- * value and leaves its arguments alone).
+ * test is pekefb_in_aggregate; a direct call returns a new value and leaves its arguments
+ * alone).
  */
 PG_FUNCTION_INFO_V1(indicator_add_fn);
 Datum
@@ -350,8 +345,7 @@ indicator_add_fn(PG_FUNCTION_ARGS)
 	Indicator  *x = PG_GETARG_INDICATOR_P(1);
 	CoreError	err;
 
-	if (!(fcinfo->context &&
-		  (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+	if (!pekefb_in_aggregate(fcinfo))
 	{
 		Indicator  *copy = (Indicator *) palloc(sizeof(Indicator));
 

@@ -5,6 +5,22 @@
 #ifndef PEKEFB_H
 #define PEKEFB_H
 
+#include "postgres.h"
+#include "fmgr.h"
+#include "nodes/nodes.h"
+
+/*
+ * True when a transition function runs inside an aggregate or window aggregate, so that it
+ * may update its state argument in place: AggCheckCallContext's test, written inline
+ * because it runs once per row (AggCheckCallContext is an out-of-line call).
+ */
+static inline bool
+pekefb_in_aggregate(FunctionCallInfo fcinfo)
+{
+	return likely(fcinfo->context != NULL &&
+				  (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)));
+}
+
 /* pekefb.min_group_size: groups with 1 <= n < this are suppressed in views (default 5). */
 extern int	pekefb_min_group_size;
 

@@ -14,14 +14,10 @@
 #include "tally.h"
 
 Tally *
-tally_writable(FunctionCallInfo fcinfo, int argno)
+tally_copy(const Tally *src)
 {
-	Tally	   *src = PG_GETARG_TALLY_P(argno);
-	Tally	   *dst;
+	Tally	   *dst = (Tally *) palloc(sizeof(Tally));
 
-	if (AggCheckCallContext(fcinfo, NULL))
-		return src;
-	dst = (Tally *) palloc(sizeof(Tally));
 	*dst = *src;
 	return dst;
 }

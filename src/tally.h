@@ -19,6 +19,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pekefb.h"
+
 typedef struct Tally
 {
 	int64		a;
@@ -30,11 +32,22 @@ typedef struct Tally
 #define PG_GETARG_TALLY_P(n)	DatumGetTallyP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TALLY_P(x)	PG_RETURN_POINTER(x)
 
+/* A palloc'd copy of a tally. */
+extern Tally *tally_copy(const Tally *src);
+
 /*
  * The state to update in a transition function: argument argno itself when called as an
  * aggregate (the executor owns that copy, so updating in place saves a palloc per row),
  * otherwise a fresh copy so that a direct SQL call never modifies its input.
  */
-extern Tally *tally_writable(FunctionCallInfo fcinfo, int argno);
+static inline Tally *
+tally_writable(FunctionCallInfo fcinfo, int argno)
+{
+	Tally	   *src = PG_GETARG_TALLY_P(argno);
+
+	if (pekefb_in_aggregate(fcinfo))
+		return src;
+	return tally_copy(src);
+}
 
 #endif

@@ -21,6 +21,7 @@
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 
+#include "pekefb.h"
 #include "waits_core.h"
 
 /* Room the aggregate starts with; it doubles when a new distinct day does not fit. */
@@ -215,13 +216,17 @@ waits_hash(PG_FUNCTION_ARGS)
  * in which case we get a private copy), otherwise a copy so that a direct call never
  * modifies its input.
  */
-static Waits *
+static inline Waits *
 waits_writable(FunctionCallInfo fcinfo, int argno)
 {
 	Datum		d = PG_GETARG_DATUM(argno);
-	Waits	   *w = DatumGetWaitsP(d);
+	Waits	   *w;
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	if (likely(!VARATT_IS_EXTENDED(DatumGetPointer(d))))
+		w = (Waits *) DatumGetPointer(d);	/* the executor's own copy: no detoast call */
+	else
+		w = DatumGetWaitsP(d);
+	if (pekefb_in_aggregate(fcinfo))
 		return w;
 	if ((Pointer) w != DatumGetPointer(d))
 		return w;				/* already a fresh copy */
@@ -356,9 +361,9 @@ waits_merge_fn(PG_FUNCTION_ARGS)
 	int32		u = waits_union_size(a, b);
 	Waits	   *dst;
 
-	if (AggCheckCallContext(fcinfo, NULL) && u <= a->cap)
+	if (pekefb_in_aggregate(fcinfo) && u <= a->cap)
 		dst = a;
-	else if (AggCheckCallContext(fcinfo, NULL))
+	else if (pekefb_in_aggregate(fcinfo))
 		dst = waits_alloc(Max(u, a->cap > WAITS_MAX_CAP / 2 ? WAITS_MAX_CAP : a->cap * 2));
 	else
 		dst = waits_alloc(u);

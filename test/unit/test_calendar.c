@@ -148,6 +148,39 @@ main(void)
 	CHECK("calendar 2023-11-30 + 3 months = 2024-02-29", cal_add_months(cal_day(2023, 11, 30), 3) == cal_day(2024, 2, 29));
 	CHECK("calendar 2024-02-29 + 12 months = 2025-02-28", cal_add_months(cal_day(2024, 2, 29), 12) == cal_day(2025, 2, 28));
 	CHECK("calendar 2024-03-31 - 1 month = 02-29", cal_add_months(cal_day(2024, 3, 31), -1) == cal_day(2024, 2, 29));
+	CHECK("calendar 1900-01-31 + 1 month = 1900-02-28 (1900 is no leap year)",
+		  cal_add_months(cal_day(1900, 1, 31), 1) == cal_day(1900, 2, 28));
+	CHECK("calendar 2200-12-31 + 1 month = 2201-01-31 (past the table)",
+		  cal_add_months(cal_day(2200, 12, 31), 1) == cal_day(2201, 1, 31));
+	CHECK("calendar 1899-12-31 + 2 months = 1900-02-28 (before the table)",
+		  cal_add_months(cal_day(1899, 12, 31), 2) == cal_day(1900, 2, 28));
+
+	/* property: the month table (1900..2200) gives what year-month-day arithmetic gives,
+	 * for every day of the range, forwards and backwards, up to and across its edges */
+	{
+		static const int32_t ns[] = {1, 2, 3, 4, 6, 12, 24, 48, 1000, 3611, 3612, -1, -3, -12, -13, -3612};
+		bool		ok = true;
+		int32_t		r;
+		long		tabled = 0;
+
+		for (int32_t day = CAL_MIN_DAY; day <= CAL_MAX_DAY; day++)
+			for (size_t i = 0; i < sizeof(ns) / sizeof(ns[0]); i++)
+			{
+				if (cal_add_months_tab(cal_months(), day, ns[i], &r))
+				{
+					tabled++;
+					if (r != cal_add_months_ymd(day, ns[i]))
+						ok = false;
+				}
+				if (cal_add_months(day, ns[i]) != cal_add_months_ymd(day, ns[i]))
+					ok = false;
+			}
+		CHECK("calendar month table = ymd arithmetic, every day 1900..2200 x 16 month counts", ok);
+		CHECK("calendar month table answers in range and declines outside it",
+			  tabled > 1000000 && !cal_add_months_tab(cal_months(), cal_day(2200, 12, 1), 1, &r) &&
+			  !cal_add_months_tab(cal_months(), cal_day(1900, 1, 1), -1, &r) &&
+			  cal_add_months_tab(cal_months(), cal_day(1900, 2, 1), -1, &r) && r == cal_day(1900, 1, 1));
+	}
 
 	/* property: table vs naive loop over random pairs, both modes */
 	{
