@@ -60,26 +60,22 @@ VACUUM ANALYZE cal;
 VACUUM ANALYZE bcases_small;
 VACUUM ANALYZE monthly;
 SQL
+psql -d $DB -f "$(dirname "$0")/timing.sql"
 
 # Same settings for every query: serial plans (no parallel workers), no JIT, so the ratios
 # compare per-row work.
 SETTINGS="SET max_parallel_workers_per_gather = 0; SET jit = off; SET search_path = pekefb, public;"
 
-# trio <table> <pekefb query> <plain query>: "count ours plain", the best of 5 runs of each
-# after a warm-up, the three run in turn so that a slow spell of a shared machine hits all of
-# them alike (ratios are taken within one trio).
-one_ms() {
-	psql -d $DB -At -c "$SETTINGS" -c "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) $1" |
-		sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p'
-}
+# trio <table> <pekefb query> <plain query> [<setting for the plain query>]: prints
+# "count ours plain ours/count plain/ours": count(*) over <table>, pekefb and plain SQL run in
+# turn for 7 rounds after a warm-up (bench.compare, test/bench/timing.sql); best times in ms,
+# each ratio the median of the ratios within a round.
 trio() {
-	local c="" o="" p="" t i
-	for i in 0 1 2 3 4 5; do
-		t=$(one_ms "SELECT count(*) FROM $1"); [ "$i" = 0 ] || c=$(awk -v a="$t" -v b="$c" 'BEGIN{print (b == "" || a < b) ? a : b}')
-		t=$(one_ms "$2"); [ "$i" = 0 ] || o=$(awk -v a="$t" -v b="$o" 'BEGIN{print (b == "" || a < b) ? a : b}')
-		t=$(one_ms "$3"); [ "$i" = 0 ] || p=$(awk -v a="$t" -v b="$p" 'BEGIN{print (b == "" || a < b) ? a : b}')
-	done
-	echo "$c $o $p"
+	psql -d $DB -At -c "$SETTINGS" -c "
+		SELECT string_agg(round(best_ms)::text, ' ' ORDER BY i) || ' ' ||
+		       (array_agg(vs_first ORDER BY i))[2] || ' ' || (array_agg(vs_prev ORDER BY i))[3]
+		FROM bench.compare(ARRAY[\$b\$SELECT count(*) FROM $1\$b\$, \$b\$$2\$b\$, \$b\$$3\$b\$],
+		                   ARRAY['', '', '${4:-}'])"
 }
 
 AS_OF="DATE '2025-06-30'"
@@ -89,10 +85,13 @@ AS_OF="DATE '2025-06-30'"
 EXCL="(SELECT array_agg(cum_excl::int ORDER BY day) FROM cal)[finished - DATE '2020-12-31']"
 INCL="(SELECT array_agg(cum_incl::int ORDER BY day) FROM cal)[started - DATE '2020-12-31']"
 
-# The queries: add <name> <table> <pekefb query> <plain-SQL query>; the plain SQL returns
-# the identical value (checked below); "pekefb / count(*)" is against count(*) over <table>.
-declare -a names=() tables=() ours=() plain=()
-add() { names+=("$1"); tables+=("$2"); ours+=("$3"); plain+=("$4"); }
+# The queries: add <name> <table> <pekefb query> <plain-SQL query> [<plain settings>]; the
+# plain SQL returns the identical value (checked below); "pekefb / count(*)" is against
+# count(*) over <table>.  The cluster's work_mem is 64MB, under which percentile_disc's sort
+# of 5M waits spills to disk; the rows marked "in memory" give it 1GB.
+INMEM="work_mem=1GB"
+declare -a names=() tables=() ours=() plain=() psets=()
+add() { names+=("$1"); tables+=("$2"); ours+=("$3"); plain+=("$4"); psets+=("${5:-}"); }
 
 add "access_rate(started, finished, '14 days')" bcases \
 	"SELECT access_rate(started, finished, '14 days') FROM bcases" \
@@ -121,6 +120,9 @@ add "wait_percentile(wait_agg(w), 0.5); SQL: percentile_disc(0.5)" bcases \
 add "wait_percentile(wait_agg(w), 0.9); SQL: percentile_disc(0.9)" bcases \
 	"SELECT wait_percentile(wait_agg(w), 0.9) FROM bcases" \
 	"SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases"
+add "wait_percentile(wait_agg(w), 0.9); SQL: percentile_disc(0.9), sort in memory (work_mem 1GB)" bcases \
+	"SELECT wait_percentile(wait_agg(w), 0.9) FROM bcases" \
+	"SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases" "$INMEM"
 add "wait_percentile(wait_agg(w), '{0.5,0.9}'); SQL: percentile_disc('{0.5,0.9}')" bcases \
 	"SELECT wait_percentile(wait_agg(w), '{0.5,0.9}'::float8[]) FROM bcases" \
 	"SELECT percentile_disc('{0.5,0.9}'::float8[]) WITHIN GROUP (ORDER BY w) FROM bcases"
@@ -159,17 +161,18 @@ if grep -qv ': true' <<<"$checks"; then
 fi
 
 rows=$(for i in "${!names[@]}"; do
-	read -r c o p <<<"$(trio "${tables[$i]}" "${ours[$i]}" "${plain[$i]}")"
-	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$c" \
-		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, o / c, p, p / o }'
+	read -r c o p r1 r2 <<<"$(trio "${tables[$i]}" "${ours[$i]}" "${plain[$i]}" "${psets[$i]}")"
+	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
+		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
 done)
 
 echo
 echo "### access benchmark: $ROWS cases, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
 echo
 echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off) for every query; EXPLAIN"
-echo "(ANALYZE, TIMING OFF) execution time, best of 5 after a warm-up, count(*), pekefb and plain"
-echo "SQL run in turn (each row's ratios come from its own interleaved runs)."
+echo "(ANALYZE, TIMING OFF) execution times.  Per row, count(*), pekefb and plain SQL run in turn"
+echo "for 7 rounds after a warm-up: ms columns are the best of the 7 runs, ratio columns the"
+echo "median over the rounds of the ratio within a round (test/bench/timing.sql)."
 echo
 echo "| query | count(*) ms | pekefb ms | pekefb / count(*) | plain SQL ms | plain SQL / pekefb |"
 echo "|---|---:|---:|---:|---:|---:|"
@@ -182,18 +185,18 @@ echo
 echo "Plain SQL used:"
 echo
 for i in "${!names[@]}"; do
-	printf -- '- %s: `%s`\n' "${names[$i]}" "${plain[$i]}"
+	printf -- '- %s: `%s`%s\n' "${names[$i]}" "${plain[$i]}" "${psets[$i]:+ with ${psets[$i]}}"
 done
 
 # Second table: the plans PostgreSQL picks by default with 2 parallel workers.  pekefb's
 # aggregates run partial aggregation in the workers; percentile_disc (an ordered-set
 # aggregate) cannot, so this is the comparison an analyst sees on a default server.
 SETTINGS="SET max_parallel_workers_per_gather = 2; SET jit = off; SET search_path = pekefb, public;"
-prow() {	# prow <name> <pekefb query> <plain query>
-	local c o p
-	read -r c o p <<<"$(trio bcases "$2" "$3")"
-	awk -v n="$1" -v o="$o" -v p="$p" -v c="$c" \
-		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, o / c, p, p / o }'
+prow() {	# prow <name> <pekefb query> <plain query> [<plain settings>]
+	local c o p r1 r2
+	read -r c o p r1 r2 <<<"$(trio bcases "$2" "$3" "${4:-}")"
+	awk -v n="$1" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
+		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
 }
 echo
 echo "Parallel plans (max_parallel_workers_per_gather = 2, jit = off), same rows and timing:"
@@ -212,5 +215,8 @@ prow "wait_percentile(wait_agg(w), 0.5); SQL: percentile_disc(0.5)" \
 prow "wait_percentile(wait_agg(w), 0.9); SQL: percentile_disc(0.9)" \
 	"SELECT wait_percentile(wait_agg(w), 0.9) FROM bcases" \
 	"SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases"
+prow "wait_percentile(wait_agg(w), 0.9); SQL: percentile_disc(0.9), sort in memory (work_mem 1GB)" \
+	"SELECT wait_percentile(wait_agg(w), 0.9) FROM bcases" \
+	"SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases" "$INMEM"
 
 [ "${KEEP_DB:-}" = 1 ] || psql -d postgres -c "DROP DATABASE $DB"

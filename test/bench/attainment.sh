@@ -29,19 +29,19 @@ FROM (SELECT ((g * 7919) % (500 + g % 500 + 1))::double precision AS num,
 VACUUM ANALYZE m;
 SQL
 
+psql -d $DB -f "$(dirname "$0")/timing.sql"
+
 # Same settings for every query: serial plans, so the ratios compare per-row work.
 SETTINGS="SET max_parallel_workers_per_gather = 0; SET jit = off;"
 
-# best_ms <query>: best execution time of 3 runs after one warm-up, in ms.
-best_ms() {
-	local q=$1 best="" t i
-	for i in 0 1 2 3; do
-		t=$(psql -d $DB -At -c "$SETTINGS" -c "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) $q" |
-			sed -n 's/.*"Execution Time": \([0-9.]*\).*/\1/p')
-		[ "$i" = 0 ] && continue
-		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t; fi
-	done
-	echo "$best"
+# trio <pekefb query> <plain query>: "count ours plain ours/count plain/ours", count(*) over m,
+# pekefb and plain SQL run in turn for 7 rounds after a warm-up (bench.compare in
+# test/bench/timing.sql): best times in ms, each ratio the median of the ratios within a round.
+trio() {
+	psql -d $DB -At -c "$SETTINGS" -c "
+		SELECT string_agg(round(best_ms)::text, ' ' ORDER BY i) || ' ' ||
+		       (array_agg(vs_first ORDER BY i))[2] || ' ' || (array_agg(vs_prev ORDER BY i))[3]
+		FROM bench.compare(ARRAY['SELECT count(*) FROM m', \$b\$$1\$b\$, \$b\$$2\$b\$])"
 }
 
 # check that each pekefb query and its plain-SQL equivalent agree before timing them
@@ -54,7 +54,6 @@ SELECT 'check sum(indicator): ' ||
        ((SELECT pekefb.sum(v) FROM m)::text = (SELECT sum(num) || '/' || sum(den) FROM m));
 SQL
 
-count=$(best_ms "SELECT count(*) FROM m")
 declare -a names=(
 	"target_attainment(v indicator, t target)"
 	"target_attainment(x double precision, t target)"
@@ -72,16 +71,18 @@ declare -a plain=(
 )
 
 echo
-echo "attainment benchmark: $ROWS rows, serial plans, best of 3 ($(date -u +%Y-%m-%d), $(nproc) cores)"
+echo "### attainment benchmark: $ROWS rows, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
 echo
-echo "| query | ms | vs count(*) | plain SQL ms | vs plain SQL |"
-echo "|---|---:|---:|---:|---:|"
-printf '| count(*) | %.0f | 1.00 | | |\n' "$count"
+echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off).  Per row, count(*), pekefb and"
+echo "plain SQL run in turn for 7 rounds after a warm-up: ms columns are the best of the 7 runs,"
+echo "ratio columns the median over the rounds of the ratio within a round (test/bench/timing.sql)."
+echo
+echo "| query | count(*) ms | pekefb ms | pekefb / count(*) | plain SQL ms | plain SQL / pekefb |"
+echo "|---|---:|---:|---:|---:|---:|"
 for i in "${!names[@]}"; do
-	o=$(best_ms "${ours[$i]}")
-	p=$(best_ms "${plain[$i]}")
-	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$count" \
-		'BEGIN { printf "| %s | %.0f | %.2f | %.0f | %.2f |\n", n, o, o / c, p, o / p }'
+	read -r c o p r1 r2 <<<"$(trio "${ours[$i]}" "${plain[$i]}")"
+	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
+		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
 done
 echo
 echo "plain SQL: avg(CASE op WHEN '>=' THEN (num / den >= thr)::int ... END); sum(num), sum(den)"

@@ -3,7 +3,7 @@
 # against the same responses stored as jsonb, plus import_feedback throughput.
 # Needs PGHOST PGPORT PGUSER PGBIN (make bench / test/run.sh bench export them).
 # Prints a Markdown table; every query runs serially (max_parallel_workers_per_gather = 0)
-# so the ratios compare per-row costs; best of 3 runs after a warm-up.
+# so the ratios compare per-row costs; timing by bench.compare (test/bench/timing.sql).
 set -euo pipefail
 ROWS=${ROWS:-2000000}
 IMPORT_ROWS=${IMPORT_ROWS:-100000}
@@ -28,39 +28,14 @@ CREATE TABLE jb AS SELECT response::jsonb AS j FROM fb;
 VACUUM ANALYZE fb;
 VACUUM ANALYZE jb;
 
--- best of 3 execution times (ms) after a warm-up run
-CREATE FUNCTION best(q text) RETURNS double precision LANGUAGE plpgsql AS \$\$
-DECLARE plan json; t double precision; b double precision := 'infinity';
-BEGIN
-  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || q INTO plan;
-  FOR k IN 1..3 LOOP
-    EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || q INTO plan;
-    t := (plan->0->>'Execution Time')::double precision;
-    b := least(b, t);
-  END LOOP;
-  RETURN b;
-END \$\$;
-
--- best of 5 for two queries run in turn (after a warm-up of each), so that a slow spell of a
--- shared machine hits both alike: the aggregate and count(*) over the same rows
-CREATE FUNCTION best2(qa text, qb text, OUT ta double precision, OUT tb double precision)
-LANGUAGE plpgsql AS \$\$
-DECLARE plan json;
-BEGIN
-  ta := 'infinity'; tb := 'infinity';
-  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || qa INTO plan;
-  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || qb INTO plan;
-  FOR k IN 1..5 LOOP
-    EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || qa INTO plan;
-    ta := least(ta, (plan->0->>'Execution Time')::double precision);
-    EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || qb INTO plan;
-    tb := least(tb, (plan->0->>'Execution Time')::double precision);
-  END LOOP;
-END \$\$;
 SQL
+psql -d $DB -f "$(dirname "$0")/timing.sql"
 
+# Per query: count(*), the feedback aggregate and its jsonb twin run in turn for 7 rounds after
+# a warm-up (bench.compare, test/bench/timing.sql); best times, median ratios within a round.
 psql -d $DB -A -t <<'SQL' > /tmp/bench_feedback.$$
 SET max_parallel_workers_per_gather = 0;
+SET jit = off;
 SET search_path = pekefb, public;
 WITH q(ord, what, fbq, jbq) AS (VALUES
   (1, 'count(*)', 'SELECT count(*) FROM fb', 'SELECT count(*) FROM jb'),
@@ -71,11 +46,14 @@ WITH q(ord, what, fbq, jbq) AS (VALUES
   (4, 'agree share of "useful"', $$SELECT pekefb.agree_share(response, 'useful') FROM fb$$,
    $$SELECT avg(CASE WHEN (j->'items'->>'useful')::int >= 4 THEN 1.0 WHEN j->'items'->>'useful' IS NOT NULL THEN 0.0 END) FROM jb$$)
 ), t AS MATERIALIZED (
-  SELECT ord, what, (best2('SELECT count(*) FROM fb', fbq)).*, best(jbq) AS j FROM q
+  SELECT ord, what, c.*
+  FROM q, LATERAL bench.compare(ARRAY['SELECT count(*) FROM fb', fbq, jbq]) c
 )
-SELECT format('| %s | %s | %s | %s | %s | %s |', what, round(ta::numeric, 1), round(tb::numeric, 1),
-              round(j::numeric, 1), round((tb / ta)::numeric, 2), round((j / tb)::numeric, 2))
-FROM t ORDER BY ord;
+SELECT format('| %s | %s | %s | %s | %s | %s |', what,
+              round(min(best_ms) FILTER (WHERE i = 1)::numeric), round(min(best_ms) FILTER (WHERE i = 2)::numeric),
+              round(min(best_ms) FILTER (WHERE i = 3)::numeric),
+              round(min(vs_first) FILTER (WHERE i = 2)::numeric, 2), round(min(vs_prev) FILTER (WHERE i = 3)::numeric, 2))
+FROM t GROUP BY ord, what ORDER BY ord;
 SQL
 psql -d $DB -A -t <<'SQL' > /tmp/bench_feedback_size.$$
 SELECT format('| average value size (pg_column_size) | %s B | %s B | %s |',
@@ -120,7 +98,9 @@ SQL
 echo
 echo "### feedback benchmark: ${ROWS} responses, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
 echo
-echo "Serial plans; count(*) and the feedback query run in turn, best of 5 each after a warm-up."
+echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off).  Per row, count(*), the feedback query and"
+echo "its jsonb twin run in turn for 7 rounds after a warm-up: ms columns are the best of the 7"
+echo "runs, ratio columns the median over the rounds of the ratio within a round."
 echo
 echo "| query | count(*) (ms) | feedback (ms) | jsonb (ms) | feedback / count(*) | jsonb / feedback |"
 echo "|---|---|---|---|---|---|"
