@@ -43,7 +43,9 @@ DECLARE
     n int := array_length(queries, 1);
     t double precision[];
 BEGIN
-    CREATE TEMP TABLE IF NOT EXISTS bench_runs (round int, q int, ms double precision);
+    IF to_regclass('pg_temp.bench_runs') IS NULL THEN
+        CREATE TEMP TABLE bench_runs (round int, q int, ms double precision);
+    END IF;
     DELETE FROM bench_runs;
     FOR r IN 0..rounds LOOP
         t := '{}';
