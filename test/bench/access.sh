@@ -108,6 +108,12 @@ add "access_rate(started, finished, '7 working days'); SQL: calendar table joine
 add "access_rate(started, finished, '7 working days'), first 100 000 rows; SQL: generate_series + NOT EXISTS holiday" bcases_small \
 	"SELECT access_rate(started, finished, '7 working days') FROM bcases_small" \
 	"SELECT (count(*) FILTER (WHERE (SELECT count(*) FROM generate_series(started + 1, finished - 1, interval '1 day') d WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT FROM hol WHERE hol.day = d::date)) < 7))::float8 / count(*) FROM bcases_small WHERE finished IS NOT NULL"
+add "working_days(started, finished) per row, summed; SQL: calendar table joined twice" bcases \
+	"SELECT sum(working_days(started, finished)) FROM bcases" \
+	"SELECT sum(f.cum_incl - s.cum_incl) FROM bcases JOIN cal s ON s.day = started JOIN cal f ON f.day = finished"
+add "working_days(started, finished) per row, summed, first 100 000 rows; SQL: generate_series + NOT EXISTS holiday" bcases_small \
+	"SELECT sum(working_days(started, finished)) FROM bcases_small" \
+	"SELECT sum((SELECT count(*) FROM generate_series(started + 1, finished, interval '1 day') d WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT FROM hol WHERE hol.day = d::date))) FROM bcases_small WHERE finished IS NOT NULL"
 add "access_rate(started, finished, '14 days', as_of)" bcases \
 	"SELECT access_rate(started, finished, '14 days', $AS_OF) FROM bcases" \
 	"SELECT (count(*) FILTER (WHERE finished <= $AS_OF AND finished - started <= 14))::float8 / count(*) FILTER (WHERE finished <= $AS_OF OR started + 14 < $AS_OF) FROM bcases WHERE started <= $AS_OF"
