@@ -8,7 +8,7 @@ set -euo pipefail
 : "${PGBIN:?}" "${PGHOST:?}" "${PGPORT:?}" "${PGUSER:?}"
 DB=bench_access
 ROWS=${ROWS:-5000000}
-psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+. "$(dirname "$0")/lib.bash"
 
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 psql -d $DB <<SQL
@@ -60,23 +60,11 @@ VACUUM ANALYZE cal;
 VACUUM ANALYZE bcases_small;
 VACUUM ANALYZE monthly;
 SQL
-psql -d $DB -f "$(dirname "$0")/timing.sql"
+load_timing
 
 # Same settings for every query: serial plans (no parallel workers), no JIT, so the ratios
 # compare per-row work.
 SETTINGS="SET max_parallel_workers_per_gather = 0; SET jit = off; SET search_path = pekefb, public;"
-
-# trio <table> <pekefb query> <plain query> [<setting for the plain query>]: prints
-# "count ours plain ours/count plain/ours": count(*) over <table>, pekefb and plain SQL run in
-# turn for 7 rounds after a warm-up (bench.compare, test/bench/timing.sql); best times in ms,
-# each ratio the median of the ratios within a round.
-trio() {
-	psql -d $DB -At -c "$SETTINGS" -c "
-		SELECT string_agg(round(best_ms)::text, ' ' ORDER BY i) || ' ' ||
-		       (array_agg(vs_first ORDER BY i))[2] || ' ' || (array_agg(vs_prev ORDER BY i))[3]
-		FROM bench.compare(ARRAY[\$b\$SELECT count(*) FROM $1\$b\$, \$b\$$2\$b\$, \$b\$$3\$b\$],
-		                   ARRAY['', '', '${4:-}'])"
-}
 
 AS_OF="DATE '2025-06-30'"
 # Working days, the fastest plain SQL found: the running numbers of cal as two int arrays
@@ -167,18 +155,15 @@ if grep -qv ': true' <<<"$checks"; then
 fi
 
 rows=$(for i in "${!names[@]}"; do
-	read -r c o p r1 r2 <<<"$(trio "${tables[$i]}" "${ours[$i]}" "${plain[$i]}" "${psets[$i]}")"
-	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
-		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
+	row "${names[$i]}" "${tables[$i]}" "${ours[$i]}" "${plain[$i]}" "${psets[$i]}"
 done
 # For scale, not a pekefb query: count(w) reads w and only counts, a floor for any aggregate
 # over w; its ratio to percentile_disc bounds what a serial wait_agg can gain over the sort.
-read -r c o p r1 r2 <<<"$(trio bcases "SELECT count(w) FROM bcases" "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases")"
-awk -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
-	'BEGIN { printf "| for scale, in the pekefb column: count(w) (reads w, only counts); SQL: percentile_disc(0.9) | %.0f | %.0f | %.2f | %.0f | %.2f |\n", c, o, r1, p, r2 }')
+row "for scale, in the pekefb column: count(w) (reads w, only counts); SQL: percentile_disc(0.9)" bcases \
+	"SELECT count(w) FROM bcases" "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM bcases")
 
 echo
-echo "### access benchmark: $ROWS cases, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
+echo "### access benchmark: $ROWS cases, $(machine)"
 echo
 echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off) for every query; EXPLAIN"
 echo "(ANALYZE, TIMING OFF) execution times.  Per row, count(*), pekefb and plain SQL run in turn"
@@ -203,12 +188,7 @@ done
 # aggregates run partial aggregation in the workers; percentile_disc (an ordered-set
 # aggregate) cannot, so this is the comparison an analyst sees on a default server.
 SETTINGS="SET max_parallel_workers_per_gather = 2; SET jit = off; SET search_path = pekefb, public;"
-prow() {	# prow <name> <pekefb query> <plain query> [<plain settings>]
-	local c o p r1 r2
-	read -r c o p r1 r2 <<<"$(trio bcases "$2" "$3" "${4:-}")"
-	awk -v n="$1" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
-		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
-}
+prow() { row "$1" bcases "$2" "$3" "${4:-}"; }	# prow <name> <pekefb query> <plain query> [<setting>]
 echo
 echo "Parallel plans (max_parallel_workers_per_gather = 2, jit = off), same rows and timing:"
 echo

@@ -7,7 +7,7 @@ set -euo pipefail
 : "${PGBIN:?}" "${PGHOST:?}" "${PGPORT:?}" "${PGUSER:?}"
 DB=bench_attainment
 ROWS=${ROWS:-5000000}
-psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+. "$(dirname "$0")/lib.bash"
 
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 psql -d $DB <<SQL
@@ -29,20 +29,10 @@ FROM (SELECT ((g * 7919) % (500 + g % 500 + 1))::double precision AS num,
 VACUUM ANALYZE m;
 SQL
 
-psql -d $DB -f "$(dirname "$0")/timing.sql"
+load_timing
 
 # Same settings for every query: serial plans, so the ratios compare per-row work.
 SETTINGS="SET max_parallel_workers_per_gather = 0; SET jit = off;"
-
-# trio <pekefb query> <plain query>: "count ours plain ours/count plain/ours", count(*) over m,
-# pekefb and plain SQL run in turn for 7 rounds after a warm-up (bench.compare in
-# test/bench/timing.sql): best times in ms, each ratio the median of the ratios within a round.
-trio() {
-	psql -d $DB -At -c "$SETTINGS" -c "
-		SELECT string_agg(round(best_ms)::text, ' ' ORDER BY i) || ' ' ||
-		       (array_agg(vs_first ORDER BY i))[2] || ' ' || (array_agg(vs_prev ORDER BY i))[3]
-		FROM bench.compare(ARRAY['SELECT count(*) FROM m', \$b\$$1\$b\$, \$b\$$2\$b\$])"
-}
 
 # check that each pekefb query and its plain-SQL equivalent agree before timing them
 psql -d $DB -At <<'SQL'
@@ -71,7 +61,7 @@ declare -a plain=(
 )
 
 echo
-echo "### attainment benchmark: $ROWS rows, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
+echo "### attainment benchmark: $ROWS rows, $(machine)"
 echo
 echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off).  Per row, count(*), pekefb and"
 echo "plain SQL run in turn for 7 rounds after a warm-up: ms columns are the best of the 7 runs,"
@@ -80,9 +70,7 @@ echo
 echo "| query | count(*) ms | pekefb ms | pekefb / count(*) | plain SQL ms | plain SQL / pekefb |"
 echo "|---|---:|---:|---:|---:|---:|"
 for i in "${!names[@]}"; do
-	read -r c o p r1 r2 <<<"$(trio "${ours[$i]}" "${plain[$i]}")"
-	awk -v n="${names[$i]}" -v o="$o" -v p="$p" -v c="$c" -v r1="$r1" -v r2="$r2" \
-		'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.0f | %.2f |\n", n, c, o, r1, p, r2 }'
+	row "${names[$i]}" m "${ours[$i]}" "${plain[$i]}"
 done
 echo
 echo "plain SQL: avg(CASE op WHEN '>=' THEN (num / den >= thr)::int ... END); sum(num), sum(den)"

@@ -8,7 +8,7 @@ set -euo pipefail
 ROWS=${ROWS:-2000000}
 IMPORT_ROWS=${IMPORT_ROWS:-100000}
 DB=bench_feedback
-psql() { "$PGBIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }
+. "$(dirname "$0")/lib.bash"
 
 psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 psql -d $DB <<SQL
@@ -29,7 +29,7 @@ VACUUM ANALYZE fb;
 VACUUM ANALYZE jb;
 
 SQL
-psql -d $DB -f "$(dirname "$0")/timing.sql"
+load_timing
 
 # Per query: count(*), the feedback aggregate and its jsonb twin run in turn for 7 rounds after
 # a warm-up (bench.compare, test/bench/timing.sql); best times, median ratios within a round.
@@ -96,7 +96,7 @@ SELECT format('| import_feedback, %s records | %s s | %s records/s |', ${IMPORT_
 SQL
 
 echo
-echo "### feedback benchmark: ${ROWS} responses, $(date -u +%Y-%m-%d), $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"
+echo "### feedback benchmark: ${ROWS} responses, $(machine)"
 echo
 echo "Serial plans (max_parallel_workers_per_gather = 0, jit = off).  Per row, count(*), the feedback query and"
 echo "its jsonb twin run in turn for 7 rounds after a warm-up: ms columns are the best of the 7"
