@@ -42,13 +42,13 @@ CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline,
     PROCEDURE = @extschema@.deadline_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline,
     PROCEDURE = @extschema@.deadline_ne,
     COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR CLASS @extschema@.deadline_hash_ops
     DEFAULT FOR TYPE @extschema@.deadline USING hash AS

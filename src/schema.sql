@@ -76,10 +76,9 @@ COMMENT ON FUNCTION @extschema@.language() IS
 -- Finnish one where a translation is missing.  A plain SQL expression, inlined into the views.
 CREATE FUNCTION @extschema@.localized(fi text, sv text, en text DEFAULT NULL) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN CASE @extschema@.language()
-               WHEN 'sv' THEN COALESCE(sv, fi)
-               WHEN 'en' THEN COALESCE(en, fi)
-               ELSE fi END;
+    RETURN CASE WHEN @extschema@.language() OPERATOR(pg_catalog.=) 'sv' THEN COALESCE(sv, fi)
+                WHEN @extschema@.language() OPERATOR(pg_catalog.=) 'en' THEN COALESCE(en, fi)
+                ELSE fi END;
 COMMENT ON FUNCTION @extschema@.localized(text, text, text) IS
     'the label in the current pekefb.language (fi, sv, en); Finnish where a translation is missing';
 
