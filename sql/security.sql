@@ -180,35 +180,45 @@ SELECT setval('mallory.log', 1, false);
 
 -- The caller: a superuser whose first schema is the attacker's, ahead of pg_catalog.  (The
 -- test's own statements from here on call nothing unqualified: only the extension's code
--- could reach a trap.)
+-- could reach a trap.)  The tables, views and functions are the extension's own, or, where
+-- the library has regions (pekefb.create_region), those of a region created here: :tgt.
 SELECT '[' || string_agg(format('{"received_at": "2020-02-0%sT10:00:00+02:00", "organization": "a",
   "service": "neuvola", "response": {"role": "parent", "nps": %s, "items": {"easy": 5, "safe": 3}},
   "comment": "hyvä", "themes": ["aika", "tila"]}', g, g), ', ') || ']' AS feedback_doc
 FROM generate_series(1, 6) g \gset
+SELECT to_regproc('pekefb.create_region') IS NOT NULL AS regions,
+       CASE WHEN to_regproc('pekefb.create_region') IS NULL THEN 'pekefb' ELSE 'secure_region' END AS tgt \gset
 SET search_path = mallory, pg_catalog, public;
-INSERT INTO pekefb.organizations (code, name_fi, kind) VALUES ('reg', 'Alue', 'wellbeing_area');
-INSERT INTO pekefb.organizations (code, name_fi, name_sv, kind, parent_code)
+\if :regions
+SELECT pekefb.create_region('secure_region', 'reg', 'Alue') AS created_region \gset
+\endif
+INSERT INTO :"tgt".organizations (code, name_fi, kind) VALUES ('reg', 'Alue', 'wellbeing_area')
+ON CONFLICT (code) DO NOTHING;
+INSERT INTO :"tgt".organizations (code, name_fi, name_sv, kind, parent_code)
 VALUES ('a', 'A', 'A sv', 'municipality', 'reg');
-INSERT INTO pekefb.indicators (code, name_fi, unit, deadline) VALUES ('care', 'Hoito', '%', '14 days');
-INSERT INTO pekefb.indicators (code, name_fi, unit) VALUES ('share', 'Osuus', '%');
-INSERT INTO pekefb.targets (indicator_code, organization_code, period_start, period_end, target)
+INSERT INTO :"tgt".indicators (code, name_fi, unit, deadline) VALUES ('care', 'Hoito', '%', '14 days');
+INSERT INTO :"tgt".indicators (code, name_fi, unit) VALUES ('share', 'Osuus', '%');
+INSERT INTO :"tgt".targets (indicator_code, organization_code, period_start, period_end, target)
 VALUES ('share', NULL, '2020-01-01', '2020-12-31', '>= 90%'), ('care', 'a', '2020-01-01', '2020-12-31', '>= 50%');
-INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value)
+INSERT INTO :"tgt".measurements (indicator_code, organization_code, period_start, period_end, value)
 VALUES ('share', 'a', '2020-01-01', '2020-12-31', '9/10'), ('share', 'a', '2019-01-01', '2019-12-31', '8/10');
-INSERT INTO pekefb.cases (indicator_code, organization_code, started, finished)
+INSERT INTO :"tgt".cases (indicator_code, organization_code, started, finished)
 VALUES ('care', 'a', '2020-01-02', '2020-01-10'), ('care', 'a', '2020-01-02', '2020-01-30'),
        ('care', 'a', '2020-01-03', '2020-01-05'), ('care', 'a', '2020-01-03', '2020-02-20'),
        ('care', 'a', '2020-01-07', '2020-01-09'), ('care', 'a', '2020-01-08', '2020-01-08'),
        ('care', 'a', '2020-01-09', NULL), ('care', 'a', '2020-02-01', '2020-02-03'),
        ('care', 'a', '2020-02-03', '2020-03-30'), ('care', 'a', '2020-02-04', NULL);
--- every SQL and PL/pgSQL function, and import_feedback
-SELECT pekefb.refresh_access_measurements('2020-01-01', '2020-12-31');
-SELECT pekefb.refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
+-- every SQL and PL/pgSQL function (trigger functions ran above), and import_feedback
+SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31');
+SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
 SELECT pekefb.localized('fi', 'sv', 'en'), pekefb.localized('fi', NULL);
-SELECT pekefb.import_feedback(
+SELECT :"tgt".import_feedback(
   '[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a", "service": "neuvola",
      "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
-SELECT pekefb.import_feedback(:'feedback_doc');
+SELECT :"tgt".import_feedback(:'feedback_doc');
+\if :regions
+SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
+\endif
 SET pekefb.language = 'sv';
 -- every view, read in full (rows counted, every column converted to text)
 CREATE TEMP TABLE view_reads (view_name text, row_count bigint);
@@ -216,7 +226,8 @@ DO $$
 DECLARE v record; n bigint;
 BEGIN
     FOR v IN SELECT c.oid::pg_catalog.regclass AS rel, c.relname FROM pg_catalog.pg_class c
-             WHERE c.relnamespace OPERATOR(pg_catalog.=) 'pekefb'::pg_catalog.regnamespace
+             WHERE c.relnamespace OPERATOR(pg_catalog.=) ANY (ARRAY['pekefb'::pg_catalog.regnamespace,
+                                                                  pg_catalog.to_regnamespace('secure_region')])
                AND c.relkind OPERATOR(pg_catalog.=) ANY ('{v,m}'::"char"[]) ORDER BY c.relname LOOP
         EXECUTE pg_catalog.format('SELECT pg_catalog.count(pg_catalog.record_out(t)) FROM %s t', v.rel) INTO n;
         INSERT INTO pg_temp.view_reads VALUES (v.relname, n);
@@ -224,25 +235,29 @@ BEGIN
 END $$;
 RESET pekefb.language;
 RESET search_path;
-SELECT view_name, row_count > 0 AS has_rows FROM view_reads ORDER BY 1;
+SELECT count(*) >= 6 AS views_read, bool_and(row_count > 0) AS every_view_has_rows FROM view_reads;
 SELECT is_called AS trap_ran, (SELECT rolsuper FROM pg_roles WHERE rolname = 'regress_pekefb_attacker') AS attacker_is_superuser
 FROM mallory.log;
 
--- Every SQL or PL/pgSQL function of the extension is called above (a new one shows up here
--- until it is added), and each is either pre-parsed (SQL-standard body) or has SET search_path.
+-- Every SQL or PL/pgSQL function is called above (a new one shows up here until it is
+-- added), and each is either pre-parsed (SQL-standard body) or has SET search_path.
 SELECT p.oid::regprocedure AS not_called_above
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-WHERE p.pronamespace = 'pekefb'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
-  AND p.proname NOT IN ('refresh_access_measurements', 'localized');
+WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
+  AND p.prorettype <> 'trigger'::regtype
+  AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
+                        'upgrade_region', '_region_check_schema', '_region_script', '_region_upgrades',
+                        'rebuild_organization_tree');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-WHERE p.pronamespace = 'pekefb'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
+WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
   AND p.prosqlbody IS NULL
   AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false)
-UNION ALL   -- the C function that runs SQL
-SELECT 'pekefb.import_feedback(text)'::regprocedure
-WHERE NOT (SELECT coalesce(proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false)
-           FROM pg_proc WHERE oid = 'pekefb.import_feedback(text)'::regprocedure);
+UNION ALL   -- the C functions that run SQL
+SELECT p.oid::regprocedure
+FROM pg_proc p
+WHERE p.pronamespace = 'pekefb'::regnamespace AND p.proname = 'import_feedback'
+  AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false);
 
 \c :regress_db
 SET client_min_messages = warning;
