@@ -6,8 +6,9 @@
 -- pg_catalog operator and of every pg_catalog function whose name occurs in the install
 -- script, and the script is run as a plain script with search_path = shadow, pg_catalog,
 -- so that any unqualified name binds to the copy.  No object may then depend on shadow.
--- (PL/pgSQL bodies are bound when they run; sql/security.sql checks that they carry
--- SET search_path and runs them behind traps.)
+-- Where the library has regions, the region script is run the same way.  (PL/pgSQL
+-- bodies are bound when they run; sql/security.sql checks that they carry SET search_path
+-- and runs them behind traps.)
 \set SHOW_CONTEXT never
 SELECT current_database() AS regress_db \gset
 SELECT pg_read_file(s.setting || '/extension/pekefb--' || e.default_version || '.sql') AS script
@@ -99,6 +100,15 @@ DO $$
 BEGIN
     PERFORM set_config('search_path', 'shadow, pg_catalog', true);
     EXECUTE (SELECT sql FROM install);
+END $$;
+-- Where the library has regions, the region script too (what create_region runs).
+DO $$
+BEGIN
+    IF to_regproc('pekefb._region_script') IS NOT NULL THEN
+        CREATE SCHEMA shadow_region;
+        PERFORM set_config('search_path', 'shadow, pg_catalog', true);
+        EXECUTE replace(pekefb._region_script(), '@region@', 'shadow_region');
+    END IF;
 END $$;
 RESET client_min_messages;
 SELECT count(*) > 50 AS objects_created FROM pg_proc WHERE pronamespace = 'pekefb'::regnamespace;
