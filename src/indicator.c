@@ -436,10 +436,16 @@ indicator_add_fn(PG_FUNCTION_ARGS)
 		acc = copy;
 	}
 	if (unlikely(!indicator_add(acc, x, &err)))
+	{
+		if (err.kind == CORE_OUT_OF_RANGE)
+			pekefb_report_out_of_range("indicator",
+									   psprintf("%s + %s", indicator_text(acc), indicator_text(x)),
+									   err.detail);
 		ereport(ERROR,
 				(errcode(pekefb_core_errcode(err.kind)),
 				 errmsg("cannot add indicator \"%s\" to \"%s\"",
 						indicator_text(x), indicator_text(acc)),
 				 errdetail_internal("%s", err.detail)));
+	}
 	PG_RETURN_INDICATOR_P(acc);
 }
