@@ -130,6 +130,14 @@ SELECT pg_temp.try($$SELECT pekefb.attained('NaN'::float8, '>= 90%')::text$$) AS
        pg_temp.try($$SELECT pekefb.attainment(0.5::float8, '>= 90%', 'NaN')::text$$) AS baseline_nan;
 SELECT pg_temp.try($$SELECT pekefb.target_attainment(v, '>= 90%')::text FROM (VALUES (0.95::float8), ('NaN')) x(v)$$) AS aggregate_nan;
 SELECT pekefb.attained('Infinity'::float8, '>= 90%') AS inf_meets, pekefb.attained('-Infinity'::float8, '<= 60 d') AS minus_inf_meets;
+-- attainment from finite inputs never overflows to Infinity: 22003, as float division does;
+-- with an infinite value or baseline it follows float semantics
+SELECT pg_temp.try($$SELECT pekefb.attainment(1e308::float8, '>= 1e-300')::text$$) AS attainment_overflow,
+       pg_temp.try($$SELECT pekefb.attainment('1.7976931348623157e308'::pekefb.indicator, '>= 1e-300')::text$$) AS indicator_overflow,
+       pg_temp.try($$SELECT pekefb.attainment(1e-300::float8, '<= 1e300', 0)::text$$) AS baseline_finite_ok;
+SELECT pekefb.attainment('Infinity'::float8, '>= 90%') AS inf_towards_higher,
+       pekefb.attainment('-Infinity'::float8, '<= 60 d') AS minus_inf_towards_lower,
+       pekefb.attainment(5::float8, '<= 60 d', 'Infinity') AS infinite_baseline;
 
 -- 4. Deterministic bytes: equal values built along different paths have equal size and
 -- equal binary form.

@@ -325,6 +325,27 @@ attained_indicator(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The attainment r of value v (baseline b) against t, refused with 22003 when finite
+ * inputs overflow (1e308 towards >= 1e-300), as PostgreSQL's float division refuses
+ * them; with an infinite value or baseline the result follows float semantics (Infinity,
+ * or NaN for Infinity - Infinity).
+ */
+static double
+attainment_checked(double r, double v, bool has_b, double b, const Target *t)
+{
+	if (unlikely(isinf(r)) && isfinite(v) && (!has_b || isfinite(b)))
+	{
+		char		vbuf[NUM_BUFLEN];
+
+		num_format(v, vbuf);
+		pekefb_report_out_of_range("double precision",
+								   psprintf("attainment(%s, %s)", vbuf, target_text(t)),
+								   "The progress towards the target is beyond double precision.");
+	}
+	return r;
+}
+
+/*
  * attainment(double precision, target [, baseline]): progress towards the target, see
  * target_attainment in target_core.c; NULL where the formula divides by zero.
  */
@@ -333,13 +354,14 @@ Datum
 attainment_float8(PG_FUNCTION_ARGS)
 {
 	Target	   *t = PG_GETARG_TARGET_P(1);
+	double		v = float8_for(PG_GETARG_FLOAT8(0), t, "value");
 	bool		has_b = PG_NARGS() > 2;
+	double		b = has_b ? float8_for(PG_GETARG_FLOAT8(2), t, "baseline") : 0.0;
 	double		r;
 
-	if (!target_attainment(t, float8_for(PG_GETARG_FLOAT8(0), t, "value"),
-						   has_b, has_b ? float8_for(PG_GETARG_FLOAT8(2), t, "baseline") : 0.0, &r))
+	if (!target_attainment(t, v, has_b, b, &r))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(r);
+	PG_RETURN_FLOAT8(attainment_checked(r, v, has_b, b, t));
 }
 
 /* attainment(indicator, target [, baseline]): the same for an indicator (same unit). */
@@ -350,11 +372,12 @@ attainment_indicator(PG_FUNCTION_ARGS)
 	Target	   *t = PG_GETARG_TARGET_P(1);
 	double		v = indicator_value_for(PG_GETARG_INDICATOR_P(0), t);
 	bool		has_b = PG_NARGS() > 2;
+	double		b = has_b ? float8_for(PG_GETARG_FLOAT8(2), t, "baseline") : 0.0;
 	double		r;
 
-	if (!target_attainment(t, v, has_b, has_b ? float8_for(PG_GETARG_FLOAT8(2), t, "baseline") : 0.0, &r))
+	if (!target_attainment(t, v, has_b, b, &r))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(r);
+	PG_RETURN_FLOAT8(attainment_checked(r, v, has_b, b, t));
 }
 
 /*
