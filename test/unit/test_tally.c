@@ -88,6 +88,60 @@ main(void)
 	tally_format(&(Tally) {INT64_MAX, INT64_MAX, INT64_MAX}, buf);
 	CHECK("tally_format fits the largest value", strlen(buf) == 61);
 
+	/*
+	 * tally_add against 128-bit arithmetic on random states near the edges: it succeeds
+	 * exactly when the exact result fits in int64 and keeps the rule, and then equals it;
+	 * on failure t is unchanged.  Every accepted state formats and parses back to itself.
+	 */
+	{
+		uint64_t	seed = 88172645463325252ULL;
+		bool		agree = true,
+					round_trip = true;
+		const int64_t edge[] = {0, 1, 2, 3, INT64_MAX - 2, INT64_MAX - 1, INT64_MAX, -1, INT64_MIN};
+
+		for (int k = 0; k < 200000; k++)
+		{
+			int64_t		v[6];
+			Tally		s,
+						before;
+			__int128	ra,
+						rb,
+						rn;
+			bool		want,
+						got;
+
+			for (int j = 0; j < 6; j++)
+			{
+				seed ^= seed << 13;
+				seed ^= seed >> 7;
+				seed ^= seed << 17;
+				v[j] = (seed & 1) ? edge[(seed >> 1) % 9] : (int64_t) (seed >> 8) % 1000 - (j >= 3 ? 500 : 0);
+			}
+			s = (Tally) {v[0], v[1], v[2]};
+			if (!tally_check(&s, &err))
+				continue;
+			before = s;
+			ra = (__int128) s.a + v[3];
+			rb = (__int128) s.b + v[4];
+			rn = (__int128) s.n + v[5];
+			want = ra >= 0 && rb >= 0 && rn <= INT64_MAX && ra <= INT64_MAX && rb <= INT64_MAX && ra + rb <= rn;
+			got = tally_add(&s, v[3], v[4], v[5], &err);
+			if (got != want || (got && (s.a != ra || s.b != rb || s.n != rn)) ||
+				(!got && memcmp(&s, &before, sizeof(s)) != 0))
+				agree = false;
+			if (got)
+			{
+				Tally		back;
+
+				tally_format(&s, buf);
+				if (!tally_parse(buf, &back, &err) || memcmp(&back, &s, sizeof(s)) != 0)
+					round_trip = false;
+			}
+		}
+		CHECK("tally_add agrees with exact arithmetic on 200000 random updates", agree);
+		CHECK("every tally formats and parses back to itself", round_trip);
+	}
+
 	/* order */
 	CHECK("tally_cmp by a first", tally_cmp(&(Tally) {1, 9, 10}, &(Tally) {2, 0, 2}) < 0);
 	CHECK("tally_cmp then b", tally_cmp(&(Tally) {1, 0, 10}, &(Tally) {1, 1, 2}) < 0);
