@@ -114,17 +114,14 @@ INSERT INTO hostile (typ, expr) VALUES
 
 -- Calls skipped, each with the reason: the function entirely, or (null_state) only its
 -- calls with a NULL first argument.  Temporary: remove an entry when its bug is fixed.
+-- (The region branch's access_rate_*cal* transitions crashed on a NULL state before the
+-- NULL-state fix of the other transitions; remove them once they pass.)
 CREATE TEMP TABLE skipped (fn regprocedure PRIMARY KEY, null_state boolean, reason text);
 INSERT INTO skipped
 SELECT p.oid, true, 'crash: NULL state dereferenced (issue 8)'
 FROM pg_proc p
 WHERE p.pronamespace = 'pekefb'::regnamespace
-  AND p.proname IN ('access_rate_trans', 'access_rate_inv', 'access_rate_asof_trans', 'access_rate_asof_inv',
-                    'access_rate_tz_trans', 'access_rate_tz_inv', 'access_rate_tz_asof_trans',
-                    'access_rate_tz_asof_inv', 'feedback_nps_trans', 'feedback_nps_inv', 'int_nps_trans',
-                    'int_nps_inv', 'feedback_item_mean_trans', 'feedback_item_mean_inv',
-                    'feedback_agree_trans', 'feedback_agree_inv',
-                    'access_rate_cal_trans', 'access_rate_cal_inv', 'access_rate_asof_cal_trans',
+  AND p.proname IN ('access_rate_cal_trans', 'access_rate_cal_inv', 'access_rate_asof_cal_trans',
                     'access_rate_asof_cal_inv');
 
 -- Errors outside class 22 and 54000 that a function may raise, each with the reason.
