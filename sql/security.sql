@@ -85,15 +85,17 @@ FROM mallory.log;
 
 -- The names the extension's SQL refers to: pg_catalog functions its views, constraints,
 -- defaults and SQL-standard bodies depend on, and every identifier followed by "(" in its
--- SQL and PL/pgSQL function bodies.
+-- install script (which holds every SQL and PL/pgSQL body, the region script included).
 CREATE TEMP TABLE used_names AS
 SELECT DISTINCT p.proname AS name
 FROM pg_depend d JOIN pg_proc p ON p.oid = d.refobjid AND d.refclassid = 'pg_proc'::regclass
 WHERE p.pronamespace = 'pg_catalog'::regnamespace
 UNION
 SELECT DISTINCT pg_catalog.lower(m[1])
-FROM pg_proc f CROSS JOIN LATERAL regexp_matches(f.prosrc, '([A-Za-z_][A-Za-z0-9_]*)\s*\(', 'g') AS m
-WHERE f.pronamespace = 'pekefb'::regnamespace AND f.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
+FROM pg_config s, pg_available_extensions e,
+     regexp_matches(pg_read_file(s.setting || '/extension/pekefb--' || e.default_version || '.sql'),
+                    '([A-Za-z_][A-Za-z0-9_]*)\s*\(', 'g') AS m
+WHERE s.name = 'SHAREDIR' AND e.name = 'pekefb'
 UNION
 SELECT unnest(ARRAY['count', 'sum', 'avg', 'min', 'max', 'string_agg', 'coalesce', 'lower', 'upper',
                     'now', 'date_trunc', 'date_part', 'age', 'unnest', 'format', 'row_number', 'md5']);
