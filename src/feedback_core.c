@@ -882,7 +882,8 @@ fb_parse_value(FbJson *j, FbValue *v, FbError *err)
 						"Unknown key \"%s\" at byte %zu; expected role, channel, nps, lang or items.",
 						clip_len(j->tok, j->toklen, buf), fbj_pos(j));
 		if (seen & bit)
-			return fail(err, FB_ERR_SYNTAX, "Key \"%s\" appears more than once.", k);
+			return fail(err, FB_ERR_SYNTAX, "Key \"%s\" at byte %zu appears more than once; expected each key at most once.",
+						k, fbj_pos(j));
 		seen |= bit;
 		if ((st = expect(j, FBJ_COLON, "\":\" after the key", err)) != FB_OK)
 			return st;

@@ -157,7 +157,7 @@ extern FbStatus fbj_expected(const FbJson *j, const char *what, FbError *err);
 /* Parses a whole JSON text (NUL-terminated) into *v; escapes decode to UTF-8. */
 extern FbStatus fb_parse(const char *text, FbValue *v, FbError *err);
 
-/* fb_parse of text[0..len) with the given code point writer (NULL: UTF-8) and tick. */
+/* fb_parse of text[0..len) with the given code point writer (NULL: UTF-8). */
 extern FbStatus fb_parse_text(const char *text, size_t len, FbUnicodeFn unicode, void *arg,
 							  FbValue *v, FbError *err);
 

@@ -1,6 +1,6 @@
 /*
  * test_feedback.c: unit tests of feedback_core.c (parsing, validation, binary form,
- * canonical printing) outside the server.  Needs -lcjson at link time.
+ * canonical printing) and of its JSON tokenizer outside the server.
  */
 #include <string.h>
 
