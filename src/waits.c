@@ -15,7 +15,8 @@
  *   - readers (output, accessors, equality) read a compact view (waits_read), compacting a
  *     copy if the value still has a buffer (a state from a user's own aggregate without
  *     pekefb's final function, or a partial state from a parallel worker).
- * Every value from outside has its header checked (waits_arg) before any array is read.
+ * Every value from outside has its header checked before any array is read, and its pairs
+ * too where the function does O(n) work anyway (waits_state_arg, waits_arg).
  *
  * The SQL declarations are in src/waits.sql, in the same order as this file.
  */
@@ -138,13 +139,23 @@ waits_result(Waits *s)
 	return r;
 }
 
+/* Raises the error for a value whose header or pairs are inconsistent. */
+static void
+waits_invalid(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid waits value"),
+			 errdetail_internal("%s", detail)));
+}
+
 /*
- * Argument argno, detoasted, its header checked.  A plain datum (4-byte header, not
- * compressed) is returned as it is, without a call: for a working state that is the
- * executor's own copy, updated in place.
+ * Working-state argument argno, detoasted, its header checked (O(1): this runs once per
+ * row).  A plain datum (4-byte header, not compressed) is returned as it is, without a
+ * call: inside an aggregate that is the executor's own copy, updated in place.
  */
 static inline Waits *
-waits_arg(FunctionCallInfo fcinfo, int argno)
+waits_state_arg(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
 	Waits	   *w;
@@ -160,11 +171,24 @@ waits_arg(FunctionCallInfo fcinfo, int argno)
 		char		detail[WAITS_DETAIL_LEN];
 
 		waits_check_header(w, VARSIZE(w), detail);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid waits value"),
-				 errdetail_internal("%s", detail)));
+		waits_invalid(detail);
 	}
+	return w;
+}
+
+/*
+ * Any other argument argno: detoasted, header and pairs checked (O(n), like the work of
+ * every function that takes a value), so no function reads a value it could not have
+ * built.
+ */
+static Waits *
+waits_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Waits	   *w = waits_state_arg(fcinfo, argno);
+	char		detail[WAITS_DETAIL_LEN];
+
+	if (waits_check_content(w, detail) != WAITS_OK)
+		waits_invalid(detail);
 	return w;
 }
 
@@ -387,7 +411,7 @@ waits_agg_trans(PG_FUNCTION_ARGS)
 	waits_check_day(day);
 	if (pekefb_in_aggregate(fcinfo))
 	{
-		s = waits_arg(fcinfo, 0);
+		s = waits_state_arg(fcinfo, 0);
 		PG_RETURN_WAITS_P(waits_add_pg(s, s, day, 1));
 	}
 	s = waits_work(waits_arg(fcinfo, 0), 1);
@@ -406,7 +430,7 @@ waits_agg_inv(PG_FUNCTION_ARGS)
 {
 	int32		day = PG_GETARG_INT32(1);
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
-	Waits	   *s = in_agg ? waits_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
 	bool		found;
 	int32		idx;
 
@@ -429,9 +453,9 @@ waits_agg_inv(PG_FUNCTION_ARGS)
 }
 
 /*
- * The state of a final function, compact: inside an aggregate the state itself is
- * compacted in place (the value it holds does not change, so a window aggregate may go on
- * with it), otherwise a compacted copy.
+ * The state of a final function, checked and compact: inside an aggregate the state itself
+ * is compacted in place (the value it holds does not change, so a window aggregate may go
+ * on with it), otherwise a compacted copy.
  */
 static Waits *
 waits_final_state(FunctionCallInfo fcinfo)
@@ -497,7 +521,7 @@ waits_merge_fn(PG_FUNCTION_ARGS)
 {
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
 	Waits	   *b = waits_arg(fcinfo, 1);
-	Waits	   *a = waits_arg(fcinfo, 0);
+	Waits	   *a = in_agg ? waits_state_arg(fcinfo, 0) : waits_arg(fcinfo, 0);
 	Waits	   *s,
 			   *orig;
 	int32		len = b->n + b->buf;
@@ -524,7 +548,7 @@ waits_subtract_fn(PG_FUNCTION_ARGS)
 {
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
 	Waits	   *b = waits_read(fcinfo, 1);
-	Waits	   *s = in_agg ? waits_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
 
 	waits_compact_pg(s);
 	if (waits_subtract(s, b) != WAITS_OK)
@@ -534,7 +558,7 @@ waits_subtract_fn(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- accessors */
 
-/* wait_count: number of waits (0 for the empty distribution); the header keeps it. */
+/* wait_count: number of waits (0 for the empty distribution), kept in the header. */
 PG_FUNCTION_INFO_V1(waits_count_fn);
 Datum
 waits_count_fn(PG_FUNCTION_ARGS)

@@ -41,17 +41,59 @@ waits_init(Waits *w, int32_t cap)
 WaitsStatus
 waits_check_header(const Waits *w, size_t varsize, char *detail)
 {
-	if (varsize < WAITS_HDRSZ || w->cap < 0 || w->cap > WAITS_MAX_CAP ||
-		varsize != waits_size(w->cap))
+	if (varsize < WAITS_HDRSZ)
+	{
+		set_detail(detail, "The value is %zu bytes long, shorter than the %zu-byte header.",
+				   varsize, WAITS_HDRSZ);
+		return WAITS_INVALID;
+	}
+	if (w->cap < 0 || w->cap > WAITS_MAX_CAP || varsize != waits_size(w->cap))
 	{
 		set_detail(detail, "The value is %zu bytes long, which does not match its room for %d pairs.",
-				   varsize, varsize < WAITS_HDRSZ ? 0 : (int) w->cap);
+				   varsize, (int) w->cap);
 		return WAITS_INVALID;
 	}
 	if (w->n < 0 || w->buf < 0 || (int64_t) w->n + w->buf > w->cap || w->total < 0)
 	{
-		set_detail(detail, "The header (%d days, %d buffered, room %d, total %lld) is inconsistent.",
+		set_detail(detail, "The header (sorted pairs %d, buffered %d, room %d, total %lld) is inconsistent.",
 				   (int) w->n, (int) w->buf, (int) w->cap, (long long) w->total);
+		return WAITS_INVALID;
+	}
+	return WAITS_OK;
+}
+
+/* Content of a value from outside; see waits_core.h. */
+WaitsStatus
+waits_check_content(const Waits *w, char *detail)
+{
+	const int64_t *c = WAITS_CCOUNTS(w);
+	const int32_t *d = WAITS_CDAYS(w);
+	int64_t		t = 0;
+
+	for (int32_t i = 0; i < w->n + w->buf; i++)
+	{
+		if (d[i] < 0 || c[i] < 1)
+		{
+			set_detail(detail, "Pair %d (day %d, count %lld) is not a day >= 0 with a count >= 1.",
+					   (int) i, (int) d[i], (long long) c[i]);
+			return WAITS_INVALID;
+		}
+		if (i > 0 && i < w->n && d[i] <= d[i - 1])
+		{
+			set_detail(detail, "Days must be strictly ascending; %d follows %d.", (int) d[i], (int) d[i - 1]);
+			return WAITS_INVALID;
+		}
+		if (t > INT64_MAX - c[i])
+		{
+			set_detail(detail, "The total number of waits does not fit in bigint.");
+			return WAITS_INVALID;
+		}
+		t += c[i];
+	}
+	if (t != w->total)
+	{
+		set_detail(detail, "The counts add up to %lld, not to the total %lld.", (long long) t,
+				   (long long) w->total);
 		return WAITS_INVALID;
 	}
 	return WAITS_OK;
@@ -202,7 +244,8 @@ waits_compact(Waits *w, void *scratch)
 	}
 
 	u = n + m - common_days(d, n, sd, m);
-	for (int32_t i = n - 1, j = m - 1, k = u - 1; j >= 0; k--)
+	/* k >= 0 holds for any valid value; the test only keeps a corrupt one in bounds */
+	for (int32_t i = n - 1, j = m - 1, k = u - 1; j >= 0 && k >= 0; k--)
 	{
 		if (i >= 0 && d[i] > sd[j])
 		{
@@ -642,8 +685,10 @@ waits_text_len(const Waits *w)
 	const int32_t *d = WAITS_CDAYS(w);
 	size_t		len = 3;
 
+	/* a negative number (only in a corrupt value) is counted at its longest */
 	for (int32_t i = 0; i < w->n; i++)
-		len += digits((uint32_t) d[i]) + 1 + digits((uint64_t) c[i]) + (i > 0);
+		len += (d[i] < 0 ? 11 : digits((uint32_t) d[i])) + 1 +
+			(c[i] < 0 ? 20 : digits((uint64_t) c[i])) + (i > 0);
 	return len;
 }
 

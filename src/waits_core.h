@@ -106,6 +106,12 @@ extern void waits_init(Waits *w, int32_t cap);
 extern WaitsStatus waits_check_header(const Waits *w, size_t varsize, char *detail);
 
 /*
+ * Checks the pairs of a value whose header passed waits_check_header: days >= 0, sorted
+ * part strictly ascending, counts >= 1, their sum equal to total.  O(n + buf).
+ */
+extern WaitsStatus waits_check_content(const Waits *w, char *detail);
+
+/*
  * Index of day in the sorted part of w, or where it would be inserted (then *found is
  * false).  Waits are usually dense (0, 1, 2, ... days), so the first guess is index
  * day - days[0]; a binary search follows when the guess misses.
