@@ -12,7 +12,7 @@ SELECT p.oid::regprocedure AS function, p.proisstrict AS strict
   FROM pg_proc p
  WHERE p.pronamespace = 'pekefb'::regnamespace AND p.prokind = 'f'
    AND ('pekefb.waits'::regtype = ANY (p.proargtypes) OR p.prorettype = 'pekefb.waits'::regtype)
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 SELECT waits_agg_trans(NULL, 3) IS NULL AS trans_null_state,
        waits_agg_trans('{}', NULL) IS NULL AS trans_null_wait,
        waits_agg_inv(NULL, 3) IS NULL AS inv_null,
