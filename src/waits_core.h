@@ -61,7 +61,7 @@ typedef struct Waits
 #define WAITS_MAX_DAYS		(1 << 24)
 
 /* Smallest unsorted buffer a working value gets. */
-#define WAITS_MIN_ROOM		64
+#define WAITS_MIN_ROOM		16
 
 /* Largest room of a working value: WAITS_MAX_DAYS sorted plus as many buffered (403 MB). */
 #define WAITS_MAX_CAP		(2 * WAITS_MAX_DAYS + WAITS_MIN_ROOM)

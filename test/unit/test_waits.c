@@ -219,7 +219,7 @@ main(void)
 		waits_add(w, 3, 1) == WAITS_FULL && w->buf == 2 && w->total == 2;
 	CHECK("full: a new day without room is reported, value unchanged", ok);
 	CHECK("has_room: false when full", !waits_has_room(w));
-	CHECK("grow_cap: 2n + 64, capped", waits_grow_cap(0) == 64 && waits_grow_cap(100) == 264 &&
+	CHECK("grow_cap: 2n + 16, capped", waits_grow_cap(0) == 16 && waits_grow_cap(100) == 216 &&
 		  waits_grow_cap(WAITS_MAX_DAYS) == WAITS_MAX_CAP && waits_grow_cap(INT32_MAX / 2) == WAITS_MAX_CAP);
 	free(w);
 
