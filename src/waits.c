@@ -43,24 +43,27 @@
 
 /* ---------------------------------------------------------------- errors */
 
-/* 22003 for input text: core's wording, the input quoted, the reason as DETAIL. */
+/*
+ * The one 22003 error of the type, in core's wording: the value out of range quoted (the
+ * input text, a negative wait, or the total a count would reach), the reason as DETAIL.
+ */
 static void
-waits_range_error(const char *str, const char *detail)
+waits_out_of_range(const char *value, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value \"%s\" is out of range for type waits", str),
+			 errmsg("value \"%s\" is out of range for type waits", value),
 			 errdetail_internal("%s", detail)));
 }
 
-/* 22003 when a total would pass bigint (aggregates, merge): counters never wrap. */
+/* 22003 when the total would pass bigint (it would be a + b): counters never wrap. */
 static void
-waits_overflow(void)
+waits_overflow(int64 a, int64 b)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("waits count out of range"),
-			 errdetail("The total number of waits would exceed 9223372036854775807, the largest bigint.")));
+	char		sum[32];
+
+	snprintf(sum, sizeof(sum), UINT64_FORMAT, (uint64) a + (uint64) b);
+	waits_out_of_range(sum, "The total number of waits must fit in bigint (at most 9223372036854775807).");
 }
 
 /* 54000 when a value would hold more than WAITS_MAX_DAYS distinct days. */
@@ -241,7 +244,7 @@ waits_add_pg(Waits *s, const Waits *orig, int32 day, int64 count)
 		st = waits_add(s, day, count);
 	}
 	if (unlikely(st != WAITS_OK))
-		waits_overflow();
+		waits_overflow(s->total, count);
 	return s;
 }
 
@@ -270,7 +273,7 @@ waits_in(PG_FUNCTION_ARGS)
 	if (st == WAITS_INVALID)
 		pekefb_report_input_error("waits", str, CORE_INVALID, detail);
 	if (st != WAITS_OK)
-		waits_range_error(str, detail);
+		waits_out_of_range(str, detail);
 	PG_RETURN_WAITS_P(waits_result(w));
 }
 
@@ -386,11 +389,13 @@ waits_hash(PG_FUNCTION_ARGS)
 static inline void
 waits_check_day(int32 day)
 {
-	if (day < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("wait %d is out of range for type waits", day),
-				 errdetail("Waits are whole days, 0 or more; check that the finish is not before the start.")));
+	if (unlikely(day < 0))
+	{
+		char		value[16];
+
+		snprintf(value, sizeof(value), "%d", day);
+		waits_out_of_range(value, "Waits are whole days, 0 or more; check that the finish is not before the start.");
+	}
 }
 
 /*
@@ -527,7 +532,7 @@ waits_merge_fn(PG_FUNCTION_ARGS)
 	int32		len = b->n + b->buf;
 
 	if (a->total > PG_INT64_MAX - b->total)
-		waits_overflow();
+		waits_overflow(a->total, b->total);
 	s = orig = in_agg ? a : waits_work(a, len);
 	for (int32 i = 0; i < len; i++)
 	{
