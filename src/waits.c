@@ -419,7 +419,7 @@ waits_agg_trans(PG_FUNCTION_ARGS)
 		s = waits_state_arg(fcinfo, 0);
 		PG_RETURN_WAITS_P(waits_add_pg(s, s, day, 1));
 	}
-	s = waits_work(waits_arg(fcinfo, 0), 1);
+	s = waits_work(waits_read(fcinfo, 0), 1);
 	s = waits_add_pg(s, s, day, 1);
 	PG_RETURN_WAITS_P(waits_result(s));
 }
@@ -435,7 +435,7 @@ waits_agg_inv(PG_FUNCTION_ARGS)
 {
 	int32		day = PG_GETARG_INT32(1);
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
-	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_read(fcinfo, 0), 0);
 	bool		found;
 	int32		idx;
 
@@ -525,8 +525,8 @@ Datum
 waits_merge_fn(PG_FUNCTION_ARGS)
 {
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
-	Waits	   *b = waits_arg(fcinfo, 1);
-	Waits	   *a = in_agg ? waits_state_arg(fcinfo, 0) : waits_arg(fcinfo, 0);
+	Waits	   *b = in_agg ? waits_arg(fcinfo, 1) : waits_read(fcinfo, 1);
+	Waits	   *a = in_agg ? waits_state_arg(fcinfo, 0) : waits_read(fcinfo, 0);
 	Waits	   *s,
 			   *orig;
 	int32		len = b->n + b->buf;
@@ -553,7 +553,7 @@ waits_subtract_fn(PG_FUNCTION_ARGS)
 {
 	bool		in_agg = pekefb_in_aggregate(fcinfo);
 	Waits	   *b = waits_read(fcinfo, 1);
-	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_arg(fcinfo, 0), 0);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_read(fcinfo, 0), 0);
 
 	waits_compact_pg(s);
 	if (waits_subtract(s, b) != WAITS_OK)
