@@ -44,16 +44,13 @@
 /* ---------------------------------------------------------------- errors */
 
 /*
- * The one 22003 error of the type, in core's wording: the value out of range quoted (the
+ * 22003, the library's one helper in core's wording: the value out of range quoted (the
  * input text, a negative wait, or the total a count would reach), the reason as DETAIL.
  */
 static void
 waits_out_of_range(const char *value, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value \"%s\" is out of range for type waits", value),
-			 errdetail_internal("%s", detail)));
+	pekefb_report_out_of_range("waits", value, detail);
 }
 
 /* 22003 when the total would pass bigint (it would be a + b): counters never wrap. */
