@@ -158,6 +158,12 @@ SELECT count(*) AS leftover FROM pg_namespace WHERE nspname = 'other_region';
 -- upgrade_region: at the library's version already, nothing to do; a schema that is not a region
 SELECT pekefb.upgrade_region('catalog_region');
 SELECT pekefb.upgrade_region('public');
+-- A region recorded at a version the library has no upgrade step from is refused.  (0.2.0 is
+-- the first version with regions: no steps yet.)
+SELECT count(*) AS upgrade_steps FROM pekefb._region_upgrades();
+UPDATE settings SET pekefb_version = '0.1.0';
+SELECT pekefb.upgrade_region('catalog_region');
+UPDATE settings SET pekefb_version = '0.2.0';
 
 -- The extension cannot be dropped from under a region.
 \set VERBOSITY terse
