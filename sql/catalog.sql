@@ -164,6 +164,31 @@ SELECT count(*) AS upgrade_steps FROM pekefb._region_upgrades();
 UPDATE settings SET pekefb_version = '0.1.0';
 SELECT pekefb.upgrade_region('catalog_region');
 UPDATE settings SET pekefb_version = '0.2.0';
+-- The mechanism, with two made-up steps in place of the generated list (rolled back): the
+-- steps run in order from the recorded version, each with @region@ replaced, and the
+-- version is recorded; a failing step leaves the region as it was.
+BEGIN;
+CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
+    RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
+    AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text DEFAULT ''step 1'''),
+                 ('0.1.9', '0.2.0', 'COMMENT ON COLUMN @region@.settings.note IS ''added by step 1'';
+                                     UPDATE @region@.settings SET note = note || '', step 2''') $$;
+UPDATE settings SET pekefb_version = '0.1.8';
+SELECT pekefb.upgrade_region('catalog_region');
+SELECT pekefb_version, note, col_description('settings'::regclass, 10) FROM settings;
+ALTER TABLE settings DROP COLUMN note;
+CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
+    RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
+    AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text'),
+                 ('0.1.9', '0.2.0', 'ALTER TABLE @region@.no_such_table ADD COLUMN x text') $$;
+UPDATE settings SET pekefb_version = '0.1.8';
+SAVEPOINT before_upgrade;
+SELECT pekefb.upgrade_region('catalog_region');
+ROLLBACK TO before_upgrade;
+SELECT pekefb_version, (SELECT count(*) FROM pg_attribute WHERE attrelid = 'settings'::regclass AND attname = 'note') AS note_columns
+FROM settings;
+ROLLBACK;
+SELECT pekefb_version FROM settings;
 
 -- The extension cannot be dropped from under a region.
 \set VERBOSITY terse
