@@ -8,7 +8,7 @@
 # the restored rows; DROP EXTENSION without CASCADE is refused while a region exists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. test/client/lib.sh
+. test/client/lib.bash
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 src=pekefb_restore_src
 fresh_db $src pekefb_restore_fc pekefb_restore_plain pekefb_restore_n

@@ -4,7 +4,7 @@
 # whose time zone is set otherwise buckets its timestamps by that zone instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. test/client/lib.sh
+. test/client/lib.bash
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 db=pekefb_timezone
 fresh_db $db

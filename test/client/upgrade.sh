@@ -13,7 +13,7 @@
 # upgrade script names is still exported by the library (each release still installs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. test/client/lib.sh
+. test/client/lib.bash
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 old=pekefb_upgrade_old new=pekefb_upgrade_new
 

@@ -1,4 +1,4 @@
-# test/client/lib.sh: helpers shared by the client tests (sourced by them, never run alone).
+# test/client/lib.bash: helpers shared by the client tests (sourced by them; run.sh runs only *.sh).
 # Needs PGHOST, PGPORT, PGUSER and PGBIN (test/run.sh exports them).
 
 psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
