@@ -1,6 +1,7 @@
 # pekefb: PGXS build, plus the two commands of the README (make demo, make test).
 EXTENSION    = pekefb
-EXTVERSION   = 0.2.0
+# The version is the control file's default_version (one place to bump).
+EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 MODULE_big   = pekefb
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 SHLIB_LINK   = -lcjson
@@ -15,6 +16,13 @@ EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*
 # -fvisibility=hidden would hide them too): a linker version script generated from the
 # PG_FUNCTION_INFO_V1 lines keeps every other symbol local.  test/client/symbols.sh checks it.
 SHLIB_LINK  += -Wl,--version-script=$(EXTENSION).exports
+# Releases: each released install script is kept in src/releases/ exactly as released, with
+# the upgrade scripts between releases (pekefb--a--b.sql). The current version's script is
+# built from the parts below; once released it is frozen there by `make freeze`, and
+# test/client/upgrade.sh checks that the build still equals it and that upgrading from the
+# previous release equals a fresh install.
+RELEASES     = $(wildcard src/releases/$(EXTENSION)--*.sql)
+DATA         = $(filter-out src/releases/$(EXTENSION)--$(EXTVERSION).sql,$(RELEASES))
 
 # The install script is assembled from one part per subsystem, each kept beside its C file,
 # and ends with the region half: src/region.sql (create_region, upgrade_region) and the
@@ -54,7 +62,12 @@ src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit
+.PHONY: demo test bench unit freeze
+# Freeze the current version's install script as released (never overwrites a release).
+freeze: $(EXTENSION)--$(EXTVERSION).sql
+	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
+	mkdir -p src/releases && cp $< src/releases/$<
+
 # Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
 demo:
 	test/run.sh demo
