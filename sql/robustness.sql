@@ -114,15 +114,7 @@ INSERT INTO hostile (typ, expr) VALUES
 
 -- Calls skipped, each with the reason: the function entirely, or (null_state) only its
 -- calls with a NULL first argument.  Temporary: remove an entry when its bug is fixed.
--- (The region branch's access_rate_*cal* transitions crashed on a NULL state before the
--- NULL-state fix of the other transitions; remove them once they pass.)
 CREATE TEMP TABLE skipped (fn regprocedure PRIMARY KEY, null_state boolean, reason text);
-INSERT INTO skipped
-SELECT p.oid, true, 'crash: NULL state dereferenced (issue 8)'
-FROM pg_proc p
-WHERE p.pronamespace = 'pekefb'::regnamespace
-  AND p.proname IN ('access_rate_cal_trans', 'access_rate_cal_inv', 'access_rate_asof_cal_trans',
-                    'access_rate_asof_cal_inv');
 
 -- Errors outside class 22 and 54000 that a function may raise, each with the reason.
 CREATE TEMP TABLE allowed (proname name, state text, reason text, PRIMARY KEY (proname, state));
