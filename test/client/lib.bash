@@ -46,8 +46,9 @@ relation_rows() {
 			SET LOCAL DateStyle = 'ISO, YMD';
 			SET LOCAL IntervalStyle = 'postgres';
 			SET LOCAL extra_float_digits = 1;
-			SELECT :'rel' OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) t::text AS r
-			FROM snap t ORDER BY r COLLATE "C";
+			SELECT r FROM (SELECT :'rel' OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) t::text AS r
+			               FROM snap t) q
+			ORDER BY r COLLATE "C";
 			COMMIT;
 		SQL
 	done
