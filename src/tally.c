@@ -12,6 +12,7 @@
 #include "utils/builtins.h"
 
 #include "tally.h"
+#include "tally_core.h"
 
 Tally *
 tally_copy(const Tally *src)
@@ -23,82 +24,39 @@ tally_copy(const Tally *src)
 }
 
 /*
- * Parses one non-negative decimal int64 at *p, advancing *p.  Returns false if there is no
- * number; sets *overflow when the digits do not fit in an int64.
- */
-static bool
-parse_count(const char **p, int64 *out, bool *overflow)
-{
-	const char *s = *p;
-	int64		v = 0;
-
-	if (*s < '0' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9')
-	{
-		int			d = *s - '0';
-
-		if (v > (PG_INT64_MAX - d) / 10)
-			*overflow = true;
-		else
-			v = v * 10 + d;
-		s++;
-	}
-	*p = s;
-	*out = v;
-	return true;
-}
-
-/*
- * tally_in: "(a,b,n)" with three non-negative integers; spaces allowed around them.
+ * tally_in: "(a,b,n)" with three non-negative integers; spaces allowed around them.  The
+ * parsing is tally_parse (tally_core.c, fuzzed outside the server).
  */
 PG_FUNCTION_INFO_V1(tally_in);
 Datum
 tally_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	const char *p = str;
-	int64		v[3];
-	bool		overflow = false;
+	int64_t		v[3];
 	Tally	   *t;
 
-	while (*p == ' ')
-		p++;
-	if (*p++ != '(')
-		goto bad;
-	for (int i = 0; i < 3; i++)
+	switch (tally_parse(str, v))
 	{
-		while (*p == ' ')
-			p++;
-		if (!parse_count(&p, &v[i], &overflow))
-			goto bad;
-		while (*p == ' ')
-			p++;
-		if (*p++ != (i < 2 ? ',' : ')'))
-			goto bad;
+		case TALLY_PARSE_OK:
+			break;
+		case TALLY_PARSE_RANGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range for type tally: \"%s\"", str),
+					 errdetail("Each counter must be at most %lld.", (long long) PG_INT64_MAX)));
+			break;
+		case TALLY_PARSE_SYNTAX:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type tally: \"%s\"", str),
+					 errdetail("Expected three non-negative integers in parentheses, like \"(3,1,10)\".")));
+			break;
 	}
-	while (*p == ' ')
-		p++;
-	if (*p != '\0')
-		goto bad;
-	if (overflow)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type tally: \"%s\"", str),
-				 errdetail("Each counter must be at most %lld.", (long long) PG_INT64_MAX)));
-
 	t = (Tally *) palloc(sizeof(Tally));
 	t->a = v[0];
 	t->b = v[1];
 	t->n = v[2];
 	PG_RETURN_TALLY_P(t);
-
-bad:
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type tally: \"%s\"", str),
-			 errdetail("Expected three non-negative integers in parentheses, like \"(3,1,10)\".")));
-	PG_RETURN_NULL();
 }
 
 PG_FUNCTION_INFO_V1(tally_out);
@@ -106,9 +64,11 @@ Datum
 tally_out(PG_FUNCTION_ARGS)
 {
 	Tally	   *t = PG_GETARG_TALLY_P(0);
+	int64_t		v[3] = {t->a, t->b, t->n};
+	char	   *buf = palloc(TALLY_BUFLEN);
 
-	PG_RETURN_CSTRING(psprintf("(" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
-							   t->a, t->b, t->n));
+	tally_format(v, buf);
+	PG_RETURN_CSTRING(buf);
 }
 
 PG_FUNCTION_INFO_V1(tally_recv);
@@ -121,7 +81,7 @@ tally_recv(PG_FUNCTION_ARGS)
 	t->a = pq_getmsgint64(buf);
 	t->b = pq_getmsgint64(buf);
 	t->n = pq_getmsgint64(buf);
-	if (t->a < 0 || t->b < 0 || t->n < 0)
+	if (!tally_valid((int64_t[3]) {t->a, t->b, t->n}))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external tally value"),

@@ -1,0 +1,203 @@
+/*
+ * fuzz_waits.c: fuzz harness of pekefb.waits (src/waits_core.c).  Text: waits_parse into
+ * a value of exactly waits_size(waits_parse_room(text)) bytes, as waits_in allocates it; an
+ * accepted value must pass waits_validate, print into exactly waits_text_len bytes, read
+ * back equal and print the same text.  Binary: waits_send/waits_recv's layout (version
+ * byte 1, int32 n, n × (int32 day, int64 count)), length and pairs checked as waits_recv
+ * does, then the same round trip and an identical binary form.
+ */
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "waits_core.h"
+
+const char	fz_name[] = "waits";
+const char *const fz_tokens[] = {
+	"{", "}", "{}", ":", ",", "0:1", "1:40", "3:7", "{0:12,1:40,3:7}", ",0:1", ", 5:5",
+	"2147483647:1", "2147483648:1", "0:9223372036854775807", "1:9223372036854775806",
+	":0", ":-1", "-1:", " : ", " , ", "{ ", " }", NULL
+};
+
+/* A value with room for cap days, exactly sized. */
+static Waits *
+alloc_waits(int32_t cap)
+{
+	Waits	   *w = malloc(waits_size(cap));
+
+	w->vl_len_ = 0;
+	waits_init(w, cap);
+	return w;
+}
+
+/* Parses s as waits_in does; NULL if refused (status in *st). */
+static Waits *
+parse(const char *s, WaitsStatus *st, char *detail)
+{
+	Waits	   *w = alloc_waits(waits_parse_room(s));
+
+	detail[0] = '\0';
+	*st = waits_parse(s, w, detail);
+	if (*st != WAITS_OK)
+	{
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static char *
+format(const Waits *w)
+{
+	size_t		room = waits_text_len(w);
+	char	   *buf = malloc(room);
+	size_t		len = waits_format(w, buf);
+
+	if (len != strlen(buf) || len >= room)
+		fz_fail("waits_format wrote %zu bytes into %zu", len, room);
+	return buf;
+}
+
+static size_t
+send_len(const Waits *w)
+{
+	return 5 + 12 * (size_t) w->n;
+}
+
+static void
+encode(const Waits *w, uint8_t *out)
+{
+	out[0] = 1;
+	fz_put32(out + 1, (uint32_t) w->n);
+	for (int32_t i = 0; i < w->n; i++)
+	{
+		fz_put32(out + 5 + 12 * (size_t) i, (uint32_t) WAITS_CDAYS(w)[i]);
+		fz_put64(out + 9 + 12 * (size_t) i, (uint64_t) WAITS_CCOUNTS(w)[i]);
+	}
+}
+
+/* waits_recv on b[0..n): NULL when it would raise an error. */
+static Waits *
+decode(const uint8_t *b, size_t n)
+{
+	char		detail[WAITS_DETAIL_LEN];
+	int32_t		cnt;
+	Waits	   *w;
+
+	if (n < 5 || b[0] != 1)
+		return NULL;
+	cnt = (int32_t) fz_get32(b + 1);
+	if (cnt < 0 || (size_t) cnt != (n - 5) / 12 || (n - 5) % 12 != 0)
+		return NULL;
+	w = alloc_waits(cnt);
+	for (int32_t i = 0; i < cnt; i++)
+	{
+		WAITS_DAYS(w)[i] = (int32_t) fz_get32(b + 5 + 12 * (size_t) i);
+		WAITS_COUNTS(w)[i] = (int64_t) fz_get64(b + 9 + 12 * (size_t) i);
+	}
+	w->n = cnt;
+	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), cnt, detail) != WAITS_OK)
+	{
+		if (!fz_has_detail(detail, sizeof(detail)))
+			fz_fail("binary input refused without a detail");
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void
+check_value(const Waits *w, const char *src)
+{
+	char		detail[WAITS_DETAIL_LEN];
+	WaitsStatus st;
+	Waits	   *w2,
+			   *w3;
+	char	   *out1,
+			   *out2;
+	uint8_t    *b1,
+			   *b2;
+	size_t		bn = send_len(w);
+
+	if (waits_validate(WAITS_CDAYS(w), WAITS_CCOUNTS(w), w->n, detail) != WAITS_OK)
+		fz_fail("accepted value fails waits_validate (binary input would refuse it): %s", detail);
+	out1 = format(w);
+	if ((w2 = parse(out1, &st, detail)) == NULL)
+		fz_fail("output \"%.200s\" of \"%.200s\" is refused: %s", out1, src, detail);
+	if (!waits_equal(w, w2))
+		fz_fail("output \"%.200s\" reads back as a different value", out1);
+	out2 = format(w2);
+	if (strcmp(out1, out2) != 0)
+		fz_fail("output not canonical: \"%.200s\" then \"%.200s\"", out1, out2);
+	b1 = malloc(bn);
+	b2 = malloc(bn);
+	encode(w, b1);
+	if ((w3 = decode(b1, bn)) == NULL || !waits_equal(w, w3))
+		fz_fail("binary form of \"%.200s\" does not read back", out1);
+	encode(w3, b2);
+	if (memcmp(b1, b2, bn) != 0)
+		fz_fail("binary form of \"%.200s\" not identical after recv and send", out1);
+	free(b1);
+	free(b2);
+	free(w2);
+	free(w3);
+	free(out1);
+	free(out2);
+	fz_roundtrip_checked();
+}
+
+int
+fz_text(const char *s)
+{
+	char		detail[WAITS_DETAIL_LEN];
+	WaitsStatus st;
+	Waits	   *w = parse(s, &st, detail);
+
+	if (w == NULL)
+	{
+		if ((st != WAITS_SYNTAX && st != WAITS_RANGE) || !fz_has_detail(detail, sizeof(detail)))
+			fz_fail("refused with status %d and no detail", (int) st);
+		return 0;
+	}
+	check_value(w, s);
+	free(w);
+	return 1;
+}
+
+int
+fz_bin(const uint8_t *b, size_t n)
+{
+	Waits	   *w = decode(b, n);
+	uint8_t    *again;
+
+	if (w == NULL)
+		return 0;
+	check_value(w, "(binary)");
+	again = malloc(send_len(w));
+	encode(w, again);
+	if (send_len(w) != n || memcmp(again, b, n) != 0)
+		fz_fail("accepted binary input is not sent back identically");
+	free(again);
+	free(w);
+	return 1;
+}
+
+size_t
+fz_send(const char *s, uint8_t *out, size_t cap)
+{
+	char		detail[WAITS_DETAIL_LEN];
+	WaitsStatus st;
+	Waits	   *w = parse(s, &st, detail);
+	size_t		n;
+
+	if (w == NULL)
+		return 0;
+	n = send_len(w);
+	if (n <= cap)
+		encode(w, out);
+	else
+		n = 0;
+	free(w);
+	return n;
+}
