@@ -61,6 +61,13 @@ target_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	Target	   *t = (Target *) palloc0(sizeof(Target));
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor != 18)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external target value"),
+				 errdetail("Expected 18 bytes (operator, unit and two float8 bounds), got %d.",
+						   buf->len - buf->cursor)));
 	t->op = (uint8) pq_getmsgbyte(buf);
 	t->unit = (uint8) pq_getmsgbyte(buf);
 	t->lo = pq_getmsgfloat8(buf);
