@@ -82,6 +82,13 @@ indicator_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	Indicator  *x = (Indicator *) palloc0(sizeof(Indicator));
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor != 18)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external indicator value"),
+				 errdetail("Expected 18 bytes (kind, unit and two float8 numbers), got %d.",
+						   buf->len - buf->cursor)));
 	x->kind = (uint8) pq_getmsgbyte(buf);
 	x->unit = (uint8) pq_getmsgbyte(buf);
 	x->num = pq_getmsgfloat8(buf);
