@@ -63,8 +63,15 @@ Datum
 deadline_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		dl = pq_getmsgint(buf, 4);
+	int32		dl;
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor != 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external deadline value"),
+				 errdetail("Expected 4 bytes (one int32), got %d.", buf->len - buf->cursor)));
+	dl = pq_getmsgint(buf, 4);
 	if (!dl_valid(dl))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
