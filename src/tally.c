@@ -78,6 +78,12 @@ tally_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	Tally	   *t = (Tally *) palloc(sizeof(Tally));
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor != 24)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external tally value"),
+				 errdetail("Expected 24 bytes (three int64 counters), got %d.", buf->len - buf->cursor)));
 	t->a = pq_getmsgint64(buf);
 	t->b = pq_getmsgint64(buf);
 	t->n = pq_getmsgint64(buf);
