@@ -129,11 +129,19 @@ Datum
 waits_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int32		n;
 	Waits	   *w;
 	char		detail[WAITS_DETAIL_LEN];
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor < 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external waits value"),
+				 errdetail("Expected at least 5 bytes (version and number of days), got %d.",
+						   buf->len - buf->cursor)));
+	version = pq_getmsgbyte(buf);
 	if (version != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
