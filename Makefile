@@ -9,7 +9,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin test/fuzz/bin results regression.diffs regression.out
 
 # The install script is assembled from one part per subsystem, each kept beside its C file.
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
@@ -32,7 +32,7 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit
+.PHONY: demo test bench unit fuzz
 # Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
 demo:
 	test/run.sh demo
@@ -43,3 +43,7 @@ bench:
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh
+# The parsers fuzzed outside the server under ASan+UBSan (test/fuzz/, doc/fuzzing.md):
+# FUZZ_SECONDS per type (default 10) with the own mutator, then with libFuzzer if installed.
+fuzz:
+	test/fuzz/run.sh fuzz

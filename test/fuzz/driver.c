@@ -9,8 +9,9 @@
  *   fuzz_<type> [-n N] [-t SECONDS] [-s SEED] [-c CORPUSDIR] [-o CRASHDIR]
  *       N text and N binary inputs (default 100000), or as many as fit in SECONDS
  *   fuzz_<type> -e N [-s SEED] [-c CORPUSDIR]
- *       emit mode for the server-side pass: prints N mutated text inputs, then N mutated
- *       binary inputs, one per line as "t <hex>" / "b <hex>"; text inputs are valid UTF-8
+ *       emit mode for the server-side pass (test/client/fuzz_server.sh): prints the corpus
+ *       and N mutated text inputs, then the corpus's binary forms and N mutated binary
+ *       inputs, one per line as "t <hex>" / "b <hex>"; text inputs are valid UTF-8
  *       (the server refuses invalid UTF-8 before the type's parser sees it)
  *   fuzz_<type> -r FILE...
  *       replays saved inputs (a file starting with "bin:" is a binary input)
@@ -786,30 +787,36 @@ main(int argc, char **argv)
 
 	if (emit > 0)
 	{
-		/* text inputs, valid UTF-8 */
+		int			nseeds = nbpool;
+
+		/* the corpus as it is, then emit mutated text inputs, valid UTF-8 */
+		for (i = 0; i < ncorpus; i++)
+			print_hex_line('t', corpus[i].d, corpus[i].n);
 		for (long long k = 0; k < emit; k++)
 		{
 			const Buf  *src = pick_text();
 
 			wn = src->n;
 			memcpy(w, src->d, wn);
-			if (k >= ncorpus)
-				mutate_text(w, &wn);
+			mutate_text(w, &wn);
 			make_utf8(w, wn);
 			if (run_text(w, wn) && rnd_below(4) == 0)
 				remember(w, wn);
 			print_hex_line('t', w, wn);
 		}
+		/* the binary forms of the corpus, then emit mutated binary inputs */
+		for (i = 0; i < nseeds; i++)
+			print_hex_line('b', bpool[i].d, bpool[i].n);
 		for (long long k = 0; k < emit; k++)
 		{
 			const Buf  *src = &bpool[rnd_below((size_t) nbpool)];
 
 			wn = src->n;
 			memcpy(w, src->d, wn);
-			if (k >= nbpool)
-				mutate_bin(w, &wn);
+			mutate_bin(w, &wn);
 			print_hex_line('b', w, wn);
 		}
+		free(w);
 		return 0;
 	}
 
