@@ -94,11 +94,47 @@ fz_getf8(const uint8_t *p)
 	return d;
 }
 
-/* Whether a NUL-terminated detail sentence was written (an error must explain itself). */
+/* Whether s is valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF). */
 static inline bool
-fz_has_detail(const char *detail, size_t cap)
+fz_valid_utf8(const char *str)
 {
-	return memchr(detail, '\0', cap) != NULL && detail[0] != '\0';
+	const unsigned char *s = (const unsigned char *) str;
+
+	while (*s)
+	{
+		unsigned char c = *s;
+		int			len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		uint32_t	cp;
+
+		if (len == 0)
+			return false;
+		cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+		for (int k = 1; k < len; k++)
+		{
+			if ((s[k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[k] & 0x3Fu);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		s += len;
+	}
+	return true;
+}
+
+/*
+ * Whether a NUL-terminated detail sentence was written (an error must explain itself) and,
+ * when the input was valid UTF-8, is valid UTF-8 itself: a quote cut inside a character
+ * makes the server's message conversion fail (22021 instead of the error, with any
+ * client_encoding other than UTF8).
+ */
+static inline bool
+fz_good_detail(const char *input, const char *detail, size_t cap)
+{
+	if (memchr(detail, '\0', cap) == NULL || detail[0] == '\0')
+		return false;
+	return !fz_valid_utf8(input) || fz_valid_utf8(detail);
 }
 
 #endif

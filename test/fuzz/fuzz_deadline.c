@@ -76,8 +76,8 @@ fz_text(const char *s)
 	st = dl_parse(s, &dl, detail, DETAIL_LEN);
 	if (st != DL_PARSE_OK)
 	{
-		if ((st != DL_PARSE_SYNTAX && st != DL_PARSE_RANGE) || !fz_has_detail(detail, DETAIL_LEN))
-			fz_fail("refused without a known status and a detail");
+		if ((st != DL_PARSE_SYNTAX && st != DL_PARSE_RANGE) || !fz_good_detail(s, detail, DETAIL_LEN))
+			fz_fail("refused without a known status and a detail that is valid UTF-8: \"%s\"", detail);
 		free(detail);
 		return 0;
 	}

@@ -101,8 +101,8 @@ fz_text(const char *s)
 	if (st != FB_OK)
 	{
 		if ((st != FB_ERR_SYNTAX && st != FB_ERR_RANGE) || err.status != st ||
-			!fz_has_detail(err.detail, sizeof(err.detail)))
-			fz_fail("refused with status %d and no detail", (int) st);
+			!fz_good_detail(s, err.detail, sizeof(err.detail)))
+			fz_fail("refused with status %d without a detail that is valid UTF-8: \"%s\"", (int) st, err.detail);
 		free(v);
 		return 0;
 	}

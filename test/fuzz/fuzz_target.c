@@ -88,8 +88,8 @@ fz_text(const char *s)
 
 	if (!target_parse(s, &t, &err))
 	{
-		if (err.kind == CORE_OK || !fz_has_detail(err.detail, sizeof(err.detail)))
-			fz_fail("refused without an error kind and detail");
+		if (err.kind == CORE_OK || !fz_good_detail(s, err.detail, sizeof(err.detail)))
+			fz_fail("refused without an error kind and a detail that is valid UTF-8: \"%s\"", err.detail);
 		return 0;
 	}
 	check_value(&t, s);

@@ -99,7 +99,7 @@ decode(const uint8_t *b, size_t n)
 	w->n = cnt;
 	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), cnt, detail) != WAITS_OK)
 	{
-		if (!fz_has_detail(detail, sizeof(detail)))
+		if (!fz_good_detail("", detail, sizeof(detail)))
 			fz_fail("binary input refused without a detail");
 		free(w);
 		return NULL;
@@ -156,8 +156,8 @@ fz_text(const char *s)
 
 	if (w == NULL)
 	{
-		if ((st != WAITS_SYNTAX && st != WAITS_RANGE) || !fz_has_detail(detail, sizeof(detail)))
-			fz_fail("refused with status %d and no detail", (int) st);
+		if ((st != WAITS_SYNTAX && st != WAITS_RANGE) || !fz_good_detail(s, detail, sizeof(detail)))
+			fz_fail("refused with status %d without a detail that is valid UTF-8: \"%s\"", (int) st, detail);
 		return 0;
 	}
 	check_value(w, s);
