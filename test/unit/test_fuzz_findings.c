@@ -1,0 +1,59 @@
+/*
+ * test_fuzz_findings.c: unit tests for the inputs the fuzzers of test/fuzz/ found (one check
+ * per finding, named after it; doc/fuzzing.md lists them).  The inputs are also in the
+ * fuzz corpus, test/fuzz/corpus/<type>/finding-*.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "deadline_core.h"
+#include "indicator_core.h"
+#include "target_core.h"
+#include "unit.h"
+
+/* Whether s is valid UTF-8 (enough for the details: no cut multi-byte character). */
+static bool
+valid_utf8(const char *str)
+{
+	const unsigned char *s = (const unsigned char *) str;
+
+	while (*s)
+	{
+		int			len = *s < 0x80 ? 1 : (*s >> 5) == 6 ? 2 : (*s >> 4) == 14 ? 3 : (*s >> 3) == 30 ? 4 : 0;
+
+		if (len == 0)
+			return false;
+		for (int k = 1; k < len; k++)
+			if ((s[k] & 0xC0) != 0x80)
+				return false;
+		s += len;
+	}
+	return true;
+}
+
+int
+main(void)
+{
+	CoreError	err;
+	Target		t;
+
+	/*
+	 * A detail quoting 40 bytes of the input cut "ä" in two; with a client_encoding other
+	 * than UTF8 the server then failed to convert the message (22021 instead of 22P02).
+	 */
+	CHECK("finding target: unknown unit quoted without cutting a character",
+		  !target_parse(">= 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) &&
+		  err.kind == CORE_SYNTAX && valid_utf8(err.detail) && strstr(err.detail, "Unknown unit") != NULL);
+	CHECK("finding target: trailing text quoted without cutting a character",
+		  !target_parse(">= 1% xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) &&
+		  valid_utf8(err.detail));
+	CHECK("finding target: text after the first number quoted without cutting a character",
+		  !target_parse("1 ,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && valid_utf8(err.detail));
+	CHECK("finding target: a missing number quoted without cutting a character",
+		  !target_parse(">= xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && valid_utf8(err.detail));
+	CHECK("finding target: a quote of exactly 40 bytes is not shortened",
+		  !target_parse(">= 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", &t, &err) &&
+		  strstr(err.detail, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"") != NULL);
+	return unit_exit();
+}
