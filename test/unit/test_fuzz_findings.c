@@ -55,5 +55,18 @@ main(void)
 	CHECK("finding target: a quote of exactly 40 bytes is not shortened",
 		  !target_parse(">= 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", &t, &err) &&
 		  strstr(err.detail, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"") != NULL);
+	{
+		Indicator	x;
+
+		CHECK("finding indicator: unknown unit quoted without cutting a character",
+			  !indicator_parse("1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) &&
+			  err.kind == CORE_SYNTAX && valid_utf8(err.detail));
+		CHECK("finding indicator: a second slash quoted without cutting a character",
+			  !indicator_parse("1/2 /xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+		CHECK("finding indicator: trailing text quoted without cutting a character",
+			  !indicator_parse("1% xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+		CHECK("finding indicator: a missing denominator quoted without cutting a character",
+			  !indicator_parse("1/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+	}
 	return unit_exit();
 }
