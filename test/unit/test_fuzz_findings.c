@@ -68,5 +68,13 @@ main(void)
 		CHECK("finding indicator: a missing denominator quoted without cutting a character",
 			  !indicator_parse("1/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
 	}
+	{
+		char		detail[400];
+		int32_t		dl;
+
+		CHECK("finding deadline: unknown unit quoted without cutting a character",
+			  dl_parse("1 arkipäivärkipäivärkipäivärkipäivä", &dl, detail, sizeof(detail)) == DL_PARSE_SYNTAX &&
+			  valid_utf8(detail) && strstr(detail, "Unknown unit \"arkip") != NULL);
+	}
 	return unit_exit();
 }
