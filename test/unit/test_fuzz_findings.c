@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar_core.h"
 #include "deadline_core.h"
 #include "indicator_core.h"
 #include "target_core.h"
@@ -75,6 +76,16 @@ main(void)
 		CHECK("finding deadline: unknown unit quoted without cutting a character",
 			  dl_parse("1 arkipäivärkipäivärkipäivärkipäivä", &dl, detail, sizeof(detail)) == DL_PARSE_SYNTAX &&
 			  valid_utf8(detail) && strstr(detail, "Unknown unit \"arkip") != NULL);
+	}
+	{
+		char		msg[200];
+		int32_t		days[4];
+		int			n;
+		const char *e = cal_parse_day_list("2026-01-01 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", days, 4, &n,
+										   msg, sizeof(msg));
+
+		CHECK("finding calendar: a bad day quoted without cutting a character",
+			  e != NULL && valid_utf8(e));
 	}
 	return unit_exit();
 }
