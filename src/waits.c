@@ -148,7 +148,8 @@ waits_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid external waits value"),
 				 errdetail("Unknown format version %d; expected 1.", version)));
 	n = pq_getmsgint(buf, 4);
-	if (n < 0 || n > (buf->len - buf->cursor) / 12)
+	/* exact: trailing bytes would be COPY's "incorrect binary data format", without a DETAIL */
+	if (n < 0 || (int64) n * 12 != buf->len - buf->cursor)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),
