@@ -42,6 +42,29 @@ static PGconn *conn;
 static const char *type;
 static int	failures;
 
+static StateCount tstates[MAX_STATES],
+			bstates[MAX_STATES];
+static int	ntstates,
+			nbstates;
+static long ntext,
+			ntext_ok,
+			nbin,
+			nbin_ok,
+			nroundtrip,
+			nunexpected;
+
+/* Text inputs are sent in pipelined batches of this many (each with its own sync). */
+#define BATCH 64
+
+typedef struct TextInput
+{
+	uint8_t    *d;				/* NUL-terminated */
+	size_t		n;
+} TextInput;
+
+static TextInput batch[BATCH];
+static int	nbatch;
+
 /* Counts one SQLSTATE in a table of them. */
 static void
 count_state(StateCount *t, int *n, const char *state)
@@ -222,6 +245,94 @@ put_be(uint8_t *p, uint64_t v, int bytes)
 	return (size_t) bytes;
 }
 
+/* Checks the result of one text input. */
+static void
+text_result(PGresult *r, const uint8_t *data, size_t n)
+{
+	ntext++;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK)
+	{
+		ntext_ok++;
+		if (strcmp(PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 2)) != 0)
+			fail("text", data, n, "text round trip not exact: out(in(out(in(x)))) <> out(in(x))", NULL);
+		else if (strcmp(PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 3)) != 0)
+			fail("text", data, n, "send(in(out(v))) <> send(v)", NULL);
+		else
+			nroundtrip++;
+	}
+	else
+	{
+		const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+		st = st ? st : "?????";
+		count_state(tstates, &ntstates, st);
+		if (!is_allowed(st))
+		{
+			nunexpected++;
+			fail("text", data, n, "refused with an SQLSTATE outside class 22's contract",
+				 PQresultErrorMessage(r));
+		}
+		else
+			check_message(r, "text", data, n);
+	}
+}
+
+/*
+ * Runs the queued text inputs in one pipeline: each query is followed by a sync, so an
+ * error ends only its own implicit transaction.
+ */
+static void
+run_text_batch(void)
+{
+	if (nbatch == 0)
+		return;
+	if (PQenterPipelineMode(conn) != 1)
+	{
+		fprintf(stderr, "server fuzz/%s: cannot enter pipeline mode: %s", type, PQerrorMessage(conn));
+		exit(1);
+	}
+	for (int i = 0; i < nbatch; i++)
+	{
+		const char *param = (const char *) batch[i].d;
+
+		if (PQsendQueryPrepared(conn, "fz_text", 1, &param, NULL, NULL, 0) != 1 ||
+			PQpipelineSync(conn) != 1)
+			check_alive("text", batch[i].d, batch[i].n);
+	}
+	for (int i = 0; i < nbatch; i++)
+	{
+		PGresult   *r = PQgetResult(conn);
+
+		check_alive("text", batch[i].d, batch[i].n);
+		if (r == NULL)
+		{
+			fail("text", batch[i].d, batch[i].n, "no result", PQerrorMessage(conn));
+			exit(1);
+		}
+		text_result(r, batch[i].d, batch[i].n);
+		PQclear(r);
+		/* the end of this query's results, then its sync */
+		while ((r = PQgetResult(conn)) != NULL)
+			PQclear(r);
+		r = PQgetResult(conn);
+		check_alive("text", batch[i].d, batch[i].n);
+		if (PQresultStatus(r) != PGRES_PIPELINE_SYNC)
+		{
+			fail("text", batch[i].d, batch[i].n, "pipeline out of step", PQresultErrorMessage(r));
+			exit(1);
+		}
+		PQclear(r);
+	}
+	if (PQexitPipelineMode(conn) != 1)
+	{
+		fprintf(stderr, "server fuzz/%s: cannot leave pipeline mode: %s", type, PQerrorMessage(conn));
+		exit(1);
+	}
+	for (int i = 0; i < nbatch; i++)
+		free(batch[i].d);
+	nbatch = 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -233,16 +344,6 @@ main(int argc, char **argv)
 				sql_copy[256],
 				sql_check[1024];
 	char	   *start;
-	StateCount	tstates[MAX_STATES],
-				bstates[MAX_STATES];
-	int			ntstates = 0,
-				nbstates = 0;
-	long		ntext = 0,
-				ntext_ok = 0,
-				nbin = 0,
-				nbin_ok = 0,
-				nroundtrip = 0,
-				nunexpected = 0;
 	static uint8_t data[1 << 16];
 	static uint8_t copybuf[(1 << 16) + 64];
 	static uint8_t bytes[1 << 16];
@@ -296,41 +397,16 @@ main(int argc, char **argv)
 
 		if (kind == 't')
 		{
-			const char *param;
-
-			data[n] = '\0';
-			param = (const char *) data;
-			ntext++;
-			r = PQexecPrepared(conn, "fz_text", 1, &param, NULL, NULL, 0);
-			check_alive("text", data, n);
-			if (PQresultStatus(r) == PGRES_TUPLES_OK)
-			{
-				ntext_ok++;
-				if (strcmp(PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 2)) != 0)
-					fail("text", data, n, "text round trip not exact: out(in(out(in(x)))) <> out(in(x))", NULL);
-				else if (strcmp(PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 3)) != 0)
-					fail("text", data, n, "send(in(out(v))) <> send(v)", NULL);
-				else
-					nroundtrip++;
-			}
-			else
-			{
-				const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-
-				st = st ? st : "?????";
-				count_state(tstates, &ntstates, st);
-				if (!is_allowed(st))
-				{
-					nunexpected++;
-					fail("text", data, n, "refused with an SQLSTATE outside class 22's contract",
-						 PQresultErrorMessage(r));
-				}
-				else
-					check_message(r, "text", data, n);
-			}
-			PQclear(r);
+			batch[nbatch].d = malloc(n + 1);
+			memcpy(batch[nbatch].d, data, n);
+			batch[nbatch].d[n] = '\0';
+			batch[nbatch++].n = n;
+			if (nbatch == BATCH)
+				run_text_batch();
+			continue;
 		}
-		else if (kind == 'b')
+		run_text_batch();
+		if (kind == 'b')
 		{
 			size_t		p = 0;
 			char		idtext[24];
@@ -404,6 +480,7 @@ main(int argc, char **argv)
 				PQclear(r);
 		}
 	}
+	run_text_batch();
 	fclose(f);
 	free(line);
 
