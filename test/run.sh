@@ -169,6 +169,7 @@ run_tests() {
 		esac
 	done <<< "$out"
 	echo "$out" | grep -q '^FAILED' && echo "$out" | grep -v '^ok ' | tail -40
+	echo "$out" | grep -A4 '^fuzz/[a-z]*: note:' || true
 	echo "$out" | grep -q '^ok fuzz/' || { record "fuzz (build)" 1; echo "$out" | tail -20; }
 
 	# 2. the pg_regress suite (sql/ + expected/), one test per feature

@@ -854,6 +854,8 @@ main(int argc, char **argv)
 			pool_add(bpool, &nbpool, w, wn);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (fz_report)
+		fz_report();
 	elapsed = (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("fuzz/%s: seed %llu, %lld text inputs (%lld accepted), %lld binary inputs (%lld accepted), "
 		   "%lld round trips checked, 0 crashes, 0 sanitizer reports, 0 round-trip failures, %.1f s\n",

@@ -45,6 +45,12 @@ extern void fz_fail(const char *fmt,...) __attribute__((format(printf, 1, 2), no
 /* Counts one round trip checked (the driver prints the total). */
 extern void fz_roundtrip_checked(void);
 
+/*
+ * Optional: a harness may define fz_report to print notes at the end of a run (properties
+ * that are checked but reported only, for faults another branch is fixing).
+ */
+extern void fz_report(void) __attribute__((weak));
+
 /* Big-endian helpers for the wire formats (PostgreSQL's send/recv are network order). */
 static inline void
 fz_put32(uint8_t *p, uint32_t v)

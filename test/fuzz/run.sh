@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 mode=${1:-test}
 bin=test/fuzz/bin
 types=${FUZZ_TYPES:-$(ls test/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||')}
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+SAN="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -53,7 +53,9 @@ case "$mode" in
 		status=0
 		for t in $types; do
 			if out=$("$bin/fuzz_$t" -n "${FUZZ_INPUTS:-100000}" -s "${FUZZ_SEED:-20260601}" 2>&1); then
-				echo "ok ${out#fuzz/}" | sed 's/^ok /ok fuzz\//'
+				# the count line becomes "ok fuzz/<type>: ..."; notes are printed as they are
+				echo "$out" | grep -v "^fuzz/$t: seed "
+				echo "$out" | grep "^fuzz/$t: seed " | sed 's/^/ok /'
 			else
 				echo "FAILED fuzz/$t"; echo "$out" | tail -40; status=1
 			fi
