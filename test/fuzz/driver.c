@@ -114,6 +114,7 @@ static const char *const numbers[] = {
 
 static int	n_common, n_numbers, n_type_tokens;
 
+/* Length of a NULL-terminated token list. */
 static int
 count_list(const char *const *l)
 {
@@ -126,6 +127,7 @@ count_list(const char *const *l)
 
 /* ---------------------------------------------------------------- buffers */
 
+/* Fills b with a heap copy of d[0..n). */
 static void
 buf_set(Buf *b, const uint8_t *d, size_t n)
 {
@@ -149,6 +151,7 @@ w_insert(uint8_t *w, size_t *n, size_t pos, const uint8_t *src, size_t m)
 	*n += m;
 }
 
+/* Deletes up to m bytes at pos of a working buffer. */
 static void
 w_delete(uint8_t *w, size_t *n, size_t pos, size_t m)
 {
@@ -160,6 +163,7 @@ w_delete(uint8_t *w, size_t *n, size_t pos, size_t m)
 	*n -= m;
 }
 
+/* A token from the common list, the limit numbers or (twice as likely) the type's own. */
 static const char *
 pick_token(void)
 {
@@ -523,6 +527,7 @@ report_input(void)
 	}
 }
 
+/* Reports a broken property with the current input, then aborts (see fuzz.h). */
 void
 fz_fail(const char *fmt,...)
 {
@@ -538,6 +543,7 @@ fz_fail(const char *fmt,...)
 	abort();
 }
 
+/* Counts one round trip checked. */
 void
 fz_roundtrip_checked(void)
 {
@@ -630,6 +636,7 @@ remember(const uint8_t *w, size_t n)
 
 /* ---------------------------------------------------------------- corpus */
 
+/* qsort comparator of file names. */
 static int
 name_cmp(const void *a, const void *b)
 {
@@ -711,6 +718,7 @@ replay(int argc, char **argv, int first)
 	return 0;
 }
 
+/* One emitted input: the kind letter, a space, the bytes in hex. */
 static void
 print_hex_line(char kind, const uint8_t *d, size_t n)
 {
@@ -723,6 +731,7 @@ print_hex_line(char kind, const uint8_t *d, size_t n)
 
 /* ---------------------------------------------------------------- main */
 
+/* Options, corpus, then the fuzz loop (or the emit or replay mode). */
 int
 main(int argc, char **argv)
 {

@@ -26,6 +26,7 @@ const char *const fz_tokens[] = {
 	"\xC3\x97", "\xC3\x9F", "\xC3", ".", "..", "\f", "\v", NULL
 };
 
+/* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
 format(int32_t dl)
 {
@@ -37,6 +38,7 @@ format(int32_t dl)
 	return buf;
 }
 
+/* The round trip of an accepted value (src is the input it came from, for reports). */
 static void
 check_value(int32_t dl, const char *src)
 {
@@ -65,6 +67,7 @@ check_value(int32_t dl, const char *src)
 	fz_roundtrip_checked();
 }
 
+/* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
@@ -86,6 +89,7 @@ fz_text(const char *s)
 	return 1;
 }
 
+/* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
@@ -100,6 +104,7 @@ fz_bin(const uint8_t *b, size_t n)
 	return 1;
 }
 
+/* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {

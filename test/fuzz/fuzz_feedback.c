@@ -30,6 +30,7 @@ typedef struct Json
 
 static bool json_value(Json *j, bool top_nps);
 
+/* Skips JSON white space (space, tab, newline, carriage return only). */
 static void
 json_ws(Json *j)
 {
@@ -37,6 +38,7 @@ json_ws(Json *j)
 		j->p++;
 }
 
+/* The value of a hex digit, -1 if c is none. */
 static int
 hexval(unsigned char c)
 {
@@ -154,6 +156,7 @@ json_number(Json *j, bool *integer)
 	return true;
 }
 
+/* One JSON value at j->p (top_nps: it is the top-level "nps", whose number must be an integer). */
 static bool
 json_value(Json *j, bool top_nps)
 {
@@ -280,6 +283,7 @@ check_strict(const char *s)
 	n_not_strict++;
 }
 
+/* Prints the strict-JSON note at the end of a run. */
 void
 fz_report(void)
 {
@@ -315,6 +319,7 @@ const char *const fz_tokens[] = {
 	NULL
 };
 
+/* The binary form, as the type's send function writes it. */
 static uint8_t *
 encode(const FbValue *v, size_t *n)
 {
@@ -326,6 +331,7 @@ encode(const FbValue *v, size_t *n)
 	return b;
 }
 
+/* fb_print into an exactly sized heap buffer of FB_PRINT_MAX bytes. */
 static char *
 print(const uint8_t *b, size_t n)
 {
@@ -375,6 +381,7 @@ check_form(const uint8_t *b, size_t n, const char *src)
 	fz_roundtrip_checked();
 }
 
+/* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
@@ -400,6 +407,7 @@ fz_text(const char *s)
 	return 1;
 }
 
+/* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
@@ -409,6 +417,7 @@ fz_bin(const uint8_t *b, size_t n)
 	return 1;
 }
 
+/* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {

@@ -21,6 +21,7 @@ const char *const fz_tokens[] = {
 	NULL
 };
 
+/* The binary form, as the type's send function writes it. */
 static void
 encode(const Indicator *x, uint8_t *out)
 {
@@ -30,6 +31,7 @@ encode(const Indicator *x, uint8_t *out)
 	fz_putf8(out + 10, x->den);
 }
 
+/* The value of an 18-byte binary form, as indicator_recv reads it. */
 static void
 decode(const uint8_t *b, Indicator *x)
 {
@@ -40,6 +42,7 @@ decode(const uint8_t *b, Indicator *x)
 	x->den = fz_getf8(b + 10);
 }
 
+/* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
 format(const Indicator *x)
 {
@@ -49,6 +52,7 @@ format(const Indicator *x)
 	return buf;
 }
 
+/* The round trip of an accepted value (src is the input it came from, for reports). */
 static void
 check_value(const Indicator *x, const char *src)
 {
@@ -82,6 +86,7 @@ check_value(const Indicator *x, const char *src)
 	fz_roundtrip_checked();
 }
 
+/* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
@@ -98,6 +103,7 @@ fz_text(const char *s)
 	return 1;
 }
 
+/* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
@@ -116,6 +122,7 @@ fz_bin(const uint8_t *b, size_t n)
 	return 1;
 }
 
+/* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {

@@ -19,6 +19,7 @@ const char *const fz_tokens[] = {
 	"9223372036854775808", NULL
 };
 
+/* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
 format(const int64_t v[3])
 {
@@ -30,6 +31,7 @@ format(const int64_t v[3])
 	return buf;
 }
 
+/* The round trip of an accepted value (src is the input it came from, for reports). */
 static void
 check_value(const int64_t v[3], const char *src)
 {
@@ -58,6 +60,7 @@ check_value(const int64_t v[3], const char *src)
 	fz_roundtrip_checked();
 }
 
+/* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
@@ -74,6 +77,7 @@ fz_text(const char *s)
 	return 1;
 }
 
+/* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
@@ -89,6 +93,7 @@ fz_bin(const uint8_t *b, size_t n)
 	return 1;
 }
 
+/* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {

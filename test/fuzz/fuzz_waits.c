@@ -47,6 +47,7 @@ parse(const char *s, WaitsStatus *st, char *detail)
 	return w;
 }
 
+/* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
 format(const Waits *w)
 {
@@ -59,12 +60,14 @@ format(const Waits *w)
 	return buf;
 }
 
+/* Bytes of the binary form of w. */
 static size_t
 send_len(const Waits *w)
 {
 	return 5 + 12 * (size_t) w->n;
 }
 
+/* The binary form, as the type's send function writes it. */
 static void
 encode(const Waits *w, uint8_t *out)
 {
@@ -107,6 +110,7 @@ decode(const uint8_t *b, size_t n)
 	return w;
 }
 
+/* The round trip of an accepted value (src is the input it came from, for reports). */
 static void
 check_value(const Waits *w, const char *src)
 {
@@ -147,6 +151,7 @@ check_value(const Waits *w, const char *src)
 	fz_roundtrip_checked();
 }
 
+/* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
@@ -165,6 +170,7 @@ fz_text(const char *s)
 	return 1;
 }
 
+/* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
@@ -183,6 +189,7 @@ fz_bin(const uint8_t *b, size_t n)
 	return 1;
 }
 
+/* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {

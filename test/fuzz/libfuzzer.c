@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* Reports a broken property with the current input, then aborts (see fuzz.h). */
 void
 fz_fail(const char *fmt,...)
 {
@@ -25,6 +26,7 @@ fz_fail(const char *fmt,...)
 	abort();
 }
 
+/* Counts one round trip checked. */
 void
 fz_roundtrip_checked(void)
 {
@@ -32,6 +34,7 @@ fz_roundtrip_checked(void)
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* libFuzzer's entry point: the first byte chooses text or binary. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -82,6 +82,7 @@ count_state(StateCount *t, int *n, const char *state)
 	}
 }
 
+/* Prints a table of SQLSTATE counts ("22P02 7716, 22003 430"). */
 static void
 print_states(const StateCount *t, int n)
 {
@@ -91,6 +92,7 @@ print_states(const StateCount *t, int n)
 		printf("none");
 }
 
+/* Whether an SQLSTATE is one of the class-22 codes of the type contract. */
 static bool
 is_allowed(const char *state)
 {
@@ -182,6 +184,7 @@ check_message(const PGresult *r, const char *kind, const uint8_t *d, size_t n)
 		fail(kind, d, n, "error message does not quote the input", PQresultErrorMessage(r));
 }
 
+/* Runs sql and exits unless it succeeded. */
 static PGresult *
 exec_ok(const char *sql)
 {
@@ -207,6 +210,7 @@ exec_ok_r(PGresult *r, const char *what)
 	return r;
 }
 
+/* The value of a hex digit. */
 static int
 unhex(int c)
 {
@@ -226,6 +230,7 @@ bytea_value(const char *s, uint8_t *out, size_t cap)
 	return n;
 }
 
+/* pg_postmaster_start_time() as text: a crash restarts the postmaster and changes it. */
 static char *
 postmaster_start(void)
 {
@@ -333,6 +338,7 @@ run_text_batch(void)
 	nbatch = 0;
 }
 
+/* Connects, prepares the statements, runs every input line and prints the counts. */
 int
 main(int argc, char **argv)
 {

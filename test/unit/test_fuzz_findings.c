@@ -33,6 +33,7 @@ valid_utf8(const char *str)
 	return true;
 }
 
+/* The checks, one per finding; exit status 1 on any failure. */
 int
 main(void)
 {

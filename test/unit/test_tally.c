@@ -19,6 +19,7 @@ reads_as(const char *s, const char *expect)
 	return strcmp(buf, expect) == 0;
 }
 
+/* The checks; exit status 1 on any failure. */
 int
 main(void)
 {
