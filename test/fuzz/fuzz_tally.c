@@ -1,8 +1,8 @@
 /*
  * fuzz_tally.c: fuzz harness of pekefb.tally (src/tally_core.c).  Text: tally_parse; an
- * accepted value must pass tally_valid, print with tally_format, read back to the same
+ * accepted value must pass tally_check, print with tally_format, read back to the same
  * counters and print the same text.  Binary: tally_send/tally_recv's three int64 (24 bytes,
- * network order) checked with tally_valid, then the same round trip.
+ * network order) checked with tally_check, then the same round trip.
  */
 #include "fuzz.h"
 
@@ -16,45 +16,68 @@
 const char	fz_name[] = "tally";
 const char *const fz_tokens[] = {
 	"(", ")", ",", "(0,0,0)", "(3,1,10)", " ( ", " ) ", "(,", ",)", "9223372036854775807",
-	"9223372036854775808", NULL
+	"9223372036854775808", "4611686018427387904", NULL
 };
 
 /* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
-format(const int64_t v[3])
+format(const Tally *t)
 {
 	char	   *buf = malloc(TALLY_BUFLEN);
 
-	tally_format(v, buf);
+	tally_format(t, buf);
 	if (strlen(buf) >= TALLY_BUFLEN - 1)
 		fz_fail("tally_format output fills its buffer (may be cut)");
 	return buf;
 }
 
+/* The binary form, as tally_send writes it. */
+static void
+encode(const Tally *t, uint8_t *out)
+{
+	fz_put64(out, (uint64_t) t->a);
+	fz_put64(out + 8, (uint64_t) t->b);
+	fz_put64(out + 16, (uint64_t) t->n);
+}
+
+/* The value of a 24-byte binary form, as tally_recv reads it. */
+static void
+decode(const uint8_t *b, Tally *t)
+{
+	t->a = (int64_t) fz_get64(b);
+	t->b = (int64_t) fz_get64(b + 8);
+	t->n = (int64_t) fz_get64(b + 16);
+}
+
 /* The round trip of an accepted value (src is the input it came from, for reports). */
 static void
-check_value(const int64_t v[3], const char *src)
+check_value(const Tally *t, const char *src)
 {
-	int64_t		v2[3];
+	Tally		t2,
+				t3;
+	CoreError	err;
 	char	   *out1,
 			   *out2;
-	uint8_t		b[SEND_LEN];
+	uint8_t		b1[SEND_LEN],
+				b2[SEND_LEN];
 
-	if (!tally_valid(v))
-		fz_fail("accepted value fails tally_valid (binary input would refuse it)");
-	out1 = format(v);
-	if (tally_parse(out1, v2) != TALLY_PARSE_OK)
-		fz_fail("output \"%s\" of \"%s\" is refused", out1, src);
-	if (memcmp(v, v2, sizeof(v2)) != 0)
+	if (!tally_check(t, &err))
+		fz_fail("accepted value fails tally_check (binary input would refuse it): %s", err.detail);
+	out1 = format(t);
+	if (!tally_parse(out1, &t2, &err))
+		fz_fail("output \"%s\" of \"%s\" is refused: %s", out1, src, err.detail);
+	if (memcmp(t, &t2, sizeof(Tally)) != 0)
 		fz_fail("output \"%s\" reads back as a different value", out1);
-	out2 = format(v2);
+	out2 = format(&t2);
 	if (strcmp(out1, out2) != 0)
 		fz_fail("output not canonical: \"%s\" then \"%s\"", out1, out2);
-	for (int i = 0; i < 3; i++)
-		fz_put64(b + 8 * i, (uint64_t) v[i]);
-	for (int i = 0; i < 3; i++)
-		if ((int64_t) fz_get64(b + 8 * i) != v[i])
-			fz_fail("binary form of \"%s\" does not read back", out1);
+	encode(t, b1);
+	decode(b1, &t3);
+	if (!tally_check(&t3, &err) || memcmp(t, &t3, sizeof(Tally)) != 0)
+		fz_fail("binary form of \"%s\" does not read back", out1);
+	encode(&t3, b2);
+	if (memcmp(b1, b2, SEND_LEN) != 0)
+		fz_fail("binary form of \"%s\" not identical after recv and send", out1);
 	free(out1);
 	free(out2);
 	fz_roundtrip_checked();
@@ -64,16 +87,16 @@ check_value(const int64_t v[3], const char *src)
 int
 fz_text(const char *s)
 {
-	int64_t		v[3];
-	TallyParseStatus st = tally_parse(s, v);
+	Tally		t;
+	CoreError	err;
 
-	if (st != TALLY_PARSE_OK)
+	if (!tally_parse(s, &t, &err))
 	{
-		if (st != TALLY_PARSE_SYNTAX && st != TALLY_PARSE_RANGE)
-			fz_fail("refused with an unknown status");
+		if (err.kind == CORE_OK || !fz_good_detail(s, err.detail, sizeof(err.detail)))
+			fz_fail("refused without an error kind and a detail that is valid UTF-8: \"%s\"", err.detail);
 		return 0;
 	}
-	check_value(v, s);
+	check_value(&t, s);
 	return 1;
 }
 
@@ -81,15 +104,19 @@ fz_text(const char *s)
 int
 fz_bin(const uint8_t *b, size_t n)
 {
-	int64_t		v[3];
+	Tally		t;
+	CoreError	err;
 
 	if (n != SEND_LEN)
 		return 0;
-	for (int i = 0; i < 3; i++)
-		v[i] = (int64_t) fz_get64(b + 8 * i);
-	if (!tally_valid(v))
+	decode(b, &t);
+	if (!tally_check(&t, &err))
+	{
+		if (err.kind == CORE_OK || !fz_good_detail("", err.detail, sizeof(err.detail)))
+			fz_fail("binary input refused without an error kind and a detail");
 		return 0;
-	check_value(v, "(binary)");
+	}
+	check_value(&t, "(binary)");
 	return 1;
 }
 
@@ -97,11 +124,11 @@ fz_bin(const uint8_t *b, size_t n)
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {
-	int64_t		v[3];
+	Tally		t;
+	CoreError	err;
 
-	if (cap < SEND_LEN || tally_parse(s, v) != TALLY_PARSE_OK)
+	if (cap < SEND_LEN || !tally_parse(s, &t, &err))
 		return 0;
-	for (int i = 0; i < 3; i++)
-		fz_put64(out + 8 * i, (uint64_t) v[i]);
+	encode(&t, out);
 	return SEND_LEN;
 }

@@ -4,7 +4,11 @@
  * accepted value must pass waits_validate, print into exactly waits_text_len bytes, read
  * back equal and print the same text.  Binary: waits_send/waits_recv's layout (version
  * byte 1, int32 n, n × (int32 day, int64 count)), length and pairs checked as waits_recv
- * does, then the same round trip and an identical binary form.
+ * does, then the same round trip and an identical binary form.  An accepted value must also
+ * pass the checks every function applies to its arguments (waits_check_header,
+ * waits_check_content), and its accessors must agree with the pairs: percentile 0 and 1 are
+ * the first and the last day, count_within(last day) is the total, the mean lies between
+ * the first and the last day.
  */
 #include "fuzz.h"
 
@@ -24,9 +28,8 @@ const char *const fz_tokens[] = {
 static Waits *
 alloc_waits(int32_t cap)
 {
-	Waits	   *w = malloc(waits_size(cap));
+	Waits	   *w = calloc(1, waits_size(cap));
 
-	w->vl_len_ = 0;
 	waits_init(w, cap);
 	return w;
 }
@@ -35,9 +38,18 @@ alloc_waits(int32_t cap)
 static Waits *
 parse(const char *s, WaitsStatus *st, char *detail)
 {
-	Waits	   *w = alloc_waits(waits_parse_room(s));
+	int64_t		room = waits_parse_room(s);
+	Waits	   *w;
 
 	detail[0] = '\0';
+	if (room > WAITS_MAX_DAYS)
+	{
+		/* waits_in refuses it before parsing (54000) */
+		*st = WAITS_TOOBIG;
+		snprintf(detail, WAITS_DETAIL_LEN, "too many days");
+		return NULL;
+	}
+	w = alloc_waits((int32_t) room);
 	*st = waits_parse(s, w, detail);
 	if (*st != WAITS_OK)
 	{
@@ -55,7 +67,7 @@ format(const Waits *w)
 	char	   *buf = malloc(room);
 	size_t		len = waits_format(w, buf);
 
-	if (len != strlen(buf) || len >= room)
+	if (len != strlen(buf) || len + 1 != room)
 		fz_fail("waits_format wrote %zu bytes into %zu", len, room);
 	return buf;
 }
@@ -86,6 +98,7 @@ decode(const uint8_t *b, size_t n)
 {
 	char		detail[WAITS_DETAIL_LEN];
 	int32_t		cnt;
+	int64_t		total;
 	Waits	   *w;
 
 	if (n < 5 || b[0] != 1)
@@ -99,14 +112,15 @@ decode(const uint8_t *b, size_t n)
 		WAITS_DAYS(w)[i] = (int32_t) fz_get32(b + 5 + 12 * (size_t) i);
 		WAITS_COUNTS(w)[i] = (int64_t) fz_get64(b + 9 + 12 * (size_t) i);
 	}
-	w->n = cnt;
-	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), cnt, detail) != WAITS_OK)
+	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), cnt, &total, detail) != WAITS_OK)
 	{
 		if (!fz_good_detail("", detail, sizeof(detail)))
 			fz_fail("binary input refused without a detail");
 		free(w);
 		return NULL;
 	}
+	w->n = cnt;
+	w->total = total;
 	return w;
 }
 
@@ -123,9 +137,32 @@ check_value(const Waits *w, const char *src)
 	uint8_t    *b1,
 			   *b2;
 	size_t		bn = send_len(w);
+	int64_t		total;
 
-	if (waits_validate(WAITS_CDAYS(w), WAITS_CCOUNTS(w), w->n, detail) != WAITS_OK)
+	if (waits_validate(WAITS_CDAYS(w), WAITS_CCOUNTS(w), w->n, &total, detail) != WAITS_OK)
 		fz_fail("accepted value fails waits_validate (binary input would refuse it): %s", detail);
+	if (total != w->total)
+		fz_fail("stored total %lld, pairs sum to %lld", (long long) w->total, (long long) total);
+	if (waits_check_header(w, waits_size(w->cap), detail) != WAITS_OK ||
+		waits_check_content(w, detail) != WAITS_OK)
+		fz_fail("accepted value fails the argument checks: %s", detail);
+	if (w->buf != 0)
+		fz_fail("accepted value is not compact (buf = %d)", (int) w->buf);
+	if (w->n > 0)
+	{
+		int32_t		first = WAITS_CDAYS(w)[0],
+					last = WAITS_CDAYS(w)[w->n - 1];
+		double		mean = waits_mean(w);
+
+		if (waits_percentile(w, 0.0) != first)
+			fz_fail("percentile 0 is %d, not the first day %d", (int) waits_percentile(w, 0.0), (int) first);
+		if (waits_percentile(w, 1.0) != last)
+			fz_fail("percentile 1 is %d, not the last day %d", (int) waits_percentile(w, 1.0), (int) last);
+		if (waits_count_within(w, last) != w->total)
+			fz_fail("count_within(last day) is not the total");
+		if (!(mean >= first && mean <= last))
+			fz_fail("mean %.17g outside [%d, %d]", mean, (int) first, (int) last);
+	}
 	out1 = format(w);
 	if ((w2 = parse(out1, &st, detail)) == NULL)
 		fz_fail("output \"%.200s\" of \"%.200s\" is refused: %s", out1, src, detail);
@@ -161,7 +198,8 @@ fz_text(const char *s)
 
 	if (w == NULL)
 	{
-		if ((st != WAITS_SYNTAX && st != WAITS_RANGE) || !fz_good_detail(s, detail, sizeof(detail)))
+		if ((st != WAITS_SYNTAX && st != WAITS_RANGE && st != WAITS_INVALID && st != WAITS_TOOBIG) ||
+			!fz_good_detail(s, detail, sizeof(detail)))
 			fz_fail("refused with status %d without a detail that is valid UTF-8: \"%s\"", (int) st, detail);
 		return 0;
 	}
