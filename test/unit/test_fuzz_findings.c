@@ -5,12 +5,14 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calendar_core.h"
 #include "deadline_core.h"
 #include "indicator_core.h"
 #include "target_core.h"
+#include "waits_core.h"
 #include "unit.h"
 
 /* Whether s is valid UTF-8 (enough for the details: no cut multi-byte character). */
@@ -87,6 +89,16 @@ main(void)
 
 		CHECK("finding calendar: a bad day quoted without cutting a character",
 			  e != NULL && valid_utf8(e));
+	}
+	{
+		/* the mean of one distinct day is that day, however large its count */
+		Waits	   *w = calloc(1, waits_size(1));
+		char		detail[WAITS_DETAIL_LEN];
+
+		waits_init(w, 1);
+		CHECK("finding waits: mean of {3:45598946180268036} is exactly 3",
+			  waits_parse("{3:45598946180268036}", w, detail) == WAITS_OK && waits_mean(w) == 3.0);
+		free(w);
 	}
 	return unit_exit();
 }
