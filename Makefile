@@ -1,6 +1,7 @@
 # pekefb: PGXS build, plus the two commands of the README (make demo, make test).
 EXTENSION    = pekefb
-EXTVERSION   = 0.1.0
+# The version is the control file's default_version (one place to bump).
+EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 MODULE_big   = pekefb
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 SHLIB_LINK   = -lcjson
@@ -9,12 +10,32 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin test/fuzz/bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
+               $(EXTENSION).exports
+# Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
+# -fvisibility=hidden would hide them too): a linker version script generated from the
+# PG_FUNCTION_INFO_V1 lines keeps every other symbol local.  test/client/symbols.sh checks it.
+SHLIB_LINK  += -Wl,--version-script=$(EXTENSION).exports
+# Releases: each released install script is kept in src/releases/ exactly as released, with
+# the upgrade scripts between releases (pekefb--a--b.sql). The current version's script is
+# built from the parts below; once released it is frozen there by `make freeze`, and
+# test/client/upgrade.sh checks that the build still equals it and that upgrading from the
+# previous release equals a fresh install.
+RELEASES     = $(wildcard src/releases/$(EXTENSION)--*.sql)
+DATA         = $(filter-out src/releases/$(EXTENSION)--$(EXTVERSION).sql,$(RELEASES))
 
-# The install script is assembled from one part per subsystem, each kept beside its C file.
+# The install script is assembled from one part per subsystem, each kept beside its C file,
+# and ends with the region half: src/region.sql (create_region, upgrade_region) and the
+# region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
             src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
-            src/organizations.sql src/tables.sql src/feedback_store.sql src/views.sql
+            src/region.sql src/region_script.sql
+# The region script: one file per concept, run in this order by pekefb.create_region;
+# region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
+REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
+               src/region/cases.sql src/region/feedback.sql src/region/views_indicators.sql \
+               src/region/views_access.sql src/region/views_feedback.sql src/region/views_overview.sql
+REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
@@ -28,11 +49,25 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
+$(EXTENSION).exports: $(sort $(wildcard src/*.c))
+	{ echo '{ global: Pg_magic_func; _PG_init;'; \
+	  sed -n 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    pg_finfo_\1; \1;/p' $^; \
+	  echo 'local: *; };'; } > $@
+$(shlib) all: $(EXTENSION).exports
+
+src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
+	sh src/region/embed.sh $(REGION_PARTS) -- $(REGION_UPGRADES) > $@.tmp && mv $@.tmp $@
+
 # Every object depends on every header of src/ (Debian's server is built without
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit fuzz
+.PHONY: demo test bench unit freeze fuzz
+# Freeze the current version's install script as released (never overwrites a release).
+freeze: $(EXTENSION)--$(EXTVERSION).sql
+	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
+	mkdir -p src/releases && cp $< src/releases/$<
+
 # Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
 demo:
 	test/run.sh demo

@@ -35,6 +35,11 @@ SELECT pg_temp.try($$SELECT pekefb.access_rate_asof_inv(NULL, '2025-01-01', NULL
 SELECT pg_temp.try($$SELECT pekefb.access_rate_tz_inv(NULL, '2025-01-01', '2025-01-05', '7 days')$$) AS tz_inv_null;
 SELECT pg_temp.try($$SELECT pekefb.access_rate_tz_asof_inv(NULL, '2025-01-01', NULL, '7 days', '2025-02-01')$$) AS tz_asof_inv_null;
 SELECT pekefb.access_rate_inv('(1,0,1)', '2025-01-01', '2025-01-05', '7 days') AS inverse_of_one;
+-- the same for the explicit-calendar variants (the region's form)
+SELECT pekefb.access_rate_cal_trans(NULL, '2025-01-01', '2025-01-05', '7 days', 'strict', '{}', false) AS cal,
+       pekefb.access_rate_asof_cal_trans(NULL, '2025-01-01', NULL, '7 days', '2025-02-01', 'strict', '{}', false) AS cal_late_open;
+SELECT pg_temp.try($$SELECT pekefb.access_rate_cal_inv(NULL, '2025-01-01', '2025-01-05', '7 days', 'strict', '{}', false)$$) AS cal_inv_null;
+SELECT pg_temp.try($$SELECT pekefb.access_rate_asof_cal_inv(NULL, '2025-01-01', NULL, '7 days', '2025-02-01', 'strict', '{}', false)$$) AS asof_cal_inv_null;
 
 -- The other transition functions are STRICT: a NULL argument leaves the state alone, which
 -- is what skipping a NULL row means, and a direct call with a NULL state is NULL.
@@ -52,7 +57,7 @@ SELECT pekefb.target_attainment_trans(NULL, 0.95::float8, '>= 90%') IS NULL AS f
        pekefb.target_attainment_inv(NULL, '95%'::pekefb.indicator, '>= 90%') IS NULL AS indicator_inv,
        pekefb.int_nps_trans('(1,0,1)', NULL) AS null_row_skipped;
 -- Every extension function that takes a tally and is not STRICT is one of access_rate's
--- eight, and all of those handle a NULL state (above).
+-- twelve, and all of those handle a NULL state (above).
 SELECT p.oid::regprocedure AS not_strict
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

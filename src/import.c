@@ -1,5 +1,6 @@
 /*
- * import.c: import_feedback(document text), the bulk loader of pekefb.feedback_responses.
+ * import.c: import_feedback(target regclass, document text), the bulk loader of a region's
+ * feedback_responses (target; region.import_feedback(document) passes its own).
  *
  * The document is a JSON array of records (see doc/feedback.md).  It is read token by token
  * with the strict tokenizer of feedback_core.c (PostgreSQL's json syntax; escapes decoded
@@ -64,7 +65,8 @@ typedef struct Import
 	FbError		err;
 	int			record;			/* record being read, -1 outside the records */
 	const char *field;			/* its field being read, NULL between fields */
-	const char *schema;			/* the extension's schema, quoted */
+	const char *schema;			/* the target's (the region's) schema, quoted */
+	const char *table;			/* the target table, qualified and quoted */
 	Oid			fbtype;
 	SPIPlanPtr	check_plan;
 	SPIPlanPtr	insert_plan;
@@ -363,7 +365,7 @@ read_record(Import *im, int i, int k)
 				b->ts[k] = TimestampTzGetDatum(parse_received_at(im, i));
 				break;
 			case 1:				/* organization */
-				want_string(im, i, "Expected the code of an organisation in pekefb.organizations.");
+				want_string(im, i, "Expected the code of an organisation in the region's organizations table.");
 				b->org[k] = PointerGetDatum(token_text(im));
 				break;
 			case 2:				/* service */
@@ -402,7 +404,7 @@ read_record(Import *im, int i, int k)
 		{
 			static const char *const expect[] = {
 				"Expected a timestamp such as \"2025-03-04T10:15:00+02:00\".",
-				"Expected the code of an organisation in pekefb.organizations.",
+				"Expected the code of an organisation in the region's organizations table.",
 				"Expected a non-empty string naming the service.",
 				"Expected a feedback object such as {\"role\":\"parent\",\"nps\":9}."
 			};
@@ -442,7 +444,7 @@ prepare_plans(Import *im)
 	argtypes[5] = TEXTARRAYOID;
 
 	/* every organisation must exist: one query finds the first record of a batch that fails */
-	sql = psprintf("SELECT u.ord::integer - 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
+	sql = psprintf("SELECT u.ord::integer OPERATOR(pg_catalog.-) 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
 				   "WHERE NOT EXISTS (SELECT FROM %s.organizations o WHERE o.code OPERATOR(pg_catalog.=) u.code) "
 				   "ORDER BY u.ord LIMIT 1", im->schema);
 	im->check_plan = SPI_prepare(sql, 1, &argtypes[1]);
@@ -450,12 +452,12 @@ prepare_plans(Import *im)
 		elog(ERROR, "preparing the organisation check failed: %s", SPI_result_code_string(SPI_result));
 
 	/* one statement inserts a batch */
-	sql = psprintf("INSERT INTO %s.feedback_responses "
+	sql = psprintf("INSERT INTO %s "
 				   "(received_at, organization_code, service, response, comment, themes) "
 				   "SELECT r, o, s, f, c, COALESCE(t::text[], '{}') "
 				   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), "
 				   "pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) AS u(r, o, s, f, c, t)",
-				   im->schema);
+				   im->table);
 	im->insert_plan = SPI_prepare(sql, 6, argtypes);
 	if (im->insert_plan == NULL)
 		elog(ERROR, "preparing the insert failed: %s", SPI_result_code_string(SPI_result));
@@ -508,22 +510,32 @@ flush_batch(Import *im)
 	MemoryContextSwitchTo(im->batchcxt);
 }
 
-/* import_feedback(document text) returns bigint: see the file header. */
+/* import_feedback(target regclass, document text) returns bigint: see the file header. */
 PG_FUNCTION_INFO_V1(import_feedback);
 Datum
 import_feedback(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	Oid			target = PG_GETARG_OID(0);
+	text	   *doc = PG_GETARG_TEXT_PP(1);
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	char	   *relname = get_rel_name(target);
+	char	   *relnsp = relname ? get_namespace_name(get_rel_namespace(target)) : NULL;
 	Import		im;
 	ErrorContextCallback errcb;
 	MemoryContext oldcxt;
 	int			i = 0;
 
+	if (relname == NULL || relnsp == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", target),
+				 errdetail("Expected a region's feedback_responses table, e.g. 'region.feedback_responses'.")));
 	memset(&im, 0, sizeof(im));
 	import_own_error = false;
 	im.record = -1;
-	im.schema = quote_identifier(get_namespace_name(nsp));
+	/* the region's schema: the target table's, where its organizations table is too */
+	im.schema = quote_identifier(relnsp);
+	im.table = quote_qualified_identifier(relnsp, relname);
 	im.fbtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 								CStringGetDatum("feedback"), ObjectIdGetDatum(nsp));
 	im.b = (Batch *) palloc(sizeof(Batch));

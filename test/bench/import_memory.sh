@@ -13,6 +13,7 @@ psql -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXI
 psql -d $DB <<SQL
 SET client_min_messages = warning;
 CREATE EXTENSION pekefb;
+SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue');
 \i test/sample/organizations.sql
 -- a valid document of about ${MB} MB (records as in test/bench/feedback.sh), and 50 MB of [0,0,...]
 CREATE TABLE doc AS
@@ -39,7 +40,7 @@ SELECT octet_length(d) AS bytes FROM $1 \gset
 SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
 ${2:-}
 \set result error
-SELECT pekefb.import_feedback(d) AS result FROM $1 \gset
+SELECT region.import_feedback(d) AS result FROM $1 \gset
 RESET statement_timeout;
 SELECT :bytes, :before, (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+)'))[1],
        round(1000 * (extract(epoch FROM clock_timestamp()) - :t0)),
@@ -53,9 +54,9 @@ row() {	# row <label> <measure output>
 
 valid=$(measure doc 2>/dev/null | tail -1)
 hostile=$(measure hostile 2>/dev/null | tail -1)
-psql -d $DB -c "TRUNCATE pekefb.feedback_responses"
+psql -d $DB -c "TRUNCATE region.feedback_responses"
 cancel=$(measure doc "SET statement_timeout = '100ms';" 2>/dev/null | tail -1)
-rows=$(psql -d $DB -At -c "SELECT count(*) FROM pekefb.feedback_responses")
+rows=$(psql -d $DB -At -c "SELECT count(*) FROM region.feedback_responses")
 
 echo
 echo "### import_feedback memory: $(machine), shared_buffers $(psql -d $DB -At -c 'SHOW shared_buffers')"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# upgrade: upgrading equals installing, for both halves of pekefb.
+#
+# The previous release (the newest frozen script in src/releases/ older than the current
+# version, or the current one itself while it is the only release) is installed, a region is
+# created and the sample data loaded; then the library is upgraded (ALTER EXTENSION pekefb
+# UPDATE) and the region too (pekefb.upgrade_region). A second database gets a fresh install
+# of the current version with the same region and data. The two must have the same schema
+# (pg_dump --schema-only, ordering aside) and every view the same rows.
+#
+# Also: the frozen script of the current version, once released, is exactly what the build
+# makes (a release is never edited afterwards), and every C symbol that any released or
+# upgrade script names is still exported by the library (each release still installs).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. test/client/lib.bash
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+old=pekefb_upgrade_old new=pekefb_upgrade_new
+
+current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" pekefb.control)
+built=pekefb--$current.sql
+[ -f "$built" ] || { echo "no built $built (run make)"; exit 1; }
+
+# 1. A released script is frozen.
+if [ -f "src/releases/pekefb--$current.sql" ]; then
+	same "src/releases/pekefb--$current.sql" "$built" "frozen release $current and the build" \
+		|| { echo "src/ changed after $current was released: bump the version and add an upgrade script"; exit 1; }
+fi
+
+# 2. The previous release: the newest frozen version before the current one, else the current.
+prev=$(ls src/releases/ 2>/dev/null | sed -n 's/^pekefb--\([0-9.]*\)\.sql$/\1/p' | sort -V \
+	| awk -v c="$current" '$0 != c' | tail -1)
+if [ -n "$prev" ]; then
+	# shellcheck disable=SC2012
+	[ -f "src/releases/pekefb--$prev--$current.sql" ] || ls src/releases/pekefb--"$prev"--*.sql >/dev/null 2>&1 \
+		|| { echo "no upgrade script from $prev"; exit 1; }
+else
+	prev=$current
+fi
+
+# 3. Every C symbol a released script names is still there: CREATE FUNCTION ... LANGUAGE C
+# looks each symbol up in the library, so installing every frozen release checks them all.
+fresh_db pekefb_upgrade_each
+for v in $(ls src/releases/ 2>/dev/null | sed -n 's/^pekefb--\([0-9.]*\)\.sql$/\1/p' | sort -V); do
+	psql -d pekefb_upgrade_each -c "CREATE EXTENSION pekefb VERSION '$v'" -c "DROP EXTENSION pekefb" >/dev/null \
+		|| { echo "release $v no longer installs against this library"; exit 1; }
+done
+drop_db pekefb_upgrade_each
+
+# 4. Upgrade = fresh.
+fresh_db $old $new
+psql -d $old -c "CREATE EXTENSION pekefb VERSION '$prev'"
+psql -d $old -f test/sample/region.sql >/dev/null
+psql -d $old -c "ALTER EXTENSION pekefb UPDATE" -c "SELECT pekefb.upgrade_region('region')" >/dev/null
+new_region $new
+
+for db in $old $new; do
+	"$PGBIN/pg_dump" -d $db --schema-only --no-owner \
+		| grep -v -e '^--' -e '^$' -e '^SET ' -e "^SELECT pg_catalog.set_config" | sort > "$work/$db.schema"
+	relation_rows $db region v > "$work/$db.views"
+	psql -d $db -At -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pekefb'" > "$work/$db.version"
+done
+same "$work/$old.version" "$work/$new.version" "library versions"
+same "$work/$old.schema" "$work/$new.schema" "schemas (upgraded $prev vs fresh $current)"
+same "$work/$old.views" "$work/$new.views" "view rows (upgraded $prev vs fresh $current)"
+[ "$(wc -l < "$work/$new.views")" -gt 1000 ] || { echo "view snapshot suspiciously small"; exit 1; }
+drop_db $old $new
+echo "upgrade $prev -> $current = fresh $current: $(wc -l < "$work/$new.schema") schema lines, $(wc -l < "$work/$new.views") view rows identical"
