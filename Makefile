@@ -10,7 +10,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*.bin results regression.diffs regression.out \
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
                $(EXTENSION).exports
 # Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
 # -fvisibility=hidden would hide them too): a linker version script generated from the
@@ -62,7 +62,7 @@ src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit freeze
+.PHONY: demo test bench unit freeze fuzz
 # Freeze the current version's install script as released (never overwrites a release).
 freeze: $(EXTENSION)--$(EXTVERSION).sql
 	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
@@ -78,3 +78,7 @@ bench:
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh
+# The parsers fuzzed outside the server under ASan+UBSan (test/fuzz/, doc/fuzzing.md):
+# FUZZ_SECONDS per type (default 10) with the own mutator, then with libFuzzer if installed.
+fuzz:
+	test/fuzz/run.sh fuzz

@@ -4,6 +4,7 @@
  * Plain C99, no PostgreSQL headers; errors are returned, not thrown.
  */
 #include "calendar_core.h"
+#include "number_core.h"		/* core_clip */
 
 #include <ctype.h>
 #include <stdio.h>
@@ -334,7 +335,7 @@ cal_parse_day_list(const char *s, int32_t *out, int max, int *n, char *errbuf, i
 			!isdigit((unsigned char) start[8]) || !isdigit((unsigned char) start[9]))
 		{
 			snprintf(errbuf, errlen, "\"%.*s\" is not a date in the form YYYY-MM-DD.",
-					 len > 40 ? 40 : len, start);
+					 core_clip(start, len > 40 ? 40 : len), start);
 			return errbuf;
 		}
 		y = (start[0] - '0') * 1000 + (start[1] - '0') * 100 + (start[2] - '0') * 10 + (start[3] - '0');

@@ -64,7 +64,8 @@ deadline_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int32		dl;
 
-	if (buf->len - buf->cursor < 4)
+	/* exact: short is 08P01 from pq_getmsg*, long is COPY's 22P03 without a DETAIL */
+	if (buf->len - buf->cursor != 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external deadline value"),

@@ -5,6 +5,7 @@
  * years 12N months.
  */
 #include "deadline_core.h"
+#include "number_core.h"		/* core_clip */
 
 #include <stdio.h>
 #include <string.h>
@@ -207,7 +208,8 @@ dl_parse(const char *s, int32_t *out, char *detail, int detlen)
 
 		while (len > 0 && is_space(p[len - 1]))
 			len--;
-		snprintf(detail, detlen, "Unknown unit \"%.*s\". %s", len > 40 ? 40 : len, p, EXPECTED);
+		snprintf(detail, detlen, "Unknown unit \"%.*s\". %s", core_clip(p, len > 40 ? 40 : len), p,
+				 EXPECTED);
 	}
 	return DL_PARSE_SYNTAX;
 }

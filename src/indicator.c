@@ -87,7 +87,8 @@ indicator_recv(PG_FUNCTION_ARGS)
 	Indicator  *x = (Indicator *) palloc0(sizeof(Indicator));
 	CoreError	err;
 
-	if (buf->len - buf->cursor < 18)
+	/* exact: short is 08P01 from pq_getmsg*, long is COPY's 22P03 without a DETAIL */
+	if (buf->len - buf->cursor != 18)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external indicator value"),

@@ -43,16 +43,19 @@ indicator_parse(const char *s, Indicator *x, CoreError *err)
 	if (!unit_parse(&p, &unit))
 	{
 		core_error(err, CORE_SYNTAX,
-				   "Unknown unit at \"%.40s\": expected %% (percent), d (days; also pv, vrk) or no unit.", p);
+				   "Unknown unit at \"%.*s\": expected %% (percent), d (days; also pv, vrk) or no unit.",
+				   core_clip(p, 40), p);
 		return false;
 	}
 	p = skip_spaces(p);
 	if (*p != '\0')
 	{
 		if (*p == '/')
-			core_error(err, CORE_SYNTAX, "A ratio has exactly one \"/\"; found another at \"%.40s\".", p);
+			core_error(err, CORE_SYNTAX, "A ratio has exactly one \"/\"; found another at \"%.*s\".",
+					   core_clip(p, 40), p);
 		else
-			core_error(err, CORE_SYNTAX, "Unexpected \"%.40s\" after the indicator; expected the end of the text.", p);
+			core_error(err, CORE_SYNTAX, "Unexpected \"%.*s\" after the indicator; expected the end of the text.",
+					   core_clip(p, 40), p);
 		return false;
 	}
 	x->unit = (uint8_t) unit;

@@ -209,6 +209,23 @@ unit_base(Unit unit, double display)
 	return unit == UNIT_PERCENT ? display / 100.0 : display;
 }
 
+/*
+ * core_clip: how many bytes of p to quote in a detail ("%.*s"): at most max, never cutting
+ * a UTF-8 character in two (a cut character makes the server's conversion of the message
+ * to another client_encoding fail with 22021 instead of the error itself).
+ */
+int
+core_clip(const char *p, int max)
+{
+	int			n = 0;
+
+	while (n < max && p[n] != '\0')
+		n++;
+	while (n > 0 && ((unsigned char) p[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /* core_error: fills err with a kind and a formatted DETAIL sentence. */
 void
 core_error(CoreError *err, CoreErrorKind kind, const char *fmt,...)
@@ -244,7 +261,8 @@ num_read(const char **pp, double *v, const char *what, const char *whole, CoreEr
 			else if (*p == '\0')
 				core_error(err, CORE_SYNTAX, "Expected a number %s, found the end of the text.", what);
 			else
-				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.40s\".", what, p);
+				core_error(err, CORE_SYNTAX, "Expected a number %s, found \"%.*s\".", what,
+						   core_clip(p, 40), p);
 			return false;
 	}
 }

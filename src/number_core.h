@@ -66,6 +66,7 @@ extern bool unit_parse(const char **pp, Unit *unit);
 extern const char *unit_symbol(Unit unit);
 extern const char *unit_name(Unit unit);
 extern double unit_base(Unit unit, double display);
+extern int	core_clip(const char *p, int max);
 extern void core_error(CoreError *err, CoreErrorKind kind, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));
 

@@ -94,7 +94,8 @@ tally_recv(PG_FUNCTION_ARGS)
 	Tally	   *t = (Tally *) palloc0(sizeof(Tally));
 	CoreError	err;
 
-	if (buf->len - buf->cursor < 24)
+	/* exact: short is 08P01 from pq_getmsg*, long is COPY's 22P03 without a DETAIL */
+	if (buf->len - buf->cursor != 24)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external tally value"),

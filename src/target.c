@@ -64,7 +64,8 @@ target_recv(PG_FUNCTION_ARGS)
 	Target	   *t = (Target *) palloc0(sizeof(Target));
 	CoreError	err;
 
-	if (buf->len - buf->cursor < 18)
+	/* exact: short is 08P01 from pq_getmsg*, long is COPY's 22P03 without a DETAIL */
+	if (buf->len - buf->cursor != 18)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external target value"),

@@ -35,7 +35,8 @@ parse_unit_after(const char **pp, Unit *unit, CoreError *err)
 	if (!unit_parse(&p, unit))
 	{
 		core_error(err, CORE_SYNTAX,
-				   "Unknown unit at \"%.40s\": expected %% (percent), d (days; also pv, vrk) or no unit.", p);
+				   "Unknown unit at \"%.*s\": expected %% (percent), d (days; also pv, vrk) or no unit.",
+				   core_clip(p, 40), p);
 		return false;
 	}
 	*pp = p;
@@ -49,7 +50,8 @@ expect_end(const char *p, CoreError *err)
 	p = skip_spaces(p);
 	if (*p == '\0')
 		return true;
-	core_error(err, CORE_SYNTAX, "Unexpected \"%.40s\" after the target; expected the end of the text.", p);
+	core_error(err, CORE_SYNTAX, "Unexpected \"%.*s\" after the target; expected the end of the text.",
+			   core_clip(p, 40), p);
 	return false;
 }
 
@@ -136,7 +138,8 @@ target_parse(const char *s, Target *t, CoreError *err)
 					   "A number alone is not a target: expected an operator before it (\">= 90%%\") or a range (\"80%%..95%%\").");
 		else
 			core_error(err, CORE_SYNTAX,
-					   "Unexpected \"%.40s\" after the first number; expected \"..\" and the range's high bound.", p);
+					   "Unexpected \"%.*s\" after the first number; expected \"..\" and the range's high bound.",
+					   core_clip(p, 40), p);
 		return false;
 	}
 	p += 2;

@@ -295,19 +295,28 @@ Datum
 waits_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int32		n;
 	int64		total;
 	Waits	   *w;
 	char		detail[WAITS_DETAIL_LEN];
 
+	/* a short message would be 08P01 "insufficient data left in message" */
+	if (buf->len - buf->cursor < 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external waits value"),
+				 errdetail("Expected at least 5 bytes (version and number of days), got %d.",
+						   buf->len - buf->cursor)));
+	version = pq_getmsgbyte(buf);
 	if (version != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),
 				 errdetail("Unknown format version %d; expected 1.", version)));
 	n = (int32) pq_getmsgint(buf, 4);
-	if (n < 0 || n > (buf->len - buf->cursor) / 12)
+	/* exact: trailing bytes would be COPY's "incorrect binary data format", without a DETAIL */
+	if (n < 0 || (int64) n * 12 != buf->len - buf->cursor)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),

@@ -27,7 +27,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 PGBIN=/usr/lib/postgresql/15/bin
-PACKAGES="postgresql-15 postgresql-server-dev-15 libcjson-dev make gcc"
+PACKAGES="postgresql-15 postgresql-server-dev-15 libcjson-dev make gcc libpq-dev"
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }
@@ -157,6 +157,20 @@ run_tests() {
 	FAILED=$((FAILED + uf))
 	[ "$uf" = 0 ] || { FAILED_NAMES+=("unit"); echo "$out" | tail -20; }
 	if ! echo "$out" | grep -q '^ok '; then record "unit tests build" 1; echo "$out" | tail -20; fi
+
+	# 1b. the parsers fuzzed in pure C under ASan+UBSan, fixed seed (test/fuzz/), one test per type
+	say "fuzzers (pure C, ASan+UBSan, fixed seed)"
+	local fl fn
+	out=$(test/fuzz/run.sh test 2>&1)
+	while IFS= read -r fl; do
+		case $fl in
+			"ok fuzz/"*) fn=${fl#ok }; record "${fn%%:*}" 0; echo "        ${fl#ok fuzz/*: }" ;;
+			"FAILED fuzz/"*) record "${fl#FAILED }" 1 ;;
+		esac
+	done <<< "$out"
+	echo "$out" | grep -q '^FAILED' && echo "$out" | grep -v '^ok ' | tail -40
+	echo "$out" | grep -A4 '^fuzz/[a-z]*: note:' || true
+	echo "$out" | grep -q '^ok fuzz/' || { record "fuzz (build)" 1; echo "$out" | tail -20; }
 
 	# 2. the pg_regress suite (sql/ + expected/), one test per feature
 	say "regression suite (pg_regress)"
