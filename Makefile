@@ -19,8 +19,10 @@ SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
-PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || echo /usr/lib/postgresql/15/bin/pg_config)
-PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+# pg_config from PATH (Debian's picks its newest server), else the newest Debian server's own;
+# `make PG_CONFIG=/usr/lib/postgresql/17/bin/pg_config` chooses. a PG_CONFIG given to make test/demo reaches test/run.sh.
+PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || ls -v /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | tail -n 1)
+PGXS := $(if $(PG_CONFIG),$(shell $(PG_CONFIG) --pgxs 2>/dev/null))
 ifneq ($(PGXS),)
 include $(PGXS)
 endif
@@ -32,14 +34,18 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit
-# Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
+.PHONY: demo test bench unit test-debian13
+# Both commands bootstrap a fresh Debian 12 or 13 machine (packages, build, install, throwaway
+# cluster) for the PostgreSQL the release ships, or for PG_CONFIG when it is given.
 demo:
 	test/run.sh demo
 test:
 	test/run.sh test
 bench:
 	test/run.sh bench
+# The whole make test in a fresh Debian 13 chroot (PostgreSQL 17); as root.
+test-debian13:
+	test/debian13.sh
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh

@@ -77,6 +77,23 @@ string_field(const cJSON *rec, int i, const char *field, bool required, const ch
 }
 
 /*
+ * DecodeDateTime, whose PostgreSQL 16 form takes one more argument for the details of an
+ * error (a bad time zone name); parse_received_at only needs the error code.
+ */
+static int
+pekefb_decode_datetime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
+					   fsec_t *fsec, int *tzp)
+{
+#if PG_VERSION_NUM >= 160000
+	DateTimeErrorExtra extra;
+
+	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp, &extra);
+#else
+	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp);
+#endif
+}
+
+/*
  * Parses received_at like timestamptz input (ISO 8601 with or without an offset; without
  * one the session time zone applies) but reports failure instead of throwing, so the error
  * can name the record.  Only finite timestamps are accepted.
@@ -101,7 +118,7 @@ parse_received_at(const char *s, int i)
 					 "invalid timestamp", expect);
 	dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
 	if (dterr == 0)
-		dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
+		dterr = pekefb_decode_datetime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
 	if (dterr == DTERR_FIELD_OVERFLOW || dterr == DTERR_MD_FIELD_OVERFLOW ||
 		dterr == DTERR_TZDISP_OVERFLOW)
 		record_error(i, "received_at", ERRCODE_DATETIME_FIELD_OVERFLOW,
