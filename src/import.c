@@ -23,6 +23,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "feedback.h"
 #include "feedback_core.h"
 
@@ -74,23 +75,6 @@ string_field(const cJSON *rec, int i, const char *field, bool required, const ch
 		record_error(i, field, ERRCODE_CHARACTER_NOT_IN_REPERTOIRE,
 					 "invalid byte sequence for the database encoding", expect);
 	return c->valuestring;
-}
-
-/*
- * DecodeDateTime, whose PostgreSQL 16 form takes one more argument for the details of an
- * error (a bad time zone name); parse_received_at only needs the error code.
- */
-static int
-pekefb_decode_datetime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
-					   fsec_t *fsec, int *tzp)
-{
-#if PG_VERSION_NUM >= 160000
-	DateTimeErrorExtra extra;
-
-	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp, &extra);
-#else
-	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp);
-#endif
 }
 
 /*
