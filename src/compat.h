@@ -9,6 +9,9 @@
 #include "postgres.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
 
 /*
  * GUC "extra" data: from 16 on PostgreSQL frees it with guc_free(), so it must come from
@@ -36,5 +39,18 @@ pekefb_decode_datetime(char **field, int *ftype, int nf, int *dtype, struct pg_t
 	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp);
 #endif
 }
+
+/*
+ * pekefb_errsave(escontext, errcode(...), errmsg(...), ...): from 16 on, errsave(): an input
+ * function's error is saved in the caller's ErrorSaveContext when it passed one (soft
+ * error: pg_input_is_valid, pg_input_error_info, COPY ... ON_ERROR) and raised otherwise;
+ * up to 15, which has no soft errors, always raised.
+ */
+#if PG_VERSION_NUM >= 160000
+#define pekefb_errsave(escontext, ...) errsave((escontext), __VA_ARGS__)
+#else
+#define pekefb_errsave(escontext, ...) \
+	do { (void) (escontext); ereport(ERROR, __VA_ARGS__); } while (0)
+#endif
 
 #endif

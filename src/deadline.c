@@ -13,6 +13,7 @@
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "pekefb.h"
 
 #define PG_GETARG_DEADLINE(n)	PG_GETARG_INT32(n)
 #define PG_RETURN_DEADLINE(x)	PG_RETURN_INT32(x)
@@ -31,17 +32,11 @@ deadline_in(PG_FUNCTION_ARGS)
 		case DL_PARSE_OK:
 			break;
 		case DL_PARSE_SYNTAX:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type deadline: \"%s\"", str),
-					 errdetail("%s", detail)));
-			break;
+			PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_INVALID_TEXT_REPRESENTATION, detail,
+							   "invalid input syntax for type deadline: \"%s\"", str);
 		case DL_PARSE_RANGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("deadline out of range: \"%s\"", str),
-					 errdetail("%s", detail)));
-			break;
+			PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+							   "deadline out of range: \"%s\"", str);
 	}
 	PG_RETURN_DEADLINE(dl);
 }

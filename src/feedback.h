@@ -12,7 +12,10 @@
 /* A palloc'd feedback datum (4-byte varlena header) holding the binary form of v. */
 extern bytea *feedback_make(const FbValue *v);
 
-/* Raises the input error for a failed parse of input (22P02 or 22003, DETAIL from err). */
-extern void feedback_report(const char *input, const FbError *err) pg_attribute_noreturn();
+/*
+ * The input error for a failed parse of input (22P02 or 22003, DETAIL from err), through
+ * pekefb_input_error: returns only when it was saved as a soft error in escontext.
+ */
+extern void feedback_report(Node *escontext, const char *input, const FbError *err);
 
 #endif

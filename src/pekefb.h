@@ -34,11 +34,36 @@ extern void pekefb_calendar_init(void);
 extern int	pekefb_core_errcode(int kind);
 
 /*
- * Reports a core parser's failure to read str as a value of type typname: "invalid input
- * syntax for type X" for a syntax error, "invalid value for type X" otherwise, the parser's
- * explanation as DETAIL.
+ * Bad input of an input function, reported through one place so that it is a soft error
+ * where the server has them: pekefb_input_error raises ERROR with sqlstate, the message
+ * formatted from fmt and detail (a full sentence; NULL for none), except on PostgreSQL 16+
+ * when escontext (the input function's fcinfo->context) is an ErrorSaveContext, which then
+ * receives the error (pg_input_is_valid, pg_input_error_info, COPY ... ON_ERROR) and the
+ * function returns.  Input functions use PEKEFB_INPUT_ERROR, which returns from them then.
  */
-extern void pekefb_report_input_error(const char *typname, const char *str,
-									  int kind, const char *detail) pg_attribute_noreturn();
+extern void pekefb_input_error(Node *escontext, int sqlstate, const char *detail,
+							   const char *fmt,...) pg_attribute_printf(4, 5);
+
+#define PEKEFB_INPUT_ERROR(fcinfo, sqlstate, detail, ...) \
+	do { \
+		pekefb_input_error((fcinfo)->context, (sqlstate), (detail), __VA_ARGS__); \
+		return (Datum) 0; \
+	} while (0)
+
+/*
+ * A core parser's failure to read str as a value of type typname, through
+ * pekefb_input_error: "invalid input syntax for type X" for a syntax error, "invalid value
+ * for type X" otherwise, the parser's explanation as DETAIL.  Returns only for a soft error;
+ * escontext NULL makes it a plain ERROR.
+ */
+extern void pekefb_report_input_error(Node *escontext, const char *typname, const char *str,
+									  int kind, const char *detail);
+
+/* pekefb_report_input_error from an input function, which returns for a soft error. */
+#define PEKEFB_REPORT_INPUT_ERROR(fcinfo, typname, str, kind, detail) \
+	do { \
+		pekefb_report_input_error((fcinfo)->context, (typname), (str), (kind), (detail)); \
+		return (Datum) 0; \
+	} while (0)
 
 #endif

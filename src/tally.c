@@ -11,6 +11,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "pekefb.h"
 #include "tally.h"
 
 Tally *
@@ -82,10 +83,9 @@ tally_in(PG_FUNCTION_ARGS)
 	if (*p != '\0')
 		goto bad;
 	if (overflow)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type tally: \"%s\"", str),
-				 errdetail("Each counter must be at most %lld.", (long long) PG_INT64_MAX)));
+		PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+						   psprintf("Each counter must be at most %lld.", (long long) PG_INT64_MAX),
+						   "value out of range for type tally: \"%s\"", str);
 
 	t = (Tally *) palloc(sizeof(Tally));
 	t->a = v[0];
@@ -94,11 +94,9 @@ tally_in(PG_FUNCTION_ARGS)
 	PG_RETURN_TALLY_P(t);
 
 bad:
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type tally: \"%s\"", str),
-			 errdetail("Expected three non-negative integers in parentheses, like \"(3,1,10)\".")));
-	PG_RETURN_NULL();
+	PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_INVALID_TEXT_REPRESENTATION,
+					   "Expected three non-negative integers in parentheses, like \"(3,1,10)\".",
+					   "invalid input syntax for type tally: \"%s\"", str);
 }
 
 PG_FUNCTION_INFO_V1(tally_out);

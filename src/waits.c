@@ -95,15 +95,11 @@ waits_in(PG_FUNCTION_ARGS)
 	WaitsStatus st = waits_parse(str, w, detail);
 
 	if (st == WAITS_SYNTAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type waits: \"%s\"", str),
-				 errdetail("%s", detail)));
+		PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_INVALID_TEXT_REPRESENTATION, detail,
+						   "invalid input syntax for type waits: \"%s\"", str);
 	if (st != WAITS_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type waits: \"%s\"", str),
-				 errdetail("%s", detail)));
+		PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+						   "value out of range for type waits: \"%s\"", str);
 	if (w->n < w->cap)
 		w = waits_clone(w, w->n);
 	PG_RETURN_WAITS_P(w);
