@@ -9,7 +9,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql .pg_built_for test/unit/*.bin results regression.diffs regression.out
 
 # The install script is assembled from one part per subsystem, each kept beside its C file.
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
@@ -33,6 +33,15 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 # Every object depends on every header of src/ (Debian's server is built without
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+
+# Objects built for one server are rebuilt for another (PG_CONFIG=... for 15, then for 17):
+# .pg_built_for names the server and changes only when it does.
+ifneq ($(PGXS),)
+$(OBJS) $(OBJS:.o=.bc): .pg_built_for
+.pg_built_for: FORCE
+	@echo '$(VERSION) $(includedir_server)' | cmp -s - $@ || echo '$(VERSION) $(includedir_server)' > $@
+.PHONY: FORCE
+endif
 
 .PHONY: demo test bench unit test-debian13
 # Both commands bootstrap a fresh Debian 12 or 13 machine (packages, build, install, throwaway

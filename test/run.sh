@@ -61,7 +61,7 @@ choose_pg() {
 	fi
 }
 
-# use_pg: after the packages are in, the server's binaries (PGBIN) and its major version.
+# use_pg: after the packages are in, checks PG_CONFIG and sets the server's binaries (PGBIN).
 use_pg() {
 	"$PG_CONFIG" --bindir >/dev/null 2>&1 || die "$PG_CONFIG does not run (install the server's -dev package or set PG_CONFIG)"
 	PGBIN=$("$PG_CONFIG" --bindir)
