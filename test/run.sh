@@ -204,15 +204,23 @@ run_tests() {
 	rm -rf results regression.diffs regression.out
 	make -s PG_CONFIG="$PG_CONFIG" installcheck >/tmp/pekefb-installcheck.$$ 2>&1
 	local rc=$?
-	local line name
+	local line name seen=0
+	# pg_regress up to 15: "test NAME ... ok|FAILED"; from 16 on (TAP): "ok|not ok N - NAME"
 	while IFS= read -r line; do
 		if [[ $line =~ ^(test|\ +)?\ *([A-Za-z0-9_]+)\ +\.\.\.\ (ok|FAILED|failed) ]]; then
-			name=${BASH_REMATCH[2]}
+			name=${BASH_REMATCH[2]}; seen=$((seen + 1))
 			if [ "${BASH_REMATCH[3]}" = ok ]; then record "regress/$name" 0; else record "regress/$name" 1; fi
+		elif [[ $line =~ ^(not\ )?ok\ +[0-9]+\ +[-+]\ +([A-Za-z0-9_]+)\  ]]; then
+			name=${BASH_REMATCH[2]}; seen=$((seen + 1))
+			if [ -z "${BASH_REMATCH[1]}" ]; then record "regress/$name" 0; else record "regress/$name" 1; fi
 		fi
 	done < /tmp/pekefb-installcheck.$$
+	# every test that pg_regress counts in its summary must have been read above
+	local want
+	want=$(sed -n -E 's/^[# ]*(All ([0-9]+) tests passed|[0-9]+ of ([0-9]+) tests failed).*/\2\3/p' /tmp/pekefb-installcheck.$$ | tail -1)
+	[ "$seen" = "${want:-none}" ] || { record "regress ($seen tests read, pg_regress counted ${want:-none})" 1; rc=1; }
 	if [ $rc != 0 ]; then
-		grep -qE '\.\.\. (FAILED|failed)' /tmp/pekefb-installcheck.$$ || { record "regress (pg_regress itself)" 1; cat /tmp/pekefb-installcheck.$$; }
+		grep -qE '\.\.\. (FAILED|failed)|^not ok ' /tmp/pekefb-installcheck.$$ || { record "regress (pg_regress itself)" 1; cat /tmp/pekefb-installcheck.$$; }
 		[ -f regression.diffs ] && head -200 regression.diffs
 	fi
 	rm -f /tmp/pekefb-installcheck.$$
