@@ -28,8 +28,9 @@ INSERT INTO soft_cases VALUES
   (10, 'pekefb.waits',     '{-1:5}'),                     -- 22003
   (11, 'pekefb.tally',     '(1,2)'),                      -- 22P02
   (12, 'pekefb.tally',     '(9223372036854775808,0,0)'),  -- 22003
-  (13, 'pekefb.feedback',  '{"nps":'),                    -- 22P02
-  (14, 'pekefb.feedback',  '{"nps":11}');                 -- 22003
+  (13, 'pekefb.tally',     '(5,6,10)'),                   -- 22023: a + b > n
+  (14, 'pekefb.feedback',  '{"nps":'),                    -- 22P02
+  (15, 'pekefb.feedback',  '{"nps":11}');                 -- 22003
 
 -- the issue's reproducer: not valid, and the error in full
 SELECT pg_input_is_valid('>== 5', 'pekefb.target') AS valid;

@@ -64,8 +64,11 @@ arg_date(FunctionCallInfo fcinfo, int argno, bool tz)
 /*
  * One row of access_rate: sign +1 adds it to the state, -1 removes it (inverse transition).
  * Arguments: state, started, finished, deadline [, as_of].  Rows with NULL started,
- * deadline or as_of are ignored; so are unfinished rows without as_of.  Always inlined, so
- * that each of the eight entry points below is compiled for its own tz, has_as_of and sign.
+ * deadline or as_of are ignored; so are unfinished rows without as_of.  Not STRICT (a NULL
+ * finished is an open case), so a NULL state is possible and is the empty state (0,0,0)
+ * (tally_writable).  Counters never wrap, and removing a row that is not in the state is an
+ * error (tally_apply).  Always inlined, so that each of the eight entry points below is
+ * compiled for its own tz, has_as_of and sign.
  */
 static pg_attribute_always_inline Datum
 access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
@@ -106,8 +109,7 @@ access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
 		on_time = 0;			/* open past its due date: late */
 	else
 		PG_RETURN_TALLY_P(s);	/* open within its deadline: left out */
-	s->a += sign * on_time;
-	s->n += sign;
+	tally_apply(s, sign * on_time, 0, sign);
 	PG_RETURN_TALLY_P(s);
 }
 

@@ -344,25 +344,26 @@ agg_item_score(FunctionCallInfo fcinfo)
 /*
  * Adds (sign = 1) or removes (sign = -1, the moving-aggregate inverse) one row's counts.
  * kind: 0 = nps of a feedback, 1 = item_mean, 2 = agree_share, 3 = nps of an integer.
+ * The SQL functions are STRICT (a NULL row leaves the state as it is, which is what
+ * skipping it means), so no argument is NULL here.  A state passed in a direct call is
+ * checked and copied (tally_writable); every update is checked (tally_apply): no counter
+ * wraps, and removing a row that is not in the state is an error.
+ *
+ * item_mean counts points above the scale's minimum: a += score - 1 (0..4), n += 4, so
+ * that a <= n like every tally; tally_mean turns it back into a mean score.
  */
 static Datum
 tally_step(FunctionCallInfo fcinfo, int kind, int sign)
 {
-	Tally	   *s;
+	Tally	   *s = tally_writable(fcinfo, 0);
 	int			v;
 
-	if (PG_ARGISNULL(1) || (kind == 1 || kind == 2 ? PG_ARGISNULL(2) : false))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
 	switch (kind)
 	{
 		case 0:
 			v = FB_P(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1)))[3];
 			if (v == FB_NPS_NONE)
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+				PG_RETURN_TALLY_P(s);
 			break;
 		case 3:
 			v = PG_GETARG_INT32(1);
@@ -375,25 +376,22 @@ tally_step(FunctionCallInfo fcinfo, int kind, int sign)
 		default:
 			v = agg_item_score(fcinfo);
 			if (v <= 0)			/* missing or "don't know" */
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+				PG_RETURN_TALLY_P(s);
 			break;
 	}
-	s = tally_writable(fcinfo, 0);
 	switch (kind)
 	{
 		case 0:
 		case 3:
-			s->a += sign * (v >= 9);
-			s->b += sign * (v <= 6);
+			tally_apply(s, sign * (v >= 9), sign * (v <= 6), sign);
 			break;
 		case 1:
-			s->a += sign * v;
+			tally_apply(s, sign * (v - 1), 0, sign * 4);
 			break;
 		case 2:
-			s->a += sign * (v >= 4);
+			tally_apply(s, sign * (v >= 4), 0, sign);
 			break;
 	}
-	s->n += sign;
 	PG_RETURN_TALLY_P(s);
 }
 

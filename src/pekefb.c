@@ -113,15 +113,42 @@ pekefb_input_error(Node *escontext, int sqlstate, const char *detail, const char
 					detail ? errdetail_internal("%s", detail) : 0));
 }
 
-/* pekefb_report_input_error: see pekefb.h. */
+/* pekefb_input_error_esc: see pekefb.h. */
 void
-pekefb_report_input_error(Node *escontext, const char *typname, const char *str, int kind,
-						  const char *detail)
+pekefb_input_error_esc(Node *escontext, const char *typname, const char *str, int kind,
+					   const char *detail)
 {
-	if (kind == CORE_SYNTAX)
+	if (kind == CORE_OUT_OF_RANGE)
+		pekefb_out_of_range_esc(escontext, typname, str, detail);
+	else if (kind == CORE_SYNTAX)
 		pekefb_input_error(escontext, pekefb_core_errcode(kind), detail,
 						   "invalid input syntax for type %s: \"%s\"", typname, str);
 	else
 		pekefb_input_error(escontext, pekefb_core_errcode(kind), detail,
 						   "invalid value for type %s: \"%s\"", typname, str);
+}
+
+/* pekefb_out_of_range_esc: see pekefb.h. */
+void
+pekefb_out_of_range_esc(Node *escontext, const char *typname, const char *value,
+						const char *detail)
+{
+	pekefb_input_error(escontext, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+					   "value \"%s\" is out of range for type %s", value, typname);
+}
+
+/* pekefb_report_input_error: see pekefb.h. */
+void
+pekefb_report_input_error(const char *typname, const char *str, int kind, const char *detail)
+{
+	pekefb_input_error_esc(NULL, typname, str, kind, detail);
+	pg_unreachable();
+}
+
+/* pekefb_report_out_of_range: see pekefb.h. */
+void
+pekefb_report_out_of_range(const char *typname, const char *value, const char *detail)
+{
+	pekefb_out_of_range_esc(NULL, typname, value, detail);
+	pg_unreachable();
 }
