@@ -121,10 +121,13 @@ apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends make >/dev/null
 cd /srv/pekefb
 exec "$@"'
+# In the background, so that an interrupt runs the cleanup at once (bash runs traps while it
+# waits, not while a foreground command runs).
 set +e
 chroot "$ROOT" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-	HOME=/root LANG=C.UTF-8 TERM=dumb /bin/bash -c "$inner" inner "$@" 2>&1 | tee "$CACHE/last-run.log"
-rc=${PIPESTATUS[0]}
+	HOME=/root LANG=C.UTF-8 TERM=dumb /bin/bash -c "$inner" inner "$@" > >(tee "$CACHE/last-run.log") 2>&1 &
+wait $!
+rc=$?
 set -e
 say "Debian $SUITE: '$*' exited with $rc (log: $CACHE/last-run.log)"
 exit "$rc"
