@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "access/hash.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -19,7 +20,6 @@
 
 #include "feedback.h"
 #include "feedback_core.h"
-#include "pekefb.h"
 #include "tally.h"
 
 #define FB_P(d)			((const uint8_t *) VARDATA_ANY(d))
@@ -45,7 +45,11 @@ quote_input(const char *input)
 void
 feedback_report(Node *escontext, const char *input, const FbError *err)
 {
-	if (err->status == FB_ERR_RANGE)
+	if (err->status == FB_ERR_UNTRANSLATABLE)
+		pekefb_input_error(escontext, ERRCODE_UNTRANSLATABLE_CHARACTER, err->detail,
+						   "unsupported Unicode escape sequence in input for type feedback: \"%s\"",
+						   quote_input(input));
+	else if (err->status == FB_ERR_RANGE)
 		pekefb_input_error(escontext, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, err->detail,
 						   "value out of range for type feedback: \"%s\"", quote_input(input));
 	else
@@ -53,6 +57,57 @@ feedback_report(Node *escontext, const char *input, const FbError *err)
 						   "invalid input syntax for type feedback: \"%s\"", quote_input(input));
 }
 
+/*
+ * feedback_unicode: see feedback.h.  The conversion from UTF-8 is the database's default one
+ * (as pg_unicode_to_server uses), called with noError so that a missing character comes
+ * back as -1 instead of an error without the input.
+ */
+int
+feedback_unicode(uint32_t cp, char *out, void *arg)
+{
+	static Oid	proc = InvalidOid;
+	static bool looked_up = false;
+	int			enc = GetDatabaseEncoding();
+	unsigned char utf8[8];
+	unsigned char conv[MAX_CONVERSION_GROWTH * 4 + 1];
+	int			len;
+	int			done;
+	size_t		n;
+
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp > 0x10FFFF)
+		return -1;
+	unicode_to_utf8((pg_wchar) cp, utf8);
+	len = pg_utf_mblen(utf8);
+	if (enc == PG_UTF8)
+	{
+		memcpy(out, utf8, len);
+		return len;
+	}
+	if (enc == PG_SQL_ASCII)
+		return -1;
+	if (!looked_up)
+	{
+		proc = FindDefaultConversionProc(PG_UTF8, enc);
+		looked_up = true;
+	}
+	if (!OidIsValid(proc))
+		return -1;
+	done = pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, utf8, len, conv, sizeof(conv), true);
+	if (done < len)
+		return -1;
+	n = strlen((const char *) conv);
+	if (n < 1 || n > 6)
+		return -1;
+	memcpy(out, conv, n);
+	return (int) n;
+}
+
+/* feedback_make: see feedback.h. */
 bytea *
 feedback_make(const FbValue *v)
 {
@@ -73,7 +128,7 @@ feedback_in(PG_FUNCTION_ARGS)
 	FbValue		v;
 	FbError		err;
 
-	if (fb_parse(str, &v, &err) != FB_OK)
+	if (fb_parse_text(str, strlen(str), feedback_unicode, NULL, &v, &err) != FB_OK)
 	{
 		feedback_report(fcinfo->context, str, &err);
 		return (Datum) 0;

@@ -13,8 +13,15 @@
 extern bytea *feedback_make(const FbValue *v);
 
 /*
- * The input error for a failed parse of input (22P02 or 22003, DETAIL from err), through
- * pekefb_input_error: returns only when it was saved as a soft error in escontext.
+ * Writes code point cp in the database encoding (an FbUnicodeFn for the tokenizer): the
+ * bytes, or -1 when the encoding has no such character (as PostgreSQL's jsonb refuses it).
+ */
+extern int	feedback_unicode(uint32_t cp, char *out, void *arg);
+
+/*
+ * The input error for a failed parse of input (22P02, 22003 or 22P05, DETAIL from err),
+ * through pekefb_input_error: returns only when it was saved as a soft error in escontext
+ * (NULL: always ERROR).
  */
 extern void feedback_report(Node *escontext, const char *input, const FbError *err);
 
