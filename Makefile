@@ -9,7 +9,12 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql .pg_built_for test/unit/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql .pg_built_for test/unit/*.bin results regression.diffs regression.out \
+               $(EXTENSION).exports
+# Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
+# -fvisibility=hidden would hide them too): a linker version script generated from the
+# PG_FUNCTION_INFO_V1 lines keeps every other symbol local.  test/client/symbols.sh checks it.
+SHLIB_LINK  += -Wl,--version-script=$(EXTENSION).exports
 
 # The install script is assembled from one part per subsystem, each kept beside its C file.
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
@@ -20,7 +25,7 @@ REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # pg_config from PATH (Debian's picks its newest server), else the newest Debian server's own;
-# `make PG_CONFIG=/usr/lib/postgresql/17/bin/pg_config` chooses. a PG_CONFIG given to make test/demo reaches test/run.sh.
+# `make PG_CONFIG=/usr/lib/postgresql/17/bin/pg_config` chooses, and reaches test/run.sh too.
 PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || ls -v /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | tail -n 1)
 PGXS := $(if $(PG_CONFIG),$(shell $(PG_CONFIG) --pgxs 2>/dev/null))
 ifneq ($(PGXS),)
@@ -29,6 +34,12 @@ endif
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
+
+$(EXTENSION).exports: $(sort $(wildcard src/*.c))
+	{ echo '{ global: Pg_magic_func; _PG_init;'; \
+	  sed -n 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    pg_finfo_\1; \1;/p' $^; \
+	  echo 'local: *; };'; } > $@
+$(shlib) all: $(EXTENSION).exports
 
 # Every object depends on every header of src/ (Debian's server is built without
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.

@@ -54,13 +54,10 @@ RESET enable_sort;
 -- Binary I/O: deadline_send is the 4-byte code (length << 2) | unit, unit 0 days,
 -- 1 working days, 2 months; COPY BINARY writes and reads it back (recv validates it)
 SELECT d, deadline_send(d) FROM (VALUES ('14 days'::deadline), ('7 working days'), ('3 months')) v(d);
--- (the file goes into the data directory and is emptied at the end)
-CREATE FUNCTION pg_temp.copy_through_file(src text, dst text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE f text := current_setting('data_directory') || '/pekefb_deadline_regress.bin';
-BEGIN
-    EXECUTE format('COPY %s TO %L (FORMAT binary)', src, f);
-    EXECUTE format('COPY %s FROM %L (FORMAT binary)', dst, f);
-END $$;
+-- (through COPY's binary format without a file: test/regress/copy_binary.sql)
+\i test/regress/copy_binary.sql
+CREATE FUNCTION pg_temp.copy_through_file(src text, dst text) RETURNS void LANGUAGE sql
+    AS $$ SELECT pg_temp.copy_binary(src::regclass, dst::regclass) $$;
 CREATE TEMP TABLE dl_bin (r serial, d deadline);
 INSERT INTO dl_bin (d) VALUES ('14 days'), ('1 working day'), ('7 working days'), ('3 months'),
                               ('3650 days'), ('600 working days'), ('120 months');
@@ -80,7 +77,6 @@ FROM (VALUES (3), (0), (1), (-4), (3651 << 2), (601 << 2 | 1), (121 << 2 | 2), (
      pg_temp.try(format($$TRUNCATE i4; INSERT INTO i4 VALUES (%s);
                          SELECT pg_temp.copy_through_file('i4', 'dl_one')$$, v)) t;
 SELECT d FROM dl_one;
-DO $$ BEGIN EXECUTE format('COPY (SELECT) TO %L', current_setting('data_directory') || '/pekefb_deadline_regress.bin'); END $$;
 
 --
 -- Bad input: 22P02 for text that is not "number unit", 22003 for zero, negative or too long

@@ -1,41 +1,267 @@
--- security: the install script and the functions that run SQL are search_path-safe
--- (CVE-2022-2625 class): operators and functions planted in a schema that comes before
--- pg_catalog on the caller's search_path are never called, neither while the extension is
--- created nor when its views and functions are used.
+-- security: install and call safety (CVE-2022-2625 class, issue 8).  Runs in a database of
+-- its own, so that the regression database's extension is left alone.
+--
+-- 1. A non-superuser who can create schemas pre-creates schema pekefb and plants operators
+--    /(float8, bigint) and ||(text, bigint) whose functions would make him superuser.
+--    CREATE EXTENSION must refuse the schema, and nothing of his may run.  A schema that is
+--    superuser-owned but open to him or not empty is refused too; an empty superuser-owned
+--    schema (pg_dump's CREATE SCHEMA before the restore) is accepted.
+-- 2. With the extension installed properly, he plants traps in the caller's first schema
+--    (exact shadows of the pg_catalog operators and functions, ahead of pg_catalog on the
+--    search_path) and in public (variants with more specific argument types).  Every view
+--    and every SQL and PL/pgSQL function of the extension, and import_feedback (C, runs
+--    SQL), are run as a superuser under that search_path: no trap may fire.
+\set SHOW_CONTEXT never
+SELECT current_database() AS regress_db \gset
 SET client_min_messages = warning;
-DROP EXTENSION IF EXISTS pekefb CASCADE;
-DROP SCHEMA IF EXISTS evil CASCADE;
+DROP DATABASE IF EXISTS pekefb_security;
+DROP ROLE IF EXISTS regress_pekefb_attacker;
+RESET client_min_messages;
+CREATE ROLE regress_pekefb_attacker;
+CREATE DATABASE pekefb_security;
+\c pekefb_security
+SET client_min_messages = warning;
+GRANT CREATE ON DATABASE pekefb_security TO regress_pekefb_attacker;
+GRANT CREATE ON SCHEMA public TO regress_pekefb_attacker;   -- as before PostgreSQL 15
+
+-- The attacker's own schema with a log: every trap counts its calls in mallory.log
+-- (a sequence: nextval survives the rollback of the failing statement).
+SET ROLE regress_pekefb_attacker;
+CREATE SCHEMA mallory;
+CREATE SEQUENCE mallory.log;
+GRANT USAGE ON SCHEMA mallory TO PUBLIC;
+GRANT USAGE ON SEQUENCE mallory.log TO PUBLIC;
+
+--
+-- 1. The planted schema
+--
+CREATE SCHEMA pekefb;
+CREATE FUNCTION pekefb.takeover_div(float8, bigint) RETURNS float8 LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_catalog.nextval('mallory.log');
+    ALTER ROLE regress_pekefb_attacker SUPERUSER;
+    RETURN $1 OPERATOR(pg_catalog./) $2;
+END $$;
+CREATE OPERATOR pekefb./ (LEFTARG = float8, RIGHTARG = bigint, FUNCTION = pekefb.takeover_div);
+CREATE FUNCTION pekefb.takeover_cat(text, bigint) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_catalog.nextval('mallory.log');
+    ALTER ROLE regress_pekefb_attacker SUPERUSER;
+    RETURN $1 OPERATOR(pg_catalog.||) $2;
+END $$;
+CREATE OPERATOR pekefb.|| (LEFTARG = text, RIGHTARG = bigint, FUNCTION = pekefb.takeover_cat);
+RESET ROLE;
 RESET client_min_messages;
 
-CREATE SCHEMA evil;
-CREATE FUNCTION evil.trap_eq(text, text) RETURNS boolean LANGUAGE plpgsql AS
-  $$ BEGIN RAISE EXCEPTION 'planted text = text was called'; END $$;
-CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, PROCEDURE = evil.trap_eq);
-CREATE FUNCTION evil.trap_date_eq(date, date) RETURNS boolean LANGUAGE plpgsql AS
-  $$ BEGIN RAISE EXCEPTION 'planted date = date was called'; END $$;
-CREATE OPERATOR evil.= (LEFTARG = date, RIGHTARG = date, PROCEDURE = evil.trap_date_eq);
-CREATE FUNCTION evil.now() RETURNS timestamptz LANGUAGE plpgsql AS
-  $$ BEGIN RAISE EXCEPTION 'planted now() was called'; END $$;
-CREATE FUNCTION evil.md5(text) RETURNS text LANGUAGE plpgsql AS
-  $$ BEGIN RAISE EXCEPTION 'planted md5() was called'; END $$;
-
-SET search_path = evil, pg_catalog, public;
 CREATE EXTENSION pekefb;
+SELECT pg_catalog.count(*) AS installed FROM pg_extension WHERE extname = 'pekefb';
+SELECT rolsuper AS attacker_is_superuser FROM pg_roles WHERE rolname = 'regress_pekefb_attacker';
+SELECT is_called AS trap_ran FROM mallory.log;
+-- the views that would have called his operators do not exist
+SELECT pg_catalog.count(*) FROM pekefb.access_summary;
 
-INSERT INTO pekefb.organizations (code, name_fi, kind) VALUES ('reg', 'Alue', 'wellbeing_area');
-INSERT INTO pekefb.organizations (code, name_fi, kind, parent_code) VALUES ('a', 'A', 'municipality', 'reg');
-INSERT INTO pekefb.indicators (code, name_fi, unit, deadline) VALUES ('care', 'Hoito', '%', '14 days');
-INSERT INTO pekefb.cases (indicator_code, organization_code, started, finished)
-  VALUES ('care', 'a', '2020-01-02', '2020-01-10'), ('care', 'a', '2020-01-03', NULL);
-SELECT pekefb.refresh_access_measurements('2020-01-01', '2020-12-31');
-SELECT indicator_code, organization_code, value_text, status FROM pekefb.indicator_status ORDER BY 2;
-SELECT organization_code, period, cases FROM pekefb.access_summary ORDER BY 1, 2;
-SELECT pekefb.import_feedback('[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a",
-  "service": "neuvola", "response": {"role": "parent", "nps": 10}}]');
-SELECT organization_code, responses FROM pekefb.feedback_summary;
-SELECT organization_code, responses FROM pekefb.organization_overview;
+-- A superuser-owned schema in which he may create objects, or which is not empty, is refused.
+SET client_min_messages = warning;
+DROP SCHEMA pekefb CASCADE;
+RESET client_min_messages;
+CREATE SCHEMA pekefb;
+GRANT CREATE ON SCHEMA pekefb TO regress_pekefb_attacker;
+CREATE EXTENSION pekefb;
+REVOKE CREATE ON SCHEMA pekefb FROM regress_pekefb_attacker;
+CREATE FUNCTION pekefb.leftover() RETURNS integer LANGUAGE sql RETURN 1;
+CREATE EXTENSION pekefb;
+DROP FUNCTION pekefb.leftover();
+-- an empty superuser-owned schema (pg_dump's CREATE SCHEMA before a restore) is accepted
+CREATE EXTENSION pekefb;
+DROP EXTENSION pekefb;
+DROP SCHEMA pekefb;
 
+--
+-- 2. Traps in the caller's first schema and in public
+--
+CREATE EXTENSION pekefb;
+SELECT is_called AS trap_ran, (SELECT rolsuper FROM pg_roles WHERE rolname = 'regress_pekefb_attacker') AS attacker_is_superuser
+FROM mallory.log;
+
+-- The names the extension's SQL refers to: pg_catalog functions its views, constraints,
+-- defaults and SQL-standard bodies depend on, and every identifier followed by "(" in its
+-- install script (which holds every SQL and PL/pgSQL body, the region script included).
+CREATE TEMP TABLE used_names AS
+SELECT DISTINCT p.proname AS name
+FROM pg_depend d JOIN pg_proc p ON p.oid = d.refobjid AND d.refclassid = 'pg_proc'::regclass
+WHERE p.pronamespace = 'pg_catalog'::regnamespace
+UNION
+SELECT DISTINCT pg_catalog.lower(m[1])
+FROM pg_config s, pg_available_extensions e,
+     regexp_matches(pg_read_file(s.setting || '/extension/pekefb--' || e.default_version || '.sql'),
+                    '([A-Za-z_][A-Za-z0-9_]*)\s*\(', 'g') AS m
+WHERE s.name = 'SHAREDIR' AND e.name = 'pekefb'
+UNION
+SELECT unnest(ARRAY['count', 'sum', 'avg', 'min', 'max', 'string_agg', 'coalesce', 'lower', 'upper',
+                    'now', 'date_trunc', 'date_part', 'age', 'unnest', 'format', 'row_number', 'md5']);
+
+-- plant(schema, name, kind, args, result): a trap with that signature; false if PL/pgSQL
+-- cannot have it (internal, cstring, "any" arguments and the like).
+CREATE FUNCTION pg_temp.plant(nsp text, fname text, kind "char", args text[], result text) RETURNS boolean
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    body text := format($b$BEGIN PERFORM pg_catalog.nextval('mallory.log');
+                           RAISE EXCEPTION 'trap %%.%% was called', %L, %L; END$b$, nsp, fname);
+    trap text := format('%I.%I', 'mallory', 'trap_' || md5(concat_ws('/', nsp, fname, kind, args)));
+BEGIN
+    IF kind = 'a' THEN
+        EXECUTE format('CREATE FUNCTION %s(bigint%s) RETURNS bigint LANGUAGE plpgsql AS %L', trap,
+                       (SELECT string_agg(', ' || a, '') FROM unnest(args) a), body);
+        EXECUTE format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %s, STYPE = bigint)', nsp, fname,
+                       CASE WHEN args = '{}' THEN '*' ELSE array_to_string(args, ', ') END, trap);
+    ELSIF kind = 'o' THEN
+        EXECUTE format('CREATE FUNCTION %s(%s) RETURNS %s LANGUAGE plpgsql AS %L', trap,
+                       array_to_string(args, ', '), result, body);
+        EXECUTE format('CREATE OPERATOR %I.%s (%s FUNCTION = %s)', nsp, fname,
+                       CASE WHEN cardinality(args) = 2 THEN format('LEFTARG = %s, RIGHTARG = %s,', args[1], args[2])
+                            ELSE format('RIGHTARG = %s,', args[1]) END, trap);
+    ELSE
+        EXECUTE format('CREATE FUNCTION %I.%I(%s) RETURNS %s LANGUAGE plpgsql AS %L', nsp, fname,
+                       array_to_string(args, ', '), result, body);
+    END IF;
+    RETURN true;
+EXCEPTION WHEN feature_not_supported OR invalid_function_definition OR datatype_mismatch
+               OR duplicate_function OR duplicate_object OR wrong_object_type
+               OR invalid_object_definition OR undefined_function THEN
+    RETURN false;
+END $$;
+
+GRANT SELECT ON used_names TO regress_pekefb_attacker;
+GRANT USAGE ON SCHEMA pekefb TO regress_pekefb_attacker;     -- he is an analyst
+SET ROLE regress_pekefb_attacker;
+SET client_min_messages = warning;
+-- exact shadows in mallory: every pg_catalog operator, every pg_catalog function and
+-- aggregate of a used name
+CREATE TEMP TABLE planted AS
+SELECT 'operator' AS what, pg_temp.plant('mallory', o.oprname, 'o',
+           array_remove(ARRAY[CASE WHEN o.oprleft <> 0 THEN format_type(o.oprleft, NULL) END,
+                              format_type(o.oprright, NULL)], NULL),
+           format_type(o.oprresult, NULL)) AS ok
+FROM pg_operator o WHERE o.oprnamespace = 'pg_catalog'::regnamespace
+UNION ALL
+SELECT 'function', pg_temp.plant('mallory', p.proname, p.prokind,
+           ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) WITH ORDINALITY u(t, i) ORDER BY i),
+           pg_get_function_result(p.oid))
+FROM pg_proc p JOIN used_names u ON u.name = p.proname
+WHERE p.pronamespace = 'pg_catalog'::regnamespace AND p.prokind IN ('f', 'a', 'w');
+-- more specific variants in public: each polymorphic or "any" argument as a concrete type
+INSERT INTO planted
+SELECT 'variant', pg_temp.plant('public', p.proname, CASE WHEN p.prokind = 'a' THEN 'a' ELSE 'f' END::"char",
+           ARRAY(SELECT CASE WHEN format_type(t, NULL) IN ('"any"', 'anyelement', 'anynonarray', 'anycompatible',
+                                                          'anycompatiblenonarray') THEN c.typ
+                             WHEN format_type(t, NULL) IN ('anyarray', 'anycompatiblearray') THEN c.typ || '[]'
+                             ELSE format_type(t, NULL) END
+                 FROM unnest(p.proargtypes) WITH ORDINALITY u(t, i) ORDER BY i),
+           CASE WHEN p.prokind = 'a' THEN NULL
+                WHEN pg_get_function_result(p.oid) IN ('anyelement', 'anycompatible') THEN c.typ
+                WHEN pg_get_function_result(p.oid) = 'SETOF anyelement' THEN 'SETOF ' || c.typ
+                ELSE 'text' END)
+FROM pg_proc p JOIN used_names u ON u.name = p.proname
+CROSS JOIN (VALUES ('text'), ('integer'), ('bigint'), ('date'), ('double precision'), ('boolean'),
+                   ('timestamp with time zone'), ('pekefb.feedback'), ('pekefb.deadline')) c (typ)
+WHERE p.pronamespace = 'pg_catalog'::regnamespace AND p.prokind IN ('f', 'a')
+  AND EXISTS (SELECT FROM unnest(p.proargtypes) t
+              WHERE format_type(t, NULL) IN ('"any"', 'anyelement', 'anynonarray', 'anyarray', 'anycompatible',
+                                             'anycompatiblearray', 'anycompatiblenonarray'));
+RESET client_min_messages;
+RESET ROLE;
+SELECT what, pg_catalog.count(*) FILTER (WHERE ok) > 20 AS planted_many FROM planted GROUP BY 1 ORDER BY 1;
+-- the traps work: unqualified calls from the caller's search_path reach them
+SET search_path = mallory, pg_catalog, public;
+SELECT lower('X');
+SELECT 'a'::text = 'b'::text;
+SELECT count(x) FROM (VALUES (1)) v (x);
 RESET search_path;
-TRUNCATE pekefb.feedback_responses, pekefb.cases, pekefb.measurements, pekefb.targets,
-         pekefb.indicators, pekefb.organizations;
-DROP SCHEMA evil CASCADE;
+SELECT is_called AS trap_ran FROM mallory.log;
+SELECT setval('mallory.log', 1, false);
+
+-- The caller: a superuser whose first schema is the attacker's, ahead of pg_catalog.  (The
+-- test's own statements from here on call nothing unqualified: only the extension's code
+-- could reach a trap.)  The tables, views and functions are the extension's own, or, where
+-- the library has regions (pekefb.create_region), those of a region created here: :tgt.
+SELECT '[' || string_agg(format('{"received_at": "2020-02-0%sT10:00:00+02:00", "organization": "a",
+  "service": "neuvola", "response": {"role": "parent", "nps": %s, "items": {"easy": 5, "safe": 3}},
+  "comment": "hyvä", "themes": ["aika", "tila"]}', g, g), ', ') || ']' AS feedback_doc
+FROM generate_series(1, 6) g \gset
+SELECT to_regproc('pekefb.create_region') IS NOT NULL AS regions,
+       CASE WHEN to_regproc('pekefb.create_region') IS NULL THEN 'pekefb' ELSE 'secure_region' END AS tgt \gset
+SET search_path = mallory, pg_catalog, public;
+\if :regions
+SELECT pekefb.create_region('secure_region', 'reg', 'Alue') AS created_region \gset
+\endif
+INSERT INTO :"tgt".organizations (code, name_fi, kind) VALUES ('reg', 'Alue', 'wellbeing_area')
+ON CONFLICT (code) DO NOTHING;
+INSERT INTO :"tgt".organizations (code, name_fi, name_sv, kind, parent_code)
+VALUES ('a', 'A', 'A sv', 'municipality', 'reg');
+INSERT INTO :"tgt".indicators (code, name_fi, unit, deadline) VALUES ('care', 'Hoito', '%', '14 days');
+INSERT INTO :"tgt".indicators (code, name_fi, unit) VALUES ('share', 'Osuus', '%');
+INSERT INTO :"tgt".targets (indicator_code, organization_code, period_start, period_end, target)
+VALUES ('share', NULL, '2020-01-01', '2020-12-31', '>= 90%'), ('care', 'a', '2020-01-01', '2020-12-31', '>= 50%');
+INSERT INTO :"tgt".measurements (indicator_code, organization_code, period_start, period_end, value)
+VALUES ('share', 'a', '2020-01-01', '2020-12-31', '9/10'), ('share', 'a', '2019-01-01', '2019-12-31', '8/10');
+INSERT INTO :"tgt".cases (indicator_code, organization_code, started, finished)
+VALUES ('care', 'a', '2020-01-02', '2020-01-10'), ('care', 'a', '2020-01-02', '2020-01-30'),
+       ('care', 'a', '2020-01-03', '2020-01-05'), ('care', 'a', '2020-01-03', '2020-02-20'),
+       ('care', 'a', '2020-01-07', '2020-01-09'), ('care', 'a', '2020-01-08', '2020-01-08'),
+       ('care', 'a', '2020-01-09', NULL), ('care', 'a', '2020-02-01', '2020-02-03'),
+       ('care', 'a', '2020-02-03', '2020-03-30'), ('care', 'a', '2020-02-04', NULL);
+-- every SQL and PL/pgSQL function (trigger functions ran above), and import_feedback
+SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31');
+SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
+SELECT pekefb.localized('fi', 'sv', 'en'), pekefb.localized('fi', NULL);
+SELECT :"tgt".import_feedback(
+  '[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a", "service": "neuvola",
+     "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
+SELECT :"tgt".import_feedback(:'feedback_doc');
+\if :regions
+SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
+\endif
+SET pekefb.language = 'sv';
+-- every view, read in full (rows counted, every column converted to text)
+CREATE TEMP TABLE view_reads (view_name text, row_count bigint);
+DO $$
+DECLARE v record; n bigint;
+BEGIN
+    FOR v IN SELECT c.oid::pg_catalog.regclass AS rel, c.relname FROM pg_catalog.pg_class c
+             WHERE c.relnamespace OPERATOR(pg_catalog.=) ANY (ARRAY['pekefb'::pg_catalog.regnamespace,
+                                                                  pg_catalog.to_regnamespace('secure_region')])
+               AND c.relkind OPERATOR(pg_catalog.=) ANY ('{v,m}'::"char"[]) ORDER BY c.relname LOOP
+        EXECUTE pg_catalog.format('SELECT pg_catalog.count(pg_catalog.record_out(t)) FROM %s t', v.rel) INTO n;
+        INSERT INTO pg_temp.view_reads VALUES (v.relname, n);
+    END LOOP;
+END $$;
+RESET pekefb.language;
+RESET search_path;
+SELECT count(*) >= 6 AS views_read, bool_and(row_count > 0) AS every_view_has_rows FROM view_reads;
+SELECT is_called AS trap_ran, (SELECT rolsuper FROM pg_roles WHERE rolname = 'regress_pekefb_attacker') AS attacker_is_superuser
+FROM mallory.log;
+
+-- Every SQL or PL/pgSQL function is called above (a new one shows up here until it is
+-- added), and each is either pre-parsed (SQL-standard body) or has SET search_path.
+SELECT p.oid::regprocedure AS not_called_above
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
+  AND p.prorettype <> 'trigger'::regtype
+  AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
+                        'upgrade_region', '_region_check_schema', '_region_script', '_region_upgrades',
+                        'rebuild_organization_tree');
+SELECT p.oid::regprocedure AS without_search_path
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
+  AND p.prosqlbody IS NULL
+  AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false)
+UNION ALL   -- the C functions that run SQL
+SELECT p.oid::regprocedure
+FROM pg_proc p
+WHERE p.pronamespace = 'pekefb'::regnamespace AND p.proname = 'import_feedback'
+  AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false);
+
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE pekefb_security;
+DROP ROLE regress_pekefb_attacker;

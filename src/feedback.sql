@@ -44,13 +44,13 @@ CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.feedback, RIGHTARG = @extschema@.feedback,
     PROCEDURE = @extschema@.feedback_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.feedback, RIGHTARG = @extschema@.feedback,
     PROCEDURE = @extschema@.feedback_ne,
     COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR CLASS @extschema@.feedback_hash_ops
     DEFAULT FOR TYPE @extschema@.feedback USING hash AS

@@ -5,7 +5,7 @@ CREATE TABLE @extschema@.feedback_responses (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     received_at timestamptz NOT NULL,
     organization_code text NOT NULL REFERENCES @extschema@.organizations (code) ON UPDATE CASCADE,
-    service text NOT NULL CHECK (service <> ''),
+    service text NOT NULL CHECK (service OPERATOR(pg_catalog.<>) ''),
     response @extschema@.feedback NOT NULL,
     comment text,
     themes text[] NOT NULL DEFAULT '{}'
@@ -47,22 +47,22 @@ SELECT g.organization_code,
            AS organization_name,
        g.service,
        g.period_start,
-       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       (g.period_start OPERATOR(pg_catalog.+) interval '3 months' OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        g.role,
        g.responses,
        g.nps_answers,
-       CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m THEN g.nps END AS nps,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_agree END AS understood_agree_share,
-       g.responses < s.m AS suppressed
+       CASE WHEN g.nps_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.nps END AS nps,
+       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_mean END AS easy_mean,
+       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_agree END AS easy_agree_share,
+       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_mean END AS helped_mean,
+       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_agree END AS helped_agree_share,
+       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_mean END AS safe_mean,
+       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_agree END AS safe_agree_share,
+       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_mean END AS useful_mean,
+       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_agree END AS useful_agree_share,
+       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_mean END AS understood_mean,
+       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_agree END AS understood_agree_share,
+       g.responses OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM (SELECT r.organization_code,
              r.service,
              pg_catalog.date_trunc('quarter', r.received_at)::date AS period_start,
@@ -87,7 +87,7 @@ FROM (SELECT r.organization_code,
              @extschema@.agree_share(r.response, 'understood') AS understood_agree
       FROM @extschema@.feedback_responses r
       GROUP BY 1, 2, 3, 4) g
-JOIN @extschema@.organizations o ON o.code = g.organization_code
+JOIN @extschema@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN (SELECT @extschema@.min_group_size() AS m) s;
 COMMENT ON VIEW @extschema@.feedback_summary IS
     'feedback per organisation, service, quarter and role: responses, NPS, base-statement means and agree shares; small groups suppressed';
@@ -108,27 +108,29 @@ SELECT g.organization_code,
            AS organization_name,
        g.service,
        g.period_start,
-       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       (g.period_start OPERATOR(pg_catalog.+) interval '3 months' OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        g.role,
        g.item,
        g.answers,
        g.dont_know,
-       CASE WHEN g.answers >= s.m THEN g.score_sum::double precision / g.answers END AS mean,
-       CASE WHEN g.answers >= s.m THEN g.agree::double precision / g.answers END AS agree_share,
-       g.answers >= 1 AND g.answers < s.m AS suppressed
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m
+            THEN g.score_sum::double precision OPERATOR(pg_catalog./) g.answers END AS mean,
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m
+            THEN g.agree::double precision OPERATOR(pg_catalog./) g.answers END AS agree_share,
+       g.answers OPERATOR(pg_catalog.>=) 1 AND g.answers OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM (SELECT r.organization_code,
              r.service,
              pg_catalog.date_trunc('quarter', r.received_at)::date AS period_start,
              @extschema@.role(r.response) AS role,
              i.code AS item,
              pg_catalog.count(i.score) AS answers,
-             pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
+             pg_catalog.count(*) OPERATOR(pg_catalog.-) pg_catalog.count(i.score) AS dont_know,
              pg_catalog.sum(i.score) AS score_sum,
-             pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
+             pg_catalog.count(*) FILTER (WHERE i.score OPERATOR(pg_catalog.>=) 4) AS agree
       FROM @extschema@.feedback_responses r
       CROSS JOIN LATERAL @extschema@.items(r.response) i
       GROUP BY 1, 2, 3, 4, 5) g
-JOIN @extschema@.organizations o ON o.code = g.organization_code
+JOIN @extschema@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN (SELECT @extschema@.min_group_size() AS m) s;
 COMMENT ON VIEW @extschema@.feedback_item_summary IS
     'statement scores per organisation, service, quarter, role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
@@ -160,15 +162,17 @@ SELECT m.organization_code,
        @extschema@.localized(o.name_fi, o.name_sv)
            AS organization_name,
        m.period_start,
-       (m.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       (m.period_start OPERATOR(pg_catalog.+) interval '3 months' OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        m.theme,
        t.responses,
-       CASE WHEN t.responses >= s.m THEN m.mentions END AS mentions,
-       CASE WHEN t.responses >= s.m THEN m.mentions::double precision / t.responses END AS share,
-       t.responses < s.m AS suppressed
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m THEN m.mentions END AS mentions,
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m
+            THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
+       t.responses OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM mentions m
-JOIN totals t USING (organization_code, period_start)
-JOIN @extschema@.organizations o ON o.code = m.organization_code
+JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
+              AND t.period_start OPERATOR(pg_catalog.=) m.period_start
+JOIN @extschema@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 CROSS JOIN (SELECT @extschema@.min_group_size() AS m) s;
 COMMENT ON VIEW @extschema@.feedback_theme_summary IS
     'themes of free-text feedback per organisation and quarter: responses mentioning each theme; small groups suppressed';

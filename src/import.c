@@ -443,7 +443,7 @@ prepare_plans(Import *im)
 	argtypes[5] = TEXTARRAYOID;
 
 	/* every organisation must exist: one query finds the first record of a batch that fails */
-	sql = psprintf("SELECT u.ord::integer - 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
+	sql = psprintf("SELECT u.ord::integer OPERATOR(pg_catalog.-) 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
 				   "WHERE NOT EXISTS (SELECT FROM %s.organizations o WHERE o.code OPERATOR(pg_catalog.=) u.code) "
 				   "ORDER BY u.ord LIMIT 1", im->schema);
 	im->check_plan = SPI_prepare(sql, 1, &argtypes[1]);

@@ -3,13 +3,14 @@
 
 CREATE TABLE @extschema@.organizations (
     code        text PRIMARY KEY
-                CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
-    name_fi     text NOT NULL CHECK (name_fi <> ''),
+                CHECK (code OPERATOR(pg_catalog.~) '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi     text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv     text,
     kind        text NOT NULL
-                CHECK (kind IN ('wellbeing_area', 'municipality', 'ngo', 'parish', 'company', 'state')),
+                CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['wellbeing_area', 'municipality', 'ngo', 'parish',
+                                                      'company', 'state'])),
     parent_code text REFERENCES @extschema@.organizations (code) ON UPDATE CASCADE,
-    CHECK (parent_code IS DISTINCT FROM code)
+    CHECK (NOT (parent_code OPERATOR(pg_catalog.=) code))
 );
 CREATE INDEX organizations_parent_idx ON @extschema@.organizations (parent_code);
 COMMENT ON TABLE @extschema@.organizations IS

@@ -8,19 +8,19 @@
 
 CREATE TABLE @extschema@.indicators (
     code        text PRIMARY KEY
-                CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
-    name_fi     text NOT NULL CHECK (name_fi <> ''),
+                CHECK (code OPERATOR(pg_catalog.~) '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi     text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv     text,
     name_en     text,
-    unit        text NOT NULL DEFAULT '' CHECK (unit IN ('%', 'd', '')),
+    unit        text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', ''])),
     period      text NOT NULL DEFAULT 'year'
-                CHECK (period IN ('month', 'quarter', 'half_year', 'year')),
+                CHECK (period OPERATOR(pg_catalog.=) ANY (ARRAY['month', 'quarter', 'half_year', 'year'])),
     theme       text,
     source      text,
     deadline    @extschema@.deadline,
     description text,
     UNIQUE (code, unit),
-    CONSTRAINT indicators_access_is_share CHECK (deadline IS NULL OR unit = '%')
+    CONSTRAINT indicators_access_is_share CHECK (deadline IS NULL OR unit OPERATOR(pg_catalog.=) '%')
 );
 COMMENT ON TABLE @extschema@.indicators IS
     'indicator catalogue; an indicator with a deadline is an access indicator computed from pekefb.cases';
@@ -39,7 +39,7 @@ CREATE TABLE @extschema@.targets (
     target            @extschema@.target NOT NULL,
     target_unit       text GENERATED ALWAYS AS (@extschema@.unit(target)) STORED,
     note              text,
-    CONSTRAINT targets_period_order CHECK (period_end >= period_start),
+    CONSTRAINT targets_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start),
     CONSTRAINT targets_one_per_period UNIQUE NULLS NOT DISTINCT (indicator_code, organization_code, period_start),
     CONSTRAINT targets_unit_matches_indicator FOREIGN KEY (indicator_code, target_unit)
         REFERENCES @extschema@.indicators (code, unit)
@@ -60,7 +60,7 @@ CREATE TABLE @extschema@.measurements (
     source            text,
     loaded_at         timestamptz NOT NULL DEFAULT pg_catalog.now(),
     PRIMARY KEY (indicator_code, organization_code, period_start, period_end),
-    CONSTRAINT measurements_period_order CHECK (period_end >= period_start),
+    CONSTRAINT measurements_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start),
     CONSTRAINT measurements_unit_matches_indicator FOREIGN KEY (indicator_code, value_unit)
         REFERENCES @extschema@.indicators (code, unit)
 );
@@ -77,7 +77,7 @@ CREATE TABLE @extschema@.cases (
     organization_code text NOT NULL REFERENCES @extschema@.organizations (code) ON UPDATE CASCADE,
     started           date NOT NULL,
     finished          date,
-    CONSTRAINT cases_finished_after_started CHECK (finished >= started)
+    CONSTRAINT cases_finished_after_started CHECK (finished OPERATOR(pg_catalog.>=) started)
 );
 CREATE INDEX cases_indicator_org_started_idx ON @extschema@.cases (indicator_code, organization_code, started);
 CREATE INDEX cases_indicator_finished_idx ON @extschema@.cases (indicator_code, finished);
@@ -92,9 +92,9 @@ CREATE VIEW @extschema@.organization_ancestors AS
 WITH RECURSIVE up (organization_code, ancestor_code, depth) AS (
     SELECT o.code, o.code, 0 FROM @extschema@.organizations o
     UNION ALL
-    SELECT up.organization_code, o.parent_code, up.depth + 1
-    FROM up JOIN @extschema@.organizations o ON o.code = up.ancestor_code
-    WHERE o.parent_code IS NOT NULL AND up.depth < 32
+    SELECT up.organization_code, o.parent_code, up.depth OPERATOR(pg_catalog.+) 1
+    FROM up JOIN @extschema@.organizations o ON o.code OPERATOR(pg_catalog.=) up.ancestor_code
+    WHERE o.parent_code IS NOT NULL AND up.depth OPERATOR(pg_catalog.<) 32
 )
 SELECT organization_code, ancestor_code, depth::bigint AS depth FROM up;
 COMMENT ON VIEW @extschema@.organization_ancestors IS

@@ -38,7 +38,7 @@ CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.waits, RIGHTARG = @extschema@.waits,
     PROCEDURE = @extschema@.waits_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.waits, @extschema@.waits) IS
     'same days with the same counts';
@@ -46,7 +46,7 @@ CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.waits, RIGHTARG = @extschema@.waits,
     PROCEDURE = @extschema@.waits_ne,
     COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.waits, @extschema@.waits) IS
     'not the same distribution';
