@@ -4,13 +4,12 @@ EXTENSION    = pekefb
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 MODULE_big   = pekefb
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-SHLIB_LINK   = -lcjson
 PG_CPPFLAGS  = -I$(srcdir)/src
 # -Wextra on our code; PostgreSQL's own headers are not -Wextra clean, so they are read as
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql .pg_built_for test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
                $(EXTENSION).exports
 # Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
 # -fvisibility=hidden would hide them too): a linker version script generated from the
@@ -40,8 +39,10 @@ REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
-PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || echo /usr/lib/postgresql/15/bin/pg_config)
-PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+# pg_config from PATH (Debian's picks its newest server), else the newest Debian server's own;
+# `make PG_CONFIG=/usr/lib/postgresql/17/bin/pg_config` chooses, and reaches test/run.sh too.
+PG_CONFIG ?= $(shell command -v pg_config >/dev/null 2>&1 && echo pg_config || ls -v /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | tail -n 1)
+PGXS := $(if $(PG_CONFIG),$(shell $(PG_CONFIG) --pgxs 2>/dev/null))
 ifneq ($(PGXS),)
 include $(PGXS)
 endif
@@ -62,19 +63,32 @@ src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit freeze fuzz
+# Objects built for one server are rebuilt for another (PG_CONFIG=... for 15, then for 17):
+# .pg_built_for names the server and changes only when it does.
+ifneq ($(PGXS),)
+$(OBJS) $(OBJS:.o=.bc): .pg_built_for
+.pg_built_for: FORCE
+	@echo '$(VERSION) $(includedir_server)' | cmp -s - $@ || echo '$(VERSION) $(includedir_server)' > $@
+.PHONY: FORCE
+endif
+
+.PHONY: demo test bench unit test-debian13 freeze fuzz
 # Freeze the current version's install script as released (never overwrites a release).
 freeze: $(EXTENSION)--$(EXTVERSION).sql
 	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
 	mkdir -p src/releases && cp $< src/releases/$<
 
-# Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
+# Both commands bootstrap a fresh Debian 12 or 13 machine (packages, build, install, throwaway
+# cluster) for the PostgreSQL the release ships, or for PG_CONFIG when it is given.
 demo:
 	test/run.sh demo
 test:
 	test/run.sh test
 bench:
 	test/run.sh bench
+# The whole make test in a fresh Debian 13 chroot (PostgreSQL 17); as root.
+test-debian13:
+	test/debian13.sh
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh

@@ -57,7 +57,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SET force_parallel_mode = on;
+\i test/regress/parallel.sql
+SET :force_parallel = on;
 EXPLAIN (COSTS OFF) SELECT access_rate(started, finished, dl) FROM access_par;
 EXPLAIN (COSTS OFF) SELECT access_rate(started, finished, dl, date '2024-06-30') FROM access_par;
 EXPLAIN (COSTS OFF) SELECT access_rate(started_at, finished_at, dl) FROM access_par;

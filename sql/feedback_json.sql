@@ -74,7 +74,8 @@ INSERT INTO syntax VALUES
   (55, '{"nps":9,"role":"\ud83d\ude00"}'),
   (56, '{"nps":9,"role":"parent\/"}'),
   (57, '{"nps":9,"role":"C:\\u0000\\data"}');
-SELECT n, input, pg_temp.try_cast(input, 'json') AS json, pg_temp.try_cast(input, 'jsonb') AS jsonb,
+-- (the byte order mark shown as <U+FEFF>: psql 15 and 17 give it different widths)
+SELECT n, replace(input, U&'\FEFF', '<U+FEFF>') AS input, pg_temp.try_cast(input, 'json') AS json, pg_temp.try_cast(input, 'jsonb') AS jsonb,
        pg_temp.try_cast(input, 'pekefb.feedback') AS feedback
 FROM syntax ORDER BY n;
 -- the invariant over the whole list: nothing json refuses is a feedback value

@@ -28,7 +28,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SET force_parallel_mode = on;
+\i test/regress/parallel.sql
+SET :force_parallel = on;
 EXPLAIN (COSTS OFF)
 SELECT nps(f), nps(n), item_mean(f, 'easy'), agree_share(f, 'easy'), item_mean(f, 'safe'), count(f) FROM feedback_par;
 SELECT * FROM serial;
@@ -47,5 +48,5 @@ SELECT 100.0 * (count(*) FILTER (WHERE nps_score(f) >= 9) - count(*) FILTER (WHE
          / count(nps_score(f)) AS nps_sql,
        sum(item(f, 'easy'))::float8 / count(item(f, 'easy')) AS easy_mean_sql
 FROM feedback_par;
-RESET force_parallel_mode;
+RESET :force_parallel;
 DROP TABLE feedback_par, serial;

@@ -24,7 +24,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SET force_parallel_mode = on;
+\i test/regress/parallel.sql
+SET :force_parallel = on;
 
 EXPLAIN (COSTS OFF)
 SELECT target_attainment(v, t), target_attainment(x, t), sum(v), sum(q) FROM types_parallel_m;
@@ -37,7 +38,7 @@ CREATE TEMP TABLE par_groups AS
 SELECT t::text AS t, target_attainment(v, t) AS ta, sum(v)::text AS s FROM types_parallel_m GROUP BY t::text;
 
 SET max_parallel_workers_per_gather = 0;
-SET force_parallel_mode = off;
+SET :force_parallel = off;
 EXPLAIN (COSTS OFF)
 SELECT target_attainment(v, t), target_attainment(x, t), sum(v), sum(q) FROM types_parallel_m;
 SELECT target_attainment(v, t) AS ta_indicator, target_attainment(x, t) AS ta_double,
@@ -67,5 +68,5 @@ RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
-RESET force_parallel_mode;
+RESET :force_parallel;
 DROP TABLE types_parallel_m, par_groups;

@@ -28,7 +28,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SET force_parallel_mode = on;
+\i test/regress/parallel.sql
+SET :force_parallel = on;
 EXPLAIN (COSTS OFF) SELECT wait_agg(wait) FROM waits_par;
 -- states equal (=), and so are the accessors
 SELECT p = s.total AS wait_agg_equal,
@@ -67,5 +68,5 @@ RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
-RESET force_parallel_mode;
+RESET :force_parallel;
 DROP TABLE waits_par, waits_par_serial, waits_par_daily, waits_par_month;

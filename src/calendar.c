@@ -27,11 +27,12 @@
 #include "utils/guc.h"
 
 #include "calendar.h"
+#include "compat.h"
 #include "pekefb.h"
 
 #define MAX_EXTRA_DAYS 10000
 
-/* The parsed form of pekefb.extra_closing_days (GUC "extra" data, malloc'd). */
+/* The parsed form of pekefb.extra_closing_days (GUC "extra" data, pekefb_guc_malloc'd). */
 typedef struct ExtraDays
 {
 	int			n;
@@ -80,7 +81,7 @@ extra_days_check(char **newval, void **extra, GucSource source)
 		GUC_check_errdetail("%s Expected ISO dates (YYYY-MM-DD) separated by commas or spaces, e.g. '2025-12-31, 2026-01-02'.", msg);
 		return false;
 	}
-	ed = malloc(offsetof(ExtraDays, days) + sizeof(int32) * (n > 0 ? n : 1));
+	ed = pekefb_guc_malloc(offsetof(ExtraDays, days) + sizeof(int32) * (n > 0 ? n : 1));
 	if (ed == NULL)
 	{
 		free(buf);

@@ -33,14 +33,10 @@ deadline_in(PG_FUNCTION_ARGS)
 		case DL_PARSE_OK:
 			break;
 		case DL_PARSE_SYNTAX:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type deadline: \"%s\"", str),
-					 errdetail("%s", detail)));
-			break;
+			PEKEFB_INPUT_ERROR(fcinfo, ERRCODE_INVALID_TEXT_REPRESENTATION, detail,
+							   "invalid input syntax for type deadline: \"%s\"", str);
 		case DL_PARSE_RANGE:
-			pekefb_report_out_of_range("deadline", str, detail);
-			break;
+			PEKEFB_OUT_OF_RANGE(fcinfo, "deadline", str, detail);
 	}
 	PG_RETURN_DEADLINE(dl);
 }

@@ -43,23 +43,18 @@ quote_input(const char *input)
 
 /* feedback_report: see feedback.h. */
 void
-feedback_report(const char *input, const FbError *err)
+feedback_report(Node *escontext, const char *input, const FbError *err)
 {
 	if (err->status == FB_ERR_UNTRANSLATABLE)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
-				 errmsg("unsupported Unicode escape sequence in input for type feedback: \"%s\"",
-						quote_input(input)),
-				 errdetail("%s", err->detail)));
-	if (err->status == FB_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type feedback: \"%s\"", quote_input(input)),
-				 errdetail("%s", err->detail)));
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type feedback: \"%s\"", quote_input(input)),
-			 errdetail("%s", err->detail)));
+		pekefb_input_error(escontext, ERRCODE_UNTRANSLATABLE_CHARACTER, err->detail,
+						   "unsupported Unicode escape sequence in input for type feedback: \"%s\"",
+						   quote_input(input));
+	else if (err->status == FB_ERR_RANGE)
+		pekefb_input_error(escontext, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, err->detail,
+						   "value out of range for type feedback: \"%s\"", quote_input(input));
+	else
+		pekefb_input_error(escontext, ERRCODE_INVALID_TEXT_REPRESENTATION, err->detail,
+						   "invalid input syntax for type feedback: \"%s\"", quote_input(input));
 }
 
 /*
@@ -134,7 +129,10 @@ feedback_in(PG_FUNCTION_ARGS)
 	FbError		err;
 
 	if (fb_parse_text(str, strlen(str), feedback_unicode, NULL, &v, &err) != FB_OK)
-		feedback_report(str, &err);
+	{
+		feedback_report(fcinfo->context, str, &err);
+		return (Datum) 0;
+	}
 	PG_RETURN_BYTEA_P(feedback_make(&v));
 }
 

@@ -18,7 +18,11 @@ extern bytea *feedback_make(const FbValue *v);
  */
 extern int	feedback_unicode(uint32_t cp, char *out, void *arg);
 
-/* Raises the input error for a failed parse of input (22P02, 22003 or 22P05, DETAIL from err). */
-extern void feedback_report(const char *input, const FbError *err) pg_attribute_noreturn();
+/*
+ * The input error for a failed parse of input (22P02, 22003 or 22P05, DETAIL from err),
+ * through pekefb_input_error: returns only when it was saved as a soft error in escontext
+ * (NULL: always ERROR).
+ */
+extern void feedback_report(Node *escontext, const char *input, const FbError *err);
 
 #endif

@@ -30,6 +30,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "feedback.h"
 #include "feedback_core.h"
 
@@ -220,7 +221,7 @@ parse_received_at(Import *im, int i)
 		record_error(i, "received_at", ERRCODE_INVALID_DATETIME_FORMAT, "invalid timestamp", expect);
 	dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
 	if (dterr == 0)
-		dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
+		dterr = pekefb_decode_datetime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
 	if (dterr == DTERR_FIELD_OVERFLOW || dterr == DTERR_MD_FIELD_OVERFLOW ||
 		dterr == DTERR_TZDISP_OVERFLOW)
 		record_error(i, "received_at", ERRCODE_DATETIME_FIELD_OVERFLOW,

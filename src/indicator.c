@@ -61,7 +61,7 @@ indicator_in(PG_FUNCTION_ARGS)
 	CoreError	err;
 
 	if (!indicator_parse(str, x, &err))
-		pekefb_report_input_error("indicator", str, err.kind, err.detail);
+		PEKEFB_REPORT_INPUT_ERROR(fcinfo, "indicator", str, err.kind, err.detail);
 	PG_RETURN_INDICATOR_P(x);
 }
 

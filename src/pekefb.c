@@ -6,9 +6,11 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
+#include "compat.h"
 #include "number_core.h"
 #include "pekefb.h"
 
@@ -86,21 +88,60 @@ pekefb_core_errcode(int kind)
 	}
 }
 
+/* pekefb_input_error: see pekefb.h. */
+void
+pekefb_input_error(Node *escontext, int sqlstate, const char *detail, const char *fmt,...)
+{
+	StringInfoData msg;
+
+	initStringInfo(&msg);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
+	}
+	pekefb_errsave(escontext,
+				   (errcode(sqlstate),
+					errmsg_internal("%s", msg.data),
+					detail ? errdetail_internal("%s", detail) : 0));
+}
+
+/* pekefb_input_error_esc: see pekefb.h. */
+void
+pekefb_input_error_esc(Node *escontext, const char *typname, const char *str, int kind,
+					   const char *detail)
+{
+	if (kind == CORE_OUT_OF_RANGE)
+		pekefb_out_of_range_esc(escontext, typname, str, detail);
+	else if (kind == CORE_SYNTAX)
+		pekefb_input_error(escontext, pekefb_core_errcode(kind), detail,
+						   "invalid input syntax for type %s: \"%s\"", typname, str);
+	else
+		pekefb_input_error(escontext, pekefb_core_errcode(kind), detail,
+						   "invalid value for type %s: \"%s\"", typname, str);
+}
+
+/* pekefb_out_of_range_esc: see pekefb.h. */
+void
+pekefb_out_of_range_esc(Node *escontext, const char *typname, const char *value,
+						const char *detail)
+{
+	pekefb_input_error(escontext, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, detail,
+					   "value \"%s\" is out of range for type %s", value, typname);
+}
+
 /* pekefb_report_input_error: see pekefb.h. */
 void
 pekefb_report_input_error(const char *typname, const char *str, int kind, const char *detail)
 {
-	if (kind == CORE_OUT_OF_RANGE)
-		pekefb_report_out_of_range(typname, str, detail);
-	if (kind == CORE_SYNTAX)
-		ereport(ERROR,
-				(errcode(pekefb_core_errcode(kind)),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
-				 errdetail_internal("%s", detail)));
-	ereport(ERROR,
-			(errcode(pekefb_core_errcode(kind)),
-			 errmsg("invalid value for type %s: \"%s\"", typname, str),
-			 errdetail_internal("%s", detail)));
+	pekefb_input_error_esc(NULL, typname, str, kind, detail);
 	pg_unreachable();
 }
 
@@ -108,9 +149,6 @@ pekefb_report_input_error(const char *typname, const char *str, int kind, const 
 void
 pekefb_report_out_of_range(const char *typname, const char *value, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value \"%s\" is out of range for type %s", value, typname),
-			 errdetail_internal("%s", detail)));
+	pekefb_out_of_range_esc(NULL, typname, value, detail);
 	pg_unreachable();
 }

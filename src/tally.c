@@ -70,7 +70,7 @@ tally_in(PG_FUNCTION_ARGS)
 	CoreError	err;
 
 	if (!tally_parse(str, t, &err))
-		pekefb_report_input_error("tally", str, err.kind, err.detail);
+		PEKEFB_REPORT_INPUT_ERROR(fcinfo, "tally", str, err.kind, err.detail);
 	PG_RETURN_TALLY_P(t);
 }
 

@@ -35,7 +35,7 @@ target_in(PG_FUNCTION_ARGS)
 	CoreError	err;
 
 	if (!target_parse(str, t, &err))
-		pekefb_report_input_error("target", str, err.kind, err.detail);
+		PEKEFB_REPORT_INPUT_ERROR(fcinfo, "target", str, err.kind, err.detail);
 	PG_RETURN_TARGET_P(t);
 }
 

@@ -63,14 +63,16 @@ waits_overflow(int64 a, int64 b)
 	waits_out_of_range(sum, "The total number of waits must fit in bigint (at most 9223372036854775807).");
 }
 
-/* 54000 when a value would hold more than WAITS_MAX_DAYS distinct days. */
+/*
+ * 54000 when a value would hold more than WAITS_MAX_DAYS distinct days; a soft error of
+ * waits_in when escontext (its fcinfo->context) asks for one, else ERROR.
+ */
 static void
-waits_too_many_days(void)
+waits_too_many_days(Node *escontext)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-			 errmsg("waits value cannot hold more than %d distinct days", WAITS_MAX_DAYS),
-			 errdetail("The text form of a larger value could exceed 1 GB, so it could not be printed, copied or dumped.")));
+	pekefb_input_error(escontext, ERRCODE_PROGRAM_LIMIT_EXCEEDED,
+					   "The text form of a larger value could exceed 1 GB, so it could not be printed, copied or dumped.",
+					   "waits value cannot hold more than %d distinct days", WAITS_MAX_DAYS);
 }
 
 /* ---------------------------------------------------------------- memory */
@@ -83,7 +85,7 @@ waits_alloc(int32 cap)
 	Waits	   *w;
 
 	if (cap < 0 || cap > WAITS_MAX_CAP)
-		waits_too_many_days();
+		waits_too_many_days(NULL);
 	size = waits_size(cap);
 	w = (Waits *) palloc0(size);
 	SET_VARSIZE(w, size);
@@ -99,7 +101,7 @@ waits_work(const Waits *src, int32 extra)
 	Waits	   *w;
 
 	if (cap > WAITS_MAX_CAP)
-		waits_too_many_days();
+		waits_too_many_days(NULL);
 	w = waits_alloc((int32) cap);
 	waits_copy(w, (int32) cap, src);
 	return w;
@@ -118,7 +120,7 @@ waits_compact_pg(Waits *s)
 	st = waits_compact(s, scratch);
 	pfree(scratch);
 	if (st == WAITS_TOOBIG)
-		waits_too_many_days();
+		waits_too_many_days(NULL);
 }
 
 /*
@@ -262,15 +264,18 @@ waits_in(PG_FUNCTION_ARGS)
 	WaitsStatus st;
 
 	if (room > WAITS_MAX_DAYS)
-		waits_too_many_days();
+	{
+		waits_too_many_days(fcinfo->context);
+		return (Datum) 0;
+	}
 	w = waits_alloc((int32) room);
 	st = waits_parse(str, w, detail);
 	if (st == WAITS_SYNTAX)
-		pekefb_report_input_error("waits", str, CORE_SYNTAX, detail);
+		PEKEFB_REPORT_INPUT_ERROR(fcinfo, "waits", str, CORE_SYNTAX, detail);
 	if (st == WAITS_INVALID)
-		pekefb_report_input_error("waits", str, CORE_INVALID, detail);
+		PEKEFB_REPORT_INPUT_ERROR(fcinfo, "waits", str, CORE_INVALID, detail);
 	if (st != WAITS_OK)
-		waits_out_of_range(str, detail);
+		PEKEFB_OUT_OF_RANGE(fcinfo, "waits", str, detail);
 	PG_RETURN_WAITS_P(waits_result(w));
 }
 
@@ -322,7 +327,7 @@ waits_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid external waits value"),
 				 errdetail("The number of days %d does not match the message length.", n)));
 	if (n > WAITS_MAX_DAYS)
-		waits_too_many_days();
+		waits_too_many_days(NULL);
 	w = waits_alloc(n);
 	for (int32 i = 0; i < n; i++)
 	{

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # test/run.sh: the driver behind `make demo`, `make test` and `make bench`.
 #
-# From a fresh Debian 12 machine it installs the Debian packages it needs, builds and
-# installs pekefb, starts a throwaway PostgreSQL 15 cluster (data under .pgcluster/ in the
+# From a fresh Debian 12 or 13 machine it installs the Debian packages it needs (the
+# PostgreSQL that the release ships: 15 on Debian 12, 17 on Debian 13; PG_CONFIG=/path/to/
+# pg_config picks another server), builds and installs pekefb, starts a throwaway
+# cluster of that server (data under .pgcluster/ in the
 # checkout, run as the `postgres` OS user when we are root, a private socket directory and a
 # free port), runs the job and stops the cluster again, also when the job fails.
 #
@@ -26,13 +28,46 @@ mode=${1:-test}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-PGBIN=/usr/lib/postgresql/15/bin
-PACKAGES="postgresql-15 postgresql-server-dev-15 libcjson-dev make gcc libpq-dev"
-
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---------------------------------------------------------------- which PostgreSQL
+# debian_pg_major: the PostgreSQL major version this Debian release ships, read from the
+# dependency of its `postgresql` metapackage (15 on Debian 12, 17 on Debian 13); on a fresh
+# machine without package lists, after an apt-get update.
+debian_pg_major() {
+	local v
+	v=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -1)
+	if [ -z "$v" ]; then
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1
+		v=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -1)
+	fi
+	[ -n "$v" ] || die "cannot tell which PostgreSQL this Debian release ships; set PG_CONFIG=/path/to/pg_config"
+	echo "$v"
+}
+
+# choose_pg: sets PG_CONFIG (given, or the Debian release's own server) and PACKAGES. A
+# Debian server (/usr/lib/postgresql/N) brings postgresql-N and postgresql-server-dev-N;
+# any other pg_config is used as it is.
+choose_pg() {
+	[ -n "${PG_CONFIG:-}" ] || PG_CONFIG=/usr/lib/postgresql/$(debian_pg_major)/bin/pg_config
+	local where=$PG_CONFIG
+	if "$PG_CONFIG" --bindir >/dev/null 2>&1; then where=$("$PG_CONFIG" --bindir)/pg_config; fi
+	PACKAGES="libpq-dev make gcc"
+	if [[ $where =~ ^/usr/lib/postgresql/([0-9]+)/bin/pg_config$ ]]; then
+		PACKAGES="postgresql-${BASH_REMATCH[1]} postgresql-server-dev-${BASH_REMATCH[1]} $PACKAGES"
+	fi
+}
+
+# use_pg: after the packages are in, checks PG_CONFIG and sets the server's binaries (PGBIN).
+use_pg() {
+	"$PG_CONFIG" --bindir >/dev/null 2>&1 || die "$PG_CONFIG does not run (install the server's -dev package or set PG_CONFIG)"
+	PGBIN=$("$PG_CONFIG" --bindir)
+	export PG_CONFIG PGBIN
+	say "PostgreSQL: $("$PG_CONFIG" --version) ($PG_CONFIG)"
+}
 
 # ---------------------------------------------------------------- packages
 ensure_packages() {
@@ -52,22 +87,28 @@ ensure_packages() {
 
 # ---------------------------------------------------------------- build
 PRIVATE="$top/.tmp_install"
+# private_install: copies the server's tree (its bin/ + lib/ home and its share directory) into
+# .tmp_install/ under the same paths, once per server, and installs pekefb there; remembers
+# which pg_config it used, for dev-install and dev-regress.
 private_install() {
-	if [ ! -x "$PRIVATE/usr/lib/postgresql/15/bin/postgres" ]; then
-		say "copying PostgreSQL 15 into $PRIVATE"
-		mkdir -p "$PRIVATE/usr/lib/postgresql" "$PRIVATE/usr/share/postgresql"
-		cp -a /usr/lib/postgresql/15 "$PRIVATE/usr/lib/postgresql/"
-		cp -a /usr/share/postgresql/15 "$PRIVATE/usr/share/postgresql/"
+	local bindir sharedir home
+	bindir=$("$PG_CONFIG" --bindir); sharedir=$("$PG_CONFIG" --sharedir); home=${bindir%/bin}
+	if [ ! -x "$PRIVATE$bindir/postgres" ]; then
+		say "copying $home and $sharedir into $PRIVATE"
+		mkdir -p "$PRIVATE$(dirname "$home")" "$PRIVATE$(dirname "$sharedir")"
+		cp -a "$home" "$PRIVATE$(dirname "$home")/"
+		[ -d "$PRIVATE$sharedir" ] || cp -a "$sharedir" "$PRIVATE$(dirname "$sharedir")/"
 	fi
-	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null || die "build failed"
-	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config install DESTDIR="$PRIVATE" >/dev/null || die "private install failed"
-	PGBIN="$PRIVATE/usr/lib/postgresql/15/bin"
+	make -s PG_CONFIG="$PG_CONFIG" >/dev/null || die "build failed"
+	make -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$PRIVATE" >/dev/null || die "private install failed"
+	echo "$PG_CONFIG" > "$PRIVATE/pg_config.used"
+	PGBIN="$PRIVATE$bindir"
 }
 
 build_install() {
 	say "building and installing pekefb"
-	make -s PG_CONFIG=$PGBIN/pg_config >/dev/null || die "build failed"
-	as_root make -s PG_CONFIG=$PGBIN/pg_config install >/dev/null || die "make install failed"
+	make -s PG_CONFIG="$PG_CONFIG" >/dev/null || die "build failed"
+	as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null || die "make install failed"
 }
 
 # ---------------------------------------------------------------- cluster
@@ -175,17 +216,25 @@ run_tests() {
 	# 2. the pg_regress suite (sql/ + expected/), one test per feature
 	say "regression suite (pg_regress)"
 	rm -rf results regression.diffs regression.out
-	make -s PG_CONFIG=$PGBIN/pg_config installcheck >/tmp/pekefb-installcheck.$$ 2>&1
+	make -s PG_CONFIG="$PG_CONFIG" installcheck >/tmp/pekefb-installcheck.$$ 2>&1
 	local rc=$?
-	local line name
+	local line name seen=0
+	# pg_regress up to 15: "test NAME ... ok|FAILED"; from 16 on (TAP): "ok|not ok N - NAME"
 	while IFS= read -r line; do
 		if [[ $line =~ ^(test|\ +)?\ *([A-Za-z0-9_]+)\ +\.\.\.\ (ok|FAILED|failed) ]]; then
-			name=${BASH_REMATCH[2]}
+			name=${BASH_REMATCH[2]}; seen=$((seen + 1))
 			if [ "${BASH_REMATCH[3]}" = ok ]; then record "regress/$name" 0; else record "regress/$name" 1; fi
+		elif [[ $line =~ ^(not\ )?ok\ +[0-9]+\ +[-+]\ +([A-Za-z0-9_]+)\  ]]; then
+			name=${BASH_REMATCH[2]}; seen=$((seen + 1))
+			if [ -z "${BASH_REMATCH[1]}" ]; then record "regress/$name" 0; else record "regress/$name" 1; fi
 		fi
 	done < /tmp/pekefb-installcheck.$$
+	# every test that pg_regress counts in its summary must have been read above
+	local want
+	want=$(sed -n -E 's/^[# ]*(All ([0-9]+) tests passed|[0-9]+ of ([0-9]+) tests failed).*/\2\3/p' /tmp/pekefb-installcheck.$$ | tail -1)
+	[ "$seen" = "${want:-none}" ] || { record "regress ($seen tests read, pg_regress counted ${want:-none})" 1; rc=1; }
 	if [ $rc != 0 ]; then
-		grep -qE '\.\.\. (FAILED|failed)' /tmp/pekefb-installcheck.$$ || { record "regress (pg_regress itself)" 1; cat /tmp/pekefb-installcheck.$$; }
+		grep -qE '\.\.\. (FAILED|failed)|^not ok ' /tmp/pekefb-installcheck.$$ || { record "regress (pg_regress itself)" 1; cat /tmp/pekefb-installcheck.$$; }
 		[ -f regression.diffs ] && head -200 regression.diffs
 	fi
 	rm -f /tmp/pekefb-installcheck.$$
@@ -219,32 +268,38 @@ run_bench() {
 
 dev_env() {
 	CLUSTER="$top/.pgcluster"
-	PGBIN="$PRIVATE/usr/lib/postgresql/15/bin"
+	[ -f "$PRIVATE/pg_config.used" ] || die "no private install; run test/run.sh dev-start"
+	PG_CONFIG=$(cat "$PRIVATE/pg_config.used")
+	PGBIN="$PRIVATE$("$PG_CONFIG" --bindir)"
 	PGPORT=$(sed -n 's/^port = //p' "$CLUSTER/data/postgresql.conf" 2>/dev/null | tail -1)
 	[ -n "$PGPORT" ] || die "no dev cluster; run test/run.sh dev-start"
-	export PGHOST="$CLUSTER/sock" PGPORT PGUSER=postgres PGDATABASE=postgres PGBIN
+	export PGHOST="$CLUSTER/sock" PGPORT PGUSER=postgres PGDATABASE=postgres PGBIN PG_CONFIG
 }
 
 case "$mode" in
 	dev-start)
-		ensure_packages; private_install
+		choose_pg; ensure_packages; use_pg; private_install
 		[ -f "$top/.pgcluster/data/postmaster.pid" ] && die "a dev cluster is running; test/run.sh dev-stop first"
 		KEEP_CLUSTER=1 start_cluster
 		echo "export PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=postgres PGBIN=$PGBIN"
 		exit 0 ;;
-	dev-install) private_install; exit 0 ;;
+	dev-install)
+		if [ -f "$PRIVATE/pg_config.used" ]; then PG_CONFIG=${PG_CONFIG:-$(cat "$PRIVATE/pg_config.used")}; fi
+		choose_pg; use_pg; private_install; exit 0 ;;
 	dev-stop) dev_env; stop_cluster; exit 0 ;;
 	dev-regress)
 		dev_env; shift
 		rm -rf results regression.diffs regression.out
-		if [ $# -gt 0 ]; then make -s installcheck REGRESS="$*"; else make -s installcheck; fi
+		if [ $# -gt 0 ]; then make -s PG_CONFIG="$PG_CONFIG" installcheck REGRESS="$*"
+		else make -s PG_CONFIG="$PG_CONFIG" installcheck; fi
 		rc=$?; [ -f regression.diffs ] && cat regression.diffs; exit $rc ;;
 esac
 
+choose_pg
 ensure_packages
+use_pg
 build_install
 start_cluster
-export PGBIN
 case "$mode" in
 	demo)  run_demo ;;
 	test)  run_tests ;;

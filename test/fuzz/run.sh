@@ -41,7 +41,7 @@ build() {
 	done
 	for t in $types; do
 		# shellcheck disable=SC2086
-		"$cc" $SAN "$@" -o "$bin/fuzz_$t$suffix" "$bin/obj$suffix/fuzz_$t.o" "${objs[@]}" -lcjson -lm || return 1
+		"$cc" $SAN "$@" -o "$bin/fuzz_$t$suffix" "$bin/obj$suffix/fuzz_$t.o" "${objs[@]}" -lm || return 1
 	done
 }
 

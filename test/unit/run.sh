@@ -11,7 +11,7 @@ for t in test/unit/test_*.c; do
 	[ -e "$t" ] || continue
 	bin=${t%.c}.bin
 	# shellcheck disable=SC2086
-	if ! gcc -std=gnu99 -O2 -g -Wall -Wextra -Werror ${UNIT_CFLAGS:-} -Isrc -Itest/unit -o "$bin" "$t" $cores -lcjson -lm; then
+	if ! gcc -std=gnu99 -O2 -g -Wall -Wextra -Werror ${UNIT_CFLAGS:-} -Isrc -Itest/unit -o "$bin" "$t" $cores -lm; then
 		echo "FAILED build $t"; status=1; continue
 	fi
 	"$bin" || status=1
