@@ -1,0 +1,121 @@
+# test/citus/cluster.bash: a throwaway Citus cluster for the Citus test and benchmark
+# (sourced, not run).  One coordinator and two workers of a private PostgreSQL 15 tree
+# (.tmp_install/ of the checkout, as test/run.sh dev-start makes it) with pekefb and Citus
+# installed there, run as the `postgres` OS user when we are root, each on a private socket
+# directory and a free TCP port on localhost (the nodes reach each other over TCP, trust
+# authentication on localhost only).
+#
+#   citus_prepare        build Citus from ../shared/vendor when it is not installed, install
+#                        pekefb into the private tree and copy Citus' files there;
+#                        returns 77 when Citus is neither installed nor buildable
+#   citus_start          initdb + start the three nodes, create database $CITUS_DB on each,
+#                        CREATE EXTENSION citus, register the workers; exports
+#                        PGHOST/PGPORT/PGUSER/PGDATABASE of the coordinator, PGBIN, and
+#                        CITUS_PORTS (coordinator worker1 worker2)
+#   citus_stop           stop the nodes (installed as an EXIT trap by citus_start) and remove
+#                        their data unless CITUS_KEEP=1
+CITUS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CITUS_SHARED=${PEKEFB_SHARED:-$CITUS_TOP/../shared}
+CITUS_PRIVATE="$CITUS_TOP/.tmp_install"
+CITUS_DB=${CITUS_DB:-pekefb}
+SYS_PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+PGBIN="$CITUS_PRIVATE/usr/lib/postgresql/15/bin"
+
+c_say() { printf '== citus: %s\n' "$*" >&2; }
+c_die() { printf 'citus: error: %s\n' "$*" >&2; exit 2; }
+c_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+C_RUNAS=()
+if [ "$(id -u)" = 0 ]; then C_RUNAS=(runuser -u postgres --); fi
+
+# Is Citus installed into the system PostgreSQL 15 (whose files we copy)?
+citus_installed() {
+	[ -f "$($SYS_PG_CONFIG --pkglibdir)/citus.so" ] && [ -f "$($SYS_PG_CONFIG --sharedir)/extension/citus.control" ]
+}
+
+citus_prepare() {
+	if ! citus_installed; then
+		[ -f "$CITUS_SHARED/vendor/citus-13.2.2.tar.gz" ] || return 77
+		c_say "building Citus 13.2.2 with $CITUS_SHARED/tools/build-citus.sh (once; 2-7 min)"
+		c_root "$CITUS_SHARED/tools/build-citus.sh" >&2 || c_die "building Citus failed"
+	fi
+	"$CITUS_TOP/test/run.sh" dev-install || c_die "private install of pekefb failed"
+	# Citus' files, from the system tree into the private one (PostgreSQL finds its
+	# extensions relative to its binaries).
+	local lib share
+	lib=$($SYS_PG_CONFIG --pkglibdir); share=$($SYS_PG_CONFIG --sharedir)
+	cp -a "$lib"/citus*.so "$CITUS_PRIVATE$lib/"
+	[ -d "$lib/citus_decoders" ] && cp -a "$lib/citus_decoders" "$CITUS_PRIVATE$lib/"
+	cp -a "$share"/extension/citus* "$CITUS_PRIVATE$share/extension/"
+	return 0
+}
+
+# Three free TCP ports that no unix socket in /tmp claims either, outside test/run.sh's range.
+c_free_ports() {
+	local p n=0 out=()
+	for p in $(seq 55401 55600); do
+		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null && [ ! -e "/tmp/.s.PGSQL.$p" ]; then
+			out+=("$p"); n=$((n + 1)); [ $n = 3 ] && break
+		fi
+	done
+	[ $n = 3 ] || c_die "no three free ports in 55401-55600"
+	echo "${out[*]}"
+}
+
+c_psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+citus_start() {
+	CITUS_DIR=$(mktemp -d /tmp/pekefb-citus.XXXXXX)
+	chmod 755 "$CITUS_DIR"
+	read -r -a CITUS_PORTS <<<"$(c_free_ports)"
+	local i name port
+	trap citus_stop EXIT
+	for i in 0 1 2; do
+		name=node$i; port=${CITUS_PORTS[$i]}
+		mkdir -p "$CITUS_DIR/$name/sock"
+		[ ${#C_RUNAS[@]} -gt 0 ] && chown -R postgres: "$CITUS_DIR/$name"
+		"${C_RUNAS[@]}" "$PGBIN/initdb" -D "$CITUS_DIR/$name/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+			>"$CITUS_DIR/$name/initdb.log" 2>&1 || { cat "$CITUS_DIR/$name/initdb.log" >&2; c_die "initdb failed"; }
+		# initdb -A trust trusts local and localhost (127.0.0.1/32, ::1/128) connections only.
+		cat >>"$CITUS_DIR/$name/data/postgresql.conf" <<-EOF
+			shared_preload_libraries = 'citus'
+			listen_addresses = 'localhost'
+			port = $port
+			unix_socket_directories = '$CITUS_DIR/$name/sock'
+			citus.node_conninfo = 'sslmode=disable'
+			fsync = off
+			synchronous_commit = off
+			full_page_writes = off
+			shared_buffers = 256MB
+			work_mem = 64MB
+			maintenance_work_mem = 256MB
+			max_wal_size = 4GB
+			max_parallel_workers_per_gather = 0
+			lc_messages = 'C'
+			timezone = 'Europe/Helsinki'
+		EOF
+		"${C_RUNAS[@]}" "$PGBIN/pg_ctl" -D "$CITUS_DIR/$name/data" -l "$CITUS_DIR/$name/server.log" -w -t 60 start >/dev/null \
+			|| { cat "$CITUS_DIR/$name/server.log" >&2; c_die "node $name did not start"; }
+		c_psql -h "$CITUS_DIR/$name/sock" -p "$port" -U postgres -d postgres \
+			-c "CREATE DATABASE $CITUS_DB" >/dev/null || c_die "createdb on $name failed"
+		c_psql -h "$CITUS_DIR/$name/sock" -p "$port" -U postgres -d "$CITUS_DB" \
+			-c "SET client_min_messages = warning" -c "CREATE EXTENSION citus" || c_die "CREATE EXTENSION citus on $name failed"
+	done
+	export PGHOST="$CITUS_DIR/node0/sock" PGPORT=${CITUS_PORTS[0]} PGUSER=postgres PGDATABASE=$CITUS_DB PGBIN
+	c_psql -At >/dev/null <<-EOF || c_die "registering the nodes failed"
+		SELECT pg_catalog.citus_set_coordinator_host('localhost', ${CITUS_PORTS[0]});
+		SELECT pg_catalog.citus_add_node('localhost', ${CITUS_PORTS[1]});
+		SELECT pg_catalog.citus_add_node('localhost', ${CITUS_PORTS[2]});
+	EOF
+	c_say "coordinator on port ${CITUS_PORTS[0]}, workers on ${CITUS_PORTS[1]} and ${CITUS_PORTS[2]} ($CITUS_DIR)"
+}
+
+citus_stop() {
+	[ -n "${CITUS_DIR:-}" ] || return 0
+	local i
+	for i in 0 1 2; do
+		[ -f "$CITUS_DIR/node$i/data/postmaster.pid" ] \
+			&& "${C_RUNAS[@]}" "$PGBIN/pg_ctl" -D "$CITUS_DIR/node$i/data" -m fast -w stop >/dev/null 2>&1
+	done
+	[ "${CITUS_KEEP:-}" = 1 ] || rm -rf "$CITUS_DIR"
+}
