@@ -1,6 +1,6 @@
 # pekefb: PGXS build, plus the two commands of the README (make demo, make test).
 EXTENSION    = pekefb
-EXTVERSION   = 0.1.0
+EXTVERSION   = 0.2.0
 MODULE_big   = pekefb
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 SHLIB_LINK   = -lcjson
@@ -9,12 +9,20 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql test/unit/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*.bin results regression.diffs regression.out
 
-# The install script is assembled from one part per subsystem, each kept beside its C file.
+# The install script is assembled from one part per subsystem, each kept beside its C file,
+# and ends with the region half: src/region.sql (create_region, upgrade_region) and the
+# region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
             src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
-            src/organizations.sql src/tables.sql src/feedback_store.sql src/views.sql
+            src/region.sql src/region_script.sql
+# The region script: one file per concept, run in this order by pekefb.create_region;
+# region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
+REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
+               src/region/cases.sql src/region/feedback.sql src/region/views_indicators.sql \
+               src/region/views_access.sql src/region/views_feedback.sql src/region/views_overview.sql
+REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
@@ -27,6 +35,9 @@ endif
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
+
+src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
+	sh src/region/embed.sh $(REGION_PARTS) -- $(REGION_UPGRADES) > $@.tmp && mv $@.tmp $@
 
 # Every object depends on every header of src/ (Debian's server is built without
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.

@@ -2,7 +2,9 @@
  * access.c: the access_rate aggregates: share of cases finished within their deadline,
  * overall or as the state on an as_of date, for dates and timestamptz.  The state is the
  * shared pekefb.tally (a = on time, n = counted); tally_combine and tally_share finish it.
- * The inverse transition functions make them cheap moving (window) aggregates.
+ * The inverse transition functions make them cheap moving (window) aggregates.  The
+ * *_cal variants take the region's calendar as arguments (calendar, closing_days,
+ * roll_forward) instead of reading the session's settings.
  *
  * Per row: no palloc, no parsing (the deadline is a pass-by-value int4), and the due date
  * is O(1): started + N, or two lookups in the month table or in the working-day table.
@@ -17,11 +19,14 @@
 #include "calendar.h"
 #include "tally.h"
 
-/* Due date of one case: the common cases inline, the rest (errors, roll) in calendar.c. */
+/*
+ * Due date of one case: the common cases inline, the rest (errors, roll) in calendar.c.
+ * cal is an explicit calendar's table, or NULL for the session settings' one.
+ */
 static inline DateADT
-row_due(DateADT started, int32 dl)
+row_due(DateADT started, int32 dl, bool roll, const CalTable *cal)
 {
-	if (likely(!pekefb_roll_forward && !DATE_NOT_FINITE(started)))
+	if (likely(!roll && !DATE_NOT_FINITE(started)))
 	{
 		int32		n = dl_length(dl);
 
@@ -32,7 +37,7 @@ row_due(DateADT started, int32 dl)
 			case DL_WORKING_DAYS:
 				if (cal_in_range(started))
 				{
-					const CalTable *t = pekefb_cal_table();
+					const CalTable *t = cal ? cal : pekefb_cal_table();
 					int64		k = (int64) t->cum[started - CAL_MIN_DAY + 1] + n;
 
 					if (k <= t->nwork)
@@ -49,7 +54,7 @@ row_due(DateADT started, int32 dl)
 				break;
 		}
 	}
-	return pekefb_compute_due(started, dl, pekefb_roll_forward);
+	return pekefb_compute_due_cal(started, dl, roll, cal);
 }
 
 /* Session-time-zone date of a timestamptz argument. */
@@ -63,12 +68,13 @@ arg_date(FunctionCallInfo fcinfo, int argno, bool tz)
 
 /*
  * One row of access_rate: sign +1 adds it to the state, -1 removes it (inverse transition).
- * Arguments: state, started, finished, deadline [, as_of].  Rows with NULL started,
- * deadline or as_of are ignored; so are unfinished rows without as_of.  Always inlined, so
- * that each of the eight entry points below is compiled for its own tz, has_as_of and sign.
+ * Arguments: state, started, finished, deadline [, as_of] [, calendar, closing_days,
+ * roll_forward].  Rows with NULL started, deadline or as_of are ignored; so are unfinished
+ * rows without as_of; NULL calendar arguments are an error (22004).  Always inlined, so
+ * that each entry point below is compiled for its own tz, has_as_of, explicit and sign.
  */
 static pg_attribute_always_inline Datum
-access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
+access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, bool explicit_cal, int sign)
 {
 	Tally	   *s = tally_writable(fcinfo, 0);
 	DateADT		started,
@@ -79,6 +85,21 @@ access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
 	int32		dl;
 	int			on_time;
 
+	const CalTable *cal = NULL;
+	bool		roll = pekefb_roll_forward;
+
+	if (explicit_cal)
+	{
+		int			c = has_as_of ? 5 : 4;
+
+		if (PG_ARGISNULL(c) || PG_ARGISNULL(c + 1) || PG_ARGISNULL(c + 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("calendar, closing_days and roll_forward of access_rate must not be NULL"),
+					 errdetail("Pass the region's settings, e.g. 'strict', '{}' and false.")));
+		cal = pekefb_cal_table_args(fcinfo, c, c + 1);
+		roll = PG_GETARG_BOOL(c + 2);
+	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3) || (has_as_of && PG_ARGISNULL(4)))
 		PG_RETURN_TALLY_P(s);
 	if (!has_as_of && !have_finished)
@@ -99,7 +120,7 @@ access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, int sign)
 		if (have_finished && finished > as_of)
 			have_finished = false;	/* still open on as_of */
 	}
-	due = row_due(started, dl);
+	due = row_due(started, dl, roll, cal);
 	if (have_finished)
 		on_time = finished <= due;
 	else if (as_of > due)
@@ -115,54 +136,84 @@ PG_FUNCTION_INFO_V1(access_rate_trans);
 Datum
 access_rate_trans(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, false, false, 1);
+	return access_step(fcinfo, false, false, false, 1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_inv);
 Datum
 access_rate_inv(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, false, false, -1);
+	return access_step(fcinfo, false, false, false, -1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_asof_trans);
 Datum
 access_rate_asof_trans(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, false, true, 1);
+	return access_step(fcinfo, false, true, false, 1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_asof_inv);
 Datum
 access_rate_asof_inv(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, false, true, -1);
+	return access_step(fcinfo, false, true, false, -1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_tz_trans);
 Datum
 access_rate_tz_trans(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, true, false, 1);
+	return access_step(fcinfo, true, false, false, 1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_tz_inv);
 Datum
 access_rate_tz_inv(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, true, false, -1);
+	return access_step(fcinfo, true, false, false, -1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_tz_asof_trans);
 Datum
 access_rate_tz_asof_trans(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, true, true, 1);
+	return access_step(fcinfo, true, true, false, 1);
 }
 
 PG_FUNCTION_INFO_V1(access_rate_tz_asof_inv);
 Datum
 access_rate_tz_asof_inv(PG_FUNCTION_ARGS)
 {
-	return access_step(fcinfo, true, true, -1);
+	return access_step(fcinfo, true, true, false, -1);
+}
+
+/* access_rate(started, finished, deadline, calendar, closing_days, roll_forward). */
+PG_FUNCTION_INFO_V1(access_rate_cal_trans);
+Datum
+access_rate_cal_trans(PG_FUNCTION_ARGS)
+{
+	return access_step(fcinfo, false, false, true, 1);
+}
+
+PG_FUNCTION_INFO_V1(access_rate_cal_inv);
+Datum
+access_rate_cal_inv(PG_FUNCTION_ARGS)
+{
+	return access_step(fcinfo, false, false, true, -1);
+}
+
+/* access_rate(started, finished, deadline, as_of, calendar, closing_days, roll_forward). */
+PG_FUNCTION_INFO_V1(access_rate_asof_cal_trans);
+Datum
+access_rate_asof_cal_trans(PG_FUNCTION_ARGS)
+{
+	return access_step(fcinfo, false, true, true, 1);
+}
+
+PG_FUNCTION_INFO_V1(access_rate_asof_cal_inv);
+Datum
+access_rate_asof_cal_inv(PG_FUNCTION_ARGS)
+{
+	return access_step(fcinfo, false, true, true, -1);
 }

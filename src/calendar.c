@@ -4,14 +4,24 @@
  * pekefb.extra_closing_days and pekefb.roll_forward.  The arithmetic is in calendar_core.c;
  * this file keeps one per-day table for the backend, built on first use and rebuilt when
  * a calendar setting changes.
+ *
+ * A region's calendar reaches the computation as data instead (the *_cal functions at the
+ * end: calendar text, closing_days date[], roll_forward boolean), because session settings
+ * do not reach Citus workers and a view must not depend on the reader's session.  Those
+ * tables are cached per backend keyed by the passed values (a few at a time, least
+ * recently used replaced), and per call site keyed by the argument bytes, so an aggregate
+ * over a join with the settings row costs one memcmp per row.
  */
 #include "postgres.h"
 
 #include <stdlib.h>
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
@@ -186,6 +196,13 @@ pekefb_finished_before_started(DateADT started, DateADT finished)
 DateADT
 pekefb_compute_due(DateADT started, int32 dl, bool roll)
 {
+	return pekefb_compute_due_cal(started, dl, roll, NULL);
+}
+
+/* The due date under an explicit calendar table (NULL: the session settings' table). */
+DateADT
+pekefb_compute_due_cal(DateADT started, int32 dl, bool roll, const CalTable *cal)
+{
 	int32		n = dl_length(dl);
 	int32		due;
 
@@ -201,7 +218,7 @@ pekefb_compute_due(DateADT started, int32 dl, bool roll)
 			break;
 		default:
 			pekefb_cal_check(started, "started date");
-			if (!cal_add_working_days(pekefb_cal_table(), started, n, &due))
+			if (!cal_add_working_days(cal ? cal : pekefb_cal_table(), started, n, &due))
 				ereport(ERROR,
 						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 						 errmsg("due date of \"%s\" plus %d working days is outside the range of the Finnish calendar",
@@ -220,7 +237,7 @@ pekefb_compute_due(DateADT started, int32 dl, bool roll)
 		int32		rolled;
 
 		pekefb_cal_check(due, "due date");
-		if (!cal_roll_forward(pekefb_cal_table(), due, &rolled))
+		if (!cal_roll_forward(cal ? cal : pekefb_cal_table(), due, &rolled))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("due date \"%s\" rolls forward past the range of the Finnish calendar",
@@ -331,4 +348,252 @@ pekefb_holidays(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+
+/* ---------------------------------------------------------------- explicit calendars */
+
+#define EXPLICIT_SLOTS 4
+
+/* One cached table of an explicit calendar: its mode and sorted distinct closing days. */
+typedef struct ExplicitCal
+{
+	bool		used;
+	CalMode		mode;
+	int			n;
+	int32	   *days;			/* TopMemoryContext */
+	CalTable   *table;			/* TopMemoryContext, rebuilt in place */
+	uint64		generation;		/* bumped whenever the slot is rebuilt */
+	uint64		last_used;
+} ExplicitCal;
+
+static ExplicitCal explicit_cal[EXPLICIT_SLOTS];
+static uint64 explicit_clock = 0;
+
+/* Per call site (fn_extra): the argument bytes last seen and the slot they resolved to. */
+typedef struct CalArgCache
+{
+	int			slot;
+	uint64		generation;
+	int			callen;
+	int			dayslen;
+	char	   *cal;
+	char	   *days;
+} CalArgCache;
+
+/* The calendar argument: 'strict' or 'literal'; anything else is 22023. */
+static CalMode
+calendar_arg(text *t)
+{
+	const char *p = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	if (len == 6 && memcmp(p, "strict", 6) == 0)
+		return CAL_STRICT;
+	if (len == 7 && memcmp(p, "literal", 7) == 0)
+		return CAL_LITERAL;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid calendar: \"%s\"", text_to_cstring(t)),
+			 errdetail("Expected 'strict' (Midsummer Eve and Christmas Eve are non-working days) or 'literal' (they are working days).")));
+	pg_unreachable();
+}
+
+/* qsort comparator of day numbers. */
+static int
+day_cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a,
+				y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* The closing_days argument as sorted distinct day numbers (palloc'd); NULL elements are 22004. */
+static int32 *
+closing_days_arg(ArrayType *a, int *n_out)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				k = 0;
+	int32	   *days;
+
+	if (ARR_ELEMTYPE(a) != DATEOID)
+		elog(ERROR, "closing_days must be a date array");
+	deconstruct_array(a, DATEOID, sizeof(DateADT), true, TYPALIGN_INT, &elems, &nulls, &n);
+	days = palloc(sizeof(int32) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("closing_days must not contain NULL"),
+					 errdetail("Each element of closing_days is a date on which the region's offices are closed.")));
+		days[i] = DatumGetDateADT(elems[i]);
+	}
+	qsort(days, n, sizeof(int32), day_cmp);
+	for (int i = 0; i < n; i++)
+		if (k == 0 || days[k - 1] != days[i])
+			days[k++] = days[i];
+	*n_out = k;
+	return days;
+}
+
+/* The slot holding the table of (mode, days): found, or the least recently used rebuilt. */
+static int
+explicit_slot(CalMode mode, const int32 *days, int n)
+{
+	int			victim = 0;
+	ExplicitCal *e;
+
+	for (int i = 0; i < EXPLICIT_SLOTS; i++)
+	{
+		e = &explicit_cal[i];
+		if (e->used && e->mode == mode && e->n == n &&
+			(n == 0 || memcmp(e->days, days, sizeof(int32) * n) == 0))
+		{
+			e->last_used = ++explicit_clock;
+			return i;
+		}
+		if (!e->used || (explicit_cal[victim].used && e->last_used < explicit_cal[victim].last_used))
+			victim = i;
+	}
+	e = &explicit_cal[victim];
+	if (e->table == NULL)
+		e->table = MemoryContextAlloc(TopMemoryContext, sizeof(CalTable));
+	if (e->days != NULL)
+		pfree(e->days);
+	e->days = NULL;
+	e->used = false;
+	e->days = MemoryContextAlloc(TopMemoryContext, sizeof(int32) * Max(n, 1));
+	memcpy(e->days, days, sizeof(int32) * n);
+	cal_table_build(e->table, mode, e->days, n);
+	e->mode = mode;
+	e->n = n;
+	e->generation++;
+	e->last_used = ++explicit_clock;
+	e->used = true;
+	return victim;
+}
+
+/* True when a varlena argument is inline and has exactly these content bytes. */
+static inline bool
+raw_equal(Datum d, const char *bytes, int len)
+{
+	struct varlena *p = (struct varlena *) DatumGetPointer(d);
+
+	if (len < 0 || VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
+		return false;
+	return VARSIZE_ANY_EXHDR(p) == (Size) len && memcmp(VARDATA_ANY(p), bytes, len) == 0;
+}
+
+/* Remembers a varlena argument's content bytes in the call site's memory (-1: not inline). */
+static char *
+raw_copy(FunctionCallInfo fcinfo, Datum d, int *len)
+{
+	struct varlena *p = (struct varlena *) DatumGetPointer(d);
+	char	   *copy;
+
+	if (VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
+	{
+		*len = -1;
+		return NULL;
+	}
+	*len = (int) VARSIZE_ANY_EXHDR(p);
+	copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(*len, 1));
+	memcpy(copy, VARDATA_ANY(p), *len);
+	return copy;
+}
+
+/* See calendar.h. */
+const CalTable *
+pekefb_cal_table_args(FunctionCallInfo fcinfo, int calarg, int daysarg)
+{
+	CalArgCache *c = (CalArgCache *) fcinfo->flinfo->fn_extra;
+	Datum		cald = PG_GETARG_DATUM(calarg);
+	Datum		daysd = PG_GETARG_DATUM(daysarg);
+	CalMode		mode;
+	int32	   *days;
+	int			n,
+				slot;
+
+	if (likely(c != NULL) &&
+		c->generation == explicit_cal[c->slot].generation &&
+		raw_equal(cald, c->cal, c->callen) && raw_equal(daysd, c->days, c->dayslen))
+		return explicit_cal[c->slot].table;
+
+	mode = calendar_arg(DatumGetTextPP(cald));
+	days = closing_days_arg(DatumGetArrayTypeP(daysd), &n);
+	slot = explicit_slot(mode, days, n);
+	pfree(days);
+
+	if (c == NULL)
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CalArgCache));
+	else
+	{
+		if (c->cal)
+			pfree(c->cal);
+		if (c->days)
+			pfree(c->days);
+	}
+	c->cal = raw_copy(fcinfo, cald, &c->callen);
+	c->days = raw_copy(fcinfo, daysd, &c->dayslen);
+	c->slot = slot;
+	c->generation = explicit_cal[slot].generation;
+	fcinfo->flinfo->fn_extra = c;
+	return explicit_cal[slot].table;
+}
+
+/* is_working_day(date, calendar, closing_days): under an explicit calendar. */
+PG_FUNCTION_INFO_V1(pekefb_is_working_day_cal);
+Datum
+pekefb_is_working_day_cal(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	const CalTable *t = pekefb_cal_table_args(fcinfo, 1, 2);
+
+	pekefb_cal_check(d, "date");
+	PG_RETURN_BOOL(cal_is_working(t, d));
+}
+
+/* working_days(from, to, calendar, closing_days): under an explicit calendar. */
+PG_FUNCTION_INFO_V1(pekefb_working_days_cal);
+Datum
+pekefb_working_days_cal(PG_FUNCTION_ARGS)
+{
+	DateADT		from = PG_GETARG_DATEADT(0);
+	DateADT		to = PG_GETARG_DATEADT(1);
+	const CalTable *t = pekefb_cal_table_args(fcinfo, 2, 3);
+
+	pekefb_cal_check(from, "date");
+	pekefb_cal_check(to, "date");
+	PG_RETURN_INT32(cal_working_days(t, from, to));
+}
+
+/* due_date(started, deadline, calendar, closing_days, roll_forward): explicit calendar. */
+PG_FUNCTION_INFO_V1(pekefb_due_date_cal);
+Datum
+pekefb_due_date_cal(PG_FUNCTION_ARGS)
+{
+	const CalTable *t = pekefb_cal_table_args(fcinfo, 2, 3);
+
+	PG_RETURN_DATEADT(pekefb_compute_due_cal(PG_GETARG_DATEADT(0), PG_GETARG_INT32(1),
+											 PG_GETARG_BOOL(4), t));
+}
+
+/* within_deadline(started, finished, deadline, calendar, closing_days, roll_forward). */
+PG_FUNCTION_INFO_V1(pekefb_within_deadline_cal);
+Datum
+pekefb_within_deadline_cal(PG_FUNCTION_ARGS)
+{
+	DateADT		started = PG_GETARG_DATEADT(0);
+	DateADT		finished = PG_GETARG_DATEADT(1);
+	const CalTable *t = pekefb_cal_table_args(fcinfo, 3, 4);
+
+	pekefb_check_finite(started, "started");
+	pekefb_check_finite(finished, "finished");
+	if (finished < started)
+		pekefb_finished_before_started(started, finished);
+	PG_RETURN_BOOL(finished <= pekefb_compute_due_cal(started, PG_GETARG_INT32(2), PG_GETARG_BOOL(5), t));
 }

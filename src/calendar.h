@@ -6,6 +6,7 @@
 #define PEKEFB_CALENDAR_H
 
 #include "postgres.h"
+#include "fmgr.h"
 #include "utils/date.h"
 
 #include "calendar_core.h"
@@ -25,6 +26,15 @@ extern void pekefb_check_finite(DateADT d, const char *what);
 
 /* Due date of a case started on started (Defaults 2-4), optionally rolled per §5. */
 extern DateADT pekefb_compute_due(DateADT started, int32 dl, bool roll);
+
+/* The same under an explicit calendar table (NULL: the session settings' table). */
+extern DateADT pekefb_compute_due_cal(DateADT started, int32 dl, bool roll, const CalTable *cal);
+
+/*
+ * The working-day table of an explicit calendar passed as arguments calarg (text: strict |
+ * literal) and daysarg (date[]: closing days) of the current call; neither may be NULL.
+ */
+extern const CalTable *pekefb_cal_table_args(FunctionCallInfo fcinfo, int calarg, int daysarg);
 
 /* Raises 22023: a case cannot finish before it started. */
 extern void pekefb_finished_before_started(DateADT started, DateADT finished) pg_attribute_noreturn();

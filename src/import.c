@@ -1,5 +1,6 @@
 /*
- * import.c: import_feedback(document text), the bulk loader of pekefb.feedback_responses.
+ * import.c: import_feedback(target regclass, document text), the bulk loader of a region's
+ * feedback_responses (target; region.import_feedback(document) passes its own).
  *
  * The document is a JSON array of records (see doc/feedback.md).  It is parsed once with
  * cJSON; every record is validated first (an error names the record's 0-based index and
@@ -213,9 +214,13 @@ PG_FUNCTION_INFO_V1(import_feedback);
 Datum
 import_feedback(PG_FUNCTION_ARGS)
 {
-	char	   *doc = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	Oid			target = PG_GETARG_OID(0);
+	char	   *doc = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
-	const char *schema = quote_identifier(get_namespace_name(nsp));
+	char	   *relname = get_rel_name(target);
+	char	   *relnsp = relname ? get_namespace_name(get_rel_namespace(target)) : NULL;
+	const char *schema;
+	const char *table;
 	Oid			fbtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 										 CStringGetDatum("feedback"), ObjectIdGetDatum(nsp));
 	const char *end = NULL;
@@ -233,6 +238,14 @@ import_feedback(PG_FUNCTION_ARGS)
 	ErrorContextCallback errcb;
 	int64		inserted = 0;
 
+	if (relname == NULL || relnsp == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", target),
+				 errdetail("Expected a region's feedback_responses table, e.g. 'region.feedback_responses'.")));
+	/* the region's schema: the target table's, where its organizations table is too */
+	schema = quote_identifier(relnsp);
+	table = quote_qualified_identifier(relnsp, relname);
 	import_own_error = false;
 	if (strstr(doc, "\\u0000") != NULL)
 		ereport(ERROR,
@@ -298,7 +311,7 @@ import_feedback(PG_FUNCTION_ARGS)
 
 				pos.field = "organization";
 				s = string_field(rec, i, "organization", true,
-								 "Expected the code of an organisation in pekefb.organizations.");
+								 "Expected the code of an organisation in the region's organizations table.");
 				org[i] = PointerGetDatum(cstring_to_text(s));
 
 				pos.field = "service";
@@ -379,12 +392,12 @@ import_feedback(PG_FUNCTION_ARGS)
 			}
 
 			/* 3. one statement inserts them all */
-			sql = psprintf("INSERT INTO %s.feedback_responses "
+			sql = psprintf("INSERT INTO %s "
 						   "(received_at, organization_code, service, response, comment, themes) "
 						   "SELECT r, o, s, f, c, COALESCE(t::text[], '{}') "
 						   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), "
 						   "pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) AS u(r, o, s, f, c, t)",
-						   schema);
+						   table);
 			rc = SPI_execute_with_args(sql, 6, argtypes, args, NULL, false, 0);
 			if (rc != SPI_OK_INSERT)
 				elog(ERROR, "inserting feedback failed: %s", SPI_result_code_string(rc));

@@ -84,9 +84,9 @@ CREATE FUNCTION time_import() RETURNS double precision LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz; b double precision := 'infinity'; d text := (SELECT d FROM doc);
 BEGIN
   FOR k IN 1..4 LOOP
-    TRUNCATE pekefb.feedback_responses;
+    TRUNCATE region.feedback_responses;
     t0 := clock_timestamp();
-    PERFORM pekefb.import_feedback(d);
+    PERFORM region.import_feedback(d);
     IF k > 1 THEN b := least(b, extract(epoch FROM clock_timestamp() - t0)); END IF;
   END LOOP;
   RETURN b;

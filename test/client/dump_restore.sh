@@ -16,16 +16,16 @@ psql -d $src -f test/sample/region.sql >/dev/null
 snapshot() {
 	psql -d "$1" -At <<-'SQL'
 		SET pekefb.language = 'sv';
-		SELECT 'organizations', count(*) FROM pekefb.organizations;
-		SELECT 'indicators', count(*) FROM pekefb.indicators;
-		SELECT 'targets', count(*) FROM pekefb.targets;
-		SELECT 'measurements', count(*) FROM pekefb.measurements;
-		SELECT 'cases', count(*) FROM pekefb.cases;
-		SELECT 'feedback', count(*) FROM pekefb.feedback_responses;
-		SELECT s FROM pekefb.indicator_status s ORDER BY indicator_code, organization_code, period_start, period_end;
-		SELECT a FROM pekefb.access_summary a ORDER BY indicator_code, organization_code, period, period_start;
-		SELECT f FROM pekefb.feedback_summary f ORDER BY 1;
-		SELECT r.response::text, r.themes FROM pekefb.feedback_responses r ORDER BY id;
+		SELECT 'organizations', count(*) FROM region.organizations;
+		SELECT 'indicators', count(*) FROM region.indicators;
+		SELECT 'targets', count(*) FROM region.targets;
+		SELECT 'measurements', count(*) FROM region.measurements;
+		SELECT 'cases', count(*) FROM region.cases;
+		SELECT 'feedback', count(*) FROM region.feedback_responses;
+		SELECT s FROM region.indicator_status s ORDER BY indicator_code, organization_code, period_start, period_end;
+		SELECT a FROM region.access_summary a ORDER BY indicator_code, organization_code, period, period_start;
+		SELECT f FROM region.feedback_summary f ORDER BY 1;
+		SELECT r.response::text, r.themes FROM region.feedback_responses r ORDER BY id;
 	SQL
 }
 snapshot $src > "$work/before"
@@ -39,8 +39,8 @@ fi
 grep -q '^measurements|[1-9]' "$work/after" || { echo "no measurements restored"; exit 1; }
 
 # New rows after the restore get fresh ids (the identity counters were dumped too).
-psql -d $dst -c "INSERT INTO pekefb.cases (indicator_code, organization_code, started) VALUES ('pta-3kk', 'kokkola', '2026-01-02')"
-psql -d $dst -c "INSERT INTO pekefb.feedback_responses (received_at, organization_code, service, response) VALUES (now(), 'kokkola', 'neuvola', '{\"role\":\"parent\",\"nps\":9}')"
+psql -d $dst -c "INSERT INTO region.cases (indicator_code, organization_code, started) VALUES ('pta-3kk', 'kokkola', '2026-01-02')"
+psql -d $dst -c "INSERT INTO region.feedback_responses (received_at, organization_code, service, response) VALUES (now(), 'kokkola', 'neuvola', '{\"role\":\"parent\",\"nps\":9}')"
 
 psql -d postgres -c "DROP DATABASE $src" -c "DROP DATABASE $dst"
 echo "dump and restore: $(grep -c . "$work/after") lines identical"

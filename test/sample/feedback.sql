@@ -138,12 +138,12 @@ LEFT JOIN sample_feedback_comments c
                             ELSE (CASE WHEN coalesce(it.nps, 7) >= 9 THEN 4 ELSE 6 END) END;
 
 -- up to November 2025: plain INSERT
-INSERT INTO pekefb.feedback_responses (received_at, organization_code, service, response, comment, themes)
-SELECT received_at, organization_code, service, response::pekefb.feedback, comment, themes
+INSERT INTO region.feedback_responses (received_at, organization_code, response_id, service, response, comment, themes)
+SELECT received_at, organization_code, 'sample-' || i, service, response::pekefb.feedback, comment, themes
 FROM sample_feedback_rows WHERE received_at < '2025-12-01 00:00+02' ORDER BY received_at;
 
 -- December 2025: one import_feedback document, as a survey system would deliver it
-SELECT pekefb.import_feedback(json_agg(json_build_object(
+SELECT region.import_feedback(json_agg(json_build_object(
            'received_at', received_at, 'organization', organization_code, 'service', service,
            'response', response::json, 'comment', comment, 'themes', themes) ORDER BY received_at)::text)
        AS imported_december_2025

@@ -1,8 +1,8 @@
 -- Sample region, part 1: the network of Central Ostrobothnia (Keski-Pohjanmaa), the region of
 -- Soite's plan (shared/seeds/002_*.txt): the wellbeing area, its eight municipalities, and
 -- NGOs and parishes of the family-centre network.
-INSERT INTO pekefb.organizations (code, name_fi, name_sv, kind, parent_code) VALUES
-  ('soite',      'Keski-Pohjanmaan hyvinvointialue (Soite)', 'Mellersta Österbottens välfärdsområde (Soite)', 'wellbeing_area', NULL),
+-- The wellbeing area itself, the root, was registered by pekefb.create_region (region.sql).
+INSERT INTO region.organizations (code, name_fi, name_sv, kind, parent_code) VALUES
   ('halsua',     'Halsua',     'Halsua',     'municipality', 'soite'),
   ('kannus',     'Kannus',     'Kannus',     'municipality', 'soite'),
   ('kaustinen',  'Kaustinen',  'Kaustby',    'municipality', 'soite'),

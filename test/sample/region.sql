@@ -6,10 +6,15 @@
 -- a key (indicator, organisation, year, case number), never from random().  Municipality
 -- figures are generated first and the region's are their sums (pekefb.sum), so they add up.
 -- Load into a database with the extension:  psql -f test/sample/region.sql
+-- (it creates the region, schema region, first).
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 
 BEGIN;
+
+SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue (Soite)',
+                            'Mellersta Österbottens välfärdsområde (Soite)',
+                            region_name => 'Keski-Pohjanmaan hyvinvointialue');
 
 \ir organizations.sql
 
@@ -24,7 +29,7 @@ INSERT INTO municipality VALUES
   ('kokkola', 47700), ('kannus', 5430), ('kaustinen', 4250), ('veteli', 3140),
   ('toholampi', 3040), ('perho', 2720), ('halsua', 1170), ('lestijarvi', 730);
 
-INSERT INTO pekefb.indicators (code, name_fi, name_sv, name_en, unit, period, theme, source, deadline, description) VALUES
+INSERT INTO region.indicators (code, name_fi, name_sv, name_en, unit, period, theme, source, deadline, description) VALUES
   ('pta-3kk',
    'Lapsen ja perheen palvelutarpeen arviointi valmis määräajassa',
    'Bedömning av servicebehovet för barn och familj klar inom tidsfristen',
@@ -103,7 +108,7 @@ INSERT INTO pekefb.indicators (code, name_fi, name_sv, name_en, unit, period, th
 
 -- The plan's yearly targets for the whole region (organization_code NULL), as written there:
 -- "90 %" -> >= 90%, "yli 10 %" -> > 10%, "150 pv" -> <= 150 d, "5 kpl" -> >= 5, "<7 vrk" -> < 7 d.
-INSERT INTO pekefb.targets (indicator_code, organization_code, period_start, period_end, target, note)
+INSERT INTO region.targets (indicator_code, organization_code, period_start, period_end, target, note)
 SELECT t.indicator_code, NULL, make_date(t.year, 1, 1), make_date(t.year, 12, 31), t.target::pekefb.target,
        'Soiten RRF-suunnitelma 2022, aikataulutetut tavoitteet'
 FROM (VALUES
@@ -122,13 +127,13 @@ FROM (VALUES
 
 -- "Sosiaalihuollon palveluissa määräajat toteutuvat kvartaaliin 1/2023 mennessä 100 %:sesti":
 -- the 7-working-day limit from THL's half-year 1.4.2023 on.
-INSERT INTO pekefb.targets (indicator_code, organization_code, period_start, period_end, target, note) VALUES
+INSERT INTO region.targets (indicator_code, organization_code, period_start, period_end, target, note) VALUES
   ('ls-7arkipv', NULL, '2023-04-01', '2026-03-31', '>= 100%', 'Soiten RRF-suunnitelma 2022: määräajat 100 % kvartaaliin 1/2023 mennessä'),
   -- An organisation's own target overrides the region's: Kokkola's interim goal for 2025.
   ('pta-3kk', 'kokkola', '2025-01-01', '2025-12-31', '>= 97%', 'Kokkolan välitavoite 2025');
 
 -- Baselines 2019–2021 from the plan's tables (Sosiaali-Efica), region level.
-INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source)
 SELECT b.indicator_code, 'soite', make_date(b.year, 1, 1), make_date(b.year, 12, 31), b.value::pekefb.indicator,
        'Soiten RRF-suunnitelma 2022'
 FROM (VALUES
@@ -157,7 +162,7 @@ INSERT INTO gen VALUES
   -- counts: volume = region total per year
   ('ls-ilmoitukset',      'count', 3050,  1.00,  0.97,  0.95,  0.92, 0.10);
 
-INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source)
 SELECT g.indicator_code, m.code, make_date(y.year, 1, 1), make_date(y.year, 12, 31),
        CASE g.kind
          WHEN 'share' THEN
@@ -184,13 +189,13 @@ CROSS JOIN LATERAL (
 
 -- The region's figures are the sums of its municipalities' (ratios add numerators and
 -- denominators, counts add up).
-INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source)
 SELECT indicator_code, 'soite', period_start, period_end, pekefb.sum(value), 'generated sample (sum of municipalities)'
-FROM pekefb.measurements
+FROM region.measurements
 WHERE source = 'generated sample'
 GROUP BY indicator_code, period_start, period_end;
 
-INSERT INTO pekefb.measurements (indicator_code, organization_code, period_start, period_end, value, source) VALUES
+INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source) VALUES
   ('omaolo', 'soite', '2022-01-01', '2022-12-31', '4', 'Soite'),
   ('omaolo', 'soite', '2023-01-01', '2023-12-31', '23', 'Soite'),
   ('omaolo', 'soite', '2024-01-01', '2024-12-31', '31', 'Soite'),
@@ -212,8 +217,8 @@ INSERT INTO case_gen VALUES
   ('pta-3kk',        800, 0.86, 0.91, 0.95, 0.97, 14, 70, 93, 60),
   ('mt-hoitotakuu', 1500, 0.80, 0.87, 0.92, 0.95, 0, 15, 15, 45);
 
-INSERT INTO pekefb.cases (indicator_code, organization_code, started, finished)
-SELECT cg.indicator_code, m.code, s.started,
+INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished)
+SELECT cg.indicator_code, m.code, k.key, s.started,
        CASE WHEN s.started + w.wait > date '2025-12-31' THEN NULL ELSE s.started + w.wait END
 FROM case_gen cg
 CROSS JOIN municipality m
@@ -235,9 +240,9 @@ ORDER BY 1, 2, 3;
 
 -- Access measurements from the cases: yearly for all access indicators, and THL's
 -- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit.
-SELECT pekefb.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31))
+SELECT region.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31))
 FROM generate_series(2022, 2025) AS y;
-SELECT pekefb.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'])
+SELECT region.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'])
 FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-31'),
              ('2023-04-01', '2023-09-30'), ('2023-10-01', '2024-03-31'),
              ('2024-04-01', '2024-09-30'), ('2024-10-01', '2025-03-31'),
@@ -247,6 +252,6 @@ FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-3
 \ir feedback.sql
 
 COMMIT;
-ANALYZE pekefb.measurements;
-ANALYZE pekefb.cases;
-ANALYZE pekefb.feedback_responses;
+ANALYZE region.measurements;
+ANALYZE region.cases;
+ANALYZE region.feedback_responses;

@@ -1,0 +1,168 @@
+-- indicators, targets and measurements: the indicator catalogue, the target levels and the
+-- measured values.  Foreign keys are single-column (a BI tool follows them); that a target's
+-- or a measurement's unit is its indicator's is checked by a trigger instead.
+
+CREATE TABLE @region@.indicators (
+    code             text PRIMARY KEY
+                     CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi          text NOT NULL CHECK (name_fi <> ''),
+    name_sv          text,
+    name_en          text,
+    unit             text NOT NULL DEFAULT '' CHECK (unit IN ('%', 'd', '')),
+    period           text NOT NULL DEFAULT 'year'
+                     CHECK (period IN ('month', 'quarter', 'half_year', 'year')),
+    theme            text,
+    source           text,
+    deadline         pekefb.deadline,
+    count_by         text CHECK (count_by IN ('finished', 'started')),
+    higher_is_better boolean,
+    description      text,
+    CONSTRAINT indicators_access_is_share CHECK (deadline IS NULL OR unit = '%'),
+    CONSTRAINT indicators_count_by_needs_deadline CHECK ((count_by IS NULL) = (deadline IS NULL))
+);
+COMMENT ON TABLE @region@.indicators IS
+    'indicator catalogue; an indicator with a deadline is an access indicator computed from cases';
+COMMENT ON COLUMN @region@.indicators.code IS 'stable key: lower-case letters, digits, _ . -';
+COMMENT ON COLUMN @region@.indicators.name_fi IS 'Finnish name';
+COMMENT ON COLUMN @region@.indicators.name_sv IS 'Swedish name (NULL: the Finnish one is used)';
+COMMENT ON COLUMN @region@.indicators.name_en IS 'English name (NULL: the Finnish one is used)';
+COMMENT ON COLUMN @region@.indicators.unit IS
+    '% (share, stored as a fraction of one), d (days) or empty (plain number)';
+COMMENT ON COLUMN @region@.indicators.period IS 'the usual reporting period: month, quarter, half_year or year';
+COMMENT ON COLUMN @region@.indicators.theme IS 'theme for grouping, e.g. neuvola, lastensuojelu';
+COMMENT ON COLUMN @region@.indicators.source IS 'where the figures come from, e.g. the source system';
+COMMENT ON COLUMN @region@.indicators.deadline IS
+    'statutory time limit of an access indicator (NULL for other indicators)';
+COMMENT ON COLUMN @region@.indicators.count_by IS
+    'counting basis of an access indicator: finished (cases completed in the period, THL''s completion share; default) or started (cases that became pending in the period); NULL for other indicators';
+COMMENT ON COLUMN @region@.indicators.higher_is_better IS 'true when a higher value is better, false when lower is, NULL when not stated';
+COMMENT ON COLUMN @region@.indicators.description IS 'definition of the indicator in prose';
+
+CREATE TABLE @region@.targets (
+    target_id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    indicator_code    text NOT NULL REFERENCES @region@.indicators (code),
+    organization_code text REFERENCES @region@.organizations (code),
+    period_start      date NOT NULL,
+    period_end        date NOT NULL,
+    target            pekefb.target,
+    note              text,
+    CONSTRAINT targets_period_order CHECK (period_end >= period_start),
+    CONSTRAINT targets_one_per_period UNIQUE NULLS NOT DISTINCT (indicator_code, organization_code, period_start)
+);
+CREATE INDEX targets_lookup_idx ON @region@.targets (indicator_code, period_start, period_end);
+COMMENT ON TABLE @region@.targets IS
+    'target levels per indicator and period; organization_code NULL = the whole region (applies to every organisation without its own target)';
+COMMENT ON COLUMN @region@.targets.target_id IS 'surrogate key (identity)';
+COMMENT ON COLUMN @region@.targets.indicator_code IS 'the indicator';
+COMMENT ON COLUMN @region@.targets.organization_code IS 'the organisation whose target this is; NULL = the whole region';
+COMMENT ON COLUMN @region@.targets.period_start IS 'first day of the period (inclusive)';
+COMMENT ON COLUMN @region@.targets.period_end IS 'last day of the period (inclusive)';
+COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later';
+COMMENT ON COLUMN @region@.targets.note IS 'free text, e.g. where the target comes from';
+
+CREATE TABLE @region@.measurements (
+    indicator_code    text NOT NULL REFERENCES @region@.indicators (code),
+    organization_code text NOT NULL REFERENCES @region@.organizations (code),
+    period_start      date NOT NULL,
+    period_end        date NOT NULL,
+    value             pekefb.indicator NOT NULL,
+    source            text,
+    loaded_at         timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    loaded_by         text NOT NULL DEFAULT CURRENT_USER,
+    PRIMARY KEY (organization_code, indicator_code, period_start, period_end),
+    CONSTRAINT measurements_period_order CHECK (period_end >= period_start)
+);
+CREATE INDEX measurements_period_idx ON @region@.measurements (period_start, period_end);
+CREATE INDEX measurements_indicator_idx ON @region@.measurements (indicator_code, organization_code, period_end);
+COMMENT ON TABLE @region@.measurements IS
+    'measured values: one row per indicator, organisation and period (inclusive dates)';
+COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator';
+COMMENT ON COLUMN @region@.measurements.organization_code IS 'the organisation the figure is about (as its source reports it)';
+COMMENT ON COLUMN @region@.measurements.period_start IS 'first day of the period (inclusive)';
+COMMENT ON COLUMN @region@.measurements.period_end IS 'last day of the period (inclusive)';
+COMMENT ON COLUMN @region@.measurements.value IS 'the measured value: a ratio such as 698/788 or a quantity such as 4.78 d (unit: the indicator''s)';
+COMMENT ON COLUMN @region@.measurements.source IS 'where the figure comes from; region.cases for figures written by refresh_access_measurements';
+COMMENT ON COLUMN @region@.measurements.loaded_at IS 'when the row was last written (set on insert and update)';
+COMMENT ON COLUMN @region@.measurements.loaded_by IS 'the role that last wrote the row';
+
+-- A target's and a measurement's unit must be its indicator's; an indicator's unit cannot
+-- change while values in the old unit refer to it.  A missing indicator is left to the
+-- foreign key.
+CREATE FUNCTION @region@.check_unit() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    want text;
+    have text;
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'indicators' THEN
+        SELECT pekefb.unit(m.value) INTO have FROM @region@.measurements m
+        WHERE m.indicator_code OPERATOR(pg_catalog.=) NEW.code
+          AND pekefb.unit(m.value) OPERATOR(pg_catalog.<>) NEW.unit LIMIT 1;
+        IF have IS NULL THEN
+            SELECT pekefb.unit(t.target) INTO have FROM @region@.targets t
+            WHERE t.indicator_code OPERATOR(pg_catalog.=) NEW.code
+              AND pekefb.unit(t.target) OPERATOR(pg_catalog.<>) NEW.unit LIMIT 1;
+        END IF;
+        IF have IS NOT NULL THEN
+            RAISE EXCEPTION 'unit "%" of indicator "%" does not match its values in unit "%"', NEW.unit, NEW.code, have
+                USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
+        END IF;
+        RETURN NEW;
+    END IF;
+    SELECT i.unit INTO want FROM @region@.indicators i WHERE i.code OPERATOR(pg_catalog.=) NEW.indicator_code;
+    IF NOT FOUND THEN
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'targets' THEN
+        have := pekefb.unit(NEW.target);
+    ELSE
+        have := pekefb.unit(NEW.value);
+    END IF;
+    IF have OPERATOR(pg_catalog.<>) want THEN
+        RAISE EXCEPTION 'unit "%" of the % does not match unit "%" of indicator "%"',
+                        have, CASE TG_TABLE_NAME WHEN 'targets' THEN 'target' ELSE 'value' END,
+                        want, NEW.indicator_code
+            USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_unit() IS 'trigger: a target''s or a measurement''s unit must be its indicator''s';
+CREATE TRIGGER indicators_unit BEFORE UPDATE OF unit ON @region@.indicators
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+CREATE TRIGGER targets_unit BEFORE INSERT OR UPDATE ON @region@.targets
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+CREATE TRIGGER measurements_unit BEFORE INSERT OR UPDATE ON @region@.measurements
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+
+-- An access indicator counts by completion unless told otherwise.
+CREATE FUNCTION @region@.indicators_defaults() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF NEW.deadline IS NOT NULL AND NEW.count_by IS NULL THEN
+        NEW.count_by := 'finished';
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.indicators_defaults() IS 'trigger: an access indicator without count_by counts by finished';
+CREATE TRIGGER indicators_defaults BEFORE INSERT OR UPDATE ON @region@.indicators
+    FOR EACH ROW EXECUTE FUNCTION @region@.indicators_defaults();
+
+-- loaded_at and loaded_by follow every write, updates included.
+CREATE FUNCTION @region@.stamp_loaded() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+        NEW.loaded_at := pg_catalog.now();
+        NEW.loaded_by := CURRENT_USER;
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.stamp_loaded() IS 'trigger: an update of a measurement sets loaded_at and loaded_by';
+CREATE TRIGGER measurements_loaded BEFORE UPDATE ON @region@.measurements
+    FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();

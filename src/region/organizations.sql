@@ -1,0 +1,96 @@
+-- organizations: the family-centre network (wellbeing area, municipalities, NGOs, parishes,
+-- companies, state agencies), and organization_tree, each organisation with every
+-- organisation above it, kept by a trigger (a table, not a recursive view, so that it works
+-- when the region is distributed on Citus).
+
+CREATE TABLE @region@.organizations (
+    code        text PRIMARY KEY
+                CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi     text NOT NULL CHECK (name_fi <> ''),
+    name_sv     text,
+    kind        text NOT NULL
+                CHECK (kind IN ('wellbeing_area', 'municipality', 'ngo', 'parish', 'company', 'state', 'nation')),
+    parent_code text REFERENCES @region@.organizations (code),
+    CONSTRAINT organizations_not_own_parent CHECK (parent_code IS DISTINCT FROM code)
+);
+CREATE INDEX organizations_parent_idx ON @region@.organizations (parent_code);
+COMMENT ON TABLE @region@.organizations IS
+    'the family-centre network: wellbeing area (the root), municipalities, NGOs, parishes, companies, state agencies';
+COMMENT ON COLUMN @region@.organizations.code IS 'stable key: lower-case letters, digits, _ . -';
+COMMENT ON COLUMN @region@.organizations.name_fi IS 'Finnish name';
+COMMENT ON COLUMN @region@.organizations.name_sv IS 'Swedish name (NULL: the Finnish one is used)';
+COMMENT ON COLUMN @region@.organizations.kind IS 'wellbeing_area, municipality, ngo, parish, company, state or nation';
+COMMENT ON COLUMN @region@.organizations.parent_code IS 'the organisation this one belongs to (NULL for the top); no cycles';
+
+CREATE TABLE @region@.organization_tree (
+    organization_code text NOT NULL REFERENCES @region@.organizations (code) ON DELETE CASCADE,
+    ancestor_code     text NOT NULL REFERENCES @region@.organizations (code) ON DELETE CASCADE,
+    depth             integer NOT NULL CHECK (depth >= 0),
+    PRIMARY KEY (organization_code, ancestor_code)
+);
+CREATE INDEX organization_tree_ancestor_idx ON @region@.organization_tree (ancestor_code);
+COMMENT ON TABLE @region@.organization_tree IS
+    'each organisation paired with itself (depth 0) and every organisation above it; kept by triggers on organizations, do not write';
+COMMENT ON COLUMN @region@.organization_tree.organization_code IS 'an organisation';
+COMMENT ON COLUMN @region@.organization_tree.ancestor_code IS 'the organisation itself or one above it';
+COMMENT ON COLUMN @region@.organization_tree.depth IS 'levels between them: 0 = itself, 1 = its parent, ...';
+
+-- rebuild_organization_tree(): recomputes organization_tree from parent_code, level by level
+-- (no recursive query), and refuses a cycle naming an organisation on it.  Called by the
+-- trigger after every change of organizations; callable by hand (e.g. after a bulk load
+-- with triggers disabled).
+CREATE FUNCTION @region@.rebuild_organization_tree() RETURNS bigint
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    level integer := 0;
+    added bigint;
+    total bigint;
+    on_cycle text;
+BEGIN
+    DELETE FROM @region@.organization_tree;
+    INSERT INTO @region@.organization_tree (organization_code, ancestor_code, depth)
+    SELECT o.code, o.code, 0 FROM @region@.organizations o;
+    GET DIAGNOSTICS total = ROW_COUNT;
+    LOOP
+        SELECT t.organization_code INTO on_cycle
+        FROM @region@.organization_tree t
+        JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code
+        WHERE t.depth OPERATOR(pg_catalog.=) level
+          AND o.parent_code OPERATOR(pg_catalog.=) t.organization_code
+        ORDER BY t.organization_code LIMIT 1;
+        IF on_cycle IS NOT NULL THEN
+            RAISE EXCEPTION 'cycle in @region@.organizations: organisation "%" is its own ancestor', on_cycle
+                USING ERRCODE = '23514',
+                      DETAIL = 'Following parent_code from it leads back to it; the network must be a tree.';
+        END IF;
+        INSERT INTO @region@.organization_tree (organization_code, ancestor_code, depth)
+        SELECT t.organization_code, o.parent_code, level OPERATOR(pg_catalog.+) 1
+        FROM @region@.organization_tree t
+        JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code
+        WHERE t.depth OPERATOR(pg_catalog.=) level AND o.parent_code IS NOT NULL;
+        GET DIAGNOSTICS added = ROW_COUNT;
+        EXIT WHEN added OPERATOR(pg_catalog.=) 0;
+        total := total OPERATOR(pg_catalog.+) added;
+        level := level OPERATOR(pg_catalog.+) 1;
+    END LOOP;
+    RETURN total;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.rebuild_organization_tree() IS
+    'recomputes organization_tree from organizations.parent_code; refuses cycles; returns the number of pairs';
+
+CREATE FUNCTION @region@.organizations_changed() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    PERFORM @region@.rebuild_organization_tree();
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.organizations_changed() IS 'trigger: keeps organization_tree in step with organizations';
+CREATE TRIGGER organizations_tree AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @region@.organizations
+    FOR EACH STATEMENT EXECUTE FUNCTION @region@.organizations_changed();
+
+ALTER TABLE @region@.settings ADD CONSTRAINT settings_area_code_fkey
+    FOREIGN KEY (area_code) REFERENCES @region@.organizations (code);

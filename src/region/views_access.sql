@@ -1,0 +1,167 @@
+-- access_summary and refresh_access_measurements: access indicators computed from the raw
+-- cases under the region's calendar (settings.calendar, extra_closing_days, roll_forward,
+-- passed to the library as data), judged on the region's today (settings.time_zone).
+
+-- access_summary: per access indicator, organisation, month or quarter of the day the
+-- matter became pending (period_kind names which), and includes_sub_organizations: false
+-- rows count the organisation's own cases (they partition the cases: a sum over them counts
+-- each case once), true rows also those of every organisation below it.  Cases still open
+-- past their due date on judged_on count as late.
+CREATE VIEW @region@.access_summary AS
+WITH c AS (
+    SELECT c.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
+           c.started, c.finished, s.judged_on,
+           pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
+    FROM @region@.cases c
+    JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL
+    JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
+    CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
+    CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
+                       CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date) AS judged_on
+                FROM @region@.settings st) s
+    WHERE r.includes_sub_organizations OR t.depth = 0
+),
+g AS (
+    SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
+           p.period_start,
+           CAST(p.period_start + CASE p.period_kind WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END AS date) - 1 AS period_end,
+           pg_catalog.min(c.judged_on)                                              AS judged_on,
+           pg_catalog.count(*)                                                      AS cases,
+           pg_catalog.count(c.finished)                                             AS finished,
+           pg_catalog.count(*) FILTER (WHERE c.finished <= c.due)                   AS on_time,
+           pg_catalog.count(*) FILTER (WHERE c.finished > c.due)                    AS late,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due < c.judged_on)  AS open_past_due,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due >= c.judged_on) AS open_within,
+           pekefb.wait_agg(c.finished - c.started)                                  AS waits
+    FROM c
+    CROSS JOIN LATERAL (VALUES
+        ('month',   CAST(pg_catalog.date_trunc('month', c.started::timestamp) AS date)),
+        ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
+    ) AS p (period_kind, period_start)
+    GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+)
+SELECT
+    g.indicator_code,
+    g.organization_code,
+    g.includes_sub_organizations,
+    g.period_kind,
+    g.period_start,
+    g.period_end,
+    pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
+    pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+    i.deadline::text AS deadline_text,
+    g.judged_on,
+    g.cases,
+    g.finished,
+    CASE WHEN NOT x.suppressed THEN g.on_time END                               AS on_time,
+    CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
+    CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
+    CASE WHEN NOT x.suppressed THEN g.open_within END                           AS open_within,
+    CASE WHEN NOT x.suppressed AND g.on_time + g.late + g.open_past_due > 0
+         THEN g.on_time::double precision / (g.on_time + g.late + g.open_past_due) END AS rate,
+    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
+    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
+    x.suppressed
+FROM g
+JOIN @region@.indicators i ON i.code = g.indicator_code
+JOIN @region@.organizations o ON o.code = g.organization_code
+CROSS JOIN @region@.settings s
+CROSS JOIN LATERAL (SELECT g.cases < s.min_group_size AS suppressed) x;
+COMMENT ON VIEW @region@.access_summary IS
+    'access indicators from raw cases per indicator, organisation, period (period_kind month or quarter of the day the matter became pending) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
+COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
+COMMENT ON COLUMN @region@.access_summary.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.access_summary.includes_sub_organizations IS 'false: the organisation''s own cases only (sum these to count each case once); true: its cases and those of every organisation below it';
+COMMENT ON COLUMN @region@.access_summary.period_kind IS 'month or quarter: the length of the period of this row';
+COMMENT ON COLUMN @region@.access_summary.period_start IS 'first day of the month or quarter in which the cases became pending';
+COMMENT ON COLUMN @region@.access_summary.period_end IS 'last day of that month or quarter';
+COMMENT ON COLUMN @region@.access_summary.indicator_name IS 'indicator name in pekefb.language';
+COMMENT ON COLUMN @region@.access_summary.organization_name IS 'organisation name in pekefb.language';
+COMMENT ON COLUMN @region@.access_summary.deadline_text IS 'the indicator''s statutory time limit as text, e.g. 7 working days';
+COMMENT ON COLUMN @region@.access_summary.judged_on IS 'the day the state is judged on: today in the region''s time zone';
+COMMENT ON COLUMN @region@.access_summary.cases IS 'cases that became pending in the period (always shown)';
+COMMENT ON COLUMN @region@.access_summary.finished IS 'of them, cases finished (always shown)';
+COMMENT ON COLUMN @region@.access_summary.on_time IS 'finished on or before the due date; NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.late IS 'finished after the due date; NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.open_past_due IS 'still open and past the due date on judged_on (count as late in rate); NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.open_within IS 'still open and within the deadline on judged_on (left out of rate); NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
+COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
+
+-- refresh_access_measurements: writes the measurements of every access indicator for one
+-- period from the raw cases, for every organisation with cases, its sub-organisations
+-- included (like THL's area figures).  count_by NULL (the default) uses each indicator's
+-- count_by: finished = cases that finished in the period (THL's completion share);
+-- started = cases that became pending in the period, judged as of as_of (finished later =
+-- still open; open past due = late; open within the limit = left out).  as_of NULL = today
+-- in the region's time zone.  The value is the ratio on time / counted.  indicator_codes
+-- limits the run to those access indicators (NULL = all).  Idempotent: the period's earlier
+-- rows from this function are replaced.  Returns the number of rows written.
+CREATE FUNCTION @region@.refresh_access_measurements(
+    period_start date, period_end date,
+    indicator_codes text[] DEFAULT NULL,
+    count_by text DEFAULT NULL, as_of date DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    written bigint;
+    cfg @region@.settings;
+    judged_on date;
+BEGIN
+    IF period_start IS NULL OR period_end IS NULL OR period_end < period_start THEN
+        RAISE EXCEPTION 'invalid period: % .. %', period_start, period_end
+            USING ERRCODE = '22023', DETAIL = 'Expected two dates with period_end on or after period_start.';
+    END IF;
+    IF count_by IS NOT NULL AND count_by NOT IN ('finished', 'started') THEN
+        RAISE EXCEPTION 'invalid count_by: "%"', count_by
+            USING ERRCODE = '22023', DETAIL = 'Expected ''finished'', ''started'' or NULL (each indicator''s own count_by).';
+    END IF;
+    SELECT * INTO STRICT cfg FROM @region@.settings;
+    judged_on := COALESCE(as_of, CAST(pg_catalog.timezone(cfg.time_zone, pg_catalog.now()) AS date));
+
+    DELETE FROM @region@.measurements m
+    USING @region@.indicators i
+    WHERE i.code = m.indicator_code AND i.deadline IS NOT NULL
+      AND (indicator_codes IS NULL OR i.code = ANY (indicator_codes))
+      AND m.period_start = refresh_access_measurements.period_start
+      AND m.period_end = refresh_access_measurements.period_end
+      AND m.source = 'refresh_access_measurements';
+
+    INSERT INTO @region@.measurements
+        (indicator_code, organization_code, period_start, period_end, value, source)
+    SELECT x.indicator_code, x.organization_code,
+           refresh_access_measurements.period_start, refresh_access_measurements.period_end,
+           CAST(x.on_time || '/' || x.counted AS pekefb.indicator), 'refresh_access_measurements'
+    FROM (
+        SELECT c.indicator_code, t.ancestor_code AS organization_code,
+               count(*) FILTER (WHERE c.finished <= c.due AND (c.basis = 'finished' OR c.finished <= judged_on)) AS on_time,
+               count(*) FILTER (WHERE c.basis = 'finished' OR c.finished <= judged_on OR judged_on > c.due) AS counted
+        FROM (
+            SELECT c.indicator_code, c.organization_code, c.started, c.finished,
+                   COALESCE(refresh_access_measurements.count_by, i.count_by) AS basis,
+                   pekefb.due_date(c.started, i.deadline, cfg.calendar, cfg.extra_closing_days, cfg.roll_forward) AS due
+            FROM @region@.cases c
+            JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL
+            WHERE (indicator_codes IS NULL OR i.code = ANY (indicator_codes))
+        ) c
+        JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
+        WHERE CASE c.basis
+                WHEN 'finished' THEN c.finished BETWEEN refresh_access_measurements.period_start
+                                                    AND refresh_access_measurements.period_end
+                ELSE c.started BETWEEN refresh_access_measurements.period_start
+                                   AND refresh_access_measurements.period_end
+                     AND c.started <= judged_on
+              END
+        GROUP BY c.indicator_code, t.ancestor_code
+    ) x
+    WHERE x.counted > 0;
+    GET DIAGNOSTICS written = ROW_COUNT;
+    RETURN written;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.refresh_access_measurements(date, date, text[], text, date) IS
+    'writes access indicators'' measurements (on time / counted, sub-organisations included) for one period from cases under the region''s calendar; idempotent';

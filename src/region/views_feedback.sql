@@ -1,0 +1,187 @@
+-- feedback_summary, feedback_item_summary, feedback_theme_summary: client feedback per
+-- organisation, service, calendar quarter of received_at in the region's time zone
+-- (settings.time_zone, whatever the reader's session says) and respondent role, with
+-- small-group suppression by settings.min_group_size.  As in every view of the region,
+-- includes_sub_organizations = false rows count the organisation's own responses (a sum
+-- over them counts each response once), true rows also those of every organisation below.
+
+-- feedback_summary: groups with 1 <= responses < min_group_size show their size but NULL
+-- figures and suppressed = true; an NPS or statement figure is also NULL when fewer than
+-- min_group_size responses answered it.  The five statement columns are the national
+-- base statements (codes easy, helped, safe, useful, understood); feedback_item_summary
+-- has every statement code.
+CREATE VIEW @region@.feedback_summary AS
+SELECT g.organization_code,
+       g.includes_sub_organizations,
+       pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+       g.service,
+       g.period_start,
+       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       g.role,
+       g.responses,
+       g.nps_answers,
+       CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m THEN g.nps END AS nps,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_mean END AS easy_mean,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_agree END AS easy_agree_share,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_mean END AS helped_mean,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_agree END AS helped_agree_share,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_mean END AS safe_mean,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_agree END AS safe_agree_share,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_mean END AS useful_mean,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_agree END AS useful_agree_share,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_mean END AS understood_mean,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_agree END AS understood_agree_share,
+       g.responses < s.m AS suppressed
+FROM (SELECT t.ancestor_code AS organization_code,
+             x.includes_sub_organizations,
+             r.service,
+             pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
+             pekefb.role(r.response) AS role,
+             pg_catalog.count(*) AS responses,
+             pg_catalog.count(pekefb.nps_score(r.response)) AS nps_answers,
+             pekefb.nps(r.response) AS nps,
+             pg_catalog.count(pekefb.item(r.response, 'easy')) AS easy_n,
+             pekefb.item_mean(r.response, 'easy') AS easy_mean,
+             pekefb.agree_share(r.response, 'easy') AS easy_agree,
+             pg_catalog.count(pekefb.item(r.response, 'helped')) AS helped_n,
+             pekefb.item_mean(r.response, 'helped') AS helped_mean,
+             pekefb.agree_share(r.response, 'helped') AS helped_agree,
+             pg_catalog.count(pekefb.item(r.response, 'safe')) AS safe_n,
+             pekefb.item_mean(r.response, 'safe') AS safe_mean,
+             pekefb.agree_share(r.response, 'safe') AS safe_agree,
+             pg_catalog.count(pekefb.item(r.response, 'useful')) AS useful_n,
+             pekefb.item_mean(r.response, 'useful') AS useful_mean,
+             pekefb.agree_share(r.response, 'useful') AS useful_agree,
+             pg_catalog.count(pekefb.item(r.response, 'understood')) AS understood_n,
+             pekefb.item_mean(r.response, 'understood') AS understood_mean,
+             pekefb.agree_share(r.response, 'understood') AS understood_agree
+      FROM @region@.feedback_responses r
+      JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
+      CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+      CROSS JOIN @region@.settings st
+      WHERE x.includes_sub_organizations OR t.depth = 0
+      GROUP BY 1, 2, 3, 4, 5) g
+JOIN @region@.organizations o ON o.code = g.organization_code
+CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+COMMENT ON VIEW @region@.feedback_summary IS
+    'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; groups of fewer than settings.min_group_size suppressed';
+COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.feedback_summary.includes_sub_organizations IS 'false: the organisation''s own responses only (sum these to count each response once); true: with those of every organisation below it';
+COMMENT ON COLUMN @region@.feedback_summary.organization_name IS 'name in pekefb.language (fi, sv; en uses the Finnish name)';
+COMMENT ON COLUMN @region@.feedback_summary.service IS 'the service, e.g. neuvola';
+COMMENT ON COLUMN @region@.feedback_summary.period_start IS 'first day of the calendar quarter of received_at in the region''s time zone';
+COMMENT ON COLUMN @region@.feedback_summary.period_end IS 'last day of the calendar quarter';
+COMMENT ON COLUMN @region@.feedback_summary.role IS 'respondent role; NULL for responses that did not give one';
+COMMENT ON COLUMN @region@.feedback_summary.responses IS 'number of responses in the group (always shown)';
+COMMENT ON COLUMN @region@.feedback_summary.nps_answers IS 'responses that answered the 0-10 recommendation question';
+COMMENT ON COLUMN @region@.feedback_summary.nps IS 'NPS -100..100, unrounded; NULL when suppressed or fewer than min_group_size answers';
+COMMENT ON COLUMN @region@.feedback_summary.easy_mean IS 'mean 1-5 of statement easy (asiointi helppoa); NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.easy_agree_share IS 'share 0..1 of answers 4-5 to statement easy; NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.helped_mean IS 'mean 1-5 of statement helped (sai apua); NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.helped_agree_share IS 'share 0..1 of answers 4-5 to statement helped; NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.safe_mean IS 'mean 1-5 of statement safe (olo turvallinen); NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.safe_agree_share IS 'share 0..1 of answers 4-5 to statement safe; NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.useful_mean IS 'mean 1-5 of statement useful (palvelu hyödyllistä); NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.useful_agree_share IS 'share 0..1 of answers 4-5 to statement useful; NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.understood_mean IS 'mean 1-5 of statement understood (tieto ymmärrettävää); NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.understood_agree_share IS 'share 0..1 of answers 4-5 to statement understood; NULL when suppressed or too few answers';
+COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: figures hidden';
+
+-- feedback_item_summary: the same groups per statement code.  answers excludes "don't
+-- know"; suppression is by answers (1 <= answers < min_group_size).
+CREATE VIEW @region@.feedback_item_summary AS
+SELECT g.organization_code,
+       g.includes_sub_organizations,
+       pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+       g.service,
+       g.period_start,
+       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       g.role,
+       g.item,
+       g.answers,
+       g.dont_know,
+       CASE WHEN g.answers >= s.m THEN g.score_sum::double precision / g.answers END AS mean,
+       CASE WHEN g.answers >= s.m THEN g.agree::double precision / g.answers END AS agree_share,
+       g.answers >= 1 AND g.answers < s.m AS suppressed
+FROM (SELECT t.ancestor_code AS organization_code,
+             x.includes_sub_organizations,
+             r.service,
+             pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
+             pekefb.role(r.response) AS role,
+             i.code AS item,
+             pg_catalog.count(i.score) AS answers,
+             pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
+             pg_catalog.sum(i.score) AS score_sum,
+             pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
+      FROM @region@.feedback_responses r
+      JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
+      CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+      CROSS JOIN @region@.settings st
+      CROSS JOIN LATERAL pekefb.items(r.response) i
+      WHERE x.includes_sub_organizations OR t.depth = 0
+      GROUP BY 1, 2, 3, 4, 5, 6) g
+JOIN @region@.organizations o ON o.code = g.organization_code
+CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+COMMENT ON VIEW @region@.feedback_item_summary IS
+    'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
+COMMENT ON COLUMN @region@.feedback_item_summary.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.feedback_item_summary.includes_sub_organizations IS 'false: the organisation''s own responses only; true: with those of every organisation below it';
+COMMENT ON COLUMN @region@.feedback_item_summary.organization_name IS 'name in pekefb.language';
+COMMENT ON COLUMN @region@.feedback_item_summary.service IS 'the service, e.g. neuvola';
+COMMENT ON COLUMN @region@.feedback_item_summary.period_start IS 'first day of the calendar quarter of received_at in the region''s time zone';
+COMMENT ON COLUMN @region@.feedback_item_summary.period_end IS 'last day of the calendar quarter';
+COMMENT ON COLUMN @region@.feedback_item_summary.role IS 'respondent role; NULL for responses that did not give one';
+COMMENT ON COLUMN @region@.feedback_item_summary.item IS 'statement code, e.g. easy, helped, safe, useful, understood';
+COMMENT ON COLUMN @region@.feedback_item_summary.answers IS 'answers scored 1-5 (always shown)';
+COMMENT ON COLUMN @region@.feedback_item_summary.dont_know IS '"don''t know" answers (null scores)';
+COMMENT ON COLUMN @region@.feedback_item_summary.mean IS 'mean score 1-5, unrounded; NULL when suppressed';
+COMMENT ON COLUMN @region@.feedback_item_summary.agree_share IS 'share of answers 4 or 5 (0..1); NULL when suppressed';
+COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when 1 <= answers < settings.min_group_size: figures hidden';
+
+-- feedback_theme_summary: how many responses of an organisation and quarter mention each
+-- theme of the qualitative coding.  The group is the organisation's responses in the
+-- quarter: when 1 <= responses < min_group_size the mentions are hidden.
+CREATE VIEW @region@.feedback_theme_summary AS
+WITH base AS (
+    SELECT t.ancestor_code AS organization_code, x.includes_sub_organizations,
+           pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
+           r.themes
+    FROM @region@.feedback_responses r
+    JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
+    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+    CROSS JOIN @region@.settings st
+    WHERE x.includes_sub_organizations OR t.depth = 0
+), totals AS (
+    SELECT organization_code, includes_sub_organizations, period_start, pg_catalog.count(*) AS responses
+    FROM base GROUP BY 1, 2, 3
+), mentions AS (
+    SELECT b.organization_code, b.includes_sub_organizations, b.period_start, t.theme, pg_catalog.count(*) AS mentions
+    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
+    GROUP BY 1, 2, 3, 4
+)
+SELECT m.organization_code,
+       m.includes_sub_organizations,
+       pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+       m.period_start,
+       (m.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       m.theme,
+       t.responses,
+       CASE WHEN t.responses >= s.m THEN m.mentions END AS mentions,
+       CASE WHEN t.responses >= s.m THEN m.mentions::double precision / t.responses END AS share,
+       t.responses < s.m AS suppressed
+FROM mentions m
+JOIN totals t USING (organization_code, includes_sub_organizations, period_start)
+JOIN @region@.organizations o ON o.code = m.organization_code
+CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+COMMENT ON VIEW @region@.feedback_theme_summary IS
+    'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';
+COMMENT ON COLUMN @region@.feedback_theme_summary.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.feedback_theme_summary.includes_sub_organizations IS 'false: the organisation''s own responses only; true: with those of every organisation below it';
+COMMENT ON COLUMN @region@.feedback_theme_summary.organization_name IS 'name in pekefb.language';
+COMMENT ON COLUMN @region@.feedback_theme_summary.period_start IS 'first day of the calendar quarter of received_at in the region''s time zone';
+COMMENT ON COLUMN @region@.feedback_theme_summary.period_end IS 'last day of the calendar quarter';
+COMMENT ON COLUMN @region@.feedback_theme_summary.theme IS 'a theme of the qualitative coding';
+COMMENT ON COLUMN @region@.feedback_theme_summary.responses IS 'all responses of the organisation in the quarter (always shown)';
+COMMENT ON COLUMN @region@.feedback_theme_summary.mentions IS 'responses whose themes include this theme; NULL when suppressed';
+COMMENT ON COLUMN @region@.feedback_theme_summary.share IS 'mentions / responses (0..1); NULL when suppressed';
+COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: mentions hidden';

@@ -1,0 +1,105 @@
+-- organization_overview: qualitative and quantitative information side by side, per
+-- organisation, includes_sub_organizations and calendar year (of the measurement period;
+-- of received_at in the region's time zone): how many indicators met their targets, the
+-- feedback figures and the most frequent themes.  false rows count the organisation's own
+-- measurements and responses, true rows also those of every organisation below it.
+CREATE VIEW @region@.organization_overview AS
+WITH scope AS (
+    SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
+    FROM @region@.organization_tree t
+    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+    WHERE x.includes_sub_organizations OR t.depth = 0
+),
+ind AS (
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+           CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start,
+           pg_catalog.count(*) FILTER (WHERE st.status <> 'no target') AS indicators_with_target,
+           pg_catalog.count(*) FILTER (WHERE st.status = 'met')        AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE st.status = 'missed')     AS indicators_missed,
+           -- numeric: an exact sum, so the mean is the same whatever order the rows come in
+           CAST(pg_catalog.avg(CAST(st.attainment AS numeric)) AS double precision) AS mean_attainment
+    FROM @region@.indicator_status st
+    JOIN scope sc ON sc.organization_code = st.organization_code
+    WHERE pg_catalog.date_part('year', st.period_start::timestamp) = pg_catalog.date_part('year', st.period_end::timestamp)
+    GROUP BY 1, 2, 3
+),
+resp AS (
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+           CAST(pg_catalog.date_trunc('year', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS period_start,
+           f.response, f.comment, f.themes
+    FROM @region@.feedback_responses f
+    JOIN scope sc ON sc.organization_code = f.organization_code
+    CROSS JOIN @region@.settings s
+),
+fb AS (
+    SELECT r.organization_code, r.includes_sub_organizations, r.period_start,
+           pg_catalog.count(*)          AS responses,
+           pekefb.nps(r.response)       AS nps,
+           pg_catalog.count(r.comment)  AS comments
+    FROM resp r
+    GROUP BY 1, 2, 3
+),
+th AS (
+    SELECT x.organization_code, x.includes_sub_organizations, x.period_start,
+           pg_catalog.string_agg(x.theme || ' (' || x.mentions || ')', ', '
+                                 ORDER BY x.mentions DESC, x.theme) AS top_themes
+    FROM (
+        SELECT r.organization_code, r.includes_sub_organizations, r.period_start,
+               t.theme, pg_catalog.count(*) AS mentions,
+               pg_catalog.row_number() OVER (
+                   PARTITION BY r.organization_code, r.includes_sub_organizations, r.period_start
+                   ORDER BY pg_catalog.count(*) DESC, t.theme) AS rank
+        FROM resp r
+        CROSS JOIN LATERAL pg_catalog.unnest(r.themes) AS t (theme)
+        GROUP BY 1, 2, 3, 4
+    ) x
+    WHERE x.rank <= 3
+    GROUP BY 1, 2, 3
+)
+SELECT
+    k.organization_code,
+    k.includes_sub_organizations,
+    pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+    k.period_start,
+    CAST(k.period_start + interval '1 year' AS date) - 1                 AS period_end,
+    COALESCE(ind.indicators_with_target, 0)                              AS indicators_with_target,
+    COALESCE(ind.indicators_met, 0)                                      AS indicators_met,
+    COALESCE(ind.indicators_missed, 0)                                   AS indicators_missed,
+    CASE WHEN ind.indicators_with_target > 0
+         THEN ind.indicators_met::double precision / ind.indicators_with_target END AS share_met,
+    ind.mean_attainment,
+    COALESCE(fb.responses, 0)                                            AS responses,
+    CASE WHEN NOT x.suppressed THEN fb.nps END                           AS nps,
+    CASE WHEN NOT x.suppressed THEN fb.comments END                      AS comments,
+    CASE WHEN NOT x.suppressed THEN th.top_themes END                    AS top_themes,
+    x.suppressed
+FROM (SELECT organization_code, includes_sub_organizations, period_start FROM ind
+      UNION SELECT organization_code, includes_sub_organizations, period_start FROM fb) k
+JOIN @region@.organizations o ON o.code = k.organization_code
+LEFT JOIN ind ON ind.organization_code = k.organization_code AND ind.includes_sub_organizations = k.includes_sub_organizations
+             AND ind.period_start = k.period_start
+LEFT JOIN fb  ON fb.organization_code = k.organization_code AND fb.includes_sub_organizations = k.includes_sub_organizations
+             AND fb.period_start = k.period_start
+LEFT JOIN th  ON th.organization_code = k.organization_code AND th.includes_sub_organizations = k.includes_sub_organizations
+             AND th.period_start = k.period_start
+CROSS JOIN @region@.settings s
+CROSS JOIN LATERAL (
+    SELECT COALESCE(fb.responses, 0) BETWEEN 1 AND s.min_group_size - 1 AS suppressed
+) x;
+COMMENT ON VIEW @region@.organization_overview IS
+    'per organisation, includes_sub_organizations (false: its own measurements and responses, true: with all sub-organisations) and calendar year: indicators met and missed next to feedback responses, NPS and the most frequent themes';
+COMMENT ON COLUMN @region@.organization_overview.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.organization_overview.includes_sub_organizations IS 'false: the organisation''s own measurements and responses only; true: with those of every organisation below it';
+COMMENT ON COLUMN @region@.organization_overview.organization_name IS 'name in pekefb.language';
+COMMENT ON COLUMN @region@.organization_overview.period_start IS 'first day of the calendar year';
+COMMENT ON COLUMN @region@.organization_overview.period_end IS 'last day of the calendar year';
+COMMENT ON COLUMN @region@.organization_overview.indicators_with_target IS 'measurements within the year that have a target in force';
+COMMENT ON COLUMN @region@.organization_overview.indicators_met IS 'of them, measurements that met their target';
+COMMENT ON COLUMN @region@.organization_overview.indicators_missed IS 'of them, measurements that missed their target';
+COMMENT ON COLUMN @region@.organization_overview.share_met IS 'indicators_met / indicators_with_target (0..1); NULL without targets';
+COMMENT ON COLUMN @region@.organization_overview.mean_attainment IS 'mean attainment of those measurements (1 = target reached); NULL without targets';
+COMMENT ON COLUMN @region@.organization_overview.responses IS 'feedback responses received in the year (always shown)';
+COMMENT ON COLUMN @region@.organization_overview.nps IS 'NPS -100..100 of those responses; NULL when suppressed';
+COMMENT ON COLUMN @region@.organization_overview.comments IS 'responses with a free-text comment; NULL when suppressed';
+COMMENT ON COLUMN @region@.organization_overview.top_themes IS 'the three most frequent themes with their counts, e.g. odotusaika (12), ...; NULL when suppressed';
+COMMENT ON COLUMN @region@.organization_overview.suppressed IS 'true when 1 <= responses < settings.min_group_size: feedback figures hidden';
