@@ -16,7 +16,7 @@ EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql test/unit/*
 # region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
             src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
-            src/region.sql src/region_script.sql
+            src/region.sql src/region_script.sql src/distribute.sql
 # The region script: one file per concept, run in this order by pekefb.create_region;
 # region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
