@@ -43,7 +43,7 @@ src/region_script.sql: $(REGION_PARTS) $(REGION_UPGRADES) src/region/embed.sh
 # --enable-depend, so PGXS tracks none): a changed inline function rebuilds its callers.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-.PHONY: demo test bench unit
+.PHONY: demo test bench unit test-citus
 # Both commands bootstrap a fresh Debian 12 machine (packages, build, install, throwaway cluster).
 demo:
 	test/run.sh demo
@@ -51,6 +51,10 @@ test:
 	test/run.sh test
 bench:
 	test/run.sh bench
+# pekefb on Citus: 1 coordinator + 2 workers of a private tree (builds Citus from ../shared/vendor
+# when it is not installed; doc/citus.md).
+test-citus:
+	test/citus/run.sh
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh

@@ -3,7 +3,8 @@
 # (.tmp_install/ of the checkout, as test/run.sh dev-start makes it) with pekefb and Citus
 # installed there, run as the `postgres` OS user when we are root, each on a private socket
 # directory and a free TCP port on localhost (the nodes reach each other over TCP, trust
-# authentication on localhost only).
+# authentication on localhost only).  Eight shards per distributed table (Citus' default is
+# 32): four per worker is plenty for two workers on a small machine.
 #
 #   citus_prepare        build Citus from ../shared/vendor when it is not installed, install
 #                        pekefb into the private tree and copy Citus' files there;
@@ -12,6 +13,12 @@
 #                        CREATE EXTENSION citus, register the workers; exports
 #                        PGHOST/PGPORT/PGUSER/PGDATABASE of the coordinator, PGBIN, and
 #                        CITUS_PORTS (coordinator worker1 worker2)
+#   citus_regions CASES RESPONSES LAYOUT_FILE
+#                        the README's recipe on the running cluster: CREATE EXTENSION pekefb,
+#                        the sample region `region`, a copy of it in region `single` (plain
+#                        tables: the single-node reference), distribute_region('region')
+#                        (its rows into LAYOUT_FILE), then CASES cases and RESPONSES feedback
+#                        responses generated into `single` and copied into `region`
 #   citus_stop           stop the nodes (installed as an EXIT trap by citus_start) and remove
 #                        their data unless CITUS_KEEP=1
 CITUS_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -83,6 +90,7 @@ citus_start() {
 			port = $port
 			unix_socket_directories = '$CITUS_DIR/$name/sock'
 			citus.node_conninfo = 'sslmode=disable'
+			citus.shard_count = 8
 			fsync = off
 			synchronous_commit = off
 			full_page_writes = off
@@ -118,4 +126,38 @@ citus_stop() {
 			&& "${C_RUNAS[@]}" "$PGBIN/pg_ctl" -D "$CITUS_DIR/node$i/data" -m fast -w stop >/dev/null 2>&1
 	done
 	[ "${CITUS_KEEP:-}" = 1 ] || rm -rf "$CITUS_DIR"
+}
+
+# Citus warns, while a region is created, that its views and functions stay on the
+# coordinator ("will be created only locally"): they do, by design.
+c_q() { PGOPTIONS='-c client_min_messages=error' c_psql -At "$@"; }
+
+citus_regions() {
+	local t0=$SECONDS
+	c_say "CREATE EXTENSION pekefb, the sample region"
+	c_q -c "CREATE EXTENSION pekefb" || return 1
+	c_q -f "$CITUS_TOP/test/sample/region.sql" >/dev/null || return 1
+	c_q >/dev/null <<-'SQL' || return 1
+		SELECT pekefb.create_region('single', s.area_code, o.name_fi, o.name_sv, s.name, s.time_zone, s.calendar,
+		                            s.extra_closing_days, s.roll_forward, s.min_group_size)
+		FROM region.settings s JOIN region.organizations o ON o.code = s.area_code;
+		INSERT INTO single.organizations SELECT * FROM region.organizations
+		WHERE code <> (SELECT area_code FROM region.settings);
+		INSERT INTO single.indicators SELECT * FROM region.indicators;
+		INSERT INTO single.targets OVERRIDING SYSTEM VALUE SELECT * FROM region.targets;
+		INSERT INTO single.measurements SELECT * FROM region.measurements;
+		INSERT INTO single.cases SELECT * FROM region.cases;
+		INSERT INTO single.feedback_responses SELECT * FROM region.feedback_responses;
+	SQL
+	c_say "distribute_region('region') ($((SECONDS - t0)) s)"
+	c_q -c "SELECT * FROM pekefb.distribute_region('region')" >"$3" || return 1
+	c_say "generating $1 cases and $2 feedback responses, copied into the distributed region ($((SECONDS - t0)) s)"
+	c_q -v schema=single -v cases="$1" -v responses="$2" -f "$CITUS_TOP/test/citus/generate.sql" >/dev/null || return 1
+	c_q >/dev/null <<-'SQL' || return 1
+		INSERT INTO region.cases SELECT * FROM single.cases WHERE case_id LIKE 'gen-%';
+		INSERT INTO region.feedback_responses SELECT * FROM single.feedback_responses WHERE response_id LIKE 'gen-%';
+		ANALYZE region.cases;
+		ANALYZE region.feedback_responses;
+	SQL
+	c_say "regions ready ($((SECONDS - t0)) s)"
 }
