@@ -1,7 +1,8 @@
 -- access_rate under parallel query: every variant (date and timestamptz, 3 and 4 arguments;
 -- days, working days and months deadlines) gives the same result with forced parallel plans
 -- (Partial Aggregate + tally_combine) as serially, also with the literal calendar and
--- roll-forward (the settings reach the parallel workers).
+-- roll-forward (the settings reach the parallel workers), and the explicit-calendar
+-- variants that the region's views use.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
@@ -90,5 +91,35 @@ SELECT count(*) FILTER (WHERE finished <= due_date(started, dl))::float8 / count
          = (SELECT date3 FROM serial_strict WHERE deadline = 'all') AS date3_matches_plain_sql
 FROM access_par;
 
+-- The region's form: the calendar passed as arguments (as the region's views pass
+-- region.settings) gives the session-setting results, serially and in forced parallel plans:
+-- the arguments reach the workers as data.
+CREATE VIEW access_par_cal AS
+SELECT dl::text AS deadline,
+       access_rate(started, finished, dl, 'strict', '{}', false) AS strict3,
+       access_rate(started, finished, dl, date '2024-06-30', 'strict', '{}', false) AS strict4,
+       access_rate(started, finished, dl, 'literal', '{}', true) AS literal3,
+       access_rate(started, finished, dl, date '2024-06-30', 'literal', '{}', true) AS literal4,
+       access_rate(started, finished, dl, 'strict', '{2024-06-20,2024-12-23}', false) AS closing3
+FROM access_par GROUP BY dl;
+CREATE TEMP TABLE serial_cal AS SELECT * FROM access_par_cal;
+SET pekefb.extra_closing_days = '2024-06-20, 2024-12-23';
+CREATE TEMP TABLE serial_closing AS
+  SELECT dl::text AS deadline, access_rate(started, finished, dl) AS closing3 FROM access_par GROUP BY dl;
+RESET pekefb.extra_closing_days;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT access_rate(started, finished, dl, date '2024-06-30', 'literal', '{}', true) FROM access_par;
+CREATE TEMP TABLE parallel_cal AS SELECT * FROM access_par_cal;
+SET max_parallel_workers_per_gather = 0;
+SELECT deadline,
+       c.strict3 = s.date3 AND c.strict4 = s.date4 AS strict_eq,
+       c.literal3 = l.date3 AND c.literal4 = l.date4 AS literal_roll_eq,
+       c.closing3 = x.closing3 AS closing_eq, c.closing3 <> s.date3 AS closing_differs,
+       p.strict3 = c.strict3 AND p.strict4 = c.strict4 AND p.literal3 = c.literal3
+         AND p.literal4 = c.literal4 AND p.closing3 = c.closing3 AS parallel_eq
+FROM serial_cal c JOIN parallel_cal p USING (deadline) JOIN serial_strict s USING (deadline)
+JOIN serial_literal_roll l USING (deadline) JOIN serial_closing x USING (deadline) ORDER BY 1;
+
+DROP VIEW access_par_cal;
 DROP VIEW access_par_q;
 DROP TABLE access_par;

@@ -1,12 +1,14 @@
 -- access_summary and refresh_access_measurements: access indicators computed from raw
--- cases, rolled up the organisation tree, with small groups suppressed.
+-- cases, own and rolled up the organisation tree, with small groups suppressed by the
+-- region's min_group_size; due dates under the region's calendar settings, not the
+-- session's; two regions with different settings side by side.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
-SET search_path = pekefb, public;
+SELECT pekefb.create_region('access_region', 'reg', 'Alue');
+SET search_path = access_region, pekefb, public;
 
 INSERT INTO organizations (code, name_fi, kind, parent_code) VALUES
-  ('reg', 'Alue', 'wellbeing_area', NULL),
   ('a', 'Kunta A', 'municipality', 'reg'),
   ('b', 'Kunta B', 'municipality', 'reg');
 INSERT INTO indicators (code, name_fi, unit, deadline) VALUES
@@ -35,18 +37,33 @@ INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
   ('cw', 'a', '2025-04-30', '2025-05-12'),     -- May Day: due 2025-05-12, on time
   ('cw', 'a', '2025-05-27', '2025-06-09');     -- Ascension: due 2025-06-06, late
 
-SELECT indicator_code, organization_code, period, period_start, period_end, deadline, cases, finished,
+-- Rolled up (includes_sub_organizations): the region's rows count a's and b's cases.
+SELECT indicator_code, organization_code, period_kind, period_start, period_end, deadline_text, cases, finished_cases,
        on_time, late, open_past_due, open_within, round(rate::numeric, 4) AS rate, median_wait, p90_wait, suppressed
-FROM access_summary ORDER BY indicator_code, organization_code, period, period_start;
+FROM access_summary WHERE includes_sub_organizations
+ORDER BY indicator_code, organization_code, period_kind, period_start;
+-- Own cases only: the region itself has none; a leaf's own rows equal its rolled-up ones.
+SELECT indicator_code, organization_code, period_kind, period_start, cases, on_time, suppressed
+FROM access_summary WHERE NOT includes_sub_organizations
+ORDER BY indicator_code, organization_code, period_kind, period_start;
+-- Summed over the own rows every case counts once (15 cases), over all rows it would not.
+SELECT period_kind, sum(cases) FILTER (WHERE NOT includes_sub_organizations) AS cases_once,
+       sum(cases) AS every_row, (SELECT count(*) FROM cases) AS cases_in_table
+FROM access_summary GROUP BY 1 ORDER BY 1;
+-- judged_on is today in the region's time zone.
+SELECT DISTINCT judged_on = (now() AT TIME ZONE 'Europe/Helsinki')::date AS judged_today FROM access_summary;
 
 -- With a smaller threshold b's groups show; with a larger one the region's are hidden too.
-SET pekefb.min_group_size = 3;
-SELECT organization_code, period, period_start, cases, on_time, rate IS NOT NULL AS shown, suppressed
-FROM access_summary WHERE indicator_code = 'care' ORDER BY 1, 2, 3;
-SET pekefb.min_group_size = 11;
-SELECT organization_code, period, period_start, cases, on_time, suppressed
-FROM access_summary WHERE indicator_code = 'care' AND period = 'quarter' ORDER BY 1;
+-- The threshold is the region's: a session setting does not change it.
+UPDATE settings SET min_group_size = 3;
+SELECT organization_code, period_kind, period_start, cases, on_time, rate IS NOT NULL AS shown, suppressed
+FROM access_summary WHERE indicator_code = 'care' AND includes_sub_organizations ORDER BY 1, 2, 3;
+UPDATE settings SET min_group_size = 11;
+SET pekefb.min_group_size = 1;
+SELECT organization_code, period_kind, period_start, cases, on_time, suppressed
+FROM access_summary WHERE indicator_code = 'care' AND period_kind = 'quarter' AND includes_sub_organizations ORDER BY 1;
 RESET pekefb.min_group_size;
+UPDATE settings SET min_group_size = 5;
 
 -- Measurements from cases: finished in the year, on time / finished, per organisation and
 -- rolled up to the region.  Running it again changes nothing.
@@ -67,10 +84,82 @@ FROM measurements WHERE indicator_code = 'cw' ORDER BY 2, 3;
 SELECT refresh_access_measurements('2025-09-30', '2025-04-01');
 SELECT refresh_access_measurements('2025-04-01', '2025-09-30', NULL, 'pending');
 
+-- An indicator's own counting basis: with count_by 'started' the run counts the cases that
+-- became pending in the period, judged on 2020-03-01: a's six January cases count (the
+-- case of 31.1., finished after 20 days, and the open case of 20.1., past due, are late).
+UPDATE indicators SET count_by = 'started' WHERE code = 'care';
+SELECT refresh_access_measurements('2020-01-01', '2020-01-31', ARRAY['care'], as_of => '2020-03-01');
+SELECT organization_code, value FROM measurements
+WHERE period_end = '2020-01-31' ORDER BY 1;
+UPDATE indicators SET count_by = 'finished' WHERE code = 'care';
+
 -- Only standard column types.
 SELECT a.attname, format_type(a.atttypid, a.atttypmod)
-FROM pg_attribute a WHERE a.attrelid = 'pekefb.access_summary'::regclass AND a.attnum > 0
+FROM pg_attribute a WHERE a.attrelid = 'access_region.access_summary'::regclass AND a.attnum > 0
 ORDER BY a.attnum;
 
-DELETE FROM measurements; DELETE FROM cases; DELETE FROM targets; DELETE FROM indicators;
-DELETE FROM organizations WHERE parent_code IS NOT NULL; DELETE FROM organizations;
+-- The calendar is the region's: SET pekefb.calendar, pekefb.extra_closing_days and
+-- pekefb.roll_forward in the session change nothing in the view.
+UPDATE settings SET min_group_size = 1;
+CREATE TEMP TABLE cw_default AS
+  SELECT period_kind, period_start, on_time, late FROM access_summary
+  WHERE indicator_code = 'cw' AND organization_code = 'a' AND NOT includes_sub_organizations;
+SET pekefb.calendar = 'literal';
+SET pekefb.extra_closing_days = '2025-02-12';
+SET pekefb.roll_forward = on;
+SELECT count(*) AS rows_changed_by_session_settings
+FROM access_summary s JOIN cw_default d USING (period_kind, period_start)
+WHERE s.indicator_code = 'cw' AND s.organization_code = 'a' AND NOT s.includes_sub_organizations
+  AND (s.on_time, s.late) IS DISTINCT FROM (d.on_time, d.late);
+RESET pekefb.calendar; RESET pekefb.extra_closing_days; RESET pekefb.roll_forward;
+-- Nor does the session's TimeZone or DateStyle: the same rows under three zones.
+CREATE TEMP TABLE rows_helsinki AS SELECT * FROM access_summary;
+SET TimeZone = 'UTC';
+SET DateStyle = 'SQL, DMY';
+SELECT count(*) AS differing_rows_utc
+FROM ((SELECT * FROM access_summary EXCEPT ALL SELECT * FROM rows_helsinki)
+      UNION ALL (SELECT * FROM rows_helsinki EXCEPT ALL SELECT * FROM access_summary)) x;
+SET TimeZone = 'America/New_York';
+SELECT count(*) AS differing_rows_new_york
+FROM ((SELECT * FROM access_summary EXCEPT ALL SELECT * FROM rows_helsinki)
+      UNION ALL (SELECT * FROM rows_helsinki EXCEPT ALL SELECT * FROM access_summary)) x;
+RESET TimeZone; RESET DateStyle;
+
+-- A second region in the same database, with its own settings: a closing day on Wednesday
+-- 2025-02-12 moves the due date of the 2025-02-04 case to Friday 2025-02-14, so the case
+-- finished that day is on time there; literal calendar and roll-forward are its too.
+SELECT pekefb.create_region('access_north', 'north', 'Pohjoinen', calendar => 'literal',
+                            extra_closing_days => '{2025-02-12}', roll_forward => true, min_group_size => 1);
+INSERT INTO access_north.indicators (code, name_fi, unit, deadline)
+  SELECT code, name_fi, unit, deadline FROM indicators;
+INSERT INTO access_north.cases (indicator_code, organization_code, started, finished)
+  SELECT indicator_code, 'north', started, finished FROM cases WHERE organization_code = 'a';
+SELECT 'access_region' AS region, period_start, cases, on_time, late FROM access_summary
+WHERE indicator_code = 'cw' AND organization_code = 'a' AND period_kind = 'month' AND NOT includes_sub_organizations
+UNION ALL
+SELECT 'access_north', period_start, cases, on_time, late FROM access_north.access_summary
+WHERE indicator_code = 'cw' AND organization_code = 'north' AND period_kind = 'month' AND NOT includes_sub_organizations
+ORDER BY 1, 2;
+SELECT access_north.refresh_access_measurements('2024-10-01', '2025-03-31', ARRAY['cw']);
+SELECT organization_code, value FROM access_north.measurements;
+-- The library's explicit-calendar functions give the same answers as the view.
+SELECT due_date('2025-02-04', '7 working days', 'strict', '{}', false) AS strict_due,
+       due_date('2025-02-04', '7 working days', 'literal', '{2025-02-12}', true) AS north_due,
+       due_date('2024-06-17', '5 working days', 'strict', '{}', false) AS strict_midsummer,
+       due_date('2024-06-17', '5 working days', 'literal', '{}', false) AS literal_midsummer,
+       due_date('2020-01-05', '14 days', 'strict', '{}', true) AS rolled_from_sunday,
+       within_deadline('2025-02-04', '2025-02-14', '7 working days', 'literal', '{2025-02-12}', false) AS north_on_time,
+       working_days('2025-02-04', '2025-02-14', 'strict', '{2025-02-12,2025-02-12}') AS working_days,
+       is_working_day('2025-02-12', 'strict', '{2025-02-12}') AS closing_day_works;
+SELECT access_rate(started, finished, deadline, 'literal', '{2025-02-12}', false) AS north_rate,
+       access_rate(started, finished, deadline, '2025-12-31', 'strict', '{}', false) AS strict_rate_as_of
+FROM cases JOIN indicators i ON i.code = cases.indicator_code WHERE indicator_code = 'cw';
+SELECT due_date('2025-02-04', '7 working days', 'lenient', '{}', false);
+SELECT due_date('2025-02-04', '7 working days', 'strict', '{2025-02-12,NULL}', false);
+SELECT access_rate(started, finished, deadline, NULL, '{}', false) FROM cases JOIN indicators i ON i.code = indicator_code;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA access_region CASCADE;
+DROP SCHEMA access_north CASCADE;
+RESET client_min_messages;

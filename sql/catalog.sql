@@ -1,12 +1,19 @@
--- catalog: the organisations, indicators, targets and measurements tables, their
--- constraints, and the indicator_status view (target in force, status, previous value).
+-- catalog: a region's organisations, indicators, targets and measurements tables, their
+-- constraints, the organisation tree, and the indicator_status view (target in force,
+-- status, previous value); create_region's own checks; the region's catalogue is BI-ready
+-- (keys, comments, standard types).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
-SET search_path = pekefb, public;
+
+-- The region registers its wellbeing area as the root organisation.
+SELECT pekefb.create_region('catalog_region', 'reg', 'Alue', 'Området');
+SET search_path = catalog_region, pekefb, public;
+SELECT code, name_fi, name_sv, kind, parent_code FROM organizations;
+SELECT name, area_code, time_zone, calendar, extra_closing_days, roll_forward, min_group_size, pekefb_version
+FROM settings;
 
 INSERT INTO organizations (code, name_fi, name_sv, kind, parent_code) VALUES
-  ('reg', 'Alue', 'Området', 'wellbeing_area', NULL),
   ('a', 'Kunta A', 'Kommun A', 'municipality', 'reg'),
   ('b', 'Kunta B', NULL, 'municipality', 'reg');
 INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, period) VALUES
@@ -36,7 +43,7 @@ FROM measurements WHERE indicator_code = 'share' AND organization_code <> 'reg'
 GROUP BY period_start, period_end;
 
 SELECT indicator_code, organization_code, period_start, period_end, value_text, value,
-       numerator, denominator, unit, target, target_value, attained, round(attainment::numeric, 4) AS attainment,
+       numerator, denominator, unit, target_text, target_value, attained, round(attainment::numeric, 4) AS attainment,
        status, previous_value, round(change::numeric, 4) AS change
 FROM indicator_status ORDER BY indicator_code, organization_code, period_start, period_end;
 
@@ -73,7 +80,7 @@ FROM indicator_status WHERE indicator_code = 'share' AND organization_code = 'a'
 
 -- Only standard column types in the view (BI tools read them without pekefb's types).
 SELECT a.attname, format_type(a.atttypid, a.atttypmod)
-FROM pg_attribute a WHERE a.attrelid = 'pekefb.indicator_status'::regclass AND a.attnum > 0
+FROM pg_attribute a WHERE a.attrelid = 'catalog_region.indicator_status'::regclass AND a.attnum > 0
 ORDER BY a.attnum;
 
 -- Constraints: each of these is refused.
@@ -101,19 +108,124 @@ INSERT INTO measurements (indicator_code, organization_code, period_start, perio
   ('groups', 'reg', '2027-01-01', '2027-12-31', '14%');
 SELECT count(*) FROM measurements WHERE period_start >= '2026-01-01';
 
--- Every table is kept by pg_dump.
-SELECT c.relname FROM pg_extension e, unnest(e.extconfig) AS t(oid) JOIN pg_class c ON c.oid = t.oid
-WHERE e.extname = 'pekefb' ORDER BY 1;
+-- A measurement's loaded_at and loaded_by follow an update too.
+CREATE TEMP TABLE before_update AS
+  SELECT loaded_at FROM measurements WHERE indicator_code = 'groups' AND organization_code = 'reg';
+SELECT pg_sleep(0.01);
+BEGIN;
+UPDATE measurements SET value = '13' WHERE indicator_code = 'groups' AND organization_code = 'reg';
+SELECT m.loaded_at > b.loaded_at AS loaded_at_moved, m.loaded_by = current_user AS loaded_by_set
+FROM measurements m, before_update b WHERE m.indicator_code = 'groups' AND m.organization_code = 'reg';
+ROLLBACK;
+-- An indicator's unit cannot change under its values.
+UPDATE indicators SET unit = 'd' WHERE code = 'share';
+-- An access indicator counts by completion unless told otherwise; other indicators have no basis.
+INSERT INTO indicators (code, name_fi, unit, deadline) VALUES ('acc', 'Pääsy', '%', '14 days');
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES ('acc2', 'Pääsy 2', '%', '7 working days', 'started');
+SELECT code, deadline, count_by, higher_is_better FROM indicators WHERE code LIKE 'acc%' ORDER BY 1;
+INSERT INTO indicators (code, name_fi, count_by) VALUES ('z', 'Z', 'finished');   -- count_by needs a deadline
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES ('z', 'Z', '%', '14 days', 'closed');
+DELETE FROM indicators WHERE code LIKE 'acc%';
 
--- Every view of the extension exposes only types BI tools read: any other type is listed here.
+-- The organisation tree is a table kept by a trigger; cycles are refused.
+INSERT INTO organizations (code, name_fi, kind, parent_code) VALUES
+  ('a1', 'A:n neuvola', 'municipality', 'a'), ('a1x', 'A1:n ryhmä', 'ngo', 'a1');
+SELECT organization_code, ancestor_code, depth FROM organization_tree ORDER BY 1, 3;
+UPDATE organizations SET parent_code = 'a1x' WHERE code = 'a';           -- a -> a1x -> a1 -> a
+UPDATE organizations SET parent_code = 'a' WHERE code = 'a';             -- its own parent
+UPDATE organizations SET parent_code = 'b' WHERE code = 'a1';            -- moving a subtree
+SELECT organization_code, ancestor_code, depth FROM organization_tree WHERE organization_code LIKE 'a1%' ORDER BY 1, 3;
+SELECT rebuild_organization_tree() AS pairs;
+DELETE FROM organizations WHERE code IN ('a1x', 'a1');
+SELECT count(*) AS pairs FROM organization_tree;
+
+-- The settings row: validated, and it cannot be deleted.
+UPDATE settings SET time_zone = 'Mars/Olympus';
+UPDATE settings SET calendar = 'lenient';
+UPDATE settings SET min_group_size = 0;
+UPDATE settings SET extra_closing_days = '{2025-12-31,NULL}';
+DELETE FROM settings;
+TRUNCATE settings;
+INSERT INTO settings (name, area_code, pekefb_version) VALUES ('Toinen', 'reg', '0.2.0');   -- one row only
+
+-- create_region refuses an existing schema, a name that needs quoting and a missing area.
+SELECT pekefb.create_region('catalog_region', 'x', 'X');
+SELECT pekefb.create_region('public', 'x', 'X');
+SELECT pekefb.create_region('Bad Name', 'x', 'X');
+SELECT pekefb.create_region('other_region');
+SELECT pekefb.create_region('other_region', 'x', 'X', time_zone => 'Nowhere/Atlantis');
+SELECT count(*) AS leftover FROM pg_namespace WHERE nspname = 'other_region';
+-- upgrade_region: at the library's version already, nothing to do; a schema that is not a region
+SELECT pekefb.upgrade_region('catalog_region');
+SELECT pekefb.upgrade_region('public');
+-- A region recorded at a version the library has no upgrade step from is refused.  (0.2.0 is
+-- the first version with regions: no steps yet.)
+SELECT count(*) AS upgrade_steps FROM pekefb._region_upgrades();
+UPDATE settings SET pekefb_version = '0.1.0';
+SELECT pekefb.upgrade_region('catalog_region');
+UPDATE settings SET pekefb_version = '0.2.0';
+-- The mechanism, with two made-up steps in place of the generated list (rolled back): the
+-- steps run in order from the recorded version, each with @region@ replaced, and the
+-- version is recorded; a failing step leaves the region as it was.
+BEGIN;
+CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
+    RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
+    AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text DEFAULT ''step 1'''),
+                 ('0.1.9', '0.2.0', 'COMMENT ON COLUMN @region@.settings.note IS ''added by step 1'';
+                                     UPDATE @region@.settings SET note = note || '', step 2''') $$;
+UPDATE settings SET pekefb_version = '0.1.8';
+SELECT pekefb.upgrade_region('catalog_region');
+SELECT pekefb_version, note, col_description('settings'::regclass, 10) FROM settings;
+ALTER TABLE settings DROP COLUMN note;
+CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
+    RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
+    AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text'),
+                 ('0.1.9', '0.2.0', 'ALTER TABLE @region@.no_such_table ADD COLUMN x text') $$;
+UPDATE settings SET pekefb_version = '0.1.8';
+SAVEPOINT before_upgrade;
+SELECT pekefb.upgrade_region('catalog_region');
+ROLLBACK TO before_upgrade;
+SELECT pekefb_version, (SELECT count(*) FROM pg_attribute WHERE attrelid = 'settings'::regclass AND attname = 'note') AS note_columns
+FROM settings;
+ROLLBACK;
+SELECT pekefb_version FROM settings;
+
+-- The extension cannot be dropped from under a region.
+\set VERBOSITY terse
+DROP EXTENSION pekefb;
+\set VERBOSITY default
+
+-- BI-ready: every table has a primary key; every table, view and column has a comment.
+SELECT c.relname, c.relkind,
+       EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p') AS has_primary_key,
+       obj_description(c.oid, 'pg_class') IS NOT NULL AS commented
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'catalog_region' AND c.relkind IN ('r', 'v') ORDER BY c.relkind, c.relname;
+SELECT c.relname, a.attname AS column_without_comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE n.nspname = 'catalog_region' AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+  AND col_description(c.oid, a.attnum) IS NULL
+ORDER BY 1, 2;
+-- Foreign keys are single-column, so BI tools can follow them.
+SELECT conrelid::regclass AS from_table, pg_get_constraintdef(oid) AS foreign_key
+FROM pg_constraint WHERE contype = 'f' AND connamespace = 'catalog_region'::regnamespace ORDER BY 1, 2;
+-- Nothing of the region belongs to the extension.
+SELECT count(*) AS extension_members FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.classid = 'pg_class'::regclass
+  AND d.objid IN (SELECT c.oid FROM pg_class c WHERE c.relnamespace = 'catalog_region'::regnamespace);
+
+-- Every view of the region exposes only types BI tools read: any other type is listed here.
 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
-WHERE n.nspname = 'pekefb' AND c.relkind = 'v' AND a.attnum > 0
-  AND a.atttypid NOT IN ('text'::regtype, 'bigint'::regtype, 'double precision'::regtype, 'numeric'::regtype,
-                         'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype)
+WHERE n.nspname = 'catalog_region' AND c.relkind = 'v' AND a.attnum > 0
+  AND a.atttypid NOT IN ('text'::regtype, 'bigint'::regtype, 'integer'::regtype, 'double precision'::regtype,
+                         'numeric'::regtype, 'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype)
 ORDER BY 1, 2;
 SELECT count(*) AS views FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'pekefb' AND c.relkind = 'v';
+WHERE n.nspname = 'catalog_region' AND c.relkind = 'v';
 
-DELETE FROM measurements; DELETE FROM targets; DELETE FROM indicators;
-DELETE FROM organizations WHERE parent_code IS NOT NULL; DELETE FROM organizations;
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA catalog_region CASCADE;
+RESET client_min_messages;

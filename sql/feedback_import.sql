@@ -1,9 +1,10 @@
--- feedback_import: import_feedback(document) loads a JSON array of records all or nothing;
--- errors name the record (0-based index into the array) and the field
+-- feedback_import: a region's import_feedback(document) loads a JSON array of records all or
+-- nothing; errors name the record (0-based index into the array) and the field
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
-SET search_path = pekefb, public;
+SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue');
+SET search_path = region, pekefb, public;
 SET timezone = 'Europe/Helsinki';
 \i test/sample/organizations.sql
 
@@ -18,7 +19,7 @@ SELECT import_feedback($$[
   "response": {"role": "client", "channel": "paper", "items": {"easy": null, "safe": 5}}, "comment": null, "themes": []}
 ]$$) AS imported;
 SELECT organization_code, received_at, service, response, comment, themes
-FROM feedback_responses ORDER BY id;
+FROM feedback_responses ORDER BY received_at;
 -- an empty array imports nothing
 SELECT import_feedback('[]') AS imported;
 
@@ -27,7 +28,7 @@ SELECT import_feedback('[]') AS imported;
 CREATE FUNCTION pg_temp.try_import(doc text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE s text; m text; d text;
 BEGIN
-  PERFORM pekefb.import_feedback(doc);
+  PERFORM region.import_feedback(doc);
   RETURN 'ok';
 EXCEPTION WHEN OTHERS THEN
   GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL;
@@ -80,6 +81,20 @@ FROM generate_series(1, 5000) i;
 SELECT count(*), nps(response), item_mean(response, 'easy'), count(*) FILTER (WHERE themes <> '{}') AS with_themes
 FROM feedback_responses WHERE received_at >= '2024-01-01' AND received_at < '2025-01-01';
 
+-- The library's loader takes the region's table; the organisations are those of the same
+-- schema (a second region does not know kokkola).
+SELECT pekefb.create_region('import_other', 'north', 'Pohjoinen');
+SELECT pekefb.import_feedback('region.feedback_responses', $$[{"received_at": "2025-03-04T10:15:00+02:00",
+  "organization": "kokkola", "service": "neuvola", "response": {"nps": 9}}]$$) AS imported;
+SELECT pekefb.import_feedback('import_other.feedback_responses', $$[{"received_at": "2025-03-04T10:15:00+02:00",
+  "organization": "kokkola", "service": "neuvola", "response": {"nps": 9}}]$$) AS imported;
+SELECT pekefb.import_feedback(0::regclass, '[]');
+SELECT (SELECT count(*) FROM region.feedback_responses) AS region_rows,
+       (SELECT count(*) FROM import_other.feedback_responses) AS other_rows;
+
 -- clean up for the files that follow
-DELETE FROM feedback_responses;
-DELETE FROM organizations;
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA region CASCADE;
+DROP SCHEMA import_other CASCADE;
+RESET client_min_messages;

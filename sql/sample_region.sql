@@ -5,14 +5,15 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
-SET search_path = pekefb, public;
--- Years and months are those of the region's clock.
+-- test/sample/region.sql creates the region (schema region) and loads it.  Years and
+-- months of plain SQL below are those of the region's clock.
 SET TimeZone = 'Europe/Helsinki';
 \set ECHO none
 \set QUIET on
 \i test/sample/region.sql
 \set QUIET off
 \set ECHO all
+SET search_path = region, pekefb, public;
 
 SELECT (SELECT count(*) FROM organizations) AS organizations,
        (SELECT count(*) FROM organizations WHERE kind = 'municipality') AS municipalities,
@@ -22,7 +23,7 @@ SELECT (SELECT count(*) FROM organizations) AS organizations,
 
 -- The plan's baselines (698/788, 810/896, 643/760) and its 2022–2025 targets for the
 -- assessment indicator, read back as written.
-SELECT period_start, value_text, round(value::numeric, 4) AS value, target, status
+SELECT period_start, value_text, round(value::numeric, 4) AS value, target_text, status
 FROM indicator_status WHERE indicator_code = 'pta-3kk' AND organization_code = 'soite'
   AND period_end - period_start > 300 ORDER BY period_start;
 SELECT indicator_code, string_agg(target::text, ' | ' ORDER BY period_start) AS targets_2022_2025
@@ -60,7 +61,7 @@ WHERE m.organization_code = 'soite' AND m.indicator_code IN ('pta-3kk', 'mt-hoit
 ORDER BY 1, 2;
 
 -- The dashboard's year: region-level status of every indicator with a 2025 target.
-SELECT indicator_code, value_text, target, round(attainment::numeric, 3) AS attainment, status
+SELECT indicator_code, value_text, target_text, round(attainment::numeric, 3) AS attainment, status
 FROM indicator_status
 WHERE organization_code = 'soite' AND period_start = '2025-01-01' AND period_end = '2025-12-31'
 ORDER BY indicator_code;
@@ -70,4 +71,47 @@ SELECT extract(year FROM received_at)::int AS year, count(*) > 5000 AS many_resp
        count(*) FILTER (WHERE comment IS NOT NULL) > 0 AS with_comments
 FROM feedback_responses GROUP BY 1 ORDER BY 1;
 
-TRUNCATE feedback_responses, cases, measurements, targets, indicators, organizations;
+-- Every view gives the same rows whatever the session's TimeZone and DateStyle.
+CREATE TEMP TABLE v_indicator_status AS SELECT * FROM indicator_status;
+CREATE TEMP TABLE v_access_summary AS SELECT * FROM access_summary;
+CREATE TEMP TABLE v_feedback_summary AS SELECT * FROM feedback_summary;
+CREATE TEMP TABLE v_feedback_item_summary AS SELECT * FROM feedback_item_summary;
+CREATE TEMP TABLE v_feedback_theme_summary AS SELECT * FROM feedback_theme_summary;
+CREATE TEMP TABLE v_organization_overview AS SELECT * FROM organization_overview;
+CREATE FUNCTION pg_temp.differing() RETURNS TABLE (view_name text, rows_compared bigint, differing bigint)
+LANGUAGE sql AS $$
+  SELECT 'indicator_status', (SELECT count(*) FROM v_indicator_status),
+         (SELECT count(*) FROM (SELECT * FROM indicator_status EXCEPT ALL SELECT * FROM v_indicator_status) x)
+  UNION ALL SELECT 'access_summary', (SELECT count(*) FROM v_access_summary),
+         (SELECT count(*) FROM (SELECT * FROM access_summary EXCEPT ALL SELECT * FROM v_access_summary) x)
+  UNION ALL SELECT 'feedback_summary', (SELECT count(*) FROM v_feedback_summary),
+         (SELECT count(*) FROM (SELECT * FROM feedback_summary EXCEPT ALL SELECT * FROM v_feedback_summary) x)
+  UNION ALL SELECT 'feedback_item_summary', (SELECT count(*) FROM v_feedback_item_summary),
+         (SELECT count(*) FROM (SELECT * FROM feedback_item_summary EXCEPT ALL SELECT * FROM v_feedback_item_summary) x)
+  UNION ALL SELECT 'feedback_theme_summary', (SELECT count(*) FROM v_feedback_theme_summary),
+         (SELECT count(*) FROM (SELECT * FROM feedback_theme_summary EXCEPT ALL SELECT * FROM v_feedback_theme_summary) x)
+  UNION ALL SELECT 'organization_overview', (SELECT count(*) FROM v_organization_overview),
+         (SELECT count(*) FROM (SELECT * FROM organization_overview EXCEPT ALL SELECT * FROM v_organization_overview) x)
+$$;
+SET TimeZone = 'UTC';
+SET DateStyle = 'SQL, DMY';
+SELECT * FROM pg_temp.differing();
+SET TimeZone = 'America/New_York';
+SET DateStyle = 'German';
+SELECT view_name, differing FROM pg_temp.differing();
+RESET DateStyle;
+SET TimeZone = 'Europe/Helsinki';
+
+-- Rolled-up rows say so: the own rows of access_summary count each case once.
+SELECT period_kind, sum(cases) FILTER (WHERE NOT includes_sub_organizations) AS cases_once,
+       (SELECT count(*) FROM cases) AS cases_in_table
+FROM access_summary GROUP BY 1 ORDER BY 1;
+SELECT sum(responses) FILTER (WHERE NOT includes_sub_organizations) AS responses_once,
+       sum(responses) FILTER (WHERE includes_sub_organizations AND organization_code = 'soite') AS region_total,
+       (SELECT count(*) FROM feedback_responses) AS responses_in_table
+FROM feedback_summary;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA region CASCADE;
+RESET client_min_messages;

@@ -75,6 +75,8 @@ BEGIN
                               'roll_forward, min_group_size, pekefb_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', nsp)
         USING COALESCE(region_name, area_name_fi), area_code, time_zone, calendar, extra_closing_days,
               roll_forward, min_group_size, version;
+    -- the planner then knows that settings has one row (every view joins it)
+    EXECUTE pg_catalog.format('ANALYZE %I.settings', nsp);
     RETURN nsp;
 END
 $fn$;

@@ -90,6 +90,23 @@ COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= respon
 -- feedback_item_summary: the same groups per statement code.  answers excludes "don't
 -- know"; suppression is by answers (1 <= answers < min_group_size).
 CREATE VIEW @region@.feedback_item_summary AS
+WITH own AS (
+    -- counted per organisation first: every response belongs to one organisation, so the
+    -- rolled-up counts are sums of these (exact integers)
+    SELECT r.organization_code,
+           r.service,
+           pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
+           pekefb.role(r.response) AS role,
+           i.code AS item,
+           pg_catalog.count(i.score) AS answers,
+           pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
+           pg_catalog.sum(i.score) AS score_sum,
+           pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
+    FROM @region@.feedback_responses r
+    CROSS JOIN @region@.settings st
+    CROSS JOIN LATERAL pekefb.items(r.response) i
+    GROUP BY 1, 2, 3, 4, 5
+)
 SELECT g.organization_code,
        g.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -105,19 +122,14 @@ SELECT g.organization_code,
        g.answers >= 1 AND g.answers < s.m AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
-             r.service,
-             pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
-             pekefb.role(r.response) AS role,
-             i.code AS item,
-             pg_catalog.count(i.score) AS answers,
-             pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
-             pg_catalog.sum(i.score) AS score_sum,
-             pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
-      FROM @region@.feedback_responses r
-      JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
+             w.service, w.period_start, w.role, w.item,
+             CAST(pg_catalog.sum(w.answers) AS bigint) AS answers,
+             CAST(pg_catalog.sum(w.dont_know) AS bigint) AS dont_know,
+             CAST(pg_catalog.sum(w.score_sum) AS bigint) AS score_sum,
+             CAST(pg_catalog.sum(w.agree) AS bigint) AS agree
+      FROM own w
+      JOIN @region@.organization_tree t ON t.organization_code = w.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-      CROSS JOIN @region@.settings st
-      CROSS JOIN LATERAL pekefb.items(r.response) i
       WHERE x.includes_sub_organizations OR t.depth = 0
       GROUP BY 1, 2, 3, 4, 5, 6) g
 JOIN @region@.organizations o ON o.code = g.organization_code
@@ -143,20 +155,34 @@ COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when 1 <= a
 -- quarter: when 1 <= responses < min_group_size the mentions are hidden.
 CREATE VIEW @region@.feedback_theme_summary AS
 WITH base AS (
-    SELECT t.ancestor_code AS organization_code, x.includes_sub_organizations,
+    SELECT r.organization_code,
            pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
            r.themes
     FROM @region@.feedback_responses r
-    JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
-    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     CROSS JOIN @region@.settings st
+), own_totals AS (
+    -- counted per organisation first, then summed up the tree (each response belongs to
+    -- one organisation)
+    SELECT organization_code, period_start, pg_catalog.count(*) AS responses
+    FROM base GROUP BY 1, 2
+), own_mentions AS (
+    SELECT b.organization_code, b.period_start, t.theme, pg_catalog.count(*) AS mentions
+    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
+    GROUP BY 1, 2, 3
+), scope AS (
+    SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
+    FROM @region@.organization_tree t
+    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     WHERE x.includes_sub_organizations OR t.depth = 0
 ), totals AS (
-    SELECT organization_code, includes_sub_organizations, period_start, pg_catalog.count(*) AS responses
-    FROM base GROUP BY 1, 2, 3
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start,
+           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses
+    FROM own_totals w JOIN scope sc ON sc.organization_code = w.organization_code
+    GROUP BY 1, 2, 3
 ), mentions AS (
-    SELECT b.organization_code, b.includes_sub_organizations, b.period_start, t.theme, pg_catalog.count(*) AS mentions
-    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start, w.theme,
+           CAST(pg_catalog.sum(w.mentions) AS bigint) AS mentions
+    FROM own_mentions w JOIN scope sc ON sc.organization_code = w.organization_code
     GROUP BY 1, 2, 3, 4
 )
 SELECT m.organization_code,

@@ -68,6 +68,7 @@ SQL
 # import_feedback: IMPORT_ROWS records into the real table (indexes, foreign key), best of 3
 psql -d $DB -A -t > /tmp/bench_feedback_import.$$ <<SQL
 SET client_min_messages = warning;
+SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue');
 \i test/sample/organizations.sql
 CREATE TABLE doc AS
 SELECT json_agg(json_build_object(

@@ -252,6 +252,5 @@ FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-3
 \ir feedback.sql
 
 COMMIT;
-ANALYZE region.measurements;
-ANALYZE region.cases;
-ANALYZE region.feedback_responses;
+ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,
+        region.targets, region.measurements, region.cases, region.feedback_responses;
