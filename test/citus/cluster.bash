@@ -49,11 +49,16 @@ citus_prepare() {
 	"$CITUS_TOP/test/run.sh" dev-install || c_die "private install of pekefb failed"
 	# Citus' files, from the system tree into the private one (PostgreSQL finds its
 	# extensions relative to its binaries).
-	local lib share
+	# A changed file is replaced by a rename, never rewritten in place: a running server of
+	# the tree (another test's) keeps its mapped citus.so.
+	local lib share f
 	lib=$($SYS_PG_CONFIG --pkglibdir); share=$($SYS_PG_CONFIG --sharedir)
-	cp -a "$lib"/citus*.so "$CITUS_PRIVATE$lib/"
-	[ -d "$lib/citus_decoders" ] && cp -a "$lib/citus_decoders" "$CITUS_PRIVATE$lib/"
-	cp -a "$share"/extension/citus* "$CITUS_PRIVATE$share/extension/"
+	mkdir -p "$CITUS_PRIVATE$lib/citus_decoders"
+	for f in "$lib"/citus*.so "$lib"/citus_decoders/*.so "$share"/extension/citus*; do
+		[ -f "$f" ] || continue
+		cmp -s "$f" "$CITUS_PRIVATE$f" && continue
+		cp -p "$f" "$CITUS_PRIVATE$f.tmp" && mv -f "$CITUS_PRIVATE$f.tmp" "$CITUS_PRIVATE$f" || return 2
+	done
 	return 0
 }
 
