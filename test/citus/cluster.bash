@@ -62,16 +62,17 @@ citus_prepare() {
 	return 0
 }
 
-# Three free TCP ports that no unix socket in /tmp claims either, outside test/run.sh's range.
-c_free_ports() {
-	local p n=0 out=()
-	for p in $(seq 55401 55600); do
+# A free TCP port above $1 that no unix socket in /tmp claims either, outside test/run.sh's
+# range.  Another test may take it before our server binds it: citus_start then tries the
+# next one.
+c_free_port() {
+	local p
+	for p in $(seq $(($1 + 1)) 55600); do
 		if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null && [ ! -e "/tmp/.s.PGSQL.$p" ]; then
-			out+=("$p"); n=$((n + 1)); [ $n = 3 ] && break
+			echo "$p"; return
 		fi
 	done
-	[ $n = 3 ] || c_die "no three free ports in 55401-55600"
-	echo "${out[*]}"
+	c_die "no free port in 55401-55600"
 }
 
 c_psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -79,11 +80,11 @@ c_psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 citus_start() {
 	CITUS_DIR=$(mktemp -d /tmp/pekefb-citus.XXXXXX)
 	chmod 755 "$CITUS_DIR"
-	read -r -a CITUS_PORTS <<<"$(c_free_ports)"
-	local i name port
+	CITUS_PORTS=()
+	local i name port=55400 try
 	trap citus_stop EXIT
 	for i in 0 1 2; do
-		name=node$i; port=${CITUS_PORTS[$i]}
+		name=node$i
 		mkdir -p "$CITUS_DIR/$name/sock"
 		[ ${#C_RUNAS[@]} -gt 0 ] && chown -R postgres: "$CITUS_DIR/$name"
 		"${C_RUNAS[@]}" "$PGBIN/initdb" -D "$CITUS_DIR/$name/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
@@ -91,8 +92,7 @@ citus_start() {
 		# initdb -A trust trusts local and localhost (127.0.0.1/32, ::1/128) connections only.
 		cat >>"$CITUS_DIR/$name/data/postgresql.conf" <<-EOF
 			shared_preload_libraries = 'citus'
-			listen_addresses = 'localhost'
-			port = $port
+			listen_addresses = '127.0.0.1'
 			unix_socket_directories = '$CITUS_DIR/$name/sock'
 			citus.node_conninfo = 'sslmode=disable'
 			citus.shard_count = 8
@@ -107,8 +107,15 @@ citus_start() {
 			lc_messages = 'C'
 			timezone = 'Europe/Helsinki'
 		EOF
-		"${C_RUNAS[@]}" "$PGBIN/pg_ctl" -D "$CITUS_DIR/$name/data" -l "$CITUS_DIR/$name/server.log" -w -t 60 start >/dev/null \
-			|| { cat "$CITUS_DIR/$name/server.log" >&2; c_die "node $name did not start"; }
+		for try in 1 2 3 4 5; do
+			port=$(c_free_port "$port")
+			echo "port = $port" >>"$CITUS_DIR/$name/data/postgresql.conf"
+			"${C_RUNAS[@]}" "$PGBIN/pg_ctl" -D "$CITUS_DIR/$name/data" -l "$CITUS_DIR/$name/server.log" -w -t 60 start >/dev/null \
+				&& break
+			grep -q 'Address already in use' "$CITUS_DIR/$name/server.log" && [ $try -lt 5 ] \
+				|| { cat "$CITUS_DIR/$name/server.log" >&2; c_die "node $name did not start"; }
+		done
+		CITUS_PORTS+=("$port")
 		c_psql -h "$CITUS_DIR/$name/sock" -p "$port" -U postgres -d postgres \
 			-c "CREATE DATABASE $CITUS_DB" >/dev/null || c_die "createdb on $name failed"
 		c_psql -h "$CITUS_DIR/$name/sock" -p "$port" -U postgres -d "$CITUS_DB" \
@@ -116,9 +123,9 @@ citus_start() {
 	done
 	export PGHOST="$CITUS_DIR/node0/sock" PGPORT=${CITUS_PORTS[0]} PGUSER=postgres PGDATABASE=$CITUS_DB PGBIN
 	c_psql -At >/dev/null <<-EOF || c_die "registering the nodes failed"
-		SELECT pg_catalog.citus_set_coordinator_host('localhost', ${CITUS_PORTS[0]});
-		SELECT pg_catalog.citus_add_node('localhost', ${CITUS_PORTS[1]});
-		SELECT pg_catalog.citus_add_node('localhost', ${CITUS_PORTS[2]});
+		SELECT pg_catalog.citus_set_coordinator_host('127.0.0.1', ${CITUS_PORTS[0]});
+		SELECT pg_catalog.citus_add_node('127.0.0.1', ${CITUS_PORTS[1]});
+		SELECT pg_catalog.citus_add_node('127.0.0.1', ${CITUS_PORTS[2]});
 	EOF
 	c_say "coordinator on port ${CITUS_PORTS[0]}, workers on ${CITUS_PORTS[1]} and ${CITUS_PORTS[2]} ($CITUS_DIR)"
 }
