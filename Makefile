@@ -28,7 +28,7 @@ DATA         = $(filter-out src/releases/$(EXTENSION)--$(EXTVERSION).sql,$(RELEA
 # region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
             src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
-            src/region.sql src/region_script.sql
+            src/region.sql src/region_script.sql src/distribute.sql
 # The region script: one file per concept, run in this order by pekefb.create_region;
 # region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
@@ -72,7 +72,7 @@ $(OBJS) $(OBJS:.o=.bc): .pg_built_for
 .PHONY: FORCE
 endif
 
-.PHONY: demo test bench unit test-debian13 freeze fuzz
+.PHONY: demo test bench unit test-debian13 test-citus freeze fuzz
 # Freeze the current version's install script as released (never overwrites a release).
 freeze: $(EXTENSION)--$(EXTVERSION).sql
 	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
@@ -89,6 +89,10 @@ bench:
 # The whole make test in a fresh Debian 13 chroot (PostgreSQL 17); as root.
 test-debian13:
 	test/debian13.sh
+# pekefb on Citus: 1 coordinator + 2 workers of a private tree (builds Citus from ../shared/vendor
+# when it is not installed; doc/citus.md).
+test-citus:
+	test/citus/run.sh
 # Pure-C unit tests (no server): parsers, calendar, histogram maths.
 unit:
 	test/unit/run.sh

@@ -87,7 +87,11 @@ COMMENT ON COLUMN @region@.measurements.loaded_by IS 'the role that last wrote t
 
 -- A target's and a measurement's unit must be its indicator's; an indicator's unit cannot
 -- change while values in the old unit refer to it.  A missing indicator is left to the
--- foreign key.
+-- foreign key.  The trigger's argument names the table (indicators, targets, measurements):
+-- on Citus the trigger also fires on the shards, whose names carry a shard number.  On a
+-- shard of a distributed region the indicators check reads only targets (a reference table
+-- with a copy on every node): measurements are spread over the workers, which a trigger on
+-- a shard cannot query.
 CREATE FUNCTION @region@.check_unit() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -95,10 +99,12 @@ DECLARE
     want text;
     have text;
 BEGIN
-    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'indicators' THEN
-        SELECT pekefb.unit(m.value) INTO have FROM @region@.measurements m
-        WHERE m.indicator_code OPERATOR(pg_catalog.=) NEW.code
-          AND pekefb.unit(m.value) OPERATOR(pg_catalog.<>) NEW.unit LIMIT 1;
+    IF TG_ARGV[0] OPERATOR(pg_catalog.=) 'indicators' THEN
+        IF TG_RELID OPERATOR(pg_catalog.=) '@region@.indicators'::pg_catalog.regclass THEN
+            SELECT pekefb.unit(m.value) INTO have FROM @region@.measurements m
+            WHERE m.indicator_code OPERATOR(pg_catalog.=) NEW.code
+              AND pekefb.unit(m.value) OPERATOR(pg_catalog.<>) NEW.unit LIMIT 1;
+        END IF;
         IF have IS NULL THEN
             SELECT pekefb.unit(t.target) INTO have FROM @region@.targets t
             WHERE t.indicator_code OPERATOR(pg_catalog.=) NEW.code
@@ -114,14 +120,14 @@ BEGIN
     IF NOT FOUND THEN
         RETURN NEW;
     END IF;
-    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'targets' THEN
+    IF TG_ARGV[0] OPERATOR(pg_catalog.=) 'targets' THEN
         have := pekefb.unit(NEW.target);
     ELSE
         have := pekefb.unit(NEW.value);
     END IF;
     IF have OPERATOR(pg_catalog.<>) want THEN
         RAISE EXCEPTION 'unit "%" of the % does not match unit "%" of indicator "%"',
-                        have, CASE TG_TABLE_NAME WHEN 'targets' THEN 'target' ELSE 'value' END,
+                        have, CASE TG_ARGV[0] WHEN 'targets' THEN 'target' ELSE 'value' END,
                         want, NEW.indicator_code
             USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
     END IF;
@@ -130,11 +136,11 @@ END
 $fn$;
 COMMENT ON FUNCTION @region@.check_unit() IS 'trigger: a target''s or a measurement''s unit must be its indicator''s';
 CREATE TRIGGER indicators_unit BEFORE UPDATE OF unit ON @region@.indicators
-    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('indicators');
 CREATE TRIGGER targets_unit BEFORE INSERT OR UPDATE ON @region@.targets
-    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('targets');
 CREATE TRIGGER measurements_unit BEFORE INSERT OR UPDATE ON @region@.measurements
-    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit();
+    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('measurements');
 
 -- An access indicator counts by completion unless told otherwise.
 CREATE FUNCTION @region@.indicators_defaults() RETURNS trigger

@@ -35,11 +35,10 @@ COMMENT ON COLUMN @region@.organization_tree.organization_code IS 'an organisati
 COMMENT ON COLUMN @region@.organization_tree.ancestor_code IS 'the organisation itself or one above it';
 COMMENT ON COLUMN @region@.organization_tree.depth IS 'levels between them: 0 = itself, 1 = its parent, ...';
 
--- rebuild_organization_tree(): recomputes organization_tree from parent_code, level by level
--- (no recursive query), and refuses a cycle naming an organisation on it.  Called by the
--- trigger after every change of organizations; callable by hand (e.g. after a bulk load
--- with triggers disabled).
-CREATE FUNCTION @region@.rebuild_organization_tree() RETURNS bigint
+-- rebuild_organization_tree(orgs, tree): the same for a given pair of tables: the region's
+-- own, or on Citus the two tables' copies (shard placements) on one node, which the trigger
+-- on a placement of organizations rebuilds in the node's own transaction.
+CREATE FUNCTION @region@.rebuild_organization_tree(orgs pg_catalog.regclass, tree pg_catalog.regclass) RETURNS bigint
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
@@ -48,27 +47,27 @@ DECLARE
     total bigint;
     on_cycle text;
 BEGIN
-    DELETE FROM @region@.organization_tree;
-    INSERT INTO @region@.organization_tree (organization_code, ancestor_code, depth)
-    SELECT o.code, o.code, 0 FROM @region@.organizations o;
+    EXECUTE pg_catalog.format('DELETE FROM %s', tree);
+    EXECUTE pg_catalog.format('INSERT INTO %s (organization_code, ancestor_code, depth) '
+                              'SELECT o.code, o.code, 0 FROM %s o', tree, orgs);
     GET DIAGNOSTICS total = ROW_COUNT;
     LOOP
-        SELECT t.organization_code INTO on_cycle
-        FROM @region@.organization_tree t
-        JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code
-        WHERE t.depth OPERATOR(pg_catalog.=) level
-          AND o.parent_code OPERATOR(pg_catalog.=) t.organization_code
-        ORDER BY t.organization_code LIMIT 1;
+        EXECUTE pg_catalog.format(
+            'SELECT t.organization_code FROM %s t JOIN %s o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code '
+            'WHERE t.depth OPERATOR(pg_catalog.=) $1 AND o.parent_code OPERATOR(pg_catalog.=) t.organization_code '
+            'ORDER BY t.organization_code LIMIT 1', tree, orgs)
+            INTO on_cycle USING level;
         IF on_cycle IS NOT NULL THEN
             RAISE EXCEPTION 'cycle in @region@.organizations: organisation "%" is its own ancestor', on_cycle
                 USING ERRCODE = '23514',
                       DETAIL = 'Following parent_code from it leads back to it; the network must be a tree.';
         END IF;
-        INSERT INTO @region@.organization_tree (organization_code, ancestor_code, depth)
-        SELECT t.organization_code, o.parent_code, level OPERATOR(pg_catalog.+) 1
-        FROM @region@.organization_tree t
-        JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code
-        WHERE t.depth OPERATOR(pg_catalog.=) level AND o.parent_code IS NOT NULL;
+        EXECUTE pg_catalog.format(
+            'INSERT INTO %s (organization_code, ancestor_code, depth) '
+            'SELECT t.organization_code, o.parent_code, $1 OPERATOR(pg_catalog.+) 1 '
+            'FROM %s t JOIN %s o ON o.code OPERATOR(pg_catalog.=) t.ancestor_code '
+            'WHERE t.depth OPERATOR(pg_catalog.=) $1 AND o.parent_code IS NOT NULL', tree, tree, orgs)
+            USING level;
         GET DIAGNOSTICS added = ROW_COUNT;
         EXIT WHEN added OPERATOR(pg_catalog.=) 0;
         total := total OPERATOR(pg_catalog.+) added;
@@ -77,14 +76,45 @@ BEGIN
     RETURN total;
 END
 $fn$;
+COMMENT ON FUNCTION @region@.rebuild_organization_tree(pg_catalog.regclass, pg_catalog.regclass) IS
+    'recomputes the organisation tree table tree from the organisations table orgs (the region''s, or their copies on one Citus node); returns the number of pairs';
+
+-- rebuild_organization_tree(): recomputes organization_tree from parent_code, level by level
+-- (no recursive query), and refuses a cycle naming an organisation on it.  Called by the
+-- trigger after every change of organizations; callable by hand (e.g. after a bulk load
+-- with triggers disabled).
+CREATE FUNCTION @region@.rebuild_organization_tree() RETURNS bigint
+    LANGUAGE sql SET search_path = pg_catalog, pg_temp
+    RETURN @region@.rebuild_organization_tree('@region@.organizations'::pg_catalog.regclass,
+                                              '@region@.organization_tree'::pg_catalog.regclass);
 COMMENT ON FUNCTION @region@.rebuild_organization_tree() IS
     'recomputes organization_tree from organizations.parent_code; refuses cycles; returns the number of pairs';
 
+-- The trigger rebuilds the tree after every statement that changes organizations.  On Citus
+-- (a distributed region, pekefb.distribute_region) the region's tables are reference tables
+-- with a copy on every node, and the trigger fires on each node's copy of organizations,
+-- where it rebuilds that node's copy of organization_tree (a trigger there may not write
+-- to the other nodes).
 CREATE FUNCTION @region@.organizations_changed() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    tree pg_catalog.regclass;
 BEGIN
-    PERFORM @region@.rebuild_organization_tree();
+    IF TG_RELID OPERATOR(pg_catalog.=) '@region@.organizations'::pg_catalog.regclass THEN
+        PERFORM @region@.rebuild_organization_tree();
+    ELSE
+        -- a placement (shard) of the reference table, named organizations_<shard id>
+        -- a placement (shard) of the reference table, named organizations_<shard id>; while
+        -- distribute_region copies organizations to a node that has no copy of
+        -- organization_tree yet there is nothing to rebuild (the tree's copy follows).
+        EXECUTE 'SELECT pg_catalog.to_regclass(pg_catalog.format(''%I.%I'', $1, ''organization_tree_'' OPERATOR(pg_catalog.||) s.shardid))'
+                ' FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid OPERATOR(pg_catalog.=) $2'
+            INTO tree USING TG_TABLE_SCHEMA, '@region@.organization_tree'::pg_catalog.regclass;
+        IF tree IS NOT NULL THEN
+            PERFORM @region@.rebuild_organization_tree(TG_RELID, tree);
+        END IF;
+    END IF;
     RETURN NULL;
 END
 $fn$;

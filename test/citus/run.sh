@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# test/citus/run.sh: pekefb on Citus (make test-citus; make test runs it as the test `citus`).
+#
+# Builds Citus 13.2.2 from ../shared/vendor with ../shared/tools/build-citus.sh when it is not
+# installed (root; installs citus.so into the system PostgreSQL 15, nothing of pekefb),
+# installs pekefb and Citus into the checkout's private tree (.tmp_install/), starts one
+# coordinator and two workers (test/citus/cluster.bash) and runs the README's recipe:
+# CREATE EXTENSION pekefb, the sample region, pekefb.distribute_region('region'), then
+# >= 1M generated cases and feedback rows.  The same data goes into a second region,
+# `single`, left as plain tables on the coordinator: the single-node reference
+# (citus_regions in cluster.bash).  Asserts:
+#   - the layout: reference tables, distributed tables colocated, shards on both workers;
+#   - the loaders give the same rows (refresh_access_measurements, import_feedback, a new
+#     and a moved organisation, every node's copy of organization_tree);
+#   - every view of the region gives exactly the rows of the single-node region (sorted
+#     text output compared, i.e. EXCEPT ALL both ways), read with a session TimeZone and
+#     DateStyle unlike the workers';
+#   - every aggregate of the library (each signature in pg_aggregate) gives exactly the
+#     single-node result, grouped by the distribution column (computed on the workers) and
+#     by another column (partial states combined on the coordinator); for the latter
+#     EXPLAIN shows worker_partial_agg on the workers and coord_combine_agg;
+#   - region settings calendar = 'literal' and time_zone = 'America/New_York' change the
+#     views, on Citus exactly as on one node.
+# Exit 0 all passed, 1 an assertion failed, 2 setup failed, 77 skipped (no Citus to build).
+# Sizes: CITUS_CASES (850000), CITUS_RESPONSES (150000).
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=test/citus/cluster.bash
+. "$here/cluster.bash"
+cd "$CITUS_TOP"
+CASES=${CITUS_CASES:-850000}
+RESPONSES=${CITUS_RESPONSES:-150000}
+t0=$SECONDS
+
+citus_prepare; rc=$?
+if [ $rc = 77 ]; then echo "citus: skipped (no ../shared/vendor)"; exit 77; fi
+[ $rc = 0 ] || exit 2
+citus_start
+
+q() { c_q "$@"; }
+step() { c_say "$* ($((SECONDS - t0)) s)"; }
+
+PASS=0 FAIL=0
+check() {	# check <name> <status>
+	if [ "$2" = 0 ]; then PASS=$((PASS + 1)); printf 'ok      citus/%s\n' "$1"
+	else FAIL=$((FAIL + 1)); printf 'FAILED  citus/%s\n' "$1"; fi
+}
+work=$(mktemp -d)
+trap 'citus_stop; rm -rf "$work"' EXIT
+
+# ------------------------------------------------------------------ the recipe
+citus_regions "$CASES" "$RESPONSES" "$work/layout" || exit 2
+cat "$work/layout"
+expected_layout="region.cases|distributed by organization_code
+region.feedback_responses|distributed by organization_code
+region.indicators|reference
+region.measurements|distributed by organization_code
+region.organization_tree|reference
+region.organizations|reference
+region.settings|reference
+region.targets|reference"
+[ "$(sort "$work/layout")" = "$expected_layout" ]; check "layout (reference and distributed tables)" $?
+[ "$(q -c "SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE partmethod = 'h'")" = 1 ]
+check "row-level tables colocated" $?
+[ "$(q -c "SELECT count(DISTINCT p.nodeport) FROM pg_dist_shard_placement p JOIN pg_dist_shard s USING (shardid)
+           WHERE s.logicalrelid = 'region.cases'::regclass")" = 2 ]
+check "cases on both workers" $?
+
+n=$(q -c "SELECT (SELECT count(*) FROM region.cases) + (SELECT count(*) FROM region.feedback_responses)")
+[ "$n" -ge $((CASES + RESPONSES)) ] && [ $((CASES + RESPONSES)) -ge 1000000 ]
+check "≥ 1M generated rows in the distributed region ($n)" $?
+
+# ------------------------------------------------------------------ loaders and functions
+step "loaders and functions"
+# loaders <schema>: what a region's loaders do in a year, as SQL.
+loaders() {
+	cat <<-SQL
+		SELECT $1.refresh_access_measurements('2024-01-01', '2024-12-31');
+		SELECT $1.refresh_access_measurements('2024-04-01', '2024-09-30', ARRAY['ls-7arkipv'], 'started', '2025-01-31');
+		SELECT $1.import_feedback('[{"received_at": "2025-12-31T23:30:00+02:00", "organization": "perho", "service": "neuvola",
+		                             "response": {"role": "parent", "nps": 9, "items": {"easy": 5}}, "themes": ["odotusaika"]},
+		                            {"received_at": "2025-03-31T22:30:00Z", "organization": "kokkola-srk",
+		                             "service": "perhekeskuksen kohtaamispaikka", "response": {"role": "child", "nps": 3}}]');
+		INSERT INTO $1.organizations VALUES ('kokkola-x', 'Kokkolan uusi yhdistys', NULL, 'ngo', 'kokkola-srk');
+		UPDATE $1.organizations SET parent_code = 'kokkola' WHERE code = 'mll-kp';
+		INSERT INTO $1.cases (organization_code, indicator_code, case_id, started, finished)
+		VALUES ('kokkola-x', 'ls-7arkipv', 'x-1', '2024-06-18', '2024-06-28');
+	SQL
+}
+# Both regions in one transaction: now() (measurements.loaded_at) is the same for both.  A
+# transaction that writes a reference table (organizations) after a multi-shard write needs
+# Citus' sequential mode.
+{ echo "SET LOCAL citus.multi_shard_modify_mode TO 'sequential';"; loaders region; loaders single; } |
+	q -1 -f - >/dev/null || exit 2
+# (import_feedback gives each response a random response_id: compared without it)
+for t in measurements "feedback_responses:organization_code, received_at, service, response, comment, themes" organization_tree; do
+	cols=${t#*:}; [ "$cols" = "$t" ] && cols='*'; t=${t%%:*}
+	a=$(q -c "COPY (SELECT $cols FROM region.$t) TO STDOUT" | LC_ALL=C sort | md5sum)
+	b=$(q -c "COPY (SELECT $cols FROM single.$t) TO STDOUT" | LC_ALL=C sort | md5sum)
+	[ "$a" = "$b" ]; check "loaders: $t identical after refresh, import and organisation changes" $?
+done
+tree=$(q -c "SELECT string_agg(DISTINCT result, ',') FROM run_command_on_placements('region.organization_tree', 'SELECT count(*) FROM %s')")
+[ "$tree" = "$(q -c "SELECT count(*) FROM single.organization_tree")" ]
+check "organization_tree: every node's copy follows the change ($tree pairs)" $?
+
+# ------------------------------------------------------------------ views
+views=$(q -c "SELECT viewname FROM pg_views WHERE schemaname = 'region' ORDER BY 1")
+[ "$(echo "$views" | wc -w)" -ge 6 ]; check "region has its views ($(echo $views | wc -w))" $?
+
+# snapshot <tag>: every view of both regions, sorted text rows, read in a session whose time
+# zone and date style differ from the workers' (Europe/Helsinki, ISO).  (The label language,
+# pekefb.language, is a session setting that Citus does not pass on: see doc/citus.md.)
+snapshot() {
+	local v s
+	for v in $views; do
+		for s in region single; do
+			q -c "SET TimeZone = 'America/Los_Angeles'" -c "SET DateStyle = 'SQL, DMY'" \
+				-c "COPY (SELECT * FROM $s.$v) TO STDOUT" | LC_ALL=C sort >"$work/$1.$s.$v" || return 1
+		done
+	done
+}
+compare_views() {	# compare_views <tag>
+	local v
+	for v in $views; do
+		if cmp -s "$work/$1.region.$v" "$work/$1.single.$v" && [ -s "$work/$1.region.$v" ]; then
+			check "$1: view $v identical ($(wc -l <"$work/$1.region.$v") rows)" 0
+		else
+			check "$1: view $v identical" 1
+			diff "$work/$1.single.$v" "$work/$1.region.$v" | head -5
+		fi
+	done
+}
+step "views, default settings"
+snapshot defaults || exit 2
+compare_views defaults
+
+# ------------------------------------------------------------------ aggregates
+# shellcheck source=test/citus/aggregates.bash
+. "$here/aggregates.bash"
+step "aggregates"
+aggs=$(q -c "SELECT p.oid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+             WHERE p.pronamespace = 'pekefb'::regnamespace ORDER BY 1::text")
+[ "$(echo "$aggs" | wc -l)" -ge 15 ]; check "library aggregates enumerated ($(echo "$aggs" | wc -l))" $?
+while IFS= read -r agg; do
+	spec=${AGG[$agg]:-}
+	if [ -z "$spec" ]; then check "aggregate $agg: no query in test/citus/run.sh" 1; continue; fi
+	IFS='^' read -r from call col <<<"$spec"
+	ok=0
+	for grp in "c.organization_code" "$col"; do
+		[ "$grp" = c.organization_code ] && [ "$col" = f.service ] && grp=f.organization_code
+		sql="SELECT $grp, ($call)::text FROM $from GROUP BY 1 ORDER BY 1"
+		a=$(q -c "${sql//@s@/region}" 2>&1); b=$(q -c "${sql//@s@/single}" 2>&1)
+		if [ "$a" != "$b" ] || [ -z "$a" ] || [[ $a == *ERROR* ]]; then
+			ok=1; echo "  $agg by $grp: distributed / single:"; echo "$a" | head -3; echo "$b" | head -3
+		fi
+	done
+	check "aggregate $agg identical (by organization_code, by ${col#*.})" $ok
+	# grouped by a column that is not the distribution column: partial aggregates on the
+	# workers, shipped as text and combined on the coordinator
+	plan=$(q -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT $col, $call FROM ${from//@s@/region} GROUP BY 1" 2>&1)
+	grep -q 'worker_partial_agg' <<<"$plan" && grep -q 'coord_combine_agg' <<<"$plan"
+	rc=$?; check "aggregate $agg: partial aggregation on the workers (EXPLAIN)" $rc
+	[ $rc = 0 ] || echo "$plan" | head -20
+done <<<"$aggs"
+
+# ------------------------------------------------------------------ settings
+step "views with calendar = literal, time_zone = America/New_York"
+for s in region single; do
+	q -c "UPDATE $s.settings SET calendar = 'literal', time_zone = 'America/New_York'" >/dev/null || exit 2
+done
+snapshot settings || exit 2
+compare_views settings
+for v in access_summary feedback_summary; do
+	! cmp -s "$work/defaults.region.$v" "$work/settings.region.$v"
+	check "settings: $v changes with the region's settings (on Citus as on one node)" $?
+done
+
+echo "citus: $PASS passed, $FAIL failed in $((SECONDS - t0)) s"
+[ "$FAIL" = 0 ]
