@@ -25,7 +25,7 @@ CREATE FUNCTION @extschema@._region_check_schema(schema name) RETURNS void
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    IF schema IS NULL OR schema::text !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
+    IF schema IS NULL OR schema::text OPERATOR(pg_catalog.!~) '^[a-z_][a-z0-9_]{0,62}$' THEN
         RAISE EXCEPTION 'invalid region schema name: "%"', schema
             USING ERRCODE = '22023',
                   DETAIL = 'Expected a lower-case name of letters a-z, digits and _, starting with a letter or _ (e.g. region).';
@@ -72,7 +72,7 @@ BEGIN
 
     EXECUTE pg_catalog.format('CREATE SCHEMA %I', nsp);
     EXECUTE pg_catalog.format('COMMENT ON SCHEMA %I IS %L', nsp,
-                              'pekefb region ' || COALESCE(region_name, area_name_fi) || ': tables, views and functions (doc/region.md)');
+                              ('pekefb region ' OPERATOR(pg_catalog.||) COALESCE(region_name, area_name_fi)) OPERATOR(pg_catalog.||) ': tables, views and functions (doc/region.md)');
     EXECUTE pg_catalog.replace(@extschema@._region_script(), '@region@', pg_catalog.quote_ident(nsp));
     EXECUTE pg_catalog.format('INSERT INTO %I.organizations (code, name_fi, name_sv, kind) VALUES ($1, $2, $3, %L)',
                               nsp, 'wellbeing_area')
@@ -104,7 +104,7 @@ DECLARE
     step record;
 BEGIN
     PERFORM @extschema@._region_check_schema(nsp);
-    IF to_regclass(pg_catalog.format('%I.settings', nsp)) IS NULL THEN
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.settings', nsp)) IS NULL THEN
         RAISE EXCEPTION 'schema "%" is not a pekefb region', nsp
             USING ERRCODE = '42P01', DETAIL = 'A region has a settings table; pekefb.create_region creates one.';
     END IF;

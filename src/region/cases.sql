@@ -4,11 +4,11 @@
 CREATE TABLE @region@.cases (
     organization_code text NOT NULL REFERENCES @region@.organizations (code),
     indicator_code    text NOT NULL REFERENCES @region@.indicators (code),
-    case_id           text NOT NULL DEFAULT (pg_catalog.gen_random_uuid())::text CHECK (case_id <> ''),
+    case_id           text NOT NULL DEFAULT (pg_catalog.gen_random_uuid())::text CHECK (case_id OPERATOR(pg_catalog.<>) ''),
     started           date NOT NULL,
     finished          date,
     PRIMARY KEY (organization_code, indicator_code, case_id),
-    CONSTRAINT cases_finished_after_started CHECK (finished >= started)
+    CONSTRAINT cases_finished_after_started CHECK (finished OPERATOR(pg_catalog.>=) started)
 );
 CREATE INDEX cases_indicator_started_idx ON @region@.cases (indicator_code, organization_code, started);
 CREATE INDEX cases_indicator_finished_idx ON @region@.cases (indicator_code, finished);

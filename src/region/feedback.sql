@@ -3,9 +3,9 @@
 
 CREATE TABLE @region@.feedback_responses (
     organization_code text NOT NULL REFERENCES @region@.organizations (code),
-    response_id       text NOT NULL DEFAULT (pg_catalog.gen_random_uuid())::text CHECK (response_id <> ''),
+    response_id       text NOT NULL DEFAULT (pg_catalog.gen_random_uuid())::text CHECK (response_id OPERATOR(pg_catalog.<>) ''),
     received_at       timestamptz NOT NULL,
-    service           text NOT NULL CHECK (service <> ''),
+    service           text NOT NULL CHECK (service OPERATOR(pg_catalog.<>) ''),
     response          pekefb.feedback NOT NULL,
     comment           text,
     themes            text[] NOT NULL DEFAULT '{}',

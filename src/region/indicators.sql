@@ -4,21 +4,21 @@
 
 CREATE TABLE @region@.indicators (
     code             text PRIMARY KEY
-                     CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
-    name_fi          text NOT NULL CHECK (name_fi <> ''),
+                     CHECK (code OPERATOR(pg_catalog.~) '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi          text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv          text,
     name_en          text,
-    unit             text NOT NULL DEFAULT '' CHECK (unit IN ('%', 'd', '')),
+    unit             text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', ''])),
     period           text NOT NULL DEFAULT 'year'
-                     CHECK (period IN ('month', 'quarter', 'half_year', 'year')),
+                     CHECK (period OPERATOR(pg_catalog.=) ANY (ARRAY['month', 'quarter', 'half_year', 'year'])),
     theme            text,
     source           text,
     deadline         pekefb.deadline,
-    count_by         text CHECK (count_by IN ('finished', 'started')),
+    count_by         text CHECK (count_by OPERATOR(pg_catalog.=) ANY (ARRAY['finished', 'started'])),
     higher_is_better boolean,
     description      text,
-    CONSTRAINT indicators_access_is_share CHECK (deadline IS NULL OR unit = '%'),
-    CONSTRAINT indicators_count_by_needs_deadline CHECK ((count_by IS NULL) = (deadline IS NULL))
+    CONSTRAINT indicators_access_is_share CHECK (deadline IS NULL OR unit OPERATOR(pg_catalog.=) '%'),
+    CONSTRAINT indicators_count_by_needs_deadline CHECK ((count_by IS NULL) OPERATOR(pg_catalog.=) (deadline IS NULL))
 );
 COMMENT ON TABLE @region@.indicators IS
     'indicator catalogue; an indicator with a deadline is an access indicator computed from cases';
@@ -46,7 +46,7 @@ CREATE TABLE @region@.targets (
     period_end        date NOT NULL,
     target            pekefb.target,
     note              text,
-    CONSTRAINT targets_period_order CHECK (period_end >= period_start),
+    CONSTRAINT targets_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start),
     CONSTRAINT targets_one_per_period UNIQUE NULLS NOT DISTINCT (indicator_code, organization_code, period_start)
 );
 CREATE INDEX targets_lookup_idx ON @region@.targets (indicator_code, period_start, period_end);
@@ -70,7 +70,7 @@ CREATE TABLE @region@.measurements (
     loaded_at         timestamptz NOT NULL DEFAULT pg_catalog.now(),
     loaded_by         text NOT NULL DEFAULT CURRENT_USER,
     PRIMARY KEY (organization_code, indicator_code, period_start, period_end),
-    CONSTRAINT measurements_period_order CHECK (period_end >= period_start)
+    CONSTRAINT measurements_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start)
 );
 CREATE INDEX measurements_period_idx ON @region@.measurements (period_start, period_end);
 CREATE INDEX measurements_indicator_idx ON @region@.measurements (indicator_code, organization_code, period_end);
@@ -127,7 +127,7 @@ BEGIN
     END IF;
     IF have OPERATOR(pg_catalog.<>) want THEN
         RAISE EXCEPTION 'unit "%" of the % does not match unit "%" of indicator "%"',
-                        have, CASE TG_ARGV[0] WHEN 'targets' THEN 'target' ELSE 'value' END,
+                        have, CASE WHEN TG_ARGV[0] OPERATOR(pg_catalog.=) 'targets' THEN 'target' ELSE 'value' END,
                         want, NEW.indicator_code
             USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
     END IF;

@@ -5,13 +5,13 @@
 
 CREATE TABLE @region@.organizations (
     code        text PRIMARY KEY
-                CHECK (code ~ '^[a-z0-9][a-z0-9_.-]{0,62}$'),
-    name_fi     text NOT NULL CHECK (name_fi <> ''),
+                CHECK (code OPERATOR(pg_catalog.~) '^[a-z0-9][a-z0-9_.-]{0,62}$'),
+    name_fi     text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv     text,
     kind        text NOT NULL
-                CHECK (kind IN ('wellbeing_area', 'municipality', 'ngo', 'parish', 'company', 'state', 'nation')),
+                CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['wellbeing_area', 'municipality', 'ngo', 'parish', 'company', 'state', 'nation'])),
     parent_code text REFERENCES @region@.organizations (code),
-    CONSTRAINT organizations_not_own_parent CHECK (parent_code IS DISTINCT FROM code)
+    CONSTRAINT organizations_not_own_parent CHECK (parent_code OPERATOR(pg_catalog.<>) code)
 );
 CREATE INDEX organizations_parent_idx ON @region@.organizations (parent_code);
 COMMENT ON TABLE @region@.organizations IS
@@ -25,7 +25,7 @@ COMMENT ON COLUMN @region@.organizations.parent_code IS 'the organisation this o
 CREATE TABLE @region@.organization_tree (
     organization_code text NOT NULL REFERENCES @region@.organizations (code) ON DELETE CASCADE,
     ancestor_code     text NOT NULL REFERENCES @region@.organizations (code) ON DELETE CASCADE,
-    depth             integer NOT NULL CHECK (depth >= 0),
+    depth             integer NOT NULL CHECK (depth OPERATOR(pg_catalog.>=) 0),
     PRIMARY KEY (organization_code, ancestor_code)
 );
 CREATE INDEX organization_tree_ancestor_idx ON @region@.organization_tree (ancestor_code);

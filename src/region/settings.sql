@@ -7,15 +7,15 @@
 -- the region's schema and search_path = pg_catalog, pg_temp; see doc/region.md.
 
 CREATE TABLE @region@.settings (
-    id                 integer PRIMARY KEY DEFAULT 1 CONSTRAINT settings_one_row CHECK (id = 1),
-    name               text NOT NULL CHECK (name <> ''),
+    id                 integer PRIMARY KEY DEFAULT 1 CONSTRAINT settings_one_row CHECK (id OPERATOR(pg_catalog.=) 1),
+    name               text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
     area_code          text NOT NULL,
     time_zone          text NOT NULL DEFAULT 'Europe/Helsinki',
-    calendar           text NOT NULL DEFAULT 'strict' CHECK (calendar IN ('strict', 'literal')),
+    calendar           text NOT NULL DEFAULT 'strict' CHECK (calendar OPERATOR(pg_catalog.=) ANY (ARRAY['strict', 'literal'])),
     extra_closing_days date[] NOT NULL DEFAULT '{}'
                        CONSTRAINT settings_closing_days_not_null CHECK (pg_catalog.array_position(extra_closing_days, NULL) IS NULL),
     roll_forward       boolean NOT NULL DEFAULT false,
-    min_group_size     integer NOT NULL DEFAULT 5 CHECK (min_group_size >= 1),
+    min_group_size     integer NOT NULL DEFAULT 5 CHECK (min_group_size OPERATOR(pg_catalog.>=) 1),
     pekefb_version     text NOT NULL
 );
 COMMENT ON TABLE @region@.settings IS
@@ -35,7 +35,7 @@ CREATE FUNCTION @region@.settings_check() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    IF TG_OP = 'DELETE' OR TG_OP = 'TRUNCATE' THEN
+    IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' OR TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
         RAISE EXCEPTION 'the row of %.settings cannot be deleted', TG_TABLE_SCHEMA
             USING ERRCODE = '55000', DETAIL = 'Every view of the region reads its settings; update the row instead.';
     END IF;

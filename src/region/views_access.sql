@@ -13,26 +13,28 @@ WITH c AS (
            c.started, c.finished, s.judged_on,
            pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
     FROM @region@.cases c
-    JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL
-    JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
     CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
     CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
                        CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date) AS judged_on
                 FROM @region@.settings st) s
-    WHERE r.includes_sub_organizations OR t.depth = 0
+    WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ),
 g AS (
     SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
            p.period_start,
-           CAST(p.period_start + CASE p.period_kind WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END AS date) - 1 AS period_end,
+           CAST(p.period_start OPERATOR(pg_catalog.+)
+                CASE WHEN p.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month' ELSE interval '3 months' END
+                AS date) OPERATOR(pg_catalog.-) 1 AS period_end,
            pg_catalog.min(c.judged_on)                                              AS judged_on,
            pg_catalog.count(*)                                                      AS cases,
            pg_catalog.count(c.finished)                                             AS finished_cases,
-           pg_catalog.count(*) FILTER (WHERE c.finished <= c.due)                   AS on_time,
-           pg_catalog.count(*) FILTER (WHERE c.finished > c.due)                    AS late,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due < c.judged_on)  AS open_past_due,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due >= c.judged_on) AS open_within,
-           pekefb.wait_agg(c.finished - c.started)                                  AS waits
+           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due) AS on_time,
+           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.>) c.due) AS late,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.<) c.judged_on) AS open_past_due,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.>=) c.judged_on) AS open_within,
+           pekefb.wait_agg(c.finished OPERATOR(pg_catalog.-) c.started) AS waits
     FROM c
     CROSS JOIN LATERAL (VALUES
         ('month',   CAST(pg_catalog.date_trunc('month', c.started::timestamp) AS date)),
@@ -57,16 +59,18 @@ SELECT
     CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
     CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
     CASE WHEN NOT x.suppressed THEN g.open_within END                           AS open_within,
-    CASE WHEN NOT x.suppressed AND g.on_time + g.late + g.open_past_due > 0
-         THEN g.on_time::double precision / (g.on_time + g.late + g.open_past_due) END AS rate,
+    CASE WHEN NOT x.suppressed
+              AND ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) OPERATOR(pg_catalog.>) 0
+         THEN g.on_time::double precision
+              OPERATOR(pg_catalog./) ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) END AS rate,
     CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
     CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
     x.suppressed
 FROM g
-JOIN @region@.indicators i ON i.code = g.indicator_code
-JOIN @region@.organizations o ON o.code = g.organization_code
+JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN @region@.settings s
-CROSS JOIN LATERAL (SELECT g.cases < s.min_group_size AS suppressed) x;
+CROSS JOIN LATERAL (SELECT g.cases OPERATOR(pg_catalog.<) s.min_group_size AS suppressed) x;
 COMMENT ON VIEW @region@.access_summary IS
     'access indicators from raw cases per indicator, organisation, period (period_kind month or quarter of the day the matter became pending) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
@@ -112,11 +116,11 @@ DECLARE
     cfg @region@.settings;
     judged_on date;
 BEGIN
-    IF period_start IS NULL OR period_end IS NULL OR period_end < period_start THEN
+    IF period_start IS NULL OR period_end IS NULL OR period_end OPERATOR(pg_catalog.<) period_start THEN
         RAISE EXCEPTION 'invalid period: % .. %', period_start, period_end
             USING ERRCODE = '22023', DETAIL = 'Expected two dates with period_end on or after period_start.';
     END IF;
-    IF count_by IS NOT NULL AND count_by NOT IN ('finished', 'started') THEN
+    IF count_by IS NOT NULL AND count_by OPERATOR(pg_catalog.<>) ALL (ARRAY['finished', 'started']) THEN
         RAISE EXCEPTION 'invalid count_by: "%"', count_by
             USING ERRCODE = '22023', DETAIL = 'Expected ''finished'', ''started'' or NULL (each indicator''s own count_by).';
     END IF;
@@ -125,40 +129,43 @@ BEGIN
 
     DELETE FROM @region@.measurements m
     USING @region@.indicators i
-    WHERE i.code = m.indicator_code AND i.deadline IS NOT NULL
-      AND (indicator_codes IS NULL OR i.code = ANY (indicator_codes))
-      AND m.period_start = refresh_access_measurements.period_start
-      AND m.period_end = refresh_access_measurements.period_end
-      AND m.source = 'refresh_access_measurements';
+    WHERE i.code OPERATOR(pg_catalog.=) m.indicator_code AND i.deadline IS NOT NULL
+      AND (indicator_codes IS NULL OR i.code OPERATOR(pg_catalog.=) ANY (indicator_codes))
+      AND m.period_start OPERATOR(pg_catalog.=) refresh_access_measurements.period_start
+      AND m.period_end OPERATOR(pg_catalog.=) refresh_access_measurements.period_end
+      AND m.source OPERATOR(pg_catalog.=) 'refresh_access_measurements';
 
     INSERT INTO @region@.measurements
         (indicator_code, organization_code, period_start, period_end, value, source)
     SELECT x.indicator_code, x.organization_code,
            refresh_access_measurements.period_start, refresh_access_measurements.period_end,
-           CAST(x.on_time || '/' || x.counted AS pekefb.indicator), 'refresh_access_measurements'
+           CAST((x.on_time OPERATOR(pg_catalog.||) '/') OPERATOR(pg_catalog.||) x.counted AS pekefb.indicator), 'refresh_access_measurements'
     FROM (
         SELECT c.indicator_code, t.ancestor_code AS organization_code,
-               count(*) FILTER (WHERE c.finished <= c.due AND (c.basis = 'finished' OR c.finished <= judged_on)) AS on_time,
-               count(*) FILTER (WHERE c.basis = 'finished' OR c.finished <= judged_on OR judged_on > c.due) AS counted
+               pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due
+                                          AND (c.basis OPERATOR(pg_catalog.=) 'finished' OR c.finished OPERATOR(pg_catalog.<=) judged_on)) AS on_time,
+               pg_catalog.count(*) FILTER (WHERE c.basis OPERATOR(pg_catalog.=) 'finished' OR c.finished OPERATOR(pg_catalog.<=) judged_on
+                                          OR judged_on OPERATOR(pg_catalog.>) c.due) AS counted
         FROM (
             SELECT c.indicator_code, c.organization_code, c.started, c.finished,
                    COALESCE(refresh_access_measurements.count_by, i.count_by) AS basis,
                    pekefb.due_date(c.started, i.deadline, cfg.calendar, cfg.extra_closing_days, cfg.roll_forward) AS due
             FROM @region@.cases c
-            JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL
-            WHERE (indicator_codes IS NULL OR i.code = ANY (indicator_codes))
+            JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
+            WHERE (indicator_codes IS NULL OR i.code OPERATOR(pg_catalog.=) ANY (indicator_codes))
         ) c
-        JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
-        WHERE CASE c.basis
-                WHEN 'finished' THEN c.finished BETWEEN refresh_access_measurements.period_start
-                                                    AND refresh_access_measurements.period_end
-                ELSE c.started BETWEEN refresh_access_measurements.period_start
-                                   AND refresh_access_measurements.period_end
-                     AND c.started <= judged_on
+        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
+        WHERE CASE
+                WHEN c.basis OPERATOR(pg_catalog.=) 'finished'
+                THEN c.finished OPERATOR(pg_catalog.>=) refresh_access_measurements.period_start
+                     AND c.finished OPERATOR(pg_catalog.<=) refresh_access_measurements.period_end
+                ELSE c.started OPERATOR(pg_catalog.>=) refresh_access_measurements.period_start
+                     AND c.started OPERATOR(pg_catalog.<=) refresh_access_measurements.period_end
+                     AND c.started OPERATOR(pg_catalog.<=) judged_on
               END
         GROUP BY c.indicator_code, t.ancestor_code
     ) x
-    WHERE x.counted > 0;
+    WHERE x.counted OPERATOR(pg_catalog.>) 0;
     GET DIAGNOSTICS written = ROW_COUNT;
     RETURN written;
 END

@@ -16,22 +16,22 @@ SELECT g.organization_code,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
        g.service,
        g.period_start,
-       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       ((g.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        g.role,
        g.responses,
        g.nps_answers,
-       CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m THEN g.nps END AS nps,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_agree END AS understood_agree_share,
-       g.responses < s.m AS suppressed
+       CASE WHEN g.nps_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.nps END AS nps,
+       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_mean END AS easy_mean,
+       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_agree END AS easy_agree_share,
+       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_mean END AS helped_mean,
+       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_agree END AS helped_agree_share,
+       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_mean END AS safe_mean,
+       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_agree END AS safe_agree_share,
+       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_mean END AS useful_mean,
+       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_agree END AS useful_agree_share,
+       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_mean END AS understood_mean,
+       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_agree END AS understood_agree_share,
+       g.responses OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              r.service,
@@ -56,12 +56,12 @@ FROM (SELECT t.ancestor_code AS organization_code,
              pekefb.item_mean(r.response, 'understood') AS understood_mean,
              pekefb.agree_share(r.response, 'understood') AS understood_agree
       FROM @region@.feedback_responses r
-      JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
+      JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) r.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
       CROSS JOIN @region@.settings st
-      WHERE x.includes_sub_organizations OR t.depth = 0
+      WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
       GROUP BY 1, 2, 3, 4, 5) g
-JOIN @region@.organizations o ON o.code = g.organization_code
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
 COMMENT ON VIEW @region@.feedback_summary IS
     'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; groups of fewer than settings.min_group_size suppressed';
@@ -99,9 +99,9 @@ WITH own AS (
            pekefb.role(r.response) AS role,
            i.code AS item,
            pg_catalog.count(i.score) AS answers,
-           pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
+           pg_catalog.count(*) OPERATOR(pg_catalog.-) pg_catalog.count(i.score) AS dont_know,
            pg_catalog.sum(i.score) AS score_sum,
-           pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
+           pg_catalog.count(*) FILTER (WHERE i.score OPERATOR(pg_catalog.>=) 4) AS agree
     FROM @region@.feedback_responses r
     CROSS JOIN @region@.settings st
     CROSS JOIN LATERAL pekefb.items(r.response) i
@@ -112,14 +112,14 @@ SELECT g.organization_code,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
        g.service,
        g.period_start,
-       (g.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       ((g.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        g.role,
        g.item,
        g.answers,
        g.dont_know,
-       CASE WHEN g.answers >= s.m THEN g.score_sum::double precision / g.answers END AS mean,
-       CASE WHEN g.answers >= s.m THEN g.agree::double precision / g.answers END AS agree_share,
-       g.answers >= 1 AND g.answers < s.m AS suppressed
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m THEN g.score_sum::double precision OPERATOR(pg_catalog./) g.answers END AS mean,
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m THEN g.agree::double precision OPERATOR(pg_catalog./) g.answers END AS agree_share,
+       g.answers OPERATOR(pg_catalog.>=) 1 AND g.answers OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              w.service, w.period_start, w.role, w.item,
@@ -128,11 +128,11 @@ FROM (SELECT t.ancestor_code AS organization_code,
              CAST(pg_catalog.sum(w.score_sum) AS bigint) AS score_sum,
              CAST(pg_catalog.sum(w.agree) AS bigint) AS agree
       FROM own w
-      JOIN @region@.organization_tree t ON t.organization_code = w.organization_code
+      JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-      WHERE x.includes_sub_organizations OR t.depth = 0
+      WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
       GROUP BY 1, 2, 3, 4, 5, 6) g
-JOIN @region@.organizations o ON o.code = g.organization_code
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
@@ -173,31 +173,33 @@ WITH base AS (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
     FROM @region@.organization_tree t
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-    WHERE x.includes_sub_organizations OR t.depth = 0
+    WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ), totals AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start,
            CAST(pg_catalog.sum(w.responses) AS bigint) AS responses
-    FROM own_totals w JOIN scope sc ON sc.organization_code = w.organization_code
+    FROM own_totals w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3
 ), mentions AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start, w.theme,
            CAST(pg_catalog.sum(w.mentions) AS bigint) AS mentions
-    FROM own_mentions w JOIN scope sc ON sc.organization_code = w.organization_code
+    FROM own_mentions w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3, 4
 )
 SELECT m.organization_code,
        m.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
        m.period_start,
-       (m.period_start + interval '3 months' - interval '1 day')::date AS period_end,
+       ((m.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        m.theme,
        t.responses,
-       CASE WHEN t.responses >= s.m THEN m.mentions END AS mentions,
-       CASE WHEN t.responses >= s.m THEN m.mentions::double precision / t.responses END AS share,
-       t.responses < s.m AS suppressed
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m THEN m.mentions END AS mentions,
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
+       t.responses OPERATOR(pg_catalog.<) s.m AS suppressed
 FROM mentions m
-JOIN totals t USING (organization_code, includes_sub_organizations, period_start)
-JOIN @region@.organizations o ON o.code = m.organization_code
+JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
+             AND t.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
+             AND t.period_start OPERATOR(pg_catalog.=) m.period_start
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
 COMMENT ON VIEW @region@.feedback_theme_summary IS
     'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';

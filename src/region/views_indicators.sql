@@ -37,30 +37,31 @@ SELECT
              pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
     END                                                 AS status_label,
     pekefb.value(p.value)                               AS previous_value,
-    pekefb.value(m.value) - pekefb.value(p.value)       AS change,
+    pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) AS change,
     m.source,
     m.loaded_at
 FROM @region@.measurements m
-JOIN @region@.indicators i ON i.code = m.indicator_code
-JOIN @region@.organizations o ON o.code = m.organization_code
+JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 LEFT JOIN LATERAL (
     SELECT tg.target
     FROM @region@.targets tg
-    WHERE tg.indicator_code = m.indicator_code
-      AND (tg.organization_code = m.organization_code OR tg.organization_code IS NULL)
-      AND tg.period_start <= m.period_start
-      AND tg.period_end >= m.period_end
-    ORDER BY tg.organization_code IS NULL, tg.period_end - tg.period_start
+    WHERE tg.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
+      AND (tg.organization_code OPERATOR(pg_catalog.=) m.organization_code OR tg.organization_code IS NULL)
+      AND tg.period_start OPERATOR(pg_catalog.<=) m.period_start
+      AND tg.period_end OPERATOR(pg_catalog.>=) m.period_end
+    ORDER BY tg.organization_code IS NULL, tg.period_end OPERATOR(pg_catalog.-) tg.period_start
     LIMIT 1
 ) t ON true
 LEFT JOIN LATERAL (
     SELECT pm.value
     FROM @region@.measurements pm
-    WHERE pm.indicator_code = m.indicator_code
-      AND pm.organization_code = m.organization_code
-      AND pm.period_end = m.period_start - 1
-      AND pm.period_start = CAST(m.period_start::timestamp
-                                 - pg_catalog.age((m.period_end + 1)::timestamp, m.period_start::timestamp) AS date)
+    WHERE pm.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
+      AND pm.organization_code OPERATOR(pg_catalog.=) m.organization_code
+      AND pm.period_end OPERATOR(pg_catalog.=) (m.period_start OPERATOR(pg_catalog.-) 1)
+      AND pm.period_start OPERATOR(pg_catalog.=)
+          CAST(m.period_start::timestamp
+               OPERATOR(pg_catalog.-) pg_catalog.age((m.period_end OPERATOR(pg_catalog.+) 1)::timestamp, m.period_start::timestamp) AS date)
 ) p ON true;
 COMMENT ON VIEW @region@.indicator_status IS
     'one row per measurement (indicator, organisation, period): its target in force, attainment, status (met, missed, no target) and the previous period''s value; nothing is added up, an organisation''s row is its figure as loaded';

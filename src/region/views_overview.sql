@@ -8,19 +8,19 @@ WITH scope AS (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
     FROM @region@.organization_tree t
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-    WHERE x.includes_sub_organizations OR t.depth = 0
+    WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ),
 ind AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
            CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start,
-           pg_catalog.count(*) FILTER (WHERE st.status <> 'no target') AS indicators_with_target,
-           pg_catalog.count(*) FILTER (WHERE st.status = 'met')        AS indicators_met,
-           pg_catalog.count(*) FILTER (WHERE st.status = 'missed')     AS indicators_missed,
+           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.<>) 'no target') AS indicators_with_target,
+           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
            -- numeric: an exact sum, so the mean is the same whatever order the rows come in
            CAST(pg_catalog.avg(CAST(st.attainment AS numeric)) AS double precision) AS mean_attainment
     FROM @region@.indicator_status st
-    JOIN scope sc ON sc.organization_code = st.organization_code
-    WHERE pg_catalog.date_part('year', st.period_start::timestamp) = pg_catalog.date_part('year', st.period_end::timestamp)
+    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) st.organization_code
+    WHERE pg_catalog.date_part('year', st.period_start::timestamp) OPERATOR(pg_catalog.=) pg_catalog.date_part('year', st.period_end::timestamp)
     GROUP BY 1, 2, 3
 ),
 resp AS (
@@ -28,7 +28,7 @@ resp AS (
            CAST(pg_catalog.date_trunc('year', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS period_start,
            f.response, f.comment, f.themes
     FROM @region@.feedback_responses f
-    JOIN scope sc ON sc.organization_code = f.organization_code
+    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) f.organization_code
     CROSS JOIN @region@.settings s
 ),
 fb AS (
@@ -41,7 +41,7 @@ fb AS (
 ),
 th AS (
     SELECT x.organization_code, x.includes_sub_organizations, x.period_start,
-           pg_catalog.string_agg(x.theme || ' (' || x.mentions || ')', ', '
+           pg_catalog.string_agg(((x.theme OPERATOR(pg_catalog.||) ' (') OPERATOR(pg_catalog.||) x.mentions) OPERATOR(pg_catalog.||) ')', ', '
                                  ORDER BY x.mentions DESC, x.theme) AS top_themes
     FROM (
         SELECT r.organization_code, r.includes_sub_organizations, r.period_start,
@@ -53,7 +53,7 @@ th AS (
         CROSS JOIN LATERAL pg_catalog.unnest(r.themes) AS t (theme)
         GROUP BY 1, 2, 3, 4
     ) x
-    WHERE x.rank <= 3
+    WHERE x.rank OPERATOR(pg_catalog.<=) 3
     GROUP BY 1, 2, 3
 )
 SELECT
@@ -61,12 +61,12 @@ SELECT
     k.includes_sub_organizations,
     pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
     k.period_start,
-    CAST(k.period_start + interval '1 year' AS date) - 1                 AS period_end,
+    CAST(k.period_start OPERATOR(pg_catalog.+) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1 AS period_end,
     COALESCE(ind.indicators_with_target, 0)                              AS indicators_with_target,
     COALESCE(ind.indicators_met, 0)                                      AS indicators_met,
     COALESCE(ind.indicators_missed, 0)                                   AS indicators_missed,
-    CASE WHEN ind.indicators_with_target > 0
-         THEN ind.indicators_met::double precision / ind.indicators_with_target END AS share_met,
+    CASE WHEN ind.indicators_with_target OPERATOR(pg_catalog.>) 0
+         THEN ind.indicators_met::double precision OPERATOR(pg_catalog./) ind.indicators_with_target END AS share_met,
     ind.mean_attainment,
     COALESCE(fb.responses, 0)                                            AS responses,
     CASE WHEN NOT x.suppressed THEN fb.nps END                           AS nps,
@@ -75,16 +75,20 @@ SELECT
     x.suppressed
 FROM (SELECT organization_code, includes_sub_organizations, period_start FROM ind
       UNION SELECT organization_code, includes_sub_organizations, period_start FROM fb) k
-JOIN @region@.organizations o ON o.code = k.organization_code
-LEFT JOIN ind ON ind.organization_code = k.organization_code AND ind.includes_sub_organizations = k.includes_sub_organizations
-             AND ind.period_start = k.period_start
-LEFT JOIN fb  ON fb.organization_code = k.organization_code AND fb.includes_sub_organizations = k.includes_sub_organizations
-             AND fb.period_start = k.period_start
-LEFT JOIN th  ON th.organization_code = k.organization_code AND th.includes_sub_organizations = k.includes_sub_organizations
-             AND th.period_start = k.period_start
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) k.organization_code
+LEFT JOIN ind ON ind.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND ind.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+             AND ind.period_start OPERATOR(pg_catalog.=) k.period_start
+LEFT JOIN fb  ON fb.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND fb.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+             AND fb.period_start OPERATOR(pg_catalog.=) k.period_start
+LEFT JOIN th  ON th.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND th.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+             AND th.period_start OPERATOR(pg_catalog.=) k.period_start
 CROSS JOIN @region@.settings s
 CROSS JOIN LATERAL (
-    SELECT COALESCE(fb.responses, 0) BETWEEN 1 AND s.min_group_size - 1 AS suppressed
+    SELECT COALESCE(fb.responses, 0) OPERATOR(pg_catalog.>=) 1
+           AND COALESCE(fb.responses, 0) OPERATOR(pg_catalog.<=) (s.min_group_size OPERATOR(pg_catalog.-) 1) AS suppressed
 ) x;
 COMMENT ON VIEW @region@.organization_overview IS
     'per organisation, includes_sub_organizations (false: its own measurements and responses, true: with all sub-organisations) and calendar year: indicators met and missed next to feedback responses, NPS and the most frequent themes';
