@@ -122,7 +122,8 @@ INSERT INTO allowed VALUES
   ('create_region', '42P06', 'the schema exists already'),
   ('create_region', '23514', 'the region tables'' constraints check the area and the settings'),
   ('upgrade_region', '42P01', 'the schema is not a region'),
-  ('import_feedback', '42P01', 'the target table does not exist');
+  ('import_feedback', '42P01', 'the target table does not exist'),
+  ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)');
 
 CREATE TEMP TABLE calls (fn regprocedure, call text, state text, message text, seconds double precision);
 CREATE TEMP TABLE todo (args text[]);

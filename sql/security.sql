@@ -220,6 +220,10 @@ SELECT :"tgt".import_feedback(
 SELECT :"tgt".import_feedback(:'feedback_doc');
 \if :regions
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
+-- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
+\set VERBOSITY terse
+SELECT * FROM pekefb.distribute_region(:'tgt');
+\set VERBOSITY default
 \endif
 SET pekefb.language = 'sv';
 -- every view, read in full (rows counted, every column converted to text)
@@ -249,7 +253,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_upgrades',
-                        'rebuild_organization_tree');
+                        'rebuild_organization_tree', 'distribute_region');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
