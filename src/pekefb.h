@@ -87,4 +87,34 @@ extern void pekefb_report_out_of_range(const char *typname, const char *value,
 		return (Datum) 0; \
 	} while (0)
 
+
+/*
+ * The fmgr comparison functions of a type whose arguments cmp_args(fcinfo) orders (a static
+ * inline int function of the type's .c file: <0, 0, >0).  PEKEFB_EQUALITY_FUNCTIONS defines
+ * prefix_eq and prefix_ne (=, <>), PEKEFB_ORDERING_FUNCTIONS prefix_lt, _le, _gt, _ge and
+ * the btree comparator prefix_cmp_fn, PEKEFB_COMPARISON_FUNCTIONS all seven.  Written at
+ * the start of a line as `PEKEFB_..._FUNCTIONS(prefix, cmp_args);`: the Makefile's export
+ * list is read from such lines (keep its names in step with these macros).
+ */
+#define PEKEFB_CMP_FUNCTION(name, result) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { result; }
+
+#define PEKEFB_EQUALITY_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_CMP_FUNCTION(prefix##_eq, PG_RETURN_BOOL(cmp_args(fcinfo) == 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_ne, PG_RETURN_BOOL(cmp_args(fcinfo) != 0)) \
+	extern Datum prefix##_ne(PG_FUNCTION_ARGS)
+
+#define PEKEFB_ORDERING_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_CMP_FUNCTION(prefix##_lt, PG_RETURN_BOOL(cmp_args(fcinfo) < 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_le, PG_RETURN_BOOL(cmp_args(fcinfo) <= 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_gt, PG_RETURN_BOOL(cmp_args(fcinfo) > 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_ge, PG_RETURN_BOOL(cmp_args(fcinfo) >= 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_cmp_fn, PG_RETURN_INT32(cmp_args(fcinfo))) \
+	extern Datum prefix##_cmp_fn(PG_FUNCTION_ARGS)
+
+#define PEKEFB_COMPARISON_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_EQUALITY_FUNCTIONS(prefix, cmp_args); \
+	PEKEFB_ORDERING_FUNCTIONS(prefix, cmp_args)
+
 #endif

@@ -117,54 +117,7 @@ target_cmp_args(FunctionCallInfo fcinfo)
 }
 
 /* Comparison support: =, <>, <, <=, >, >= and the btree comparator. */
-PG_FUNCTION_INFO_V1(target_eq);
-Datum
-target_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) == 0);
-}
-
-PG_FUNCTION_INFO_V1(target_ne);
-Datum
-target_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) != 0);
-}
-
-PG_FUNCTION_INFO_V1(target_lt);
-Datum
-target_lt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) < 0);
-}
-
-PG_FUNCTION_INFO_V1(target_le);
-Datum
-target_le(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) <= 0);
-}
-
-PG_FUNCTION_INFO_V1(target_gt);
-Datum
-target_gt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) > 0);
-}
-
-PG_FUNCTION_INFO_V1(target_ge);
-Datum
-target_ge(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(target_cmp_fn);
-Datum
-target_cmp_fn(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(target_cmp_args(fcinfo));
-}
+PEKEFB_COMPARISON_FUNCTIONS(target, target_cmp_args);
 
 /*
  * The hashed image of a target: the fields that decide equality, in a zeroed struct, with
