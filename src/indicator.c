@@ -158,23 +158,7 @@ indicator_hash_image(const Indicator *x)
 }
 
 /* indicator_hash, indicator_hash_extended: hash opclass support, consistent with =. */
-PG_FUNCTION_INFO_V1(indicator_hash);
-Datum
-indicator_hash(PG_FUNCTION_ARGS)
-{
-	Indicator	h = indicator_hash_image(PG_GETARG_INDICATOR_P(0));
-
-	return hash_any((const unsigned char *) &h, sizeof(h));
-}
-
-PG_FUNCTION_INFO_V1(indicator_hash_extended);
-Datum
-indicator_hash_extended(PG_FUNCTION_ARGS)
-{
-	Indicator	h = indicator_hash_image(PG_GETARG_INDICATOR_P(0));
-
-	return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1));
-}
+PEKEFB_IMAGE_HASH_FUNCTIONS(indicator, Indicator, indicator_hash_image(PG_GETARG_INDICATOR_P(0)));
 
 /* value(indicator): num/den for a ratio, v/100 for a % quantity, else v. */
 PG_FUNCTION_INFO_V1(indicator_value_fn);

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "common/hashfn.h"
 #include "nodes/nodes.h"
 
 /*
@@ -116,5 +117,27 @@ extern void pekefb_report_out_of_range(const char *typname, const char *value,
 #define PEKEFB_COMPARISON_FUNCTIONS(prefix, cmp_args) \
 	PEKEFB_EQUALITY_FUNCTIONS(prefix, cmp_args); \
 	PEKEFB_ORDERING_FUNCTIONS(prefix, cmp_args)
+
+
+/*
+ * The hash opclass support functions prefix_hash and prefix_hash_extended of a type whose
+ * equal values have equal images: image is an expression of fcinfo (the first argument's
+ * image, a value of type Type with its padding zeroed), hashed bytewise.  Written at the
+ * start of a line as `PEKEFB_IMAGE_HASH_FUNCTIONS(prefix, Type, image);` (see above).
+ */
+#define PEKEFB_IMAGE_HASH_FUNCTIONS(prefix, Type, image) \
+	PG_FUNCTION_INFO_V1(prefix##_hash); \
+	Datum prefix##_hash(PG_FUNCTION_ARGS) \
+	{ \
+		Type		h = (image); \
+		return hash_any((const unsigned char *) &h, sizeof(h)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_hash_extended); \
+	Datum prefix##_hash_extended(PG_FUNCTION_ARGS) \
+	{ \
+		Type		h = (image); \
+		return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1)); \
+	} \
+	extern Datum prefix##_hash_extended(PG_FUNCTION_ARGS)
 
 #endif

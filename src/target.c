@@ -138,23 +138,7 @@ target_hash_image(const Target *t)
 }
 
 /* target_hash, target_hash_extended: hash opclass support, consistent with =. */
-PG_FUNCTION_INFO_V1(target_hash);
-Datum
-target_hash(PG_FUNCTION_ARGS)
-{
-	Target		h = target_hash_image(PG_GETARG_TARGET_P(0));
-
-	return hash_any((const unsigned char *) &h, sizeof(h));
-}
-
-PG_FUNCTION_INFO_V1(target_hash_extended);
-Datum
-target_hash_extended(PG_FUNCTION_ARGS)
-{
-	Target		h = target_hash_image(PG_GETARG_TARGET_P(0));
-
-	return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1));
-}
+PEKEFB_IMAGE_HASH_FUNCTIONS(target, Target, target_hash_image(PG_GETARG_TARGET_P(0)));
 
 /* unit(target): '%', 'd' or ''. */
 PG_FUNCTION_INFO_V1(target_unit);

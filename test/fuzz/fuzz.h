@@ -13,8 +13,10 @@
 #ifndef PEKEFB_FUZZ_H
 #define PEKEFB_FUZZ_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +47,15 @@ extern size_t fz_send(const char *s, uint8_t *out, size_t cap);
 
 /* Reports a broken property for the current input and aborts (never returns). */
 extern void fz_fail(const char *fmt,...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* The first line of fz_fail's report: "fuzz/<type>: ROUND-TRIP/PROPERTY FAILURE: <message>". */
+static inline void
+fz_print_failure(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "fuzz/%s: ROUND-TRIP/PROPERTY FAILURE: ", fz_name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
 
 /* Counts one round trip checked (the driver prints the total). */
 extern void fz_roundtrip_checked(void);
