@@ -13,7 +13,8 @@ EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql .pg_built_f
                $(EXTENSION).exports
 # Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
 # -fvisibility=hidden would hide them too): a linker version script generated from the
-# PG_FUNCTION_INFO_V1 lines keeps every other symbol local.  test/client/symbols.sh checks it.
+# PG_FUNCTION_INFO_V1 lines (and the PEKEFB_*_FUNCTIONS lines of src/pekefb.h's comparison
+# and hash macros) keeps every other symbol local.  test/client/symbols.sh checks it.
 SHLIB_LINK  += -Wl,--version-script=$(EXTENSION).exports
 # Releases: each released install script is kept in src/releases/ exactly as released, with
 # the upgrade scripts between releases (pekefb--a--b.sql). The current version's script is
@@ -52,7 +53,11 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 
 $(EXTENSION).exports: $(sort $(wildcard src/*.c))
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
-	  sed -n 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    pg_finfo_\1; \1;/p' $^; \
+	  sed -n -e 's/^PG_FUNCTION_INFO_V1(\([A-Za-z0-9_]*\));.*/    pg_finfo_\1; \1;/p' \
+	    -e 's/^PEKEFB_COMPARISON_FUNCTIONS(\([A-Za-z0-9_]*\),.*/    pg_finfo_\1_eq; \1_eq; pg_finfo_\1_ne; \1_ne; pg_finfo_\1_lt; \1_lt; pg_finfo_\1_le; \1_le; pg_finfo_\1_gt; \1_gt; pg_finfo_\1_ge; \1_ge; pg_finfo_\1_cmp_fn; \1_cmp_fn;/p' \
+	    -e 's/^PEKEFB_EQUALITY_FUNCTIONS(\([A-Za-z0-9_]*\),.*/    pg_finfo_\1_eq; \1_eq; pg_finfo_\1_ne; \1_ne;/p' \
+	    -e 's/^PEKEFB_IMAGE_HASH_FUNCTIONS(\([A-Za-z0-9_]*\),.*/    pg_finfo_\1_hash; \1_hash; pg_finfo_\1_hash_extended; \1_hash_extended;/p' \
+	    -e 's/^PEKEFB_ORDERING_FUNCTIONS(\([A-Za-z0-9_]*\),.*/    pg_finfo_\1_lt; \1_lt; pg_finfo_\1_le; \1_le; pg_finfo_\1_gt; \1_gt; pg_finfo_\1_ge; \1_ge; pg_finfo_\1_cmp_fn; \1_cmp_fn;/p' $^; \
 	  echo 'local: *; };'; } > $@
 $(shlib) all: $(EXTENSION).exports
 

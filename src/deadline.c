@@ -109,40 +109,8 @@ deadline_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(PG_GETARG_DEADLINE(0) != PG_GETARG_DEADLINE(1));
 }
 
-PG_FUNCTION_INFO_V1(deadline_lt);
-Datum
-deadline_lt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) < 0);
-}
-
-PG_FUNCTION_INFO_V1(deadline_le);
-Datum
-deadline_le(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) <= 0);
-}
-
-PG_FUNCTION_INFO_V1(deadline_gt);
-Datum
-deadline_gt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) > 0);
-}
-
-PG_FUNCTION_INFO_V1(deadline_ge);
-Datum
-deadline_ge(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(deadline_cmp_fn);
-Datum
-deadline_cmp_fn(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(deadline_cmp_args(fcinfo));
-}
+/* <, <=, >, >= and the btree comparator. */
+PEKEFB_ORDERING_FUNCTIONS(deadline, deadline_cmp_args);
 
 /* deadline_hash: for GROUP BY / DISTINCT over deadlines (equal values, equal encodings). */
 PG_FUNCTION_INFO_V1(deadline_hash);

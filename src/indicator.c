@@ -138,54 +138,7 @@ indicator_cmp_args(FunctionCallInfo fcinfo)
 }
 
 /* Comparison support: =, <>, <, <=, >, >= and the btree comparator. */
-PG_FUNCTION_INFO_V1(indicator_eq);
-Datum
-indicator_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) == 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_ne);
-Datum
-indicator_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) != 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_lt);
-Datum
-indicator_lt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) < 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_le);
-Datum
-indicator_le(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) <= 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_gt);
-Datum
-indicator_gt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) > 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_ge);
-Datum
-indicator_ge(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(indicator_cmp_args(fcinfo) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(indicator_cmp_fn);
-Datum
-indicator_cmp_fn(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(indicator_cmp_args(fcinfo));
-}
+PEKEFB_COMPARISON_FUNCTIONS(indicator, indicator_cmp_args);
 
 /*
  * The hashed image of an indicator: the fields that decide equality in a zeroed struct,
@@ -205,23 +158,7 @@ indicator_hash_image(const Indicator *x)
 }
 
 /* indicator_hash, indicator_hash_extended: hash opclass support, consistent with =. */
-PG_FUNCTION_INFO_V1(indicator_hash);
-Datum
-indicator_hash(PG_FUNCTION_ARGS)
-{
-	Indicator	h = indicator_hash_image(PG_GETARG_INDICATOR_P(0));
-
-	return hash_any((const unsigned char *) &h, sizeof(h));
-}
-
-PG_FUNCTION_INFO_V1(indicator_hash_extended);
-Datum
-indicator_hash_extended(PG_FUNCTION_ARGS)
-{
-	Indicator	h = indicator_hash_image(PG_GETARG_INDICATOR_P(0));
-
-	return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1));
-}
+PEKEFB_IMAGE_HASH_FUNCTIONS(indicator, Indicator, indicator_hash_image(PG_GETARG_INDICATOR_P(0)));
 
 /* value(indicator): num/den for a ratio, v/100 for a % quantity, else v. */
 PG_FUNCTION_INFO_V1(indicator_value_fn);

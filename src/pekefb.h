@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "common/hashfn.h"
 #include "nodes/nodes.h"
 
 /*
@@ -86,5 +87,57 @@ extern void pekefb_report_out_of_range(const char *typname, const char *value,
 		pekefb_out_of_range_esc((fcinfo)->context, (typname), (value), (detail)); \
 		return (Datum) 0; \
 	} while (0)
+
+
+/*
+ * The fmgr comparison functions of a type whose arguments cmp_args(fcinfo) orders (a static
+ * inline int function of the type's .c file: <0, 0, >0).  PEKEFB_EQUALITY_FUNCTIONS defines
+ * prefix_eq and prefix_ne (=, <>), PEKEFB_ORDERING_FUNCTIONS prefix_lt, _le, _gt, _ge and
+ * the btree comparator prefix_cmp_fn, PEKEFB_COMPARISON_FUNCTIONS all seven.  Written at
+ * the start of a line as `PEKEFB_..._FUNCTIONS(prefix, cmp_args);`: the Makefile's export
+ * list is read from such lines (keep its names in step with these macros).
+ */
+#define PEKEFB_CMP_FUNCTION(name, result) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { result; }
+
+#define PEKEFB_EQUALITY_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_CMP_FUNCTION(prefix##_eq, PG_RETURN_BOOL(cmp_args(fcinfo) == 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_ne, PG_RETURN_BOOL(cmp_args(fcinfo) != 0)) \
+	extern Datum prefix##_ne(PG_FUNCTION_ARGS)
+
+#define PEKEFB_ORDERING_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_CMP_FUNCTION(prefix##_lt, PG_RETURN_BOOL(cmp_args(fcinfo) < 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_le, PG_RETURN_BOOL(cmp_args(fcinfo) <= 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_gt, PG_RETURN_BOOL(cmp_args(fcinfo) > 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_ge, PG_RETURN_BOOL(cmp_args(fcinfo) >= 0)) \
+	PEKEFB_CMP_FUNCTION(prefix##_cmp_fn, PG_RETURN_INT32(cmp_args(fcinfo))) \
+	extern Datum prefix##_cmp_fn(PG_FUNCTION_ARGS)
+
+#define PEKEFB_COMPARISON_FUNCTIONS(prefix, cmp_args) \
+	PEKEFB_EQUALITY_FUNCTIONS(prefix, cmp_args); \
+	PEKEFB_ORDERING_FUNCTIONS(prefix, cmp_args)
+
+
+/*
+ * The hash opclass support functions prefix_hash and prefix_hash_extended of a type whose
+ * equal values have equal images: image is an expression of fcinfo (the first argument's
+ * image, a value of type Type with its padding zeroed), hashed bytewise.  Written at the
+ * start of a line as `PEKEFB_IMAGE_HASH_FUNCTIONS(prefix, Type, image);` (see above).
+ */
+#define PEKEFB_IMAGE_HASH_FUNCTIONS(prefix, Type, image) \
+	PG_FUNCTION_INFO_V1(prefix##_hash); \
+	Datum prefix##_hash(PG_FUNCTION_ARGS) \
+	{ \
+		Type		h = (image); \
+		return hash_any((const unsigned char *) &h, sizeof(h)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_hash_extended); \
+	Datum prefix##_hash_extended(PG_FUNCTION_ARGS) \
+	{ \
+		Type		h = (image); \
+		return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1)); \
+	} \
+	extern Datum prefix##_hash_extended(PG_FUNCTION_ARGS)
 
 #endif

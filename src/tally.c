@@ -132,54 +132,7 @@ tally_cmp_args(FunctionCallInfo fcinfo)
 }
 
 /* Comparison support: =, <>, <, <=, >, >= and the btree comparator. */
-PG_FUNCTION_INFO_V1(tally_eq);
-Datum
-tally_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) == 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_ne);
-Datum
-tally_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) != 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_lt);
-Datum
-tally_lt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) < 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_le);
-Datum
-tally_le(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) <= 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_gt);
-Datum
-tally_gt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) > 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_ge);
-Datum
-tally_ge(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(tally_cmp_args(fcinfo) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(tally_cmp_fn);
-Datum
-tally_cmp_fn(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(tally_cmp_args(fcinfo));
-}
+PEKEFB_COMPARISON_FUNCTIONS(tally, tally_cmp_args);
 
 /*
  * tally_hash, tally_hash_extended: hash of the three counters; equal tallies have equal

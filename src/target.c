@@ -117,54 +117,7 @@ target_cmp_args(FunctionCallInfo fcinfo)
 }
 
 /* Comparison support: =, <>, <, <=, >, >= and the btree comparator. */
-PG_FUNCTION_INFO_V1(target_eq);
-Datum
-target_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) == 0);
-}
-
-PG_FUNCTION_INFO_V1(target_ne);
-Datum
-target_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) != 0);
-}
-
-PG_FUNCTION_INFO_V1(target_lt);
-Datum
-target_lt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) < 0);
-}
-
-PG_FUNCTION_INFO_V1(target_le);
-Datum
-target_le(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) <= 0);
-}
-
-PG_FUNCTION_INFO_V1(target_gt);
-Datum
-target_gt(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) > 0);
-}
-
-PG_FUNCTION_INFO_V1(target_ge);
-Datum
-target_ge(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(target_cmp_args(fcinfo) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(target_cmp_fn);
-Datum
-target_cmp_fn(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(target_cmp_args(fcinfo));
-}
+PEKEFB_COMPARISON_FUNCTIONS(target, target_cmp_args);
 
 /*
  * The hashed image of a target: the fields that decide equality, in a zeroed struct, with
@@ -185,23 +138,7 @@ target_hash_image(const Target *t)
 }
 
 /* target_hash, target_hash_extended: hash opclass support, consistent with =. */
-PG_FUNCTION_INFO_V1(target_hash);
-Datum
-target_hash(PG_FUNCTION_ARGS)
-{
-	Target		h = target_hash_image(PG_GETARG_TARGET_P(0));
-
-	return hash_any((const unsigned char *) &h, sizeof(h));
-}
-
-PG_FUNCTION_INFO_V1(target_hash_extended);
-Datum
-target_hash_extended(PG_FUNCTION_ARGS)
-{
-	Target		h = target_hash_image(PG_GETARG_TARGET_P(0));
-
-	return hash_any_extended((const unsigned char *) &h, sizeof(h), PG_GETARG_INT64(1));
-}
+PEKEFB_IMAGE_HASH_FUNCTIONS(target, Target, target_hash_image(PG_GETARG_TARGET_P(0)));
 
 /* unit(target): '%', 'd' or ''. */
 PG_FUNCTION_INFO_V1(target_unit);

@@ -533,11 +533,9 @@ fz_fail(const char *fmt,...)
 {
 	va_list		ap;
 
-	fprintf(stderr, "fuzz/%s: ROUND-TRIP/PROPERTY FAILURE: ", fz_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	fz_print_failure(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	report_input();
 	cur_input = NULL;
 	abort();

@@ -13,10 +13,16 @@
 #ifndef PEKEFB_FUZZ_H
 #define PEKEFB_FUZZ_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "number_core.h"
+#include "utf8.h"
 
 /* The type's name (also its corpus directory test/fuzz/corpus/<name>/). */
 extern const char fz_name[];
@@ -41,6 +47,15 @@ extern size_t fz_send(const char *s, uint8_t *out, size_t cap);
 
 /* Reports a broken property for the current input and aborts (never returns). */
 extern void fz_fail(const char *fmt,...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* The first line of fz_fail's report: "fuzz/<type>: ROUND-TRIP/PROPERTY FAILURE: <message>". */
+static inline void
+fz_print_failure(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "fuzz/%s: ROUND-TRIP/PROPERTY FAILURE: ", fz_name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
 
 /* Counts one round trip checked (the driver prints the total). */
 extern void fz_roundtrip_checked(void);
@@ -100,35 +115,6 @@ fz_getf8(const uint8_t *p)
 	return d;
 }
 
-/* Whether s is valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF). */
-static inline bool
-fz_valid_utf8(const char *str)
-{
-	const unsigned char *s = (const unsigned char *) str;
-
-	while (*s)
-	{
-		unsigned char c = *s;
-		int			len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-		uint32_t	cp;
-
-		if (len == 0)
-			return false;
-		cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-		for (int k = 1; k < len; k++)
-		{
-			if ((s[k] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[k] & 0x3Fu);
-		}
-		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-		s += len;
-	}
-	return true;
-}
-
 /*
  * Whether a NUL-terminated detail sentence was written (an error must explain itself) and,
  * when the input was valid UTF-8, is valid UTF-8 itself: a quote cut inside a character
@@ -141,6 +127,141 @@ fz_good_detail(const char *input, const char *detail, size_t cap)
 	if (memchr(detail, '\0', cap) == NULL || detail[0] == '\0')
 		return false;
 	return !fz_valid_utf8(input) || fz_valid_utf8(detail);
+}
+
+
+/*
+ * A fixed-size value type of src/ (indicator, target, tally) as the shared checks below see
+ * it: its parser, formatter, validity check and binary form, each through a small wrapper
+ * of the harness.  format returns its text in an exactly sized heap buffer (so an overrun
+ * is an ASan report); check may leave a detail in err (else err->detail is empty).
+ */
+typedef struct FzValueType
+{
+	size_t		size;			/* sizeof the value (compared bytewise) */
+	size_t		send_len;		/* length of its binary form */
+	const char *check_name;		/* the validity check, for reports */
+	bool		bin_refusal_explains;	/* a refused binary input must have a detail */
+	bool		(*parse) (const char *s, void *x, CoreError *err);
+	char	   *(*format) (const void *x);
+	bool		(*check) (const void *x, CoreError *err);
+	void		(*encode) (const void *x, uint8_t *out);
+	void		(*decode) (const uint8_t *b, void *x);
+} FzValueType;
+
+/*
+ * The round trip of an accepted value x of type vt (src is the input it came from, for
+ * reports): it passes the check, prints, reads back to the same bytes and prints the same
+ * text; its binary form reads back to the same bytes and is sent back identically.
+ */
+static inline void
+fz_check_value(const FzValueType *vt, const void *x, const char *src)
+{
+	void	   *x2 = malloc(vt->size),
+			   *x3 = malloc(vt->size);
+	uint8_t    *b1 = malloc(vt->send_len),
+			   *b2 = malloc(vt->send_len);
+	CoreError	err;
+	char	   *out1,
+			   *out2;
+
+	err.detail[0] = '\0';
+	if (!vt->check(x, &err))
+	{
+		if (err.detail[0] != '\0')
+			fz_fail("accepted value fails %s (binary input would refuse it): %s", vt->check_name, err.detail);
+		fz_fail("accepted value fails %s (binary input would refuse it)", vt->check_name);
+	}
+	out1 = vt->format(x);
+	if (!vt->parse(out1, x2, &err))
+		fz_fail("output \"%s\" of \"%s\" is refused: %s", out1, src, err.detail);
+	if (memcmp(x, x2, vt->size) != 0)
+		fz_fail("output \"%s\" reads back as a different value", out1);
+	out2 = vt->format(x2);
+	if (strcmp(out1, out2) != 0)
+		fz_fail("output not canonical: \"%s\" then \"%s\"", out1, out2);
+	vt->encode(x, b1);
+	vt->decode(b1, x3);
+	if (!vt->check(x3, &err) || memcmp(x, x3, vt->size) != 0)
+		fz_fail("binary form of \"%s\" does not read back", out1);
+	vt->encode(x3, b2);
+	if (memcmp(b1, b2, vt->send_len) != 0)
+		fz_fail("binary form of \"%s\" not identical after recv and send", out1);
+	free(out1);
+	free(out2);
+	free(x2);
+	free(x3);
+	free(b1);
+	free(b2);
+	fz_roundtrip_checked();
+}
+
+/* fz_text of type vt: parse; a refusal must explain itself, an accepted value round-trip. */
+static inline int
+fz_text_value(const FzValueType *vt, const char *s)
+{
+	void	   *x = malloc(vt->size);
+	CoreError	err;
+
+	if (!vt->parse(s, x, &err))
+	{
+		if (err.kind == CORE_OK || !fz_good_detail(s, err.detail, sizeof(err.detail)))
+			fz_fail("refused without an error kind and a detail that is valid UTF-8: \"%s\"", err.detail);
+		free(x);
+		return 0;
+	}
+	fz_check_value(vt, x, s);
+	free(x);
+	return 1;
+}
+
+/*
+ * fz_bin of type vt: decode and check (a refusal explains itself when the type says so);
+ * an accepted value must round-trip and be sent back identically.
+ */
+static inline int
+fz_bin_value(const FzValueType *vt, const uint8_t *b, size_t n)
+{
+	void	   *x;
+	uint8_t    *again;
+	CoreError	err;
+
+	if (n != vt->send_len)
+		return 0;
+	x = malloc(vt->size);
+	vt->decode(b, x);
+	err.kind = CORE_OK;
+	err.detail[0] = '\0';
+	if (!vt->check(x, &err))
+	{
+		if (vt->bin_refusal_explains &&
+			(err.kind == CORE_OK || !fz_good_detail("", err.detail, sizeof(err.detail))))
+			fz_fail("binary input refused without an error kind and a detail");
+		free(x);
+		return 0;
+	}
+	fz_check_value(vt, x, "(binary)");
+	again = malloc(vt->send_len);
+	vt->encode(x, again);
+	if (memcmp(again, b, vt->send_len) != 0)
+		fz_fail("accepted binary input is not sent back identically");
+	free(again);
+	free(x);
+	return 1;
+}
+
+/* fz_send of type vt: the binary form of an accepted text, to seed the binary mutations. */
+static inline size_t
+fz_send_value(const FzValueType *vt, const char *s, uint8_t *out, size_t cap)
+{
+	void	   *x = malloc(vt->size);
+	CoreError	err;
+	bool		ok = cap >= vt->send_len && vt->parse(s, x, &err);
+
+	if (ok)
+		vt->encode(x, out);
+	free(x);
+	return ok ? vt->send_len : 0;
 }
 
 #endif

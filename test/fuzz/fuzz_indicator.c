@@ -23,8 +23,10 @@ const char *const fz_tokens[] = {
 
 /* The binary form, as the type's send function writes it. */
 static void
-encode(const Indicator *x, uint8_t *out)
+encode(const void *v, uint8_t *out)
 {
+	const Indicator *x = v;
+
 	out[0] = x->kind;
 	out[1] = x->unit;
 	fz_putf8(out + 2, x->num);
@@ -33,8 +35,10 @@ encode(const Indicator *x, uint8_t *out)
 
 /* The value of an 18-byte binary form, as indicator_recv reads it. */
 static void
-decode(const uint8_t *b, Indicator *x)
+decode(const uint8_t *b, void *v)
 {
+	Indicator  *x = v;
+
 	memset(x, 0, sizeof(*x));
 	x->kind = b[0];
 	x->unit = b[1];
@@ -44,7 +48,7 @@ decode(const uint8_t *b, Indicator *x)
 
 /* Formats into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
-format(const Indicator *x)
+format(const void *x)
 {
 	char	   *buf = malloc(INDICATOR_BUFLEN);
 
@@ -52,85 +56,43 @@ format(const Indicator *x)
 	return buf;
 }
 
-/* The round trip of an accepted value (src is the input it came from, for reports). */
-static void
-check_value(const Indicator *x, const char *src)
+/* indicator_parse for the shared checks. */
+static bool
+parse(const char *s, void *x, CoreError *err)
 {
-	Indicator	x2,
-				x3;
-	CoreError	err;
-	uint8_t		b1[SEND_LEN],
-				b2[SEND_LEN];
-	char	   *out1,
-			   *out2;
-
-	if (!indicator_check(x))
-		fz_fail("accepted value fails indicator_check (binary input would refuse it)");
-	out1 = format(x);
-	if (!indicator_parse(out1, &x2, &err))
-		fz_fail("output \"%s\" of \"%s\" is refused: %s", out1, src, err.detail);
-	if (memcmp(x, &x2, sizeof(Indicator)) != 0)
-		fz_fail("output \"%s\" reads back as a different value", out1);
-	out2 = format(&x2);
-	if (strcmp(out1, out2) != 0)
-		fz_fail("output not canonical: \"%s\" then \"%s\"", out1, out2);
-	encode(x, b1);
-	decode(b1, &x3);
-	if (!indicator_check(&x3) || memcmp(x, &x3, sizeof(Indicator)) != 0)
-		fz_fail("binary form of \"%s\" does not read back", out1);
-	encode(&x3, b2);
-	if (memcmp(b1, b2, SEND_LEN) != 0)
-		fz_fail("binary form of \"%s\" not identical after recv and send", out1);
-	free(out1);
-	free(out2);
-	fz_roundtrip_checked();
+	return indicator_parse(s, x, err);
 }
+
+/* indicator_check for the shared checks (it gives no detail). */
+static bool
+check(const void *x, CoreError *err)
+{
+	(void) err;
+	return indicator_check(x);
+}
+
+static const FzValueType indicator_type = {
+	sizeof(Indicator), SEND_LEN, "indicator_check", false,
+	parse, format, check, encode, decode
+};
 
 /* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
-	Indicator	x;
-	CoreError	err;
-
-	if (!indicator_parse(s, &x, &err))
-	{
-		if (err.kind == CORE_OK || !fz_good_detail(s, err.detail, sizeof(err.detail)))
-			fz_fail("refused without an error kind and a detail that is valid UTF-8: \"%s\"", err.detail);
-		return 0;
-	}
-	check_value(&x, s);
-	return 1;
+	return fz_text_value(&indicator_type, s);
 }
 
 /* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
-	Indicator	x;
-	uint8_t		again[SEND_LEN];
-
-	if (n != SEND_LEN)
-		return 0;
-	decode(b, &x);
-	if (!indicator_check(&x))
-		return 0;
-	check_value(&x, "(binary)");
-	encode(&x, again);
-	if (memcmp(again, b, SEND_LEN) != 0)
-		fz_fail("accepted binary input is not sent back identically");
-	return 1;
+	return fz_bin_value(&indicator_type, b, n);
 }
 
 /* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {
-	Indicator	x;
-	CoreError	err;
-
-	if (cap < SEND_LEN || !indicator_parse(s, &x, &err))
-		return 0;
-	encode(&x, out);
-	return SEND_LEN;
+	return fz_send_value(&indicator_type, s, out, cap);
 }

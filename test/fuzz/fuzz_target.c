@@ -24,17 +24,32 @@ const char *const fz_tokens[] = {
 
 /* The binary form of t, as target_send writes it. */
 static void
-encode(const Target *t, uint8_t *out)
+encode(const void *v, uint8_t *out)
 {
+	const Target *t = v;
+
 	out[0] = t->op;
 	out[1] = t->unit;
 	fz_putf8(out + 2, t->lo);
 	fz_putf8(out + 10, t->hi);
 }
 
+/* The value of an 18-byte binary form, as target_recv reads it. */
+static void
+decode(const uint8_t *b, void *x)
+{
+	Target	   *t = x;
+
+	memset(t, 0, sizeof(*t));
+	t->op = b[0];
+	t->unit = b[1];
+	t->lo = fz_getf8(b + 2);
+	t->hi = fz_getf8(b + 10);
+}
+
 /* Formats t into an exactly sized heap buffer (so an overrun is an ASan report). */
 static char *
-format(const Target *t)
+format(const void *t)
 {
 	char	   *buf = malloc(TARGET_BUFLEN);
 
@@ -42,96 +57,43 @@ format(const Target *t)
 	return buf;
 }
 
-/* The round trip of an accepted value t, the text it came from being src. */
-static void
-check_value(const Target *t, const char *src)
+/* target_parse for the shared checks. */
+static bool
+parse(const char *s, void *t, CoreError *err)
 {
-	Target		t2,
-				t3;
-	CoreError	err;
-	uint8_t		b1[SEND_LEN],
-				b2[SEND_LEN];
-	char	   *out1,
-			   *out2;
-
-	if (!target_check(t))
-		fz_fail("accepted value fails target_check (binary input would refuse it)");
-	out1 = format(t);
-	if (!target_parse(out1, &t2, &err))
-		fz_fail("output \"%s\" of \"%s\" is refused: %s", out1, src, err.detail);
-	if (memcmp(t, &t2, sizeof(Target)) != 0)
-		fz_fail("output \"%s\" reads back as a different value", out1);
-	out2 = format(&t2);
-	if (strcmp(out1, out2) != 0)
-		fz_fail("output not canonical: \"%s\" then \"%s\"", out1, out2);
-	encode(t, b1);
-	memset(&t3, 0, sizeof(t3));
-	t3.op = b1[0];
-	t3.unit = b1[1];
-	t3.lo = fz_getf8(b1 + 2);
-	t3.hi = fz_getf8(b1 + 10);
-	if (!target_check(&t3) || memcmp(t, &t3, sizeof(Target)) != 0)
-		fz_fail("binary form of \"%s\" does not read back", out1);
-	encode(&t3, b2);
-	if (memcmp(b1, b2, SEND_LEN) != 0)
-		fz_fail("binary form of \"%s\" not identical after recv and send", out1);
-	free(out1);
-	free(out2);
-	fz_roundtrip_checked();
+	return target_parse(s, t, err);
 }
+
+/* target_check for the shared checks (it gives no detail). */
+static bool
+check(const void *t, CoreError *err)
+{
+	(void) err;
+	return target_check(t);
+}
+
+static const FzValueType target_type = {
+	sizeof(Target), SEND_LEN, "target_check", false,
+	parse, format, check, encode, decode
+};
 
 /* Text input: parse; a refusal must explain itself, an accepted value must round-trip. */
 int
 fz_text(const char *s)
 {
-	Target		t;
-	CoreError	err;
-
-	if (!target_parse(s, &t, &err))
-	{
-		if (err.kind == CORE_OK || !fz_good_detail(s, err.detail, sizeof(err.detail)))
-			fz_fail("refused without an error kind and a detail that is valid UTF-8: \"%s\"", err.detail);
-		return 0;
-	}
-	check_value(&t, s);
-	return 1;
+	return fz_text_value(&target_type, s);
 }
 
 /* Binary input as the receive function gets it: decode, check, round-trip. */
 int
 fz_bin(const uint8_t *b, size_t n)
 {
-	Target		t;
-
-	if (n != SEND_LEN)
-		return 0;
-	memset(&t, 0, sizeof(t));
-	t.op = b[0];
-	t.unit = b[1];
-	t.lo = fz_getf8(b + 2);
-	t.hi = fz_getf8(b + 10);
-	if (!target_check(&t))
-		return 0;
-	check_value(&t, "(binary)");
-	{
-		uint8_t		again[SEND_LEN];
-
-		encode(&t, again);
-		if (memcmp(again, b, SEND_LEN) != 0)
-			fz_fail("accepted binary input is not sent back identically");
-	}
-	return 1;
+	return fz_bin_value(&target_type, b, n);
 }
 
 /* The binary form of an accepted text, to seed the binary mutations. */
 size_t
 fz_send(const char *s, uint8_t *out, size_t cap)
 {
-	Target		t;
-	CoreError	err;
-
-	if (cap < SEND_LEN || !target_parse(s, &t, &err))
-		return 0;
-	encode(&t, out);
-	return SEND_LEN;
+	return fz_send_value(&target_type, s, out, cap);
 }

@@ -33,7 +33,7 @@ build() {
 	for f in src/*_core.c "$main" test/fuzz/fuzz_*.c; do
 		o="$bin/obj$suffix/$(basename "$f" .c).o"
 		# rebuilt when the source or any header is newer (or the flags changed)
-		if [ ! -f "$o" ] || [ -n "$(find "$f" src/*.h test/fuzz/fuzz.h test/fuzz/run.sh -newer "$o" 2>/dev/null)" ]; then
+		if [ ! -f "$o" ] || [ -n "$(find "$f" src/*.h test/fuzz/*.h test/fuzz/run.sh -newer "$o" 2>/dev/null)" ]; then
 			# shellcheck disable=SC2086
 			"$cc" -std=gnu99 -O1 -g -Wall -Wextra -Werror $SAN "$@" -Isrc -Itest/fuzz -c -o "$o" "$f" || return 1
 		fi

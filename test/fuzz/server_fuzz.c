@@ -25,6 +25,8 @@
 
 #include <libpq-fe.h>
 
+#include "utf8.h"
+
 #define MAX_STATES 32
 #define MAX_EXAMPLES 5
 
@@ -145,26 +147,6 @@ check_alive(const char *kind, const uint8_t *d, size_t n)
 	}
 }
 
-/* Whether s is valid UTF-8 (the database and client encoding of the pass). */
-static bool
-valid_utf8(const char *str)
-{
-	const unsigned char *s = (const unsigned char *) str;
-
-	while (*s)
-	{
-		int			len = *s < 0x80 ? 1 : (*s >> 5) == 6 ? 2 : (*s >> 4) == 14 ? 3 : (*s >> 3) == 30 ? 4 : 0;
-
-		if (len == 0)
-			return false;
-		for (int k = 1; k < len; k++)
-			if ((s[k] & 0xC0) != 0x80)
-				return false;
-		s += len;
-	}
-	return true;
-}
-
 /*
  * The error of a refused input: a DETAIL sentence, valid UTF-8 throughout (a cut character
  * would break the message under another client_encoding), and for text input a message
@@ -178,7 +160,7 @@ check_message(const PGresult *r, const char *kind, const uint8_t *d, size_t n)
 
 	if (detail == NULL || detail[0] == '\0')
 		fail(kind, d, n, "refused without a DETAIL", PQresultErrorMessage(r));
-	else if (!valid_utf8(PQresultErrorMessage(r)))
+	else if (!fz_valid_utf8(PQresultErrorMessage(r)))
 		fail(kind, d, n, "error message is not valid UTF-8", PQresultErrorMessage(r));
 	else if (kind[0] == 't' && n <= 100 && primary != NULL && strstr(primary, (const char *) d) == NULL)
 		fail(kind, d, n, "error message does not quote the input", PQresultErrorMessage(r));

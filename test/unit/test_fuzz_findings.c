@@ -14,26 +14,7 @@
 #include "target_core.h"
 #include "waits_core.h"
 #include "unit.h"
-
-/* Whether s is valid UTF-8 (enough for the details: no cut multi-byte character). */
-static bool
-valid_utf8(const char *str)
-{
-	const unsigned char *s = (const unsigned char *) str;
-
-	while (*s)
-	{
-		int			len = *s < 0x80 ? 1 : (*s >> 5) == 6 ? 2 : (*s >> 4) == 14 ? 3 : (*s >> 3) == 30 ? 4 : 0;
-
-		if (len == 0)
-			return false;
-		for (int k = 1; k < len; k++)
-			if ((s[k] & 0xC0) != 0x80)
-				return false;
-		s += len;
-	}
-	return true;
-}
+#include "../fuzz/utf8.h"
 
 /* The checks, one per finding; exit status 1 on any failure. */
 int
@@ -48,14 +29,14 @@ main(void)
 	 */
 	CHECK("finding target: unknown unit quoted without cutting a character",
 		  !target_parse(">= 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) &&
-		  err.kind == CORE_SYNTAX && valid_utf8(err.detail) && strstr(err.detail, "Unknown unit") != NULL);
+		  err.kind == CORE_SYNTAX && fz_valid_utf8(err.detail) && strstr(err.detail, "Unknown unit") != NULL);
 	CHECK("finding target: trailing text quoted without cutting a character",
 		  !target_parse(">= 1% xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) &&
-		  valid_utf8(err.detail));
+		  fz_valid_utf8(err.detail));
 	CHECK("finding target: text after the first number quoted without cutting a character",
-		  !target_parse("1 ,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && valid_utf8(err.detail));
+		  !target_parse("1 ,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && fz_valid_utf8(err.detail));
 	CHECK("finding target: a missing number quoted without cutting a character",
-		  !target_parse(">= xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && valid_utf8(err.detail));
+		  !target_parse(">= xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &t, &err) && fz_valid_utf8(err.detail));
 	CHECK("finding target: a quote of exactly 40 bytes is not shortened",
 		  !target_parse(">= 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", &t, &err) &&
 		  strstr(err.detail, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"") != NULL);
@@ -64,13 +45,13 @@ main(void)
 
 		CHECK("finding indicator: unknown unit quoted without cutting a character",
 			  !indicator_parse("1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) &&
-			  err.kind == CORE_SYNTAX && valid_utf8(err.detail));
+			  err.kind == CORE_SYNTAX && fz_valid_utf8(err.detail));
 		CHECK("finding indicator: a second slash quoted without cutting a character",
-			  !indicator_parse("1/2 /xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+			  !indicator_parse("1/2 /xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && fz_valid_utf8(err.detail));
 		CHECK("finding indicator: trailing text quoted without cutting a character",
-			  !indicator_parse("1% xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+			  !indicator_parse("1% xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && fz_valid_utf8(err.detail));
 		CHECK("finding indicator: a missing denominator quoted without cutting a character",
-			  !indicator_parse("1/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && valid_utf8(err.detail));
+			  !indicator_parse("1/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxä", &x, &err) && fz_valid_utf8(err.detail));
 	}
 	{
 		char		detail[400];
@@ -78,7 +59,7 @@ main(void)
 
 		CHECK("finding deadline: unknown unit quoted without cutting a character",
 			  dl_parse("1 arkipäivärkipäivärkipäivärkipäivä", &dl, detail, sizeof(detail)) == DL_PARSE_SYNTAX &&
-			  valid_utf8(detail) && strstr(detail, "Unknown unit \"arkip") != NULL);
+			  fz_valid_utf8(detail) && strstr(detail, "Unknown unit \"arkip") != NULL);
 	}
 	{
 		char		msg[200];
@@ -88,7 +69,7 @@ main(void)
 										   msg, sizeof(msg));
 
 		CHECK("finding calendar: a bad day quoted without cutting a character",
-			  e != NULL && valid_utf8(e));
+			  e != NULL && fz_valid_utf8(e));
 	}
 	{
 		/* the mean of one distinct day is that day, however large its count */
