@@ -8,8 +8,8 @@ PG_CPPFLAGS  = -I$(srcdir)/src
 # -Wextra on our code; PostgreSQL's own headers are not -Wextra clean, so they are read as
 # system headers, and fmgr's calling convention hands every function an fcinfo it may not use.
 PG_CFLAGS    = -Wall -Wextra -Werror -Wno-unused-parameter -isystem $(includedir_server)
-DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql src/region_script.sql .pg_built_for test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
+DATA_built   = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_BUILT)
+EXTRA_CLEAN  = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_BUILT) src/region_script.sql .pg_built_for test/unit/*.bin test/fuzz/bin results regression.diffs regression.out \
                $(EXTENSION).exports
 # Only the fmgr entry points are exported (PG15's PGDLLEXPORT is empty on Linux, so
 # -fvisibility=hidden would hide them too): a linker version script generated from the
@@ -23,13 +23,20 @@ SHLIB_LINK  += -Wl,--version-script=$(EXTENSION).exports
 # previous release equals a fresh install.
 RELEASES     = $(wildcard src/releases/$(EXTENSION)--*.sql)
 DATA         = $(filter-out src/releases/$(EXTENSION)--$(EXTVERSION).sql,$(RELEASES))
+# The upgrade from the last release to the version in the making: its hand-written part is
+# src/upgrade.sql (every library change since that release); the build appends the files of
+# UPGRADE_REPLACE with CREATE OR REPLACE (upgrade_region and the embedded region texts change
+# in every version).  `make freeze` copies the built script into src/releases/.
+LAST_RELEASE   = $(lastword $(filter-out $(EXTVERSION),$(shell ls src/releases/ 2>/dev/null | sed -n 's/^$(EXTENSION)--\([0-9.]*\)\.sql$$/\1/p' | sort -V)))
+UPGRADE_REPLACE = src/region_upgrade.sql src/region_script.sql
+UPGRADE_BUILT  = $(if $(and $(LAST_RELEASE),$(wildcard src/upgrade.sql)),$(EXTENSION)--$(LAST_RELEASE)--$(EXTVERSION).sql)
 
 # The install script is assembled from one part per subsystem, each kept beside its C file,
 # and ends with the region half: src/region.sql (create_region, upgrade_region) and the
 # region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
             src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
-            src/region.sql src/region_script.sql src/distribute.sql
+            src/region.sql src/region_upgrade.sql src/region_script.sql src/distribute.sql
 # The region script: one file per concept, run in this order by pekefb.create_region;
 # region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
@@ -50,6 +57,11 @@ endif
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
+
+ifneq ($(UPGRADE_BUILT),)
+$(UPGRADE_BUILT): src/upgrade.sql $(UPGRADE_REPLACE)
+	{ cat src/upgrade.sql; sed 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' $(UPGRADE_REPLACE); } > $@
+endif
 
 $(EXTENSION).exports: $(sort $(wildcard src/*.c))
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
@@ -79,9 +91,10 @@ endif
 
 .PHONY: demo test bench unit test-debian13 test-citus freeze fuzz
 # Freeze the current version's install script as released (never overwrites a release).
-freeze: $(EXTENSION)--$(EXTVERSION).sql
+freeze: $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_BUILT)
 	@test ! -e src/releases/$< || { echo "src/releases/$< exists: a release is never changed; bump default_version"; exit 1; }
 	mkdir -p src/releases && cp $< src/releases/$<
+	$(if $(UPGRADE_BUILT),cp $(UPGRADE_BUILT) src/releases/$(UPGRADE_BUILT) && git rm -q src/upgrade.sql)
 
 # Both commands bootstrap a fresh Debian 12 or 13 machine (packages, build, install, throwaway
 # cluster) for the PostgreSQL the release ships, or for PG_CONFIG when it is given.

@@ -159,28 +159,33 @@ SELECT count(*) AS leftover FROM pg_namespace WHERE nspname = 'other_region';
 SELECT pekefb.upgrade_region('catalog_region');
 SELECT pekefb.upgrade_region('public');
 -- A region recorded at a version the library has no upgrade step from is refused.  (0.2.0 is
--- the first version with regions: no steps yet.)
-SELECT count(*) AS upgrade_steps FROM pekefb._region_upgrades();
+-- the first version with regions: one step, 0.2.0 -> 0.3.0.)
+SELECT from_version, to_version FROM pekefb._region_upgrades();
 UPDATE settings SET pekefb_version = '0.1.0';
 SELECT pekefb.upgrade_region('catalog_region');
-UPDATE settings SET pekefb_version = '0.2.0';
--- The mechanism, with two made-up steps in place of the generated list (rolled back): the
--- steps run in order from the recorded version, each with @region@ replaced, and the
--- version is recorded; a failing step leaves the region as it was.
+UPDATE settings SET pekefb_version = '0.3.0';
+-- The mechanism, with a made-up step before the real ones (rolled back): the steps run in
+-- order from the recorded version, each with @region@ replaced, the views are made again
+-- with their grants and the version is recorded; a failing step leaves the region as it was.
 BEGIN;
+CREATE TEMP TABLE real_steps AS SELECT * FROM pekefb._region_upgrades();
+GRANT SELECT ON indicator_status TO PUBLIC;
 CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
     RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
-    AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text DEFAULT ''step 1'''),
-                 ('0.1.9', '0.2.0', 'COMMENT ON COLUMN @region@.settings.note IS ''added by step 1'';
-                                     UPDATE @region@.settings SET note = note || '', step 2''') $$;
-UPDATE settings SET pekefb_version = '0.1.8';
+    AS $$ SELECT '0.1.9', '0.2.0', 'ALTER TABLE @region@.settings ADD COLUMN note text DEFAULT ''step 1'''
+          UNION ALL SELECT * FROM pg_temp.real_steps $$;
+UPDATE settings SET pekefb_version = '0.1.9';
+SELECT oid AS view_before FROM pg_class WHERE relname = 'indicator_status' \gset
 SELECT pekefb.upgrade_region('catalog_region');
-SELECT pekefb_version, note, col_description('settings'::regclass, 10) FROM settings;
+SELECT pekefb_version, note FROM settings;
+SELECT oid <> :view_before AS view_made_again, has_table_privilege('public', oid, 'SELECT') AS public_grant_kept,
+       relowner = (SELECT nspowner FROM pg_namespace WHERE nspname = 'catalog_region') AS owned_by_schema_owner
+FROM pg_class WHERE relname = 'indicator_status' AND relnamespace = 'catalog_region'::regnamespace;
 ALTER TABLE settings DROP COLUMN note;
 CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
     RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
     AS $$ VALUES ('0.1.8', '0.1.9', 'ALTER TABLE @region@.settings ADD COLUMN note text'),
-                 ('0.1.9', '0.2.0', 'ALTER TABLE @region@.no_such_table ADD COLUMN x text') $$;
+                 ('0.1.9', '0.3.0', 'ALTER TABLE @region@.no_such_table ADD COLUMN x text') $$;
 UPDATE settings SET pekefb_version = '0.1.8';
 SAVEPOINT before_upgrade;
 SELECT pekefb.upgrade_region('catalog_region');

@@ -252,7 +252,7 @@ FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
-                        'upgrade_region', '_region_check_schema', '_region_script', '_region_upgrades',
+                        'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
                         'rebuild_organization_tree', 'distribute_region');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

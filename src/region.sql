@@ -1,7 +1,8 @@
 -- region: the library functions that create and upgrade a region, i.e. a schema holding one
 -- region's tables, views and functions as ordinary objects owned by the caller.  The
 -- region's SQL itself lives in src/region/*.sql (see doc/region.md); the Makefile embeds it
--- as pekefb._region_script() and pekefb._region_upgrades() (src/region_script.sql).
+-- as pekefb._region_script(), pekefb._region_views() and pekefb._region_upgrades()
+-- (src/region_script.sql).
 
 -- The library is for every role: a region's owner (any role that may create a schema) calls
 -- create_region, analysts call the functions and aggregates.  Functions and types are
@@ -88,42 +89,3 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_region(name, text, text, text, text, text, text, date[], boolean, integer) IS
     'creates a region in a new schema (default region): its tables, views and functions, owned by the caller, its settings and its wellbeing area as the root organisation';
-
--- upgrade_region: brings a region's schema from the version recorded in its settings to the
--- library's installed version by running the region upgrade steps in order, in the
--- caller's transaction (all or nothing, every row kept).  Returns the version reached.
-CREATE FUNCTION @extschema@.upgrade_region(schema name DEFAULT 'region')
-RETURNS text
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    nsp name := upgrade_region.schema;
-    have text;
-    want text;
-    step record;
-BEGIN
-    PERFORM @extschema@._region_check_schema(nsp);
-    IF pg_catalog.to_regclass(pg_catalog.format('%I.settings', nsp)) IS NULL THEN
-        RAISE EXCEPTION 'schema "%" is not a pekefb region', nsp
-            USING ERRCODE = '42P01', DETAIL = 'A region has a settings table; pekefb.create_region creates one.';
-    END IF;
-    EXECUTE pg_catalog.format('SELECT s.pekefb_version FROM %I.settings s FOR UPDATE', nsp) INTO have;
-    SELECT e.extversion INTO STRICT want FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'pekefb';
-    WHILE have OPERATOR(pg_catalog.<>) want LOOP
-        SELECT u.to_version, u.script INTO step
-        FROM @extschema@._region_upgrades() u WHERE u.from_version OPERATOR(pg_catalog.=) have;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'no upgrade path for region "%" from version % to %', nsp, have, want
-                USING ERRCODE = '55000',
-                      DETAIL = 'The library has region upgrade steps (src/region/upgrade) only from the versions it lists in pekefb._region_upgrades().';
-        END IF;
-        EXECUTE pg_catalog.replace(step.script, '@region@', pg_catalog.quote_ident(nsp));
-        have := step.to_version;
-        EXECUTE pg_catalog.format('UPDATE %I.settings SET pekefb_version = $1', nsp) USING have;
-    END LOOP;
-    RETURN have;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.upgrade_region(name) IS
-    'brings a region''s schema to the library''s version (region upgrade steps in order, one transaction); returns the version';

@@ -1,7 +1,9 @@
 #!/bin/sh
 # embed.sh: turns the region script (src/region/*.sql) and the region upgrade scripts
 # (src/region/upgrade/FROM--TO.sql) into library SQL: pekefb._region_script() returns the
-# concatenated region script, pekefb._region_upgrades() one row per upgrade step.  Each text
+# concatenated region script, pekefb._region_views() its code parts (the files named
+# views_*.sql: views and the functions only views and users call, re-run by every
+# upgrade), pekefb._region_upgrades() one row per upgrade step.  Each text
 # is dollar-quoted with a tag that this script refuses to find in its inputs.
 # Usage: embed.sh PART.sql ... -- [UPGRADE.sql ...]   (output on stdout)
 set -eu
@@ -25,6 +27,17 @@ for f in $parts; do printf -- '-- ---- %s\n' "$f"; cat "$f"; echo; done
 echo "$tag;"
 echo "COMMENT ON FUNCTION @extschema@._region_script() IS"
 echo "    'the region script (src/region/*.sql) with @region@ for the schema: what create_region runs';"
+echo
+echo 'CREATE FUNCTION @extschema@._region_views() RETURNS text'
+echo '    LANGUAGE sql IMMUTABLE PARALLEL SAFE'
+echo "    RETURN $tag"
+# shellcheck disable=SC2086
+for f in $parts; do
+	case $(basename "$f") in views_*) printf -- '-- ---- %s\n' "$f"; cat "$f"; echo ;; esac
+done
+echo "$tag;"
+echo "COMMENT ON FUNCTION @extschema@._region_views() IS"
+echo "    'the code parts of the region script (src/region/views_*.sql) with @region@ for the schema: what upgrade_region re-runs after the steps';"
 echo
 echo 'CREATE FUNCTION @extschema@._region_upgrades()'
 echo '    RETURNS TABLE (from_version text, to_version text, script text)'

@@ -32,8 +32,8 @@ prev=$({ ls src/releases/ 2>/dev/null || true; } | sed -n 's/^pekefb--\([0-9.]*\
 	| awk -v c="$current" '$0 != c' | tail -1)
 if [ -n "$prev" ]; then
 	# shellcheck disable=SC2012
-	[ -f "src/releases/pekefb--$prev--$current.sql" ] || ls src/releases/pekefb--"$prev"--*.sql >/dev/null 2>&1 \
-		|| { echo "no upgrade script from $prev"; exit 1; }
+	[ -f "src/releases/pekefb--$prev--$current.sql" ] || [ -f "pekefb--$prev--$current.sql" ] \
+		|| { echo "no upgrade script from $prev to $current (src/upgrade.sql is its hand-written part)"; exit 1; }
 else
 	prev=$current
 fi
