@@ -251,6 +251,13 @@ FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-3
 -- Client, staff and partner feedback 2022–2025.
 \ir feedback.sql
 
+-- Development work: the plan's work packages and actions (a region of 0.3.0 or later has
+-- its tables; test/client/upgrade.sh loads the file after upgrading a 0.2.0 region).
+SELECT to_regclass('region.development_items') IS NOT NULL AS has_development_work \gset
+\if :has_development_work
+\ir development.sql
+\endif
+
 COMMIT;
 ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,
         region.targets, region.measurements, region.cases, region.feedback_responses;

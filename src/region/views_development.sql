@@ -1,0 +1,297 @@
+-- development_status and development_summary: how development work progresses, per item
+-- and period (calendar quarters and years), next to what its linked indicators and the
+-- feedback of its services did (doc/development.md).  Only dates are compared (no
+-- timestamp reaches a period boundary except received_at, bucketed in the region's time
+-- zone), so the rows are the same whatever the reader's TimeZone and DateStyle.
+--
+-- The rule of status, per item and period (the period's last day is the judging day):
+--   stage reached = the stage of the latest progress record on or before period_end;
+--   stage due     = the stage of the latest stage target due on or before period_end;
+--   not_started   = nothing due and nothing reached yet;
+--   no_target     = something reached but nothing due yet, or the item has no scale;
+--   behind        = a stage is due and the stage reached is below it (or none is reached);
+--   on_schedule   = the stage reached is the stage due;
+--   ahead         = the stage reached is above the stage due.
+-- Ranks compare stages (stages.rank); a milestone is a scale of two stages, 0 and 1.
+
+-- development_status: one row per development item and period from the quarter (year) of
+-- its first planned, recorded or due day to that of its last.  Linked indicators are read
+-- from indicator_status for the item's organisation (the wellbeing area when it has none):
+-- per indicator the measurement of the longest period inside the row's period; feedback of
+-- the linked services counts the organisation's and its sub-organisations' responses.
+CREATE VIEW @region@.development_status AS
+WITH item AS (
+    SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
+           i.planned_start, i.planned_end,
+           COALESCE(i.organization_code, s.area_code) AS organization_code,
+           CASE WHEN i.kind OPERATOR(pg_catalog.=) 'work_package' THEN i.code
+                WHEN p.kind OPERATOR(pg_catalog.=) 'work_package' THEN p.code END AS work_package_code,
+           CASE WHEN i.kind OPERATOR(pg_catalog.=) 'investment' THEN i.code
+                WHEN p.kind OPERATOR(pg_catalog.=) 'investment' THEN p.code
+                WHEN g.kind OPERATOR(pg_catalog.=) 'investment' THEN g.code END AS investment_code,
+           LEAST(i.planned_start,
+                 (SELECT pg_catalog.min(pr.on_date) FROM @region@.development_progress pr WHERE pr.item_code OPERATOR(pg_catalog.=) i.code),
+                 (SELECT pg_catalog.min(tg.due_date) FROM @region@.stage_targets tg WHERE tg.item_code OPERATOR(pg_catalog.=) i.code)) AS first_day,
+           GREATEST(i.planned_end,
+                 (SELECT pg_catalog.max(pr.on_date) FROM @region@.development_progress pr WHERE pr.item_code OPERATOR(pg_catalog.=) i.code),
+                 (SELECT pg_catalog.max(tg.due_date) FROM @region@.stage_targets tg WHERE tg.item_code OPERATOR(pg_catalog.=) i.code)) AS last_day
+    FROM @region@.development_items i
+    LEFT JOIN @region@.development_items p ON p.code OPERATOR(pg_catalog.=) i.parent_code
+    LEFT JOIN @region@.development_items g ON g.code OPERATOR(pg_catalog.=) p.parent_code
+    CROSS JOIN @region@.settings s
+),
+item_period AS (
+    SELECT it.*, pp.period_kind, pp.period_start, pp.period_end
+    FROM item it
+    CROSS JOIN LATERAL (
+        SELECT 'quarter'::text AS period_kind, CAST(q AS date) AS period_start,
+               CAST(q OPERATOR(pg_catalog.+) interval '3 months' AS date) OPERATOR(pg_catalog.-) 1 AS period_end
+        FROM pg_catalog.generate_series(pg_catalog.date_trunc('quarter', it.first_day::timestamp), it.last_day::timestamp,
+                                        interval '3 months') AS q
+        UNION ALL
+        SELECT 'year'::text, CAST(y AS date),
+               CAST(y OPERATOR(pg_catalog.+) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1
+        FROM pg_catalog.generate_series(pg_catalog.date_trunc('year', it.first_day::timestamp), it.last_day::timestamp,
+                                        interval '1 year') AS y
+    ) pp
+),
+-- feedback of the linked services per organisation (with everything below it) and quarter
+fb_quarter AS (
+    SELECT t.ancestor_code AS organization_code, f.service,
+           CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS quarter_start,
+           pg_catalog.count(*) AS responses,
+           pg_catalog.count(pekefb.nps_score(f.response)) AS nps_answers,
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.>=) 9) AS promoters,
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6) AS detractors
+    FROM @region@.feedback_responses f
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) f.organization_code
+    CROSS JOIN @region@.settings s
+    WHERE EXISTS (SELECT FROM @region@.development_services ds WHERE ds.service OPERATOR(pg_catalog.=) f.service)
+    GROUP BY 1, 2, 3
+),
+fb AS (
+    SELECT ip.code, ip.period_kind, ip.period_start,
+           pg_catalog.sum(q.responses) AS responses, pg_catalog.sum(q.nps_answers) AS nps_answers,
+           pg_catalog.sum(q.promoters) AS promoters, pg_catalog.sum(q.detractors) AS detractors
+    FROM item_period ip
+    JOIN @region@.development_services ds ON ds.item_code OPERATOR(pg_catalog.=) ip.code
+    JOIN fb_quarter q ON q.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+                     AND q.service OPERATOR(pg_catalog.=) ds.service
+                     AND q.quarter_start OPERATOR(pg_catalog.>=) ip.period_start
+                     AND q.quarter_start OPERATOR(pg_catalog.<=) ip.period_end
+    GROUP BY 1, 2, 3
+)
+SELECT
+    ip.code AS item_code,
+    ip.parent_code,
+    ip.kind,
+    pekefb.localized(ip.name_fi, ip.name_sv, ip.name_en) AS item_name,
+    ip.work_package_code,
+    ip.investment_code,
+    ip.organization_code,
+    ip.period_kind,
+    ip.period_start,
+    ip.period_end,
+    ip.planned_start,
+    ip.planned_end,
+    ip.scale,
+    sc.milestone,
+    r.stage AS stage_reached,
+    pekefb.localized(r.label_fi, r.label_sv, r.label_en) AS stage_reached_label,
+    r.rank AS rank_reached,
+    r.on_date AS reached_on,
+    d.stage AS stage_due,
+    pekefb.localized(d.label_fi, d.label_sv, d.label_en) AS stage_due_label,
+    d.rank AS rank_due,
+    d.due_date AS due_on,
+    n.stage AS next_stage_due,
+    n.due_date AS next_due_on,
+    top.rank AS top_rank,
+    r.rank OPERATOR(pg_catalog.=) top.rank AS completed,
+    x.status,
+    CASE WHEN x.status OPERATOR(pg_catalog.=) 'on_schedule' THEN pekefb.localized('aikataulussa', 'enligt tidsplan', 'on schedule')
+         WHEN x.status OPERATOR(pg_catalog.=) 'behind' THEN pekefb.localized('jäljessä', 'efter tidsplan', 'behind schedule')
+         WHEN x.status OPERATOR(pg_catalog.=) 'ahead' THEN pekefb.localized('edellä', 'före tidsplan', 'ahead of schedule')
+         WHEN x.status OPERATOR(pg_catalog.=) 'not_started' THEN pekefb.localized('ei aloitettu', 'inte påbörjad', 'not started')
+         ELSE pekefb.localized('ei tavoitetta', 'inget mål', 'no target') END AS status_label,
+    r.assessment,
+    r.on_date AS assessed_on,
+    r.assessed_by,
+    ind.indicators_linked,
+    ind.indicators_met,
+    ind.indicators_missed,
+    ind.indicators_not_judged,
+    ind.indicators_no_value,
+    ind.indicator_statuses,
+    sv.services,
+    COALESCE(fb.responses, 0)::bigint AS responses,
+    CASE WHEN fb.responses OPERATOR(pg_catalog.>=) st.min_group_size AND fb.nps_answers OPERATOR(pg_catalog.>=) st.min_group_size
+         THEN CAST((fb.promoters OPERATOR(pg_catalog.-) fb.detractors) OPERATOR(pg_catalog.*) 100 AS double precision)
+              OPERATOR(pg_catalog./) CAST(fb.nps_answers AS double precision) END AS nps,
+    COALESCE(fb.responses, 0) OPERATOR(pg_catalog.>=) 1
+        AND COALESCE(fb.responses, 0) OPERATOR(pg_catalog.<) st.min_group_size AS suppressed
+FROM item_period ip
+CROSS JOIN @region@.settings st
+LEFT JOIN @region@.stage_scales sc ON sc.scale OPERATOR(pg_catalog.=) ip.scale
+LEFT JOIN LATERAL (
+    SELECT p.stage, p.on_date, p.assessment, p.assessed_by, sg.rank, sg.label_fi, sg.label_sv, sg.label_en
+    FROM @region@.development_progress p
+    JOIN @region@.stages sg ON sg.scale OPERATOR(pg_catalog.=) ip.scale AND sg.stage OPERATOR(pg_catalog.=) p.stage
+    WHERE p.item_code OPERATOR(pg_catalog.=) ip.code AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY p.on_date DESC LIMIT 1
+) r ON true
+LEFT JOIN LATERAL (
+    SELECT t.stage, t.due_date, sg.rank, sg.label_fi, sg.label_sv, sg.label_en
+    FROM @region@.stage_targets t
+    JOIN @region@.stages sg ON sg.scale OPERATOR(pg_catalog.=) ip.scale AND sg.stage OPERATOR(pg_catalog.=) t.stage
+    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY t.due_date DESC LIMIT 1
+) d ON true
+LEFT JOIN LATERAL (
+    SELECT t.stage, t.due_date
+    FROM @region@.stage_targets t
+    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
+    ORDER BY t.due_date LIMIT 1
+) n ON true
+LEFT JOIN LATERAL (
+    SELECT pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg WHERE sg.scale OPERATOR(pg_catalog.=) ip.scale
+) top ON true
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN ip.scale IS NULL THEN 'no_target'
+                WHEN d.rank IS NULL AND r.rank IS NULL THEN 'not_started'
+                WHEN d.rank IS NULL THEN 'no_target'
+                WHEN r.rank IS NULL OR r.rank OPERATOR(pg_catalog.<) d.rank THEN 'behind'
+                WHEN r.rank OPERATOR(pg_catalog.>) d.rank THEN 'ahead'
+                ELSE 'on_schedule' END AS status
+) x
+CROSS JOIN LATERAL (
+    SELECT pg_catalog.count(*) AS indicators_linked,
+           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
+           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.<>) 'met' AND m.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
+           pg_catalog.count(*) FILTER (WHERE m.status IS NULL) AS indicators_no_value,
+           pg_catalog.string_agg((di.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(m.status, 'no value'),
+                                 ', ' ORDER BY di.indicator_code) AS indicator_statuses
+    FROM @region@.development_indicators di
+    LEFT JOIN LATERAL (
+        SELECT s.status
+        FROM @region@.indicator_status s
+        WHERE s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
+          AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+          AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
+          AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
+        ORDER BY s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC LIMIT 1
+    ) m ON true
+    WHERE di.item_code OPERATOR(pg_catalog.=) ip.code
+) ind
+CROSS JOIN LATERAL (
+    SELECT pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
+    FROM @region@.development_services ds WHERE ds.item_code OPERATOR(pg_catalog.=) ip.code
+) sv
+LEFT JOIN fb ON fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+            AND fb.period_start OPERATOR(pg_catalog.=) ip.period_start;
+COMMENT ON VIEW @region@.development_status IS
+    'per development item and period (calendar quarter and year): the stage reached and the stage due, status (on_schedule, behind, ahead, not_started, no_target), the latest assessment, and what its linked indicators and feedback services did';
+COMMENT ON COLUMN @region@.development_status.item_code IS 'the development item (development_items.code)';
+COMMENT ON COLUMN @region@.development_status.parent_code IS 'the item it belongs to';
+COMMENT ON COLUMN @region@.development_status.kind IS 'programme, investment, work_package or action';
+COMMENT ON COLUMN @region@.development_status.item_name IS 'item name in pekefb.language (fi, sv, en; Finnish where a translation is missing)';
+COMMENT ON COLUMN @region@.development_status.work_package_code IS 'the work package the item is or belongs to; NULL above work packages';
+COMMENT ON COLUMN @region@.development_status.investment_code IS 'the investment the item is or belongs to; NULL for programmes';
+COMMENT ON COLUMN @region@.development_status.organization_code IS 'the responsible organisation (the wellbeing area when none is given); its indicators are read';
+COMMENT ON COLUMN @region@.development_status.period_kind IS 'quarter or year (calendar)';
+COMMENT ON COLUMN @region@.development_status.period_start IS 'first day of the period (inclusive)';
+COMMENT ON COLUMN @region@.development_status.period_end IS 'last day of the period (inclusive), the day the item is judged on';
+COMMENT ON COLUMN @region@.development_status.planned_start IS 'planned first day of the work';
+COMMENT ON COLUMN @region@.development_status.planned_end IS 'planned last day of the work';
+COMMENT ON COLUMN @region@.development_status.scale IS 'the stage scale of the item; NULL: not measured by stages';
+COMMENT ON COLUMN @region@.development_status.milestone IS 'true when the scale is a yes/no milestone';
+COMMENT ON COLUMN @region@.development_status.stage_reached IS 'stage of the latest progress record on or before period_end; NULL when none';
+COMMENT ON COLUMN @region@.development_status.stage_reached_label IS 'stage_reached in pekefb.language';
+COMMENT ON COLUMN @region@.development_status.rank_reached IS 'rank of stage_reached (stages.rank)';
+COMMENT ON COLUMN @region@.development_status.reached_on IS 'date of that progress record';
+COMMENT ON COLUMN @region@.development_status.stage_due IS 'stage of the latest stage target due on or before period_end; NULL when none is due yet';
+COMMENT ON COLUMN @region@.development_status.stage_due_label IS 'stage_due in pekefb.language';
+COMMENT ON COLUMN @region@.development_status.rank_due IS 'rank of stage_due';
+COMMENT ON COLUMN @region@.development_status.due_on IS 'due date of that stage target';
+COMMENT ON COLUMN @region@.development_status.next_stage_due IS 'stage of the first target due after period_end; NULL when none';
+COMMENT ON COLUMN @region@.development_status.next_due_on IS 'its due date';
+COMMENT ON COLUMN @region@.development_status.top_rank IS 'the highest rank of the scale (1 for a milestone)';
+COMMENT ON COLUMN @region@.development_status.completed IS 'true when the stage reached is the last of the scale (a milestone done); NULL when nothing is reached';
+COMMENT ON COLUMN @region@.development_status.status IS 'not_started (nothing due, nothing reached), no_target (nothing due yet or no scale), behind (reached below due or nothing reached), on_schedule (reached = due), ahead (reached above due)';
+COMMENT ON COLUMN @region@.development_status.status_label IS 'status in pekefb.language';
+COMMENT ON COLUMN @region@.development_status.assessment IS 'assessment text of the latest progress record on or before period_end';
+COMMENT ON COLUMN @region@.development_status.assessed_on IS 'date of that assessment';
+COMMENT ON COLUMN @region@.development_status.assessed_by IS 'who made that assessment';
+COMMENT ON COLUMN @region@.development_status.indicators_linked IS 'outcome indicators linked to the item (development_indicators)';
+COMMENT ON COLUMN @region@.development_status.indicators_met IS 'of them, those whose value for the period (indicator_status, the item''s organisation) met its target';
+COMMENT ON COLUMN @region@.development_status.indicators_missed IS 'of them, those whose value for the period missed its target';
+COMMENT ON COLUMN @region@.development_status.indicators_not_judged IS 'of them, those with a value for the period but no judgement against a target (e.g. no target)';
+COMMENT ON COLUMN @region@.development_status.indicators_no_value IS 'of them, those without a measurement inside the period';
+COMMENT ON COLUMN @region@.development_status.indicator_statuses IS 'each linked indicator with its status for the period, e.g. pta-3kk: met, lene: no value';
+COMMENT ON COLUMN @region@.development_status.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
+COMMENT ON COLUMN @region@.development_status.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
+COMMENT ON COLUMN @region@.development_status.nps IS 'NPS -100..100 of those responses; NULL when fewer than settings.min_group_size responses or NPS answers';
+COMMENT ON COLUMN @region@.development_status.suppressed IS 'true when 1 <= responses < settings.min_group_size: the feedback figure is hidden';
+
+-- development_summary: per work package and period, its actions by status, and the work
+-- package's own status and indicators (the plan's "mittarit" link to the work package).
+CREATE VIEW @region@.development_summary AS
+SELECT
+    s.work_package_code,
+    pekefb.localized(w.name_fi, w.name_sv, w.name_en) AS work_package_name,
+    w.parent_code AS investment_code,
+    COALESCE(w.organization_code, st.area_code) AS organization_code,
+    s.period_kind,
+    s.period_start,
+    s.period_end,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action') AS actions,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'behind') AS actions_behind,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'on_schedule') AS actions_on_schedule,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'ahead') AS actions_ahead,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'not_started') AS actions_not_started,
+    pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'no_target') AS actions_no_target,
+    CASE WHEN pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action'
+                                            AND s.status OPERATOR(pg_catalog.=) ANY (ARRAY['on_schedule', 'ahead', 'behind'])) OPERATOR(pg_catalog.>) 0
+         THEN CAST(pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action'
+                                               AND s.status OPERATOR(pg_catalog.=) ANY (ARRAY['on_schedule', 'ahead'])) AS double precision)
+              OPERATOR(pg_catalog./)
+              CAST(pg_catalog.count(*) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action'
+                                               AND s.status OPERATOR(pg_catalog.=) ANY (ARRAY['on_schedule', 'ahead', 'behind'])) AS double precision)
+    END AS share_on_schedule,
+    pg_catalog.string_agg(s.item_code, ', ' ORDER BY s.item_code)
+        FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'action' AND s.status OPERATOR(pg_catalog.=) 'behind') AS actions_behind_codes,
+    pg_catalog.min(s.status) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package') AS work_package_status,
+    pg_catalog.min(s.stage_reached) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package') AS work_package_stage,
+    COALESCE(pg_catalog.sum(s.indicators_linked) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_linked,
+    COALESCE(pg_catalog.sum(s.indicators_met) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_met,
+    COALESCE(pg_catalog.sum(s.indicators_missed) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_missed,
+    COALESCE(pg_catalog.sum(s.indicators_no_value) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_no_value
+FROM @region@.development_status s
+JOIN @region@.development_items w ON w.code OPERATOR(pg_catalog.=) s.work_package_code
+CROSS JOIN @region@.settings st
+GROUP BY s.work_package_code, w.name_fi, w.name_sv, w.name_en, w.parent_code, w.organization_code, st.area_code,
+         s.period_kind, s.period_start, s.period_end;
+COMMENT ON VIEW @region@.development_summary IS
+    'per work package and period (calendar quarter and year): its actions by status (development_status), the share on schedule, and the work package''s own status and linked indicators';
+COMMENT ON COLUMN @region@.development_summary.work_package_code IS 'the work package (development_items.code)';
+COMMENT ON COLUMN @region@.development_summary.work_package_name IS 'its name in pekefb.language';
+COMMENT ON COLUMN @region@.development_summary.investment_code IS 'the item the work package belongs to (normally an investment)';
+COMMENT ON COLUMN @region@.development_summary.organization_code IS 'the responsible organisation of the work package (the wellbeing area when none is given)';
+COMMENT ON COLUMN @region@.development_summary.period_kind IS 'quarter or year (calendar)';
+COMMENT ON COLUMN @region@.development_summary.period_start IS 'first day of the period (inclusive)';
+COMMENT ON COLUMN @region@.development_summary.period_end IS 'last day of the period (inclusive)';
+COMMENT ON COLUMN @region@.development_summary.actions IS 'actions of the work package with a row in development_status for the period';
+COMMENT ON COLUMN @region@.development_summary.actions_behind IS 'of them, behind schedule';
+COMMENT ON COLUMN @region@.development_summary.actions_on_schedule IS 'of them, on schedule';
+COMMENT ON COLUMN @region@.development_summary.actions_ahead IS 'of them, ahead of schedule';
+COMMENT ON COLUMN @region@.development_summary.actions_not_started IS 'of them, not started (nothing due, nothing reached)';
+COMMENT ON COLUMN @region@.development_summary.actions_no_target IS 'of them, without a stage due yet (or without a scale)';
+COMMENT ON COLUMN @region@.development_summary.share_on_schedule IS '(on schedule + ahead) / (on schedule + ahead + behind), 0..1; NULL when no action is judged';
+COMMENT ON COLUMN @region@.development_summary.actions_behind_codes IS 'the codes of the actions behind schedule, comma-separated; NULL when none';
+COMMENT ON COLUMN @region@.development_summary.work_package_status IS 'the work package''s own status when it is measured on a scale itself; NULL otherwise';
+COMMENT ON COLUMN @region@.development_summary.work_package_stage IS 'the stage the work package itself has reached; NULL when none';
+COMMENT ON COLUMN @region@.development_summary.indicators_linked IS 'outcome indicators linked to the work package itself';
+COMMENT ON COLUMN @region@.development_summary.indicators_met IS 'of them, met their target in the period';
+COMMENT ON COLUMN @region@.development_summary.indicators_missed IS 'of them, missed their target in the period';
+COMMENT ON COLUMN @region@.development_summary.indicators_no_value IS 'of them, without a measurement inside the period';
