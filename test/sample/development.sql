@@ -156,3 +156,6 @@ INSERT INTO region.development_services (item_code, service) VALUES
   ('inv1-tp2-jalkautuva', 'neuvola'), ('inv1-tp2-ls-arviointi', 'lastensuojelu'),
   ('inv1-tp2-psykkari', 'koulupsykiatrinen sairaanhoitaja'),
   ('inv2-tp2', 'perhekeskuksen kohtaamispaikka'), ('inv2-tp2-ryhmat', 'perhekeskuksen kohtaamispaikka');
+
+ANALYZE region.stage_scales, region.stages, region.development_items, region.development_progress,
+        region.stage_targets, region.development_indicators, region.development_services;

@@ -62,7 +62,8 @@ CREATE TABLE @region@.development_items (
     scale             text REFERENCES @region@.stage_scales (scale),
     description       text,
     CONSTRAINT development_items_not_own_parent CHECK (parent_code OPERATOR(pg_catalog.<>) code),
-    CONSTRAINT development_items_planned_order CHECK (planned_end OPERATOR(pg_catalog.>=) planned_start)
+    CONSTRAINT development_items_planned_order CHECK (planned_end OPERATOR(pg_catalog.>=) planned_start),
+    CONSTRAINT development_items_planned_finite CHECK (pg_catalog.isfinite(planned_start) AND pg_catalog.isfinite(planned_end))
 );
 CREATE INDEX development_items_parent_idx ON @region@.development_items (parent_code);
 COMMENT ON TABLE @region@.development_items IS
@@ -85,7 +86,8 @@ CREATE TABLE @region@.development_progress (
     stage       text NOT NULL,
     assessment  text,
     assessed_by text NOT NULL DEFAULT CURRENT_USER,
-    PRIMARY KEY (item_code, on_date)
+    PRIMARY KEY (item_code, on_date),
+    CONSTRAINT development_progress_on_date_finite CHECK (pg_catalog.isfinite(on_date))
 );
 COMMENT ON TABLE @region@.development_progress IS
     'progress over time: on a date the item had reached a stage of its scale (or a milestone state), with a short assessment';
@@ -100,7 +102,8 @@ CREATE TABLE @region@.stage_targets (
     due_date  date NOT NULL,
     stage     text NOT NULL,
     note      text,
-    PRIMARY KEY (item_code, due_date)
+    PRIMARY KEY (item_code, due_date),
+    CONSTRAINT stage_targets_due_date_finite CHECK (pg_catalog.isfinite(due_date))
 );
 COMMENT ON TABLE @region@.stage_targets IS
     'stage targets: the stage of its scale an item should have reached by a date';
