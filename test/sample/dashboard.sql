@@ -51,3 +51,23 @@ FROM region.organization_overview
 WHERE period_start = :'latest_start' AND NOT includes_sub_organizations
   AND (responses > 0 OR indicators_with_target > 0)
 ORDER BY responses DESC, organization_name;
+
+\echo '  Kehittämistyö: työpakettien toimenpiteet neljänneksittäin'
+SELECT work_package_code AS "koodi", work_package_name AS "työpaketti", to_char(period_start, 'YYYY-"Q"Q') AS "nelj.",
+       actions AS "toimenpiteitä", actions_on_schedule + actions_ahead AS "aikataulussa",
+       actions_behind AS "jäljessä", COALESCE(to_char(100 * share_on_schedule, 'FM990') || ' %', '') AS "osuus",
+       COALESCE(work_package_stage, '') AS "työpaketin vaihe"
+FROM region.development_summary
+WHERE period_kind = 'quarter' AND period_start >= :'latest_start' AND period_end <= :'latest_end' AND actions > 0
+ORDER BY work_package_code, period_start;
+
+\echo '  Jäljessä olevat toimenpiteet vuoden viimeisellä neljänneksellä ja niiden mittarit vuonna ':latest_year
+SELECT q.item_name AS "toimenpide", q.stage_reached_label AS "saavutettu vaihe", q.stage_due_label AS "tavoite",
+       to_char(q.due_on, 'DD.MM.YYYY') AS "määräpäivä", COALESCE(y.indicator_statuses, '') AS "mittarit",
+       q.assessment AS "viimeisin arvio"
+FROM region.development_status q
+JOIN region.development_status y ON y.item_code = q.item_code AND y.period_kind = 'year'
+                                AND y.period_start = :'latest_start'
+WHERE q.period_kind = 'quarter' AND q.status = 'behind'
+  AND q.period_start = date_trunc('quarter', :'latest_end'::date)::date
+ORDER BY q.work_package_code, q.item_code;
