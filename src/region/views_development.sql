@@ -20,7 +20,7 @@
 -- expects a handful of periods per item (ROWS), not generate_series's thousand.
 CREATE FUNCTION @region@.development_periods(first_day date, last_day date)
     RETURNS TABLE (period_kind text, period_start date, period_end date)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 15 SET search_path = pg_catalog, pg_temp
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 5 ROWS 15 SET search_path = pg_catalog, pg_temp
 AS $fn$
     SELECT 'quarter'::text, CAST(q AS date),
            CAST(q OPERATOR(pg_catalog.+) interval '3 months' AS date) OPERATOR(pg_catalog.-) 1
@@ -43,7 +43,15 @@ COMMENT ON FUNCTION @region@.development_periods(date, date) IS
 -- per indicator the measurement of the longest period inside the row's period; feedback of
 -- the linked services counts the organisation's and its sub-organisations' responses.
 CREATE VIEW @region@.development_status AS
-WITH item AS (
+WITH progress_span AS (
+    SELECT pr.item_code, pg_catalog.min(pr.on_date) AS first_day, pg_catalog.max(pr.on_date) AS last_day
+    FROM @region@.development_progress pr GROUP BY 1
+),
+target_span AS (
+    SELECT tg.item_code, pg_catalog.min(tg.due_date) AS first_day, pg_catalog.max(tg.due_date) AS last_day
+    FROM @region@.stage_targets tg GROUP BY 1
+),
+item AS (
     SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
            i.planned_start, i.planned_end,
            COALESCE(i.organization_code, s.area_code) AS organization_code,
@@ -52,21 +60,79 @@ WITH item AS (
            CASE WHEN i.kind OPERATOR(pg_catalog.=) 'investment' THEN i.code
                 WHEN p.kind OPERATOR(pg_catalog.=) 'investment' THEN p.code
                 WHEN g.kind OPERATOR(pg_catalog.=) 'investment' THEN g.code END AS investment_code,
-           LEAST(i.planned_start,
-                 (SELECT pg_catalog.min(pr.on_date) FROM @region@.development_progress pr WHERE pr.item_code OPERATOR(pg_catalog.=) i.code),
-                 (SELECT pg_catalog.min(tg.due_date) FROM @region@.stage_targets tg WHERE tg.item_code OPERATOR(pg_catalog.=) i.code)) AS first_day,
-           GREATEST(i.planned_end,
-                 (SELECT pg_catalog.max(pr.on_date) FROM @region@.development_progress pr WHERE pr.item_code OPERATOR(pg_catalog.=) i.code),
-                 (SELECT pg_catalog.max(tg.due_date) FROM @region@.stage_targets tg WHERE tg.item_code OPERATOR(pg_catalog.=) i.code)) AS last_day
+           LEAST(i.planned_start, ps.first_day, ts.first_day) AS first_day,
+           GREATEST(i.planned_end, ps.last_day, ts.last_day) AS last_day
     FROM @region@.development_items i
     LEFT JOIN @region@.development_items p ON p.code OPERATOR(pg_catalog.=) i.parent_code
     LEFT JOIN @region@.development_items g ON g.code OPERATOR(pg_catalog.=) p.parent_code
+    LEFT JOIN progress_span ps ON ps.item_code OPERATOR(pg_catalog.=) i.code
+    LEFT JOIN target_span ts ON ts.item_code OPERATOR(pg_catalog.=) i.code
     CROSS JOIN @region@.settings s
 ),
 item_period AS (
     SELECT it.*, pp.period_kind, pp.period_start, pp.period_end
     FROM item it
     CROSS JOIN LATERAL @region@.development_periods(it.first_day, it.last_day) pp
+),
+-- the latest progress record on or before the period's end (set-based, so that the plan
+-- stays cheap even while the small tables have no statistics)
+reached AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, p.stage, p.on_date, p.assessment, p.assessed_by
+    FROM item_period ip
+    JOIN @region@.development_progress p ON p.item_code OPERATOR(pg_catalog.=) ip.code
+                                        AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, p.on_date DESC
+),
+-- the latest stage target due on or before the period's end, and the first one after it
+due AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+    FROM item_period ip
+    JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
+                                 AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date DESC
+),
+next_due AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+    FROM item_period ip
+    JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
+                                 AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date
+),
+-- per linked indicator the measurement of the longest (then latest) period inside the row's
+-- period, for the item's organisation; NULL status when there is none
+linked AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start, di.indicator_code)
+           ip.code, ip.period_kind, ip.period_start, di.indicator_code, s.status
+    FROM item_period ip
+    JOIN @region@.development_indicators di ON di.item_code OPERATOR(pg_catalog.=) ip.code
+    LEFT JOIN @region@.indicator_status s ON s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
+                                          AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+                                          AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
+                                          AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, di.indicator_code,
+             s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC
+),
+ind AS (
+    SELECT l.code, l.period_kind, l.period_start,
+           pg_catalog.count(*) AS indicators_linked,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.<>) 'met' AND l.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
+           pg_catalog.count(*) FILTER (WHERE l.status IS NULL) AS indicators_no_value,
+           pg_catalog.string_agg((l.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(l.status, 'no value'),
+                                 ', ' ORDER BY l.indicator_code) AS indicator_statuses
+    FROM linked l
+    GROUP BY 1, 2, 3
+),
+services AS (
+    SELECT ds.item_code, pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
+    FROM @region@.development_services ds GROUP BY 1
+),
+top AS (
+    SELECT sg.scale, pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg GROUP BY 1
 ),
 -- feedback of the linked services per organisation (with everything below it) and quarter
 fb_quarter AS (
@@ -109,32 +175,32 @@ SELECT
     ip.planned_end,
     ip.scale,
     sc.milestone,
-    r.stage AS stage_reached,
-    pekefb.localized(r.label_fi, r.label_sv, r.label_en) AS stage_reached_label,
-    r.rank AS rank_reached,
-    r.on_date AS reached_on,
-    d.stage AS stage_due,
-    pekefb.localized(d.label_fi, d.label_sv, d.label_en) AS stage_due_label,
-    d.rank AS rank_due,
-    d.due_date AS due_on,
+    rd.stage AS stage_reached,
+    pekefb.localized(rs.label_fi, rs.label_sv, rs.label_en) AS stage_reached_label,
+    rs.rank AS rank_reached,
+    rd.on_date AS reached_on,
+    dd.stage AS stage_due,
+    pekefb.localized(ds.label_fi, ds.label_sv, ds.label_en) AS stage_due_label,
+    ds.rank AS rank_due,
+    dd.due_date AS due_on,
     n.stage AS next_stage_due,
     n.due_date AS next_due_on,
     top.rank AS top_rank,
-    r.rank OPERATOR(pg_catalog.=) top.rank AS completed,
+    rs.rank OPERATOR(pg_catalog.=) top.rank AS completed,
     x.status,
     CASE WHEN x.status OPERATOR(pg_catalog.=) 'on_schedule' THEN pekefb.localized('aikataulussa', 'enligt tidsplan', 'on schedule')
          WHEN x.status OPERATOR(pg_catalog.=) 'behind' THEN pekefb.localized('jäljessä', 'efter tidsplan', 'behind schedule')
          WHEN x.status OPERATOR(pg_catalog.=) 'ahead' THEN pekefb.localized('edellä', 'före tidsplan', 'ahead of schedule')
          WHEN x.status OPERATOR(pg_catalog.=) 'not_started' THEN pekefb.localized('ei aloitettu', 'inte påbörjad', 'not started')
          ELSE pekefb.localized('ei tavoitetta', 'inget mål', 'no target') END AS status_label,
-    r.assessment,
-    r.on_date AS assessed_on,
-    r.assessed_by,
-    ind.indicators_linked,
-    ind.indicators_met,
-    ind.indicators_missed,
-    ind.indicators_not_judged,
-    ind.indicators_no_value,
+    rd.assessment,
+    rd.on_date AS assessed_on,
+    rd.assessed_by,
+    COALESCE(ind.indicators_linked, 0) AS indicators_linked,
+    COALESCE(ind.indicators_met, 0) AS indicators_met,
+    COALESCE(ind.indicators_missed, 0) AS indicators_missed,
+    COALESCE(ind.indicators_not_judged, 0) AS indicators_not_judged,
+    COALESCE(ind.indicators_no_value, 0) AS indicators_no_value,
     ind.indicator_statuses,
     sv.services,
     COALESCE(fb.responses, 0)::bigint AS responses,
@@ -146,63 +212,28 @@ SELECT
 FROM item_period ip
 CROSS JOIN @region@.settings st
 LEFT JOIN @region@.stage_scales sc ON sc.scale OPERATOR(pg_catalog.=) ip.scale
-LEFT JOIN LATERAL (
-    SELECT p.stage, p.on_date, p.assessment, p.assessed_by, sg.rank, sg.label_fi, sg.label_sv, sg.label_en
-    FROM @region@.development_progress p
-    JOIN @region@.stages sg ON sg.scale OPERATOR(pg_catalog.=) ip.scale AND sg.stage OPERATOR(pg_catalog.=) p.stage
-    WHERE p.item_code OPERATOR(pg_catalog.=) ip.code AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY p.on_date DESC LIMIT 1
-) r ON true
-LEFT JOIN LATERAL (
-    SELECT t.stage, t.due_date, sg.rank, sg.label_fi, sg.label_sv, sg.label_en
-    FROM @region@.stage_targets t
-    JOIN @region@.stages sg ON sg.scale OPERATOR(pg_catalog.=) ip.scale AND sg.stage OPERATOR(pg_catalog.=) t.stage
-    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY t.due_date DESC LIMIT 1
-) d ON true
-LEFT JOIN LATERAL (
-    SELECT t.stage, t.due_date
-    FROM @region@.stage_targets t
-    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
-    ORDER BY t.due_date LIMIT 1
-) n ON true
-LEFT JOIN LATERAL (
-    SELECT pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg WHERE sg.scale OPERATOR(pg_catalog.=) ip.scale
-) top ON true
+LEFT JOIN reached rd ON rd.code OPERATOR(pg_catalog.=) ip.code AND rd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                    AND rd.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN @region@.stages rs ON rs.scale OPERATOR(pg_catalog.=) ip.scale AND rs.stage OPERATOR(pg_catalog.=) rd.stage
+LEFT JOIN due dd ON dd.code OPERATOR(pg_catalog.=) ip.code AND dd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                AND dd.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN @region@.stages ds ON ds.scale OPERATOR(pg_catalog.=) ip.scale AND ds.stage OPERATOR(pg_catalog.=) dd.stage
+LEFT JOIN next_due n ON n.code OPERATOR(pg_catalog.=) ip.code AND n.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                    AND n.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN top ON top.scale OPERATOR(pg_catalog.=) ip.scale
+LEFT JOIN ind ON ind.code OPERATOR(pg_catalog.=) ip.code AND ind.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+             AND ind.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN services sv ON sv.item_code OPERATOR(pg_catalog.=) ip.code
+LEFT JOIN fb ON fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+            AND fb.period_start OPERATOR(pg_catalog.=) ip.period_start
 CROSS JOIN LATERAL (
     SELECT CASE WHEN ip.scale IS NULL THEN 'no_target'
-                WHEN d.rank IS NULL AND r.rank IS NULL THEN 'not_started'
-                WHEN d.rank IS NULL THEN 'no_target'
-                WHEN r.rank IS NULL OR r.rank OPERATOR(pg_catalog.<) d.rank THEN 'behind'
-                WHEN r.rank OPERATOR(pg_catalog.>) d.rank THEN 'ahead'
+                WHEN ds.rank IS NULL AND rs.rank IS NULL THEN 'not_started'
+                WHEN ds.rank IS NULL THEN 'no_target'
+                WHEN rs.rank IS NULL OR rs.rank OPERATOR(pg_catalog.<) ds.rank THEN 'behind'
+                WHEN rs.rank OPERATOR(pg_catalog.>) ds.rank THEN 'ahead'
                 ELSE 'on_schedule' END AS status
-) x
-CROSS JOIN LATERAL (
-    SELECT pg_catalog.count(*) AS indicators_linked,
-           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
-           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
-           pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.<>) 'met' AND m.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
-           pg_catalog.count(*) FILTER (WHERE m.status IS NULL) AS indicators_no_value,
-           pg_catalog.string_agg((di.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(m.status, 'no value'),
-                                 ', ' ORDER BY di.indicator_code) AS indicator_statuses
-    FROM @region@.development_indicators di
-    LEFT JOIN LATERAL (
-        SELECT s.status
-        FROM @region@.indicator_status s
-        WHERE s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
-          AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
-          AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
-          AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
-        ORDER BY s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC LIMIT 1
-    ) m ON true
-    WHERE di.item_code OPERATOR(pg_catalog.=) ip.code
-) ind
-CROSS JOIN LATERAL (
-    SELECT pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
-    FROM @region@.development_services ds WHERE ds.item_code OPERATOR(pg_catalog.=) ip.code
-) sv
-LEFT JOIN fb ON fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
-            AND fb.period_start OPERATOR(pg_catalog.=) ip.period_start;
+) x;
 COMMENT ON VIEW @region@.development_status IS
     'per development item and period (calendar quarter and year): the stage reached and the stage due, status (on_schedule, behind, ahead, not_started, no_target), the latest assessment, and what its linked indicators and feedback services did';
 COMMENT ON COLUMN @region@.development_status.item_code IS 'the development item (development_items.code)';
