@@ -168,7 +168,17 @@ UPDATE settings SET pekefb_version = '0.3.0';
 -- order from the recorded version, each with @region@ replaced, the views are made again
 -- with their grants and the version is recorded; a failing step leaves the region as it was.
 BEGIN;
-CREATE TEMP TABLE real_steps AS SELECT * FROM pekefb._region_upgrades();
+-- (The real step would create its new tables a second time in this region, which is
+-- current already: the second step here does what every step does to the code, it drops the
+-- region's views and view functions, those created by pekefb._region_views().)
+CREATE TEMP TABLE real_steps AS
+SELECT '0.2.0'::text AS from_version, '0.3.0'::text AS to_version,
+       'SET LOCAL client_min_messages = warning; '
+       || (SELECT string_agg(format('DROP VIEW IF EXISTS @region@.%I CASCADE;', c.relname), ' ' ORDER BY c.relname)
+        FROM pg_class c WHERE c.relnamespace = 'catalog_region'::regnamespace AND c.relkind = 'v')
+       || COALESCE((SELECT string_agg(format('DROP FUNCTION @region@.%s;', p.oid::regprocedure), ' ' ORDER BY p.proname)
+                    FROM pg_proc p WHERE p.pronamespace = 'catalog_region'::regnamespace
+                      AND strpos(pekefb._region_views(), 'CREATE FUNCTION @region@.' || p.proname || '(') > 0), '') AS script;
 GRANT SELECT ON indicator_status TO PUBLIC;
 CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
     RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE

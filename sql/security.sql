@@ -210,6 +210,24 @@ VALUES ('care', 'a', '2020-01-02', '2020-01-10'), ('care', 'a', '2020-01-02', '2
        ('care', 'a', '2020-01-07', '2020-01-09'), ('care', 'a', '2020-01-08', '2020-01-08'),
        ('care', 'a', '2020-01-09', NULL), ('care', 'a', '2020-02-01', '2020-02-03'),
        ('care', 'a', '2020-02-03', '2020-03-30'), ('care', 'a', '2020-02-04', NULL);
+\if :regions
+-- development work (its triggers run here; every view below has rows)
+INSERT INTO :"tgt".development_items (code, parent_code, kind, name_fi, organization_code, planned_start, planned_end, scale)
+VALUES ('wp', NULL, 'work_package', 'Työpaketti', 'a', '2020-01-01', '2020-12-31', 'implementation'),
+       ('act', 'wp', 'action', 'Toimenpide', 'a', '2020-01-01', '2020-12-31', 'described');
+INSERT INTO :"tgt".stage_targets (item_code, due_date, stage)
+VALUES ('wp', '2020-06-30', 'valmistelu'), ('act', '2020-12-31', 'kuvattu');
+INSERT INTO :"tgt".development_progress (item_code, on_date, stage, assessment)
+VALUES ('wp', '2020-03-01', 'valmistelu', 'alku'), ('act', '2020-09-01', 'ei kuvattu', NULL);
+INSERT INTO :"tgt".development_indicators (item_code, indicator_code) VALUES ('wp', 'share'), ('act', 'share');
+INSERT INTO :"tgt".development_services (item_code, service) VALUES ('act', 'neuvola');
+UPDATE :"tgt".development_items SET scale = 'implementation' WHERE code OPERATOR(pg_catalog.=) 'wp';
+INSERT INTO :"tgt".stage_scales (scale, milestone, name_fi) VALUES ('own', true, 'Oma');
+INSERT INTO :"tgt".stages (scale, stage, rank, label_fi) VALUES ('own', 'ei', 0, 'ei'), ('own', 'on', 1, 'on');
+UPDATE :"tgt".stages SET stage = 'kyllä' WHERE stage OPERATOR(pg_catalog.=) 'on';
+DELETE FROM :"tgt".stages WHERE scale OPERATOR(pg_catalog.=) 'own';
+SELECT pg_catalog.count(*) AS periods FROM :"tgt".development_periods('2020-01-01', '2020-12-31');
+\endif
 -- every SQL and PL/pgSQL function (trigger functions ran above), and import_feedback
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31');
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
@@ -253,7 +271,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
-                        'rebuild_organization_tree', 'distribute_region');
+                        'rebuild_organization_tree', 'distribute_region', 'development_periods');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
