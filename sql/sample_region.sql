@@ -111,6 +111,46 @@ SELECT sum(responses) FILTER (WHERE NOT includes_sub_organizations) AS responses
        (SELECT count(*) FROM feedback_responses) AS responses_in_table
 FROM feedback_summary;
 
+-- Development work of the plan (test/sample/development.sql): the hierarchy, and the
+-- stages over 2023-2025.  TKIO (TP4): valmistelu 2023 (30.6. due, ahead with kokeilu by
+-- December), käyttöönotto 2024, juurruttaminen 2025, on schedule.
+\set QUIET on
+SET DateStyle = 'ISO, YMD';
+SELECT kind, count(*) AS items, count(scale) AS measured_on_a_scale FROM development_items GROUP BY 1 ORDER BY 2;
+SELECT period_start, stage_reached, stage_due, status FROM development_status
+WHERE item_code = 'inv3-tp4' AND period_kind = 'year' ORDER BY 1;
+-- TP2's models (kuvattu / ei kuvattu): the outreach model described in time, the child-welfare
+-- assessment model nine months late, the school psychiatric nurse model not evaluated in 2025.
+SELECT item_code, period_start, stage_reached, stage_due, status, completed FROM development_status
+WHERE work_package_code = 'inv1-tp2' AND kind = 'action' AND period_kind = 'year' ORDER BY 1, 2;
+-- Actions behind schedule per work package and quarter of 2025, with what the work
+-- package's linked indicators did that year.
+SELECT s.work_package_code, s.period_start, s.actions, s.actions_behind, s.actions_behind_codes,
+       y.indicators_linked, y.indicators_met, y.indicators_missed
+FROM development_summary s
+JOIN development_summary y ON y.work_package_code = s.work_package_code AND y.period_kind = 'year'
+                          AND y.period_start = date_trunc('year', s.period_start)::date
+WHERE s.period_kind = 'quarter' AND s.period_start >= '2025-01-01' AND s.actions_behind > 0
+ORDER BY 1, 2;
+-- Stages are not outcome indicators: without any development work the overview and the
+-- indicator statuses are the same.
+CREATE TEMP TABLE overview_with_development AS SELECT * FROM organization_overview;
+CREATE TEMP TABLE status_with_development AS SELECT * FROM indicator_status;
+BEGIN;
+DELETE FROM development_services;
+DELETE FROM development_indicators;
+DELETE FROM development_progress;
+DELETE FROM stage_targets;
+DELETE FROM development_items;
+SELECT (SELECT count(*) FROM overview_with_development) AS overview_rows,
+       (SELECT count(*) FROM (SELECT * FROM organization_overview EXCEPT SELECT * FROM overview_with_development) x)
+     + (SELECT count(*) FROM (SELECT * FROM overview_with_development EXCEPT SELECT * FROM organization_overview) x) AS overview_differences,
+       (SELECT count(*) FROM (SELECT * FROM indicator_status EXCEPT SELECT * FROM status_with_development) x)
+     + (SELECT count(*) FROM (SELECT * FROM status_with_development EXCEPT SELECT * FROM indicator_status) x) AS status_differences;
+ROLLBACK;
+RESET DateStyle;
+\set QUIET off
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA region CASCADE;
