@@ -51,7 +51,11 @@ drop_db pekefb_upgrade_each
 fresh_db $old $new
 psql -d $old -c "CREATE EXTENSION pekefb VERSION '$prev'"
 psql -d $old -f test/sample/region.sql >/dev/null
+# The sample's development work needs the tables of 0.3.0: test/sample/region.sql leaves it
+# out of an older region, and it is loaded once the region is upgraded.
+had_development=$(psql -d $old -At -c "SELECT pg_catalog.to_regclass('region.development_items') IS NOT NULL")
 psql -d $old -c "ALTER EXTENSION pekefb UPDATE" -c "SELECT pekefb.upgrade_region('region')" >/dev/null
+[ "$had_development" = t ] || psql -d $old -v ON_ERROR_STOP=1 -f test/sample/development.sql >/dev/null
 new_region $new
 # Both loads stamp loaded_at with their own now(): give the two the same stamp (triggers off).
 for db in $old $new; do
@@ -63,11 +67,17 @@ for db in $old $new; do
 	"$PGBIN/pg_dump" -d $db --schema-only --no-owner \
 		| grep -v -e '^--' -e '^$' -e '^SET ' -e "^SELECT pg_catalog.set_config" -e '^\\restrict ' -e '^\\unrestrict ' | sort > "$work/$db.schema"
 	relation_rows $db region v > "$work/$db.views"
+	# the rows a region script ships (the default stage scales)
+	for t in stage_scales stages; do
+		psql -d $db -At -c "SELECT t::text FROM region.$t t ORDER BY t::text COLLATE \"C\""
+	done > "$work/$db.shipped"
 	psql -d $db -At -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'pekefb'" > "$work/$db.version"
 done
 same "$work/$old.version" "$work/$new.version" "library versions"
 same "$work/$old.schema" "$work/$new.schema" "schemas (upgraded $prev vs fresh $current)"
 same "$work/$old.views" "$work/$new.views" "view rows (upgraded $prev vs fresh $current)"
+same "$work/$old.shipped" "$work/$new.shipped" "shipped rows (upgraded $prev vs fresh $current)"
+[ "$(wc -l < "$work/$new.shipped")" -ge 18 ] || { echo "the shipped stage scales are missing"; exit 1; }
 [ "$(wc -l < "$work/$new.views")" -gt 1000 ] || { echo "view snapshot suspiciously small"; exit 1; }
 drop_db $old $new
 echo "upgrade $prev -> $current = fresh $current: $(wc -l < "$work/$new.schema") schema lines, $(wc -l < "$work/$new.views") view rows identical"
