@@ -129,7 +129,7 @@ SELECT s.work_package_code, s.period_start, s.actions, s.actions_behind, s.actio
        y.indicators_linked, y.indicators_met, y.indicators_missed
 FROM development_summary s
 JOIN development_summary y ON y.work_package_code = s.work_package_code AND y.period_kind = 'year'
-                          AND y.period_start = date_trunc('year', s.period_start)::date
+                          AND y.period_start = date_trunc('year', s.period_start::timestamp)::date
 WHERE s.period_kind = 'quarter' AND s.period_start >= '2025-01-01' AND s.actions_behind > 0
 ORDER BY 1, 2;
 -- Stages are not outcome indicators: without any development work the overview and the

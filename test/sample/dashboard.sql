@@ -69,5 +69,5 @@ FROM region.development_status q
 JOIN region.development_status y ON y.item_code = q.item_code AND y.period_kind = 'year'
                                 AND y.period_start = :'latest_start'
 WHERE q.period_kind = 'quarter' AND q.status = 'behind'
-  AND q.period_start = date_trunc('quarter', :'latest_end'::date)::date
+  AND q.period_start = date_trunc('quarter', :'latest_end'::timestamp)::date
 ORDER BY q.work_package_code, q.item_code;
