@@ -31,6 +31,7 @@ INSERT INTO organizations (code, name_fi, kind, parent_code) VALUES
   ('a', 'Kunta A', 'municipality', 'reg'), ('a-ngo', 'Yhdistys', 'ngo', 'a');
 INSERT INTO indicators (code, name_fi, unit) VALUES
   ('share', 'Osuus', '%'), ('wait', 'Odotus', 'd'), ('groups', 'Ryhmät', ''), ('lonely', 'Ei mitattu', '');
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES ('care', 'Hoitoon pääsy', '%', '14 days', 'started');
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target) VALUES
   ('share', NULL, '2024-01-01', '2024-12-31', '>= 90%'),
   ('wait', NULL, '2024-01-01', '2024-12-31', '<= 30 d');
@@ -39,7 +40,8 @@ INSERT INTO measurements (indicator_code, organization_code, period_start, perio
   ('share', 'reg', '2024-10-01', '2024-12-31', '20/25'),     -- a quarter: 0.8 < 90%, missed
   ('wait', 'reg', '2024-01-01', '2024-12-31', '45 d'),       -- missed
   ('groups', 'reg', '2024-01-01', '2024-12-31', '7'),        -- no target
-  ('share', 'a', '2024-01-01', '2024-12-31', '9/10');        -- organisation a: met
+  ('share', 'a', '2024-01-01', '2024-12-31', '9/10'),        -- organisation a: met
+  ('care', 'a', '2024-01-01', '2024-12-31', '7/8');          -- no target
 -- (the overview's indicator columns: feedback loaded below adds rows of its own)
 CREATE TEMP VIEW overview_indicators AS
 SELECT organization_code, includes_sub_organizations, period_start, period_end, indicators_with_target,
@@ -126,7 +128,7 @@ UPDATE development_items SET scale = 'implementation' WHERE code = 'act';    -- 
 
 -- Links: the outcome indicators an item should move, the feedback services it concerns.
 INSERT INTO development_indicators (item_code, indicator_code) VALUES
-  ('act', 'share'), ('act', 'wait'), ('act', 'groups'), ('act', 'lonely'), ('model', 'share'), ('wp', 'share');
+  ('act', 'share'), ('act', 'wait'), ('act', 'groups'), ('act', 'lonely'), ('model', 'share'), ('model', 'care'), ('wp', 'share');
 INSERT INTO development_indicators (item_code, indicator_code) VALUES ('act', 'nosuch');
 INSERT INTO development_services (item_code, service) VALUES ('act', 'neuvola'), ('model', 'neuvola');
 INSERT INTO development_services (item_code, service) VALUES ('act', '');
@@ -159,7 +161,7 @@ FROM development_status ORDER BY 1;
 -- Linked indicators of act (the region's figures, its organisation being the wellbeing
 -- area): in 2024 share met, wait missed, groups without a target (not judged), lonely never
 -- measured; in Q4/2024 only share has a figure inside the quarter (missed); model reads
--- organisation a's figures (share met).
+-- organisation a's figures (2024: share met, care not judged, counted by started cases).
 SELECT item_code, period_kind, period_start, indicators_linked, indicators_met, indicators_missed,
        indicators_not_judged, indicators_no_value, indicator_statuses
 FROM development_status WHERE item_code IN ('act', 'model', 'idle') AND (period_start >= '2024-10-01' OR period_kind = 'year')

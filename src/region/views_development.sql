@@ -102,12 +102,14 @@ next_due AS (
     ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date
 ),
 -- per linked indicator the measurement of the longest (then latest) period inside the row's
--- period, for the item's organisation; NULL status when there is none
+-- period, for the item's organisation; NULL status when there is none; the counting basis
+-- of an access indicator (indicators.count_by)
 linked AS (
     SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start, di.indicator_code)
-           ip.code, ip.period_kind, ip.period_start, di.indicator_code, s.status
+           ip.code, ip.period_kind, ip.period_start, di.indicator_code, s.status, i.count_by
     FROM item_period ip
     JOIN @region@.development_indicators di ON di.item_code OPERATOR(pg_catalog.=) ip.code
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) di.indicator_code
     LEFT JOIN @region@.indicator_status s ON s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
                                           AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
                                           AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
@@ -122,7 +124,8 @@ ind AS (
            pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
            pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.<>) 'met' AND l.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
            pg_catalog.count(*) FILTER (WHERE l.status IS NULL) AS indicators_no_value,
-           pg_catalog.string_agg((l.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(l.status, 'no value'),
+           pg_catalog.string_agg(((l.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(l.status, 'no value'))
+                                 OPERATOR(pg_catalog.||) COALESCE((' (' OPERATOR(pg_catalog.||) l.count_by) OPERATOR(pg_catalog.||) ')', ''),
                                  ', ' ORDER BY l.indicator_code) AS indicator_statuses
     FROM linked l
     GROUP BY 1, 2, 3
@@ -272,7 +275,7 @@ COMMENT ON COLUMN @region@.development_status.indicators_met IS 'of them, those 
 COMMENT ON COLUMN @region@.development_status.indicators_missed IS 'of them, those whose value for the period missed its target';
 COMMENT ON COLUMN @region@.development_status.indicators_not_judged IS 'of them, those with a value for the period but no judgement against a target (e.g. no target)';
 COMMENT ON COLUMN @region@.development_status.indicators_no_value IS 'of them, those without a measurement inside the period';
-COMMENT ON COLUMN @region@.development_status.indicator_statuses IS 'each linked indicator with its status for the period, e.g. pta-3kk: met, lene: no value';
+COMMENT ON COLUMN @region@.development_status.indicator_statuses IS 'each linked indicator with its status for the period and, for an access indicator, the basis it is counted on (indicators.count_by), e.g. lene: no value, pta-3kk: met (finished)';
 COMMENT ON COLUMN @region@.development_status.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
 COMMENT ON COLUMN @region@.development_status.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
 COMMENT ON COLUMN @region@.development_status.nps IS 'NPS -100..100 of those responses; NULL when fewer than settings.min_group_size responses or NPS answers';
