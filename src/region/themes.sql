@@ -22,7 +22,8 @@ COMMENT ON FUNCTION @region@.text_search_config(text) IS
 -- partners: the Finnish stemmer keeps the strong and the weak grade apart (odotusaika ->
 -- odotusaik, odotusajat -> odotusaj; katu -> katu, kadut -> kadu), so the last consonant
 -- cluster of the stem is also tried in the other grade: kk/k, pp/p, tt/t, nk/ng, mp/mm,
--- lt/ll, nt/nn, rt/rr, lk/lj, rk/rj, k/v, p/v, t/d, and ik/j after a vowel (aika/ajan).
+-- lt/ll, nt/nn, rt/rr, lk/lj, rk/rj, k/v, p/v, t/d, and ik/j after a vowel (aika/ajan);
+-- and a stem ending in -in also as -is and back (ystävällinen, ystävällistä).
 CREATE FUNCTION @region@.lexeme_variants(lang text, lexeme text) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
@@ -46,7 +47,13 @@ BEGIN ATOMIC
                        '^(.*[aeiouyäöå])([kj])([aeiouyäöå]*)$') AS m) g
           WHERE lexeme_variants.lang OPERATOR(pg_catalog.=) 'fi' AND g.m IS NOT NULL
             AND (g.m[2] OPERATOR(pg_catalog.=) 'j'
-                 OR (pg_catalog.right(g.m[1], 1) OPERATOR(pg_catalog.=) 'i' AND pg_catalog.length(g.m[1]) OPERATOR(pg_catalog.>) 2))) v;
+                 OR (pg_catalog.right(g.m[1], 1) OPERATOR(pg_catalog.=) 'i' AND pg_catalog.length(g.m[1]) OPERATOR(pg_catalog.>) 2))
+          UNION ALL
+          -- -nen words: ystävällinen -> ystävällin, ystävällistä -> ystävällis
+          SELECT pg_catalog.concat(pg_catalog.left(lexeme_variants.lexeme, -1),
+                                   CASE WHEN pg_catalog.right(lexeme_variants.lexeme, 1) OPERATOR(pg_catalog.=) 'n' THEN 's' ELSE 'n' END)
+          WHERE lexeme_variants.lang OPERATOR(pg_catalog.=) 'fi' AND pg_catalog.length(lexeme_variants.lexeme) OPERATOR(pg_catalog.>) 4
+            AND pg_catalog.right(lexeme_variants.lexeme, 2) OPERATOR(pg_catalog.=) ANY (ARRAY['in', 'is'])) v;
 END;
 COMMENT ON FUNCTION @region@.lexeme_variants(text, text) IS
     'a stemmed lexeme and, for Finnish (fi), its consonant-gradation partners (odotusaik and odotusaj)';

@@ -143,12 +143,12 @@ CREATE FUNCTION @region@.date_text(day date, lang text) RETURNS text
                               CASE WHEN lang OPERATOR(pg_catalog.=) 'en' THEN 'YYYY-MM-DD' ELSE 'FMDD.FMMM.YYYY' END);
 COMMENT ON FUNCTION @region@.date_text(date, text) IS 'a date as text: D.M.YYYY (fi, sv) or YYYY-MM-DD (en), independent of DateStyle';
 
--- number_text(x, lang): a number rounded to 3 decimals, decimal comma in Finnish and Swedish.
+-- number_text(x, lang): a number rounded to 3 decimals (no trailing zeros), decimal comma in Finnish and Swedish.
 CREATE FUNCTION @region@.number_text(x double precision, lang text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN lang OPERATOR(pg_catalog.=) 'en'
-                THEN pg_catalog.round(CAST(x AS numeric), 3)::text
-                ELSE pg_catalog.replace(pg_catalog.round(CAST(x AS numeric), 3)::text, '.', ',') END;
+                THEN pg_catalog.trim_scale(pg_catalog.round(CAST(x AS numeric), 3))::text
+                ELSE pg_catalog.replace(pg_catalog.trim_scale(pg_catalog.round(CAST(x AS numeric), 3))::text, '.', ',') END;
 COMMENT ON FUNCTION @region@.number_text(double precision, text) IS 'a number rounded to 3 decimals as text, decimal comma for fi and sv';
 
 -- data_quality_on(judged_on): the problems of the region's data as judged on a day (the
@@ -349,21 +349,21 @@ BEGIN ATOMIC
     SELECT 'non_working_day', w.indicator_code, w.organization_code, w.year_start,
            CAST(w.year_start OPERATOR(pg_catalog.+) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1,
            NULL::text, NULL::date, NULL::timestamptz, w.n, NULL::text,
-           pg_catalog.format('%s tapausta on merkitty ratkaistuksi vapaapäivänä (ensimmäinen %s): tarkista päivämäärät.',
+           pg_catalog.format('Vapaapäivänä ratkaistuja tapauksia: %s (ensimmäinen %s); tarkista päivämäärät.',
                              w.n, @region@.date_text(w.first_day, 'fi')),
-           pg_catalog.format('%s ärenden är avgjorda på en fridag (det första %s): kontrollera datumen.',
+           pg_catalog.format('Ärenden avgjorda på en fridag: %s (det första %s); kontrollera datumen.',
                              w.n, @region@.date_text(w.first_day, 'sv')),
-           pg_catalog.format('%s cases are marked decided on a non-working day (the first on %s): check the dates.',
+           pg_catalog.format('Cases marked decided on a non-working day: %s (the first on %s); check the dates.',
                              w.n, @region@.date_text(w.first_day, 'en'))
     FROM holidays w
     UNION ALL
     SELECT 'open_cases_past_due', oc.indicator_code, oc.organization_code, oc.first_started, oc.extracted_on,
            NULL::text, NULL::date, NULL::timestamptz, oc.open, NULL::text,
-           pg_catalog.format('Kaikki %s avointa tapausta ovat yli määräajan poiminnan päivänä %s: puuttuuko poiminnasta valmistumispäiviä?',
+           pg_catalog.format('Kaikki avoimet tapaukset (%s) ovat yli määräajan poiminnan päivänä %s: puuttuuko poiminnasta valmistumispäiviä?',
                              oc.open, @region@.date_text(oc.extracted_on, 'fi')),
-           pg_catalog.format('Alla %s öppna ärenden har passerat tidsfristen på uttagsdagen %s: saknar uttaget avslutsdatum?',
+           pg_catalog.format('Alla öppna ärenden (%s) har passerat tidsfristen på uttagsdagen %s: saknar uttaget avslutsdatum?',
                              oc.open, @region@.date_text(oc.extracted_on, 'sv')),
-           pg_catalog.format('All %s open cases are past their due date on the extract''s date %s: are finish dates missing from the extract?',
+           pg_catalog.format('All open cases (%s) are past their due date on the extract''s date %s: are finish dates missing from the extract?',
                              oc.open, @region@.date_text(oc.extracted_on, 'en'))
     FROM open_cases oc
     WHERE oc.open OPERATOR(pg_catalog.>=) 3 AND oc.past_due OPERATOR(pg_catalog.=) oc.open;
