@@ -181,6 +181,9 @@ CREATE FUNCTION @region@.data_quality_on(judged_on date)
                    value_text text, due_date date, loaded_at timestamptz, cases bigint, responsible text,
                    reason_fi text, reason_sv text, reason_en text)
     LANGUAGE sql STABLE
+    -- the planner guesses obligations x generated periods far too high; compiling the plan
+    -- (JIT) would take longer than running it
+    SET jit = off
 BEGIN ATOMIC
     WITH cfg AS (
         SELECT st.time_zone, st.calendar, st.extra_closing_days, st.roll_forward FROM @region@.settings st
