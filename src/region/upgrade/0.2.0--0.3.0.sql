@@ -10,3 +10,12 @@ DROP VIEW IF EXISTS @region@.organization_overview, @region@.indicator_status, @
 DROP FUNCTION IF EXISTS @region@.refresh_access_measurements(date, date, text[], text, date);
 
 -- ---- table changes since 0.2.0 (add below, one block per feature, in the order of the parts)
+
+-- ---- thl (issue 11): the units wd (working days) and per 1000 (Sotkanet PER1000); a
+-- target NULL is "to be set later" (comment).
+ALTER TABLE @region@.indicators DROP CONSTRAINT indicators_unit_check;
+ALTER TABLE @region@.indicators ADD CONSTRAINT indicators_unit_check
+    CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', '', 'wd', 'per 1000']));
+COMMENT ON COLUMN @region@.indicators.unit IS
+    '% (share, stored as a fraction of one), per 1000 (rate per 1 000, e.g. Sotkanet PER1000, stored as a fraction of one), d (days), wd (working days) or empty (plain number)';
+COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later (tavoitetaso määritellään myöhemmin: indicator_status says target_pending)';
