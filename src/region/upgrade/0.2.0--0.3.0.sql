@@ -11,8 +11,11 @@ DROP FUNCTION IF EXISTS @region@.refresh_access_measurements(date, date, text[],
 
 -- ---- table changes since 0.2.0 (add below, one block per feature, in the order of the parts)
 
--- ---- thl (issue 11): the units wd (working days) and per 1000 (Sotkanet PER1000); a
+-- ---- thl (issue 11): the view functions new in 0.3.0 (views_access.sql) go too, so that
+-- the views can be made again also where they exist (a region re-run through this step);
+-- the units wd (working days) and per 1000 (Sotkanet PER1000); a
 -- target NULL is "to be set later" (comment).
+DROP FUNCTION IF EXISTS @region@.access_summary_on(date, text), @region@.data_date();
 ALTER TABLE @region@.indicators DROP CONSTRAINT indicators_unit_check;
 ALTER TABLE @region@.indicators ADD CONSTRAINT indicators_unit_check
     CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', '', 'wd', 'per 1000']));
