@@ -123,11 +123,11 @@ INSERT INTO region.indicators (code, name_fi, name_sv, name_en, unit, period, th
 -- counts the matters that became pending in the half-year (started); the assessment's
 -- completion share counts the assessments completed in the period and the care guarantee
 -- the visits of the month (finished).  Which direction is better, for the trend of every
--- indicator (ls-ilmoitukset: neither, more notifications may mean better detection).
+-- indicator (the notifications: neither, more of them may mean better detection).
 UPDATE region.indicators SET count_by = 'started' WHERE code = 'ls-7arkipv';
 UPDATE region.indicators SET count_by = 'finished' WHERE code IN ('pta-3kk', 'mt-hoitotakuu');
-UPDATE region.indicators SET higher_is_better = NOT (unit IN ('d', 'per 1000'))
-WHERE code <> 'ls-ilmoitukset';
+UPDATE region.indicators SET higher_is_better = (unit <> 'd')
+WHERE code NOT IN ('ls-ilmoitukset', 'ls-ilmoitukset-1000');
 
 -- The plan's yearly targets for the whole region (organization_code NULL), as written there:
 -- "90 %" -> >= 90%, "yli 10 %" -> > 10%, "150 pv" -> <= 150 d, "5 kpl" -> >= 5, "<7 vrk" -> < 7 d.
