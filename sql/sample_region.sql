@@ -156,16 +156,10 @@ SELECT count(*) AS months, sum(cases) AS visits_in_months,
        (SELECT count(*) FROM cases WHERE indicator_code = 'mt-hoitotakuu' AND finished BETWEEN '2025-01-01' AND '2025-12-31') AS plain_sql
 FROM access_summary WHERE indicator_code = 'mt-hoitotakuu' AND organization_code = 'soite' AND includes_sub_organizations
   AND period_kind = 'month' AND period_start BETWEEN '2025-01-01' AND '2025-12-01';
--- The target "to be set later" has its own status; the rate per 1 000 inhabitants is the
--- region's notifications over its population (the sum of the municipalities', not of rates).
-SELECT indicator_code, value_text, target_text, status, status_label, trend
-FROM indicator_status WHERE organization_code = 'soite' AND period_start = '2025-01-01' AND period_end = '2025-12-31'
-  AND indicator_code IN ('mt-perustaso-osuus', 'ls-ilmoitukset-1000') ORDER BY 1;
-SELECT round(1000 * value::numeric, 2) AS per_1000, numerator, denominator,
-       (SELECT round(avg(1000 * value)::numeric, 2) FROM indicator_status s JOIN organizations o ON o.code = s.organization_code
-        WHERE o.kind = 'municipality' AND indicator_code = 'ls-ilmoitukset-1000' AND period_start = '2025-01-01') AS mean_of_rates
-FROM indicator_status WHERE organization_code = 'soite' AND indicator_code = 'ls-ilmoitukset-1000' AND period_start = '2025-01-01';
--- Overviews count indicators, not measurement rows: Kokkola's 2025 has 14 indicators, 10 of
+-- The target "to be set later" has its own status (rates per 1 000: sql/thl.sql).
+SELECT indicator_code, period_start, value_text, target_text, status, status_label, trend
+FROM indicator_status WHERE organization_code = 'soite' AND indicator_code = 'mt-perustaso-osuus' ORDER BY 2;
+-- Overviews count indicators, not measurement rows: Kokkola's 2025 has 13 indicators, 10 of
 -- them with a target (ls-7arkipv's year and half-year are one), 3 met (was 3/11).
 SELECT organization_code, indicators, indicators_with_target, indicators_met, indicators_missed
 FROM organization_overview WHERE organization_code = 'kokkola' AND period_start = '2025-01-01' AND NOT includes_sub_organizations;

@@ -105,19 +105,13 @@ INSERT INTO region.indicators (code, name_fi, name_sv, name_en, unit, period, th
    'Handläggningstid för barnskyddsanmälningar, medeltal',
    'Child-welfare notifications: mean processing time',
    'd', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL, NULL),
-  -- issue 11 (thl): a target "to be set later" and a rate per 1 000 inhabitants
+  -- issue 11 (thl): a target "to be set later"
   ('mt-perustaso-osuus',
    'Lasten ja nuorten perustason mielenterveyspalvelujen osuus (suhteessa erikoissairaanhoitoon)',
    'Andel av barns och ungas mentalvårdstjänster på basnivå (i förhållande till specialiserad sjukvård)',
    'Children''s and young people''s mental health services at basic level (share against specialised care)',
    '%', 'year', 'mielenterveys', 'Potilastietojärjestelmä', NULL,
-   'Visits to basic-level services / all visits of children and young people to mental health services; the plan: "tavoitetaso määritellään myöhemmin".'),
-  ('ls-ilmoitukset-1000',
-   'Lastensuojeluilmoitukset / 1 000 asukasta',
-   'Barnskyddsanmälningar / 1 000 invånare',
-   'Child-welfare notifications per 1 000 inhabitants',
-   'per 1000', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL,
-   'Notifications / inhabitants x 1 000 (Sotkanet PER1000): numerator and population are stored, so the region''s rate is the sum of the notifications over the sum of the populations.');
+   'Visits to basic-level services / all visits of children and young people to mental health services; the plan: "tavoitetaso määritellään myöhemmin".');
 
 -- The counting basis of each access indicator (THL, doc/thl.md): the child-welfare limit
 -- counts the matters that became pending in the half-year (started); the assessment's
@@ -127,7 +121,7 @@ INSERT INTO region.indicators (code, name_fi, name_sv, name_en, unit, period, th
 UPDATE region.indicators SET count_by = 'started' WHERE code = 'ls-7arkipv';
 UPDATE region.indicators SET count_by = 'finished' WHERE code IN ('pta-3kk', 'mt-hoitotakuu');
 UPDATE region.indicators SET higher_is_better = (unit <> 'd')
-WHERE code NOT IN ('ls-ilmoitukset', 'ls-ilmoitukset-1000');
+WHERE code <> 'ls-ilmoitukset';
 
 -- The plan's yearly targets for the whole region (organization_code NULL), as written there:
 -- "90 %" -> >= 90%, "yli 10 %" -> > 10%, "150 pv" -> <= 150 d, "5 kpl" -> >= 5, "<7 vrk" -> < 7 d.
@@ -213,15 +207,6 @@ CROSS JOIN LATERAL (
                            * m.population / 67988.0 * (0.9 + 0.2 * pg_temp.rnd(k.key || 'n'))))::bigint AS n
 ) x;
 
--- Child-welfare notifications per 1 000 inhabitants: the municipality's notifications over
--- its population, per 1000 (Sotkanet PER1000); the region's rate comes out of the sum below.
-INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source)
-SELECT 'ls-ilmoitukset-1000', n.organization_code, n.period_start, n.period_end,
-       (pekefb.value(n.value)::bigint || '/' || m.population || ' per 1000')::pekefb.indicator, 'generated sample'
-FROM region.measurements n
-JOIN municipality m ON m.code = n.organization_code
-WHERE n.indicator_code = 'ls-ilmoitukset' AND n.source = 'generated sample';
-
 -- The region's figures are the sums of its municipalities' (ratios add numerators and
 -- denominators, counts add up).
 INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value, source)
@@ -274,10 +259,11 @@ CROSS JOIN LATERAL (
 ORDER BY 1, 2, 3;
 
 -- Access measurements from the cases: yearly for all access indicators, and THL's
--- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit.
-SELECT region.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31))
+-- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit, each on its
+-- indicator's counting basis, judged on the extraction day (the region's data date).
+SELECT region.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31), as_of => '2025-12-31')
 FROM generate_series(2022, 2025) AS y;
-SELECT region.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'])
+SELECT region.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'], as_of => '2025-12-31')
 FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-31'),
              ('2023-04-01', '2023-09-30'), ('2023-10-01', '2024-03-31'),
              ('2024-04-01', '2024-09-30'), ('2024-10-01', '2025-03-31'),
