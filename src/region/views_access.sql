@@ -55,23 +55,29 @@ BEGIN
         INTO judge FROM @region@.settings st;
     END IF;
     RETURN QUERY
-    WITH c AS (
-        SELECT c.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
-               x.basis, c.started, x.finished,
+    WITH k AS (
+        -- each case once: its basis, its state on the judging day and its due date (a case
+        -- done later is still open then)
+        SELECT c.indicator_code, c.organization_code, c.started, x.basis, x.finished,
                CASE WHEN x.basis OPERATOR(pg_catalog.=) 'started' THEN c.started ELSE x.finished END AS day,
                pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
         FROM @region@.cases c
         JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
-        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
-        CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
         CROSS JOIN @region@.settings s
-        -- the state on the judging day: a case done later is still open then
         CROSS JOIN LATERAL (
             SELECT COALESCE(basis, i.count_by) AS basis,
                    CASE WHEN c.finished OPERATOR(pg_catalog.<=) judge THEN c.finished END AS finished
         ) x
-        WHERE (r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0)
-          AND c.started OPERATOR(pg_catalog.<=) judge
+        WHERE c.started OPERATOR(pg_catalog.<=) judge
+    ),
+    c AS (
+        -- and once for the organisation itself and for every organisation above it
+        SELECT k.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
+               k.basis, k.started, k.finished, k.day, k.due
+        FROM k
+        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) k.organization_code
+        CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
+        WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
     ),
     g AS (
         SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
