@@ -230,6 +230,8 @@ SELECT :"tgt".period_months('year'), :"tgt".period_label('year', 'sv'), :"tgt".d
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31');
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
 SELECT pekefb.localized('fi', 'sv', 'en'), pekefb.localized('fi', NULL);
+SELECT pekefb.label('7 working days'::pekefb.deadline), pekefb.label('7 working days'::pekefb.deadline, 'sv');
+SELECT :"tgt".data_date(), pg_catalog.count(*) FROM :"tgt".access_summary_on('2020-06-30', 'started');
 SELECT :"tgt".import_feedback(
   '[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a", "service": "neuvola",
      "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
@@ -268,6 +270,7 @@ FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
+                        'label', 'data_date', 'access_summary_on',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
                         'rebuild_organization_tree', 'distribute_region', 'measurements_as_of', 'targets_as_of',
                         'indicator_status_as_of', 'data_quality_on', 'period_months', 'period_label', 'date_text',

@@ -8,7 +8,7 @@ CREATE TABLE @region@.indicators (
     name_fi          text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv          text,
     name_en          text,
-    unit             text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', ''])),
+    unit             text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', '', 'wd', 'per 1000'])),
     period           text NOT NULL DEFAULT 'year'
                      CHECK (period OPERATOR(pg_catalog.=) ANY (ARRAY['month', 'quarter', 'half_year', 'year'])),
     theme            text,
@@ -27,7 +27,7 @@ COMMENT ON COLUMN @region@.indicators.name_fi IS 'Finnish name';
 COMMENT ON COLUMN @region@.indicators.name_sv IS 'Swedish name (NULL: the Finnish one is used)';
 COMMENT ON COLUMN @region@.indicators.name_en IS 'English name (NULL: the Finnish one is used)';
 COMMENT ON COLUMN @region@.indicators.unit IS
-    '% (share, stored as a fraction of one), d (days) or empty (plain number)';
+    '% (share, stored as a fraction of one), per 1000 (rate per 1 000, e.g. Sotkanet PER1000, stored as a fraction of one), d (days), wd (working days) or empty (plain number)';
 COMMENT ON COLUMN @region@.indicators.period IS 'the usual reporting period: month, quarter, half_year or year';
 COMMENT ON COLUMN @region@.indicators.theme IS 'theme for grouping, e.g. neuvola, lastensuojelu';
 COMMENT ON COLUMN @region@.indicators.source IS 'where the figures come from, e.g. the source system';
@@ -60,7 +60,7 @@ COMMENT ON COLUMN @region@.targets.indicator_code IS 'the indicator';
 COMMENT ON COLUMN @region@.targets.organization_code IS 'the organisation whose target this is; NULL = the whole region';
 COMMENT ON COLUMN @region@.targets.period_start IS 'first day of the period (inclusive)';
 COMMENT ON COLUMN @region@.targets.period_end IS 'last day of the period (inclusive)';
-COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later';
+COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later (tavoitetaso määritellään myöhemmin: indicator_status says target_pending)';
 COMMENT ON COLUMN @region@.targets.note IS 'free text, e.g. where the target comes from';
 COMMENT ON COLUMN @region@.targets.loaded_at IS 'when the row was last written (set by the database on insert and update; earlier versions in target_history)';
 COMMENT ON COLUMN @region@.targets.loaded_by IS 'the role that last wrote the row (set by the database)';

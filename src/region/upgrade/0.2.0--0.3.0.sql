@@ -417,3 +417,15 @@ $fn$;
 COMMENT ON FUNCTION @region@.theme_lexicon_changed() IS 'trigger: re-codes every comment after a change of theme_lexicon';
 CREATE TRIGGER theme_lexicon_recode AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @region@.theme_lexicon
     FOR EACH STATEMENT EXECUTE FUNCTION @region@.theme_lexicon_changed();
+
+-- ---- thl (issue 11): the view functions new in 0.3.0 (views_access.sql) go too, so that
+-- the views can be made again also where they exist (a region re-run through this step);
+-- the units wd (working days) and per 1000 (Sotkanet PER1000); a
+-- target NULL is "to be set later" (comment).
+DROP FUNCTION IF EXISTS @region@.access_summary_on(date, text), @region@.data_date();
+ALTER TABLE @region@.indicators DROP CONSTRAINT indicators_unit_check;
+ALTER TABLE @region@.indicators ADD CONSTRAINT indicators_unit_check
+    CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', '', 'wd', 'per 1000']));
+COMMENT ON COLUMN @region@.indicators.unit IS
+    '% (share, stored as a fraction of one), per 1000 (rate per 1 000, e.g. Sotkanet PER1000, stored as a fraction of one), d (days), wd (working days) or empty (plain number)';
+COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later (tavoitetaso määritellään myöhemmin: indicator_status says target_pending)';
