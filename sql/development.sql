@@ -37,7 +37,7 @@ INSERT INTO targets (indicator_code, organization_code, period_start, period_end
   ('wait', NULL, '2024-01-01', '2024-12-31', '<= 30 d');
 INSERT INTO measurements (indicator_code, organization_code, period_start, period_end, value) VALUES
   ('share', 'reg', '2024-01-01', '2024-12-31', '95/100'),    -- met
-  ('share', 'reg', '2024-10-01', '2024-12-31', '20/25'),     -- a quarter: 0.8 < 90%, missed
+  ('share', 'reg', '2024-10-01', '2024-12-31', '20/25'),     -- a quarter of the yearly target: year_to_date
   ('wait', 'reg', '2024-01-01', '2024-12-31', '45 d'),       -- missed
   ('groups', 'reg', '2024-01-01', '2024-12-31', '7'),        -- no target
   ('share', 'a', '2024-01-01', '2024-12-31', '9/10'),        -- organisation a: met
@@ -160,7 +160,8 @@ FROM development_status ORDER BY 1;
 
 -- Linked indicators of act (the region's figures, its organisation being the wellbeing
 -- area): in 2024 share met, wait missed, groups without a target (not judged), lonely never
--- measured; in Q4/2024 only share has a figure inside the quarter (missed); model reads
+-- measured; in Q4/2024 only share has a figure inside the quarter, a quarter of a yearly
+-- target, not judged before the year is over (year_to_date, doc/thl.md); model reads
 -- organisation a's figures (2024: share met, care not judged, counted by started cases).
 SELECT item_code, period_kind, period_start, indicators_linked, indicators_met, indicators_missed,
        indicators_not_judged, indicators_no_value, indicator_statuses
@@ -180,7 +181,7 @@ ORDER BY 1, 2, 3;
 SELECT work_package_code, work_package_name, investment_code, organization_code, period_kind, period_start, period_end,
        actions, actions_behind, actions_on_schedule, actions_ahead, actions_not_started, actions_no_target,
        round(share_on_schedule::numeric, 4) AS share_on_schedule, actions_behind_codes, work_package_status, work_package_stage,
-       indicators_linked, indicators_met, indicators_missed, indicators_no_value
+       indicators_linked, indicators_met, indicators_missed, indicators_not_judged, indicators_no_value
 FROM development_summary ORDER BY period_kind, period_start;
 
 -- Labels follow pekefb.language.

@@ -273,7 +273,7 @@ COMMENT ON COLUMN @region@.development_status.assessed_by IS 'who made that asse
 COMMENT ON COLUMN @region@.development_status.indicators_linked IS 'outcome indicators linked to the item (development_indicators)';
 COMMENT ON COLUMN @region@.development_status.indicators_met IS 'of them, those whose value for the period (indicator_status, the item''s organisation) met its target';
 COMMENT ON COLUMN @region@.development_status.indicators_missed IS 'of them, those whose value for the period missed its target';
-COMMENT ON COLUMN @region@.development_status.indicators_not_judged IS 'of them, those with a value for the period but no judgement against a target (e.g. no target)';
+COMMENT ON COLUMN @region@.development_status.indicators_not_judged IS 'of them, those with a value for the period but not judged against a target (no target, target pending, a quarter of a yearly target: year to date)';
 COMMENT ON COLUMN @region@.development_status.indicators_no_value IS 'of them, those without a measurement inside the period';
 COMMENT ON COLUMN @region@.development_status.indicator_statuses IS 'each linked indicator with its status for the period and, for an access indicator, the basis it is counted on (indicators.count_by), e.g. lene: no value, pta-3kk: met (finished)';
 COMMENT ON COLUMN @region@.development_status.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
@@ -313,6 +313,7 @@ SELECT
     COALESCE(pg_catalog.sum(s.indicators_linked) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_linked,
     COALESCE(pg_catalog.sum(s.indicators_met) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_met,
     COALESCE(pg_catalog.sum(s.indicators_missed) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_missed,
+    COALESCE(pg_catalog.sum(s.indicators_not_judged) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_not_judged,
     COALESCE(pg_catalog.sum(s.indicators_no_value) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_no_value
 FROM @region@.development_status s
 JOIN @region@.development_items w ON w.code OPERATOR(pg_catalog.=) s.work_package_code
@@ -341,4 +342,5 @@ COMMENT ON COLUMN @region@.development_summary.work_package_stage IS 'the stage 
 COMMENT ON COLUMN @region@.development_summary.indicators_linked IS 'outcome indicators linked to the work package itself';
 COMMENT ON COLUMN @region@.development_summary.indicators_met IS 'of them, met their target in the period';
 COMMENT ON COLUMN @region@.development_summary.indicators_missed IS 'of them, missed their target in the period';
+COMMENT ON COLUMN @region@.development_summary.indicators_not_judged IS 'of them, with a value in the period but not judged against a target (no target, target pending, year to date)';
 COMMENT ON COLUMN @region@.development_summary.indicators_no_value IS 'of them, without a measurement inside the period';

@@ -52,6 +52,16 @@ WHERE period_start = :'latest_start' AND NOT includes_sub_organizations
   AND (responses > 0 OR indicators_with_target > 0)
 ORDER BY responses DESC, organization_name;
 
+\echo '  Kommenttien teemat (alueen sanasto), koko alue'
+SELECT theme_label AS "teema", sum(mentions) AS "mainintoja", sum(comments) AS "kommentteja"
+FROM region.theme_summary
+WHERE organization_code = 'soite' AND includes_sub_organizations AND period_kind = 'year'
+  AND period_start = :'latest_start' AND source = 'lexicon' AND NOT suppressed
+GROUP BY theme_label ORDER BY 2 DESC, 1;
+
+\echo '  Tietojen laatu'
+SELECT problem AS "ongelma", count(*) AS "rivejä" FROM region.data_quality GROUP BY 1 ORDER BY 1;
+
 \echo '  Kehittämistyö: työpakettien toimenpiteet neljänneksittäin'
 SELECT work_package_code AS "koodi", work_package_name AS "työpaketti", to_char(period_start, 'YYYY-"Q"Q') AS "nelj.",
        actions AS "toimenpiteitä", actions_on_schedule + actions_ahead AS "aikataulussa",
