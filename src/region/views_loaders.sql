@@ -411,6 +411,11 @@ BEGIN
             USING ERRCODE = '22003', DETAIL = 'Expected a number 0-10, or an answer code with its score in feedback_answers.';
     END IF;
 
+    -- a submitted response without any answer carries nothing: skipped and counted
+    WITH gone AS (
+        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND NOT EXISTS (SELECT FROM pekefb_load_a a WHERE a.line = f.line)
+        RETURNING 1)
+    SELECT n_skip + count(*) INTO n_skip FROM gone;
     WITH items AS (
         SELECT a.line, string_agg(format('"%s":%s', a.statement,
                    CASE WHEN a.mapped THEN COALESCE(a.score::text, 'null') ELSE btrim(a.answer) END), ',' ORDER BY a.statement) AS items

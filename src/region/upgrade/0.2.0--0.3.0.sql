@@ -12,7 +12,19 @@ DROP FUNCTION IF EXISTS @region@.refresh_access_measurements(date, date, text[],
 -- ---- table changes since 0.2.0 (add below, one block per feature, in the order of the parts)
 
 -- ---- loaders
--- (the same statements as src/region/loading.sql)
+-- The statements of src/region/loading.sql, run once (a region already at 0.3.0 that runs the
+-- step again, as sql/catalog.sql does, keeps them).
+-- the loaders' code (views_loaders.sql) is re-created after the steps
+DROP VIEW IF EXISTS @region@.national_comparison;
+DROP FUNCTION IF EXISTS @region@.load_webropol(text, text), @region@.load_limesurvey(text, text),
+    @region@.load_feedback(text, text, boolean), @region@.load_measurements(text, text), @region@.load_cases(text, text),
+    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text);
+DO $loaders$
+BEGIN
+    IF pg_catalog.to_regclass('@region@.case_mappings') IS NOT NULL THEN
+        RETURN;
+    END IF;
+    EXECUTE $step$
 -- Cases keep the source system's id: a re-loaded extract updates its cases, never
 -- duplicates them.  Organisation first in the key, as in the primary key (Citus).
 ALTER TABLE @region@.cases
@@ -167,3 +179,6 @@ COMMENT ON COLUMN @region@.reference_values.gender IS 'total, male or female';
 COMMENT ON COLUMN @region@.reference_values.value IS 'Sotkanet''s primary value in its own unit (percent, per 1 000, ...); NULL when only the absolute value is published';
 COMMENT ON COLUMN @region@.reference_values.abs_value IS 'Sotkanet''s absolute value (a count), NULL when not published';
 COMMENT ON COLUMN @region@.reference_values.loaded_at IS 'when the row was last written';
+$step$;
+END
+$loaders$;
