@@ -31,7 +31,7 @@ SELECT organization_code, indicator_code, source_case_id, started, finished FROM
 WHERE source_case_id IN ('LS-2025-90002', 'MT-2025-90009', 'LS-2025-90011') ORDER BY 3, 2;
 SELECT survey_code, source_response_id, organization_code, service, received_at, response::text, comment
 FROM region.feedback_responses ORDER BY survey_code, received_at LIMIT 20;
-SELECT * FROM region.reference_values ORDER BY year, sotkanet_region, gender;
+SELECT sotkanet_indicator, sotkanet_region, year, gender, value, abs_value FROM region.reference_values ORDER BY year, sotkanet_region, gender;
 
 -- Good files with other spellings: comma separator, a byte-order mark, CRLF, quoted fields,
 -- Swedish names, codes, a year instead of dates, thousands with spaces.

@@ -161,6 +161,13 @@ BEGIN
                      ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
                m.src
         FROM pekefb_load_m m
+        -- unchanged rows are left out before the insert (no trigger fires for them)
+        WHERE NOT EXISTS (SELECT FROM @region@.measurements o
+                          WHERE o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
+                            AND o.period_start = m.period_start AND o.period_end = m.period_end
+                            AND o.value::text = (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
+                                                      ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator::text
+                            AND (m.src IS NULL OR o.source IS NOT DISTINCT FROM m.src))
         ORDER BY m.organization_code, m.indicator_code, m.period_start
         ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
             SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
@@ -272,6 +279,10 @@ BEGIN
         INSERT INTO @region@.cases AS t (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
         SELECT l.organization_code, l.indicator_code, sys || ':' || l.id, sys, l.id, l.started, l.finished
         FROM pekefb_load_c l
+        WHERE NOT EXISTS (SELECT FROM @region@.cases o
+                          WHERE o.organization_code = l.organization_code AND o.indicator_code = l.indicator_code
+                            AND o.source_system = sys AND o.source_case_id = l.id
+                            AND o.started = l.started AND o.finished IS NOT DISTINCT FROM l.finished)
         ORDER BY l.organization_code, l.indicator_code, l.id
         ON CONFLICT (organization_code, indicator_code, source_system, source_case_id) DO UPDATE
             SET started = EXCLUDED.started, finished = EXCLUDED.finished
@@ -388,15 +399,18 @@ BEGIN
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
     SELECT r.line, r.fields[1] AS id,
            (pekefb.load_timestamp(r.fields[2], r.line, s.submitted_column, unit) AT TIME ZONE tz) AS received_at,
-           COALESCE(s.organization_code, (SELECT n.code FROM pekefb_load_names n WHERE n.kind = 'organization' AND n.name = lower(btrim(r.fields[4])))) AS organization_code,
-           COALESCE(s.service, (SELECT n.code FROM pekefb_load_names n WHERE n.kind = 'service' AND n.name = lower(btrim(r.fields[5]))), btrim(r.fields[5])) AS service,
+           COALESCE(s.organization_code, no.code) AS organization_code,
+           COALESCE(s.service, ns.code, btrim(r.fields[5])) AS service,
            CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE((SELECT fa.score FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code AND lower(btrim(fa.answer)) = lower(btrim(r.fields[6]))),
-                              CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
+                ELSE COALESCE(na.score, CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
            r.fields[6] AS nps_text,
            lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
            NULLIF(btrim(r.fields[7]), '') AS comment
-    FROM pekefb_load_rows r;
+    FROM pekefb_load_rows r
+    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
+    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
+    LEFT JOIN (SELECT lower(btrim(fa.answer)) AS answer, fa.score FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) na
+           ON na.answer = lower(btrim(r.fields[6]));
     SELECT * INTO bad FROM pekefb_load_f f WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$'
     ORDER BY f.line LIMIT 1;
     IF FOUND THEN
@@ -420,18 +434,25 @@ BEGIN
         SELECT a.line, string_agg(format('"%s":%s', a.statement,
                    CASE WHEN a.mapped THEN COALESCE(a.score::text, 'null') ELSE btrim(a.answer) END), ',' ORDER BY a.statement) AS items
         FROM pekefb_load_a a GROUP BY a.line),
-    up AS (
-        INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
-                                                     survey_code, source_response_id)
-        SELECT f.organization_code, s.code || ':' || f.id, f.received_at, f.service,
+    built AS (
+        SELECT f.organization_code, f.id, f.received_at, f.service,
                ('{' || concat_ws(',', CASE WHEN s.role IS NOT NULL THEN format('"role":"%s"', s.role) END,
                                  format('"channel":"%s"', s.channel),
                                  CASE WHEN f.nps IS NOT NULL THEN format('"nps":%s', f.nps) END,
                                  CASE WHEN f.lang IS NOT NULL THEN format('"lang":"%s"', f.lang) END,
-                                 '"items":{' || COALESCE(i.items, '') || '}') || '}')::pekefb.feedback,
-               f.comment, s.code, f.id
-        FROM pekefb_load_f f LEFT JOIN items i ON i.line = f.line
-        ORDER BY f.received_at
+                                 '"items":{' || COALESCE(i.items, '') || '}') || '}')::pekefb.feedback AS response,
+               f.comment
+        FROM pekefb_load_f f LEFT JOIN items i ON i.line = f.line),
+    up AS (
+        INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
+                                                     survey_code, source_response_id)
+        SELECT r.organization_code, s.code || ':' || r.id, r.received_at, r.service, r.response, r.comment, s.code, r.id
+        FROM built r
+        WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
+                          WHERE o.organization_code = r.organization_code AND o.survey_code = s.code AND o.source_response_id = r.id
+                            AND o.received_at = r.received_at AND o.service = r.service
+                            AND o.response::text = r.response::text AND o.comment IS NOT DISTINCT FROM r.comment)
+        ORDER BY r.received_at
         ON CONFLICT (organization_code, survey_code, source_response_id) DO UPDATE
             SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment
             WHERE t.received_at <> EXCLUDED.received_at OR t.service <> EXCLUDED.service

@@ -5,7 +5,10 @@
 # LimeSurvey JSON), first into empty tables, then the same file again (all unchanged).
 # Times are wall-clock of one run (clock_timestamp around each call) on a shared machine:
 # read the rows per second as an order of magnitude and the ratios within the run, never
-# as pass/fail.  Needs PGHOST PGPORT PGUSER PGBIN.
+# as pass/fail.  The last columns put the first load beside one plain INSERT of the same rows
+# (already typed) into the same table: the table's own cost (foreign keys, the unit trigger of
+# measurements, indexes), which no loader can go below.  FILES picks the files, KEEP=1 keeps
+# the database.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 N=${N:-200000}
 DB=bench_loaders
@@ -63,14 +66,14 @@ FROM generate_series(0, $N / 2 - 1) i;
 SQL
 
 echo "loaders, $(machine); one run, wall-clock"
-echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s |"
-echo "|---|---:|---:|---:|---:|---:|"
-for f in measurements cases webropol limesurvey; do
+echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s | plain INSERT of the loaded rows ms | rows/s | first load / plain INSERT |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for f in ${FILES:-measurements cases webropol limesurvey}; do
 	case $f in
-		measurements) call="region.load_measurements(content)" ;;
-		cases) call="region.load_cases(content, 'efica')" ;;
-		webropol) call="region.load_webropol('web', content)" ;;
-		limesurvey) call="region.load_limesurvey('ls', content)" ;;
+		measurements) call="region.load_measurements(content)"; tbl=region.measurements; filter=true ;;
+		cases) call="region.load_cases(content, 'efica')"; tbl=region.cases; filter=true ;;
+		webropol) call="region.load_webropol('web', content)"; tbl=region.feedback_responses; filter="survey_code = 'web'" ;;
+		limesurvey) call="region.load_limesurvey('ls', content)"; tbl=region.feedback_responses; filter="survey_code = 'ls'" ;;
 	esac
 	psql -d $DB -At <<SQL
 CREATE TEMP TABLE t AS SELECT 0 AS k, clock_timestamp() AS at;
@@ -78,10 +81,18 @@ SELECT * FROM files f, LATERAL $call l WHERE f.name = '$f' \\g /dev/null
 INSERT INTO t SELECT 1, clock_timestamp();
 SELECT * FROM files f, LATERAL $call l WHERE f.name = '$f' \\g /dev/null
 INSERT INTO t SELECT 2, clock_timestamp();
-SELECT format('| %s | %s | %s | %s | %s | %s |', '$f', f.rows,
+-- the table's own cost: the same rows, already typed, by one plain INSERT (triggers, keys, indexes)
+CREATE TEMP TABLE copy AS SELECT * FROM $tbl WHERE $filter;
+DELETE FROM $tbl WHERE $filter;
+INSERT INTO t SELECT 3, clock_timestamp();
+INSERT INTO $tbl SELECT * FROM copy;
+INSERT INTO t SELECT 4, clock_timestamp();
+SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |', '$f', f.rows,
               round(extract(epoch FROM t1.at - t0.at) * 1000), round(f.rows / extract(epoch FROM t1.at - t0.at)),
-              round(extract(epoch FROM t2.at - t1.at) * 1000), round(f.rows / extract(epoch FROM t2.at - t1.at)))
-FROM files f, t t0, t t1, t t2 WHERE f.name = '$f' AND t0.k = 0 AND t1.k = 1 AND t2.k = 2;
+              round(extract(epoch FROM t2.at - t1.at) * 1000), round(f.rows / extract(epoch FROM t2.at - t1.at)),
+              round(extract(epoch FROM t4.at - t3.at) * 1000), round(f.rows / extract(epoch FROM t4.at - t3.at)),
+              round((extract(epoch FROM t1.at - t0.at) / extract(epoch FROM t4.at - t3.at))::numeric, 2))
+FROM files f, t t0, t t1, t t2, t t3, t t4 WHERE f.name = '$f' AND t0.k = 0 AND t1.k = 1 AND t2.k = 2 AND t3.k = 3 AND t4.k = 4;
 SQL
 done
-psql -d postgres -c "DROP DATABASE $DB"
+[ -n "${KEEP:-}" ] || psql -d postgres -c "DROP DATABASE $DB"

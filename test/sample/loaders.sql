@@ -1,6 +1,6 @@
 -- Sample region, the loaders (doc/loading.md): the region's mappings for its sources, then
--- the files of test/sample/ through region.load_*: the statistics unit's 2025 CSV (the
--- same figures region.sql generated: all unchanged), two overlapping client-system
+-- more files of test/sample/ through region.load_*: the statistics unit's 2025 CSV (the
+-- same figures region.sql loaded: all unchanged), two overlapping client-system
 -- extracts (the second finishes cases of the first), a Webropol and a LimeSurvey export
 -- (CSV, then its JSON: nothing new) and THL Sotkanet's figures (JSON, then the same as
 -- CSV).  Every export is made up: no real persons, and Sotkanet's ids and figures are
@@ -8,11 +8,12 @@
 -- file names are relative to it):  psql -f test/sample/loaders.sql
 \set ON_ERROR_STOP on
 
--- The client-information system's matter types: a child-welfare matter feeds both the
--- 7-working-day and the 3-month indicators.
+-- The client-information system's matter types (region.sql maps each to one indicator): a
+-- child-welfare matter also feeds the 3-month assessment indicator from now on.
 INSERT INTO region.case_mappings (matter_type, indicator_code) VALUES
   ('Lastensuojeluasia', 'ls-7arkipv'), ('Lastensuojeluasia', 'pta-3kk'),
-  ('Mielenterveys, kiireetön hoito', 'mt-hoitotakuu');
+  ('Mielenterveys, kiireetön hoito', 'mt-hoitotakuu')
+ON CONFLICT DO NOTHING;
 
 -- Webropol: the region's client survey of the family centre, answer labels in both languages.
 INSERT INTO region.feedback_surveys (code, tool, name, id_column, submitted_column, language_column,
