@@ -298,6 +298,27 @@ $fn$;
 COMMENT ON FUNCTION @region@.load_cases(text, text) IS
     'loads a client-information system''s extract of cases (CSV) through case_mappings, all or nothing; cases keyed by the system''s id: re-loading updates, never duplicates; counts are of case rows (one matter can feed several indicators), skipped of matters';
 
+-- loader_answer(map, answer): an answer's score as the items of a feedback response write it:
+-- "1".."5", "null" for don't know, "?" for an answer the survey's labels (map: each label as
+-- written and in lower case -> score) do not know or whose score is no statement score.
+CREATE FUNCTION @region@.loader_answer(map jsonb, answer text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE
+        WHEN map OPERATOR(pg_catalog.?) answer THEN
+            CASE WHEN (map OPERATOR(pg_catalog.->>) answer) IS NULL THEN 'null'
+                 WHEN (map OPERATOR(pg_catalog.->>) answer) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5'])
+                     THEN map OPERATOR(pg_catalog.->>) answer
+                 ELSE '?' END
+        WHEN map OPERATOR(pg_catalog.?) pg_catalog.lower(pg_catalog.btrim(answer)) THEN
+            CASE WHEN (map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))) IS NULL THEN 'null'
+                 WHEN (map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5'])
+                     THEN map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))
+                 ELSE '?' END
+        WHEN pg_catalog.btrim(answer) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5']) THEN pg_catalog.btrim(answer)
+        ELSE '?' END;
+COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
+    'an answer''s score through a survey''s label map: 1-5, null (don''t know) or ? (unknown); used by the feedback loaders';
+
 -- load_feedback(survey, content, json): the common part of load_webropol and load_limesurvey:
 -- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
@@ -318,6 +339,8 @@ DECLARE
     n_upd bigint;
     u_names text[];
     u_lines bigint[];
+    amap jsonb;
+    items_sql text;
 BEGIN
     SELECT * INTO s FROM @region@.feedback_surveys fs WHERE fs.code = survey;
     IF NOT FOUND THEN
@@ -375,42 +398,52 @@ BEGIN
                                        WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
     END IF;
 
-    -- answers: every question's answer through the survey's labels (or a plain number)
-    CREATE TEMP TABLE pekefb_load_a ON COMMIT DROP AS
-    SELECT r.line, q.statement, q.column_name, a.answer, l.score, (l.answer IS NOT NULL) AS mapped
+    -- answers: every question's answer through the survey's labels (or a plain number), as
+    -- the items of the response's JSON, built per record by one expression over its fields
+    SELECT jsonb_object_agg(l.label, l.score) INTO amap
+    FROM (SELECT DISTINCT ON (x.label) x.label, x.score
+          FROM (SELECT fa.answer AS label, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
+                UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) x
+          ORDER BY x.label, x.pref) l;
+    amap := COALESCE(amap, '{}');
+    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NOT NULL THEN %L || @region@.loader_answer($1, r.fields[%s]) END',
+                             7 + q.k, '"' || q.statement || '":', 7 + q.k), ', ' ORDER BY q.k)
+    INTO items_sql
+    FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
+          FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
+    EXECUTE format($q$
+    CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
+    SELECT r.line, r.fields[1] AS id,
+           (pekefb.load_timestamp(r.fields[2], r.line, $2, $3) AT TIME ZONE $4) AS received_at,
+           COALESCE($5, no.code) AS organization_code,
+           COALESCE($6, ns.code, btrim(r.fields[5])) AS service,
+           CASE WHEN r.fields[6] IS NULL THEN NULL
+                ELSE COALESCE(CASE WHEN jsonb_typeof($1 -> lower(btrim(r.fields[6]))) = 'number' THEN ($1 ->> lower(btrim(r.fields[6])))::integer END,
+                              CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
+           r.fields[6] AS nps_text,
+           lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
+           NULLIF(btrim(r.fields[7]), '') AS comment,
+           concat_ws(',', %s) AS items
     FROM pekefb_load_rows r
-    CROSS JOIN LATERAL unnest(r.fields[8:7 + nq]) WITH ORDINALITY AS a (answer, k)
-    JOIN (SELECT fq.statement, fq.column_name, row_number() OVER (ORDER BY fq.statement) AS k
-          FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q ON q.k = a.k
-    LEFT JOIN (SELECT lower(btrim(fa.answer)) AS answer, fa.score FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) l
-           ON l.answer = lower(btrim(a.answer))
-    WHERE a.answer IS NOT NULL;
-    SELECT * INTO bad FROM pekefb_load_a a
-    WHERE NOT (a.mapped OR btrim(a.answer) ~ '^[1-5]$') OR (a.mapped AND a.score NOT BETWEEN 1 AND 5)
-    ORDER BY a.line LIMIT 1;
+    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
+    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
+    $q$, COALESCE(items_sql, 'NULL'))
+    USING amap, s.submitted_column, unit, tz, s.organization_code, s.service;
+    SELECT f.line INTO bad FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit, bad.line, bad.column_name
+        SELECT q.column_name, r.fields[7 + q.k] AS answer INTO bad
+        FROM pekefb_load_rows r,
+             (SELECT fq.column_name, row_number() OVER (ORDER BY fq.statement) AS k
+              FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q
+        WHERE r.line = bad.line AND @region@.loader_answer(amap, r.fields[7 + q.k]) = '?'
+        ORDER BY q.k LIMIT 1;
+        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit,
+                        (SELECT f.line FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1), bad.column_name
             USING ERRCODE = '22023',
                   DETAIL = format('Expected an answer label of survey "%s" with a score 1-5 or don''t know in feedback_answers, or a number 1-5%s.',
                                   s.code, COALESCE(format('; the nearest label is "%s"', pekefb.closest_name(bad.answer,
                                       (SELECT array_agg(fa.answer) FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code))), ''));
     END IF;
-
-    CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT r.line, r.fields[1] AS id,
-           (pekefb.load_timestamp(r.fields[2], r.line, s.submitted_column, unit) AT TIME ZONE tz) AS received_at,
-           COALESCE(s.organization_code, no.code) AS organization_code,
-           COALESCE(s.service, ns.code, btrim(r.fields[5])) AS service,
-           CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE(na.score, CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
-           r.fields[6] AS nps_text,
-           lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
-           NULLIF(btrim(r.fields[7]), '') AS comment
-    FROM pekefb_load_rows r
-    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
-    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
-    LEFT JOIN (SELECT lower(btrim(fa.answer)) AS answer, fa.score FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) na
-           ON na.answer = lower(btrim(r.fields[6]));
     SELECT * INTO bad FROM pekefb_load_f f WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$'
     ORDER BY f.line LIMIT 1;
     IF FOUND THEN
@@ -427,22 +460,18 @@ BEGIN
 
     -- a submitted response without any answer carries nothing: skipped and counted
     WITH gone AS (
-        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND NOT EXISTS (SELECT FROM pekefb_load_a a WHERE a.line = f.line)
+        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND f.items = ''
         RETURNING 1)
     SELECT n_skip + count(*) INTO n_skip FROM gone;
-    WITH items AS (
-        SELECT a.line, string_agg(format('"%s":%s', a.statement,
-                   CASE WHEN a.mapped THEN COALESCE(a.score::text, 'null') ELSE btrim(a.answer) END), ',' ORDER BY a.statement) AS items
-        FROM pekefb_load_a a GROUP BY a.line),
-    built AS (
+    WITH     built AS (
         SELECT f.organization_code, f.id, f.received_at, f.service,
                ('{' || concat_ws(',', CASE WHEN s.role IS NOT NULL THEN format('"role":"%s"', s.role) END,
                                  format('"channel":"%s"', s.channel),
                                  CASE WHEN f.nps IS NOT NULL THEN format('"nps":%s', f.nps) END,
                                  CASE WHEN f.lang IS NOT NULL THEN format('"lang":"%s"', f.lang) END,
-                                 '"items":{' || COALESCE(i.items, '') || '}') || '}')::pekefb.feedback AS response,
+                                 '"items":{' || f.items || '}') || '}')::pekefb.feedback AS response,
                f.comment
-        FROM pekefb_load_f f LEFT JOIN items i ON i.line = f.line),
+        FROM pekefb_load_f f),
     up AS (
         INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
                                                      survey_code, source_response_id)
@@ -459,7 +488,7 @@ BEGIN
                OR t.response::text <> EXCLUDED.response::text OR t.comment IS DISTINCT FROM EXCLUDED.comment
         RETURNING (t.xmax::text = '0') AS fresh)
     SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
-    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_a, pekefb_load_f;
+    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_f;
     RETURN QUERY SELECT n_ins, n_upd, total - n_skip - n_ins - n_upd, n_skip;
 END
 $fn$;

@@ -18,7 +18,8 @@ DROP FUNCTION IF EXISTS @region@.refresh_access_measurements(date, date, text[],
 DROP VIEW IF EXISTS @region@.national_comparison;
 DROP FUNCTION IF EXISTS @region@.load_webropol(text, text), @region@.load_limesurvey(text, text),
     @region@.load_feedback(text, text, boolean), @region@.load_measurements(text, text), @region@.load_cases(text, text),
-    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text);
+    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text),
+    @region@.loader_answer(jsonb, text);
 DO $loaders$
 BEGIN
     IF pg_catalog.to_regclass('@region@.case_mappings') IS NOT NULL THEN
