@@ -228,7 +228,7 @@ SELECT * FROM :"tgt".load_webropol('s', E'id;submitdate;nps\n3;5.1.2020 10.00;10
 INSERT INTO :"tgt".reference_areas VALUES (1, 'fin', 'Suomi', NULL, 'MAA', NULL), (2, 'own', 'Oma', NULL, 'HYVINVOINTIALUE', 'a');
 INSERT INTO :"tgt".reference_indicators VALUES (5, 'share', 0.01, NULL);
 SELECT * FROM :"tgt".load_sotkanet('[{"indicator": 5, "region": 1, "year": 2020, "gender": "total", "value": 90}, {"indicator": 5, "region": 2, "year": 2020, "gender": "total", "value": 91}]');
-SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}');
+SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A');
 \if :regions
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
@@ -264,7 +264,9 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
-                        'rebuild_organization_tree', 'distribute_region');
+                        'rebuild_organization_tree', 'distribute_region', 'load_measurements', 'load_cases',
+                        'load_feedback', 'load_webropol', 'load_limesurvey', 'load_sotkanet', 'loader_unknown',
+                        'loader_answer');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')

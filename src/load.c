@@ -145,8 +145,12 @@ read_csv(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt,
 				old;
 
+	/* no document or no columns: no rows */
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
 	doc = PG_GETARG_TEXT_PP(0);
 	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
 	if (PG_ARGISNULL(2))
@@ -454,8 +458,12 @@ read_json(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt,
 				old;
 
+	/* no document or no columns: no rows */
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
 	doc = PG_GETARG_TEXT_PP(0);
 	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
 	InitMaterializedSRF(fcinfo, 0);

@@ -342,6 +342,10 @@ DECLARE
     amap jsonb;
     items_sql text;
 BEGIN
+    IF content IS NULL THEN
+        RAISE EXCEPTION 'the feedback loaders need the export''s content' USING ERRCODE = '22004',
+            DETAIL = 'Pass the export as text, e.g. \set content `cat export.csv` and SELECT * FROM region.load_webropol(''survey'', :''content'').';
+    END IF;
     SELECT * INTO s FROM @region@.feedback_surveys fs WHERE fs.code = survey;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'unknown survey: "%"', survey USING ERRCODE = '22023',
