@@ -165,6 +165,13 @@ FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-3
 -- Client, staff and partner feedback 2022–2025.
 \ir feedback.sql
 
+-- The theme catalogue and lexicon, which code the comments above (regions of pekefb 0.3.0
+-- and later; test/client/upgrade.sh loads it into an upgraded 0.2.0 region afterwards).
+SELECT pg_catalog.to_regclass('region.theme_lexicon') IS NOT NULL AS sample_has_lexicon \gset
+\if :sample_has_lexicon
+\ir themes.sql
+\endif
+
 COMMIT;
 ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,
         region.targets, region.measurements, region.cases, region.feedback_responses;
