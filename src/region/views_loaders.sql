@@ -500,12 +500,16 @@ COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
     'the common part of load_webropol and load_limesurvey: an export''s records through the survey''s mapping';
 
 -- load_webropol(survey, content): a Webropol CSV export (one column per question, answer labels).
+-- (PL/pgSQL, not an SQL-standard body, so that it records no dependency on load_feedback: an
+-- upgrade drops the view functions one by one.)
 CREATE FUNCTION @region@.load_webropol(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE sql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-    SELECT * FROM @region@.load_feedback(survey, content, false);
-    END;
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content, false);
+END
+$fn$;
 COMMENT ON FUNCTION @region@.load_webropol(text, text) IS
     'loads a Webropol CSV export of a survey registered in feedback_surveys, all or nothing; incomplete responses skipped; returns inserted, updated, unchanged, skipped';
 
@@ -513,11 +517,13 @@ COMMENT ON FUNCTION @region@.load_webropol(text, text) IS
 -- the first character that is not white space: { or [ is JSON).
 CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE sql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
-    BEGIN ATOMIC
-    SELECT * FROM @region@.load_feedback(survey, content,
-        pg_catalog.substr(pg_catalog.ltrim(pg_catalog.ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) OPERATOR(pg_catalog.=) ANY (ARRAY['{', '[']));
-    END;
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
+        substr(ltrim(ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
+END
+$fn$;
 COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
     'loads a LimeSurvey response export (CSV, or its JSON) of a survey registered in feedback_surveys, all or nothing; incomplete responses (no submitdate) skipped; returns inserted, updated, unchanged, skipped';
 
