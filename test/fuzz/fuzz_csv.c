@@ -83,11 +83,13 @@ check_csv(const char *text, size_t n)
 		fz_fail("csv_next failed without a detail");
 	check_value(text, n);
 	{
-		size_t		h = n / 2;
-		int			d1 = load_distance(text, h, text + h, n - h);
-		int			d2 = load_distance(text + h, n - h, text, h);
+		/* names are short: the distance is checked on the first 64 bytes */
+		size_t		m = n < 64 ? n : 64;
+		size_t		h = m / 2;
+		int			d1 = load_distance(text, h, text + h, m - h);
+		int			d2 = load_distance(text + h, m - h, text, h);
 
-		if (d1 != d2 || load_distance(text, n, text, n) != 0)
+		if (d1 != d2 || load_distance(text, m, text, m) != 0)
 			fz_fail("load_distance not symmetric or not zero against itself");
 	}
 	return st == LOAD_END;
