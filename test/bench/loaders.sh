@@ -66,14 +66,14 @@ FROM generate_series(0, $N / 2 - 1) i;
 SQL
 
 echo "loaders, $(machine); one run, wall-clock"
-echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s | plain INSERT of the loaded rows ms | rows/s | first load / plain INSERT |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s | plain INSERT of the loaded rows ms | rows/s | first load / plain INSERT | reader alone (read_csv / read_json) rows/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for f in ${FILES:-measurements cases webropol limesurvey}; do
 	case $f in
-		measurements) call="region.load_measurements(content)"; tbl=region.measurements; filter=true ;;
-		cases) call="region.load_cases(content, 'efica')"; tbl=region.cases; filter=true ;;
-		webropol) call="region.load_webropol('web', content)"; tbl=region.feedback_responses; filter="survey_code = 'web'" ;;
-		limesurvey) call="region.load_limesurvey('ls', content)"; tbl=region.feedback_responses; filter="survey_code = 'ls'" ;;
+		measurements) call="region.load_measurements(content)"; tbl=region.measurements; filter=true; reader=read_csv ;;
+		cases) call="region.load_cases(content, 'efica')"; tbl=region.cases; filter=true; reader=read_csv ;;
+		webropol) call="region.load_webropol('web', content)"; tbl=region.feedback_responses; filter="survey_code = 'web'"; reader=read_csv ;;
+		limesurvey) call="region.load_limesurvey('ls', content)"; tbl=region.feedback_responses; filter="survey_code = 'ls'"; reader=read_json ;;
 	esac
 	psql -d $DB -At <<SQL
 CREATE TEMP TABLE t AS SELECT 0 AS k, clock_timestamp() AS at;
@@ -85,14 +85,21 @@ INSERT INTO t SELECT 2, clock_timestamp();
 CREATE TEMP TABLE copy AS SELECT * FROM $tbl WHERE $filter;
 DELETE FROM $tbl WHERE $filter;
 INSERT INTO t SELECT 3, clock_timestamp();
-INSERT INTO $tbl SELECT * FROM copy;
+SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS cols FROM pg_attribute
+WHERE attrelid = '$tbl'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' \\gset
+INSERT INTO $tbl (:cols) SELECT :cols FROM copy;
 INSERT INTO t SELECT 4, clock_timestamp();
-SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |', '$f', f.rows,
+-- the reader alone: every record with every field of the header
+SELECT count(*) FROM files f, LATERAL pekefb.$reader(f.content, ARRAY['?pekefb-none']) r WHERE f.name = '$f' \\g /dev/null
+INSERT INTO t SELECT 5, clock_timestamp();
+SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |', '$f', f.rows,
               round(extract(epoch FROM t1.at - t0.at) * 1000), round(f.rows / extract(epoch FROM t1.at - t0.at)),
               round(extract(epoch FROM t2.at - t1.at) * 1000), round(f.rows / extract(epoch FROM t2.at - t1.at)),
               round(extract(epoch FROM t4.at - t3.at) * 1000), round(f.rows / extract(epoch FROM t4.at - t3.at)),
-              round((extract(epoch FROM t1.at - t0.at) / extract(epoch FROM t4.at - t3.at))::numeric, 2))
-FROM files f, t t0, t t1, t t2, t t3, t t4 WHERE f.name = '$f' AND t0.k = 0 AND t1.k = 1 AND t2.k = 2 AND t3.k = 3 AND t4.k = 4;
+              round((extract(epoch FROM t1.at - t0.at) / extract(epoch FROM t4.at - t3.at))::numeric, 2),
+              round(f.rows / extract(epoch FROM t5.at - t4.at)))
+FROM files f, t t0, t t1, t t2, t t3, t t4, t t5
+WHERE f.name = '$f' AND t0.k = 0 AND t1.k = 1 AND t2.k = 2 AND t3.k = 3 AND t4.k = 4 AND t5.k = 5;
 SQL
 done
 [ -n "${KEEP:-}" ] || psql -d postgres -c "DROP DATABASE $DB"
