@@ -35,16 +35,17 @@ UPGRADE_BUILT  = $(if $(and $(LAST_RELEASE),$(wildcard src/upgrade.sql)),$(EXTEN
 # and ends with the region half: src/region.sql (create_region, upgrade_region) and the
 # region script embedded from src/region/ (doc/region.md).
 SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
-            src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql \
+            src/calendar.sql src/deadline.sql src/access.sql src/waits.sql src/feedback.sql src/load.sql \
             src/region.sql src/region_upgrade.sql src/region_script.sql src/distribute.sql
 # The region script: one file per concept, run in this order by pekefb.create_region;
 # region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
                src/region/history.sql src/region/obligations.sql \
                src/region/cases.sql src/region/feedback.sql src/region/themes.sql src/region/development.sql \
+               src/region/loading.sql \
                src/region/views_indicators.sql src/region/views_access.sql src/region/views_feedback.sql \
                src/region/views_overview.sql src/region/views_quality.sql src/region/views_themes.sql \
-               src/region/views_development.sql
+               src/region/views_development.sql src/region/views_loaders.sql
 REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))

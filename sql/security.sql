@@ -252,6 +252,17 @@ SELECT :"tgt".import_feedback(
   '[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a", "service": "neuvola",
      "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
 SELECT :"tgt".import_feedback(:'feedback_doc');
+-- the loaders (doc/loading.md), and the national comparison's tables
+SELECT * FROM :"tgt".load_measurements(E'indikaattori;organisaatio;vuosi;osoittaja;nimittäjä\nshare;a;2021;7;10\n');
+INSERT INTO :"tgt".case_mappings VALUES ('m', 'care');
+SELECT * FROM :"tgt".load_cases(E'id;asiatyyppi;kunta;vireille\nx1;m;a;1.2.2020\n', 'sys');
+INSERT INTO :"tgt".feedback_surveys (code, tool, organization_code, service, nps_column) VALUES ('s', 'limesurvey', 'a', 'neuvola', 'nps');
+SELECT * FROM :"tgt".load_limesurvey('s', '[{"id": 1, "submitdate": "2020-01-05 10:00:00"}, {"id": 2, "submitdate": "2020-01-05 11:00:00", "nps": 9}]');
+SELECT * FROM :"tgt".load_webropol('s', E'id;submitdate;nps\n3;5.1.2020 10.00;10\n');
+INSERT INTO :"tgt".reference_areas VALUES (1, 'fin', 'Suomi', NULL, 'MAA', NULL), (2, 'own', 'Oma', NULL, 'HYVINVOINTIALUE', 'a');
+INSERT INTO :"tgt".reference_indicators VALUES (5, 'share', 0.01, NULL);
+SELECT * FROM :"tgt".load_sotkanet('[{"indicator": 5, "region": 1, "year": 2020, "gender": "total", "value": 90}, {"indicator": 5, "region": 2, "year": 2020, "gender": "total", "value": 91}]');
+SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A');
 \if :regions
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
@@ -291,7 +302,9 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'rebuild_organization_tree', 'distribute_region', 'measurements_as_of', 'targets_as_of',
                         'indicator_status_as_of', 'data_quality_on', 'period_months', 'period_label', 'date_text',
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
-                        'development_periods');
+                        'development_periods',
+                        'load_measurements', 'load_cases', 'load_feedback', 'load_webropol', 'load_limesurvey',
+                        'load_sotkanet', 'loader_unknown', 'loader_answer');
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')

@@ -18,3 +18,41 @@ CREATE FUNCTION @extschema@.label(@extschema@.deadline) RETURNS text
     RETURN @extschema@.label($1, @extschema@.language());
 COMMENT ON FUNCTION @extschema@.label(@extschema@.deadline) IS
     'a deadline in words of the current pekefb.language: 7 arkipäivää, 7 vardagar, 7 working days';
+-- ---- loaders: readers and converters of the region loaders (src/load.sql)
+CREATE FUNCTION @extschema@.read_csv(document text, columns text[], separator text DEFAULT NULL)
+    RETURNS TABLE (line bigint, fields text[])
+    AS 'MODULE_PATHNAME', 'read_csv'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.read_csv(text, text[], text) IS
+    'the records of a CSV file with a header: per record the line it starts on and the fields of the named columns ("name", "?optional|other name"); separator NULL detects ; , or tab';
+
+CREATE FUNCTION @extschema@.read_json(document text, columns text[])
+    RETURNS TABLE (line bigint, fields text[])
+    AS 'MODULE_PATHNAME', 'read_json'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.read_json(text, text[]) IS
+    'the records of a JSON array of objects (or of {"responses": [...]}): per record its number (1 = first) and the fields of the named keys';
+
+CREATE FUNCTION @extschema@.load_number(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS numeric
+    AS 'MODULE_PATHNAME', 'load_number_fn'
+    LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.load_number(text, bigint, text, text) IS
+    'a number as Finns write it (94,5; 1 234,5; 94.5); an error names the line (or record) and field';
+
+CREATE FUNCTION @extschema@.load_date(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS date
+    AS 'MODULE_PATHNAME', 'load_date_fn'
+    LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.load_date(text, bigint, text, text) IS
+    'a date written 1.4.2025, 01.04.2025 or 2025-04-01; an error names the line (or record) and field';
+
+CREATE FUNCTION @extschema@.load_timestamp(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS timestamp
+    AS 'MODULE_PATHNAME', 'load_timestamp_fn'
+    LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.load_timestamp(text, bigint, text, text) IS
+    'a local date and time written 14.3.2025 10.22, 2025-03-14 10:22:31 or 2025-03-14T10:22 (no zone); an error names the line (or record) and field';
+
+CREATE FUNCTION @extschema@.closest_name(name text, candidates text[]) RETURNS text
+    AS 'MODULE_PATHNAME', 'closest_name'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
+    'the candidate nearest to name by edit distance (case-insensitive), for "did you mean" suggestions';

@@ -175,6 +175,7 @@ run_demo() {
 	PGDATABASE=pekefb_demo psqlq -c "CREATE EXTENSION pekefb" || die "CREATE EXTENSION failed"
 	say "loading the sample region (Central Ostrobothnia)"
 	PGDATABASE=pekefb_demo psqlq -f test/sample/region.sql >/dev/null || die "loading the sample region failed"
+	PGDATABASE=pekefb_demo psqlq -f test/sample/loaders.sql >/dev/null || die "loading the sample files through the loaders failed"
 	PGDATABASE=pekefb_demo $PGBIN/psql -X -v ON_ERROR_STOP=1 -f test/sample/dashboard.sql || die "dashboard failed"
 	say "demo finished in $((SECONDS - t0)) s"
 }

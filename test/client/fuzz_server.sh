@@ -26,6 +26,8 @@ gcc -std=gnu99 -O2 -Wall -Wextra -Werror -I"$inc" -o "$work/server_fuzz" test/fu
 
 status=0
 for t in $(ls test/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||'); do
+	# csv (the loaders' parsers) is no SQL type: its server side is sql/loaders.sql
+	[ "$t" != csv ] || continue
 	# the findings kept in test/fuzz/regress/<type> first, then the emitted inputs
 	{ [ ! -f test/fuzz/regress/"$t" ] || cat test/fuzz/regress/"$t"
 	  test/fuzz/bin/fuzz_"$t" -e "${FUZZ_SERVER_INPUTS:-10000}" -s "${FUZZ_SEED:-20260601}"; } > "$work/$t.in"

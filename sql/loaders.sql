@@ -1,0 +1,127 @@
+-- loaders: the region's loaders (doc/loading.md) on good files, every class of bad line,
+-- re-loads (idempotent, corrected values) and the sample exports of test/sample/.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pekefb;
+DROP SCHEMA IF EXISTS region CASCADE;
+RESET client_min_messages;
+SET TimeZone = 'UTC';
+\set VERBOSITY default
+\set SHOW_CONTEXT never
+\set QUIET on
+SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue (Soite)',
+                            'Mellersta Österbottens välfärdsområde (Soite)') IS NOT NULL AS created;
+\i test/sample/organizations.sql
+INSERT INTO region.indicators (code, name_fi, name_sv, unit, period, deadline) VALUES
+  ('ls-7arkipv', 'Lastensuojeluasian käsittely 7 arkipäivän kuluessa', 'Barnskyddsärende behandlat inom 7 vardagar', '%', 'half_year', '7 working days'),
+  ('pta-3kk', 'Lapsen ja perheen palvelutarpeen arviointi valmis määräajassa', NULL, '%', 'year', '3 months'),
+  ('mt-hoitotakuu', 'Mielenterveyspalvelujen saatavuus hoitotakuun mukaisesti', NULL, '%', 'year', '14 days'),
+  ('lene', '4- ja 6-vuotiaiden Lene-tutkimuksen toteutuminen määräajan puitteissa', NULL, '%', 'year', NULL),
+  ('ls-ilmoitukset', 'Lastensuojeluilmoitusten määrä', 'Antal barnskyddsanmälningar', '', 'year', NULL),
+  ('ls-ilmoitus-kasittelyaika', 'Lastensuojeluilmoitusten käsittelyaika, keskiarvo', NULL, 'd', 'year', NULL),
+  ('suun-kiireeton', 'Suun terveydenhuollon kiireettömän hoidon saatavuus (odotus, pv)', NULL, 'd', 'year', NULL);
+\set QUIET off
+
+-- The sample files load (test/sample/loaders.sql prints the counts of every load).
+\i test/sample/loaders.sql
+\set ON_ERROR_STOP off
+SELECT indicator_code, organization_code, period_start, value::text, source FROM region.measurements
+WHERE organization_code IN ('soite', 'halsua') ORDER BY 1, 2 LIMIT 6;
+-- one child-welfare matter, two indicators; the later extract finished LS-2025-90002 in place
+SELECT organization_code, indicator_code, source_case_id, started, finished FROM region.cases
+WHERE source_case_id IN ('LS-2025-90002', 'MT-2025-90009', 'LS-2025-90011') ORDER BY 3, 2;
+SELECT survey_code, source_response_id, organization_code, service, received_at, response::text, comment
+FROM region.feedback_responses ORDER BY survey_code, received_at LIMIT 20;
+SELECT sotkanet_indicator, sotkanet_region, year, gender, value, abs_value FROM region.reference_values ORDER BY year, sotkanet_region, gender;
+
+-- Good files with other spellings: comma separator, a byte-order mark, CRLF, quoted fields,
+-- Swedish names, codes, a year instead of dates, thousands with spaces.
+\set f '\xEF\xBB\xBFindicator,organisation,år,värde\r\nls-ilmoitukset,Karleby,2024,"1 204"\r\nAntal barnskyddsanmälningar,halsua,2024,31\r\n'
+SELECT * FROM region.load_measurements(E:'f');
+SELECT organization_code, period_start, period_end, value::text FROM region.measurements
+WHERE indicator_code = 'ls-ilmoitukset' AND period_start = '2024-01-01' ORDER BY 1;
+-- the same file again: nothing changes; a corrected value: one update, nothing else
+SELECT * FROM region.load_measurements(E:'f');
+SELECT loaded_at AS halsua_loaded FROM region.measurements WHERE organization_code = 'halsua' AND indicator_code = 'ls-ilmoitukset' AND period_start = '2024-01-01' \gset
+SELECT * FROM region.load_measurements(E'indicator;organisation;år;värde\nls-ilmoitukset;Karleby;2024;1 210\nls-ilmoitukset;halsua;2024;31\n');
+SELECT organization_code, value::text, loaded_at = :'halsua_loaded' AS untouched FROM region.measurements
+WHERE indicator_code = 'ls-ilmoitukset' AND period_start = '2024-01-01' ORDER BY 1;
+
+-- Every class of bad line: all or nothing, each error names the line and the field.
+SELECT count(*) AS measurements_before FROM region.measurements \gset
+-- a missing column
+SELECT * FROM region.load_measurements(E'Indikaattori;Alku;Loppu;Arvo\nlene;1.1.2025;31.12.2025;4\n');
+-- wrong separator in a data line
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\nls-ilmoitukset,Kannus,2025,5\n');
+-- the whole file with a separator other than the header's: one field per line
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset,Kokkola,2025,4\n');
+-- a bad number, a bad date, a day that does not exist
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\nls-ilmoitukset;Kannus;2025;9,4,5\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Arvo\nls-ilmoitukset;Kokkola;1.13.2025;31.12.2025;4\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Arvo\nls-ilmoitukset;Kokkola;1.1.2025;31.2.2025;4\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Arvo\nls-ilmoitukset;Kokkola;1.7.2025;30.6.2025;4\n');
+-- unknown names: every one listed with a suggestion
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nLastensuojeluilmotusten määrä;Kokkola;2025;4\nls-ilmoitukset;Kokola;2025;5\nls-ilmoitukset;Kanus;2025;5\nls-ilmoitukset;Kokola;2024;5\n');
+-- duplicate key in the file
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\nls-ilmoitukset;kokkola;2025;5\n');
+-- numerator above denominator of a share, a zero denominator
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;845;85\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;0;0\n');
+-- incomplete lines, an unclosed quote, an empty file
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;;2025;4\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\n"lene;Kokkola;2025;4\n');
+SELECT * FROM region.load_measurements('');
+SELECT * FROM region.load_measurements(NULL);
+-- encoding: text is the database's encoding already; a Latin-1 file refused by the conversion
+SELECT * FROM region.load_measurements(convert_from(convert_to(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\n', 'UTF8'), 'UTF8'));
+SELECT convert_from('\x496e64696b616174746f72693b4c6573746966e4727669'::bytea, 'UTF8');
+SELECT count(*) = :measurements_before AS nothing_written FROM region.measurements;
+
+-- Cases: bad lines
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\nX1;Lastensuojeluasia;Kokkola;5.12.2025;1.12.2025\n', 'efica');
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\nX1;Lastensuojeluasia;Kokkola;5.12.2025;\nX1;Lastensuojeluasia;Kokkola;6.12.2025;\n', 'efica');
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille\nX1;Lastensuojeluasia;Kokkla;5.12.2025\n', 'efica');
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille\nX1;Lastensuojeluasia;Kokkola;5.12.2025\n', NULL);
+-- a matter moved to another municipality: updated, not duplicated
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\nMT-2025-90008;Mielenterveys, kiireetön hoito;Kannus;2.12.2025;22.12.2025\n', 'efica');
+SELECT organization_code, indicator_code, source_case_id FROM region.cases WHERE source_case_id = 'MT-2025-90008';
+-- the same ids from another source system are other cases
+SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille\nMT-2025-90008;Mielenterveys, kiireetön hoito;Kannus;2.12.2025\n', 'pegasos');
+SELECT source_system, count(*) FROM region.cases GROUP BY 1 ORDER BY 1;
+
+-- Feedback: bad records
+SELECT * FROM region.load_webropol('no-such-survey', 'x');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"Samaa mieltä"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 25.00";"fi";"Kokkola";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokola";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola"\n"W-1";"1.12.2025 11.00";"fi";"Kokkola";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Kuinka todennäköisesti suosittelisit palvelua läheisellesi? (0-10)"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"11"\n');
+SELECT * FROM region.load_limesurvey('perheneuvola-ls', '{"responses": [{"id": 1, "submitdate": "2025-12-01 10:00:00", "G00Q01": {"a": 1}}]}');
+SELECT * FROM region.load_limesurvey('perheneuvola-ls', '{"responses": [{"id": 1, "G00Q01": "AO01"}]}');
+SELECT * FROM region.load_limesurvey('perheneuvola-ls', '[{"id": 1, "submitdate": "2025-12-01 10:00:00", "G00Q01": "AO01"},]');
+-- a corrected response is updated in place; LimeSurvey 3's wrapped records read the same
+SELECT * FROM region.load_limesurvey('perheneuvola-ls',
+  '{"responses": [{"2": {"id": "2", "submitdate": "2025-11-17 13:02:51", "startlanguage": "fi", "G00Q01": "AO02", "G01Q01": "9"}}]}');
+SELECT source_response_id, received_at, response::text FROM region.feedback_responses WHERE survey_code = 'perheneuvola-ls' AND source_response_id = '2';
+
+-- Sotkanet: bad rows
+SELECT * FROM region.load_sotkanet('[{"indicator": 90001, "region": 9001, "year": 2024, "gender": "other", "value": 1}]');
+SELECT * FROM region.load_sotkanet(E'indicator;region;year;gender;primary value;absolute value\n90001;9001;2024;total;91,2;x\n');
+SELECT * FROM region.load_sotkanet(E'indicator;region;year;gender;primary value;absolute value\n90001;9001;2024;total;91,2;1\n90001;9001;2024;total;91,3;1\n');
+-- a corrected national figure: one update
+SELECT * FROM region.load_sotkanet('[{"indicator": 90001, "region": 9001, "year": 2024, "gender": "total", "value": 91.3, "absValue": 24917}]');
+
+-- The reference areas are not organisations: no view of the network counts them.
+SELECT count(*) AS organizations, count(*) FILTER (WHERE code IN (SELECT code FROM region.reference_areas)) AS reference_areas_among_them
+FROM region.organizations;
+
+-- The readers on their own
+SELECT * FROM pekefb.read_csv(E'a;"b ""c"""\n1;"x\ny"\n\n2;\n', ARRAY['A', 'b "c"', '?d']);
+SELECT * FROM pekefb.read_json('[{"a": 1, "b": "x\u00e4", "c": null, "d": true}]', ARRAY['a', 'b', '?c', '?d']);
+SELECT pekefb.load_number(' −1 234,50 ', 1, 'x'), pekefb.load_number('1234.5', 1, 'x'), pekefb.load_number('12 34', 1, 'x');
+SELECT pekefb.load_timestamp('2025-03-14T10:22:31.5', 1, 'x'), pekefb.load_timestamp('1.4.2025', 1, 'x'), pekefb.load_date('1.4.2025 10.00', 1, 'x');
+SELECT pekefb.closest_name('Kokola', ARRAY['Kannus', 'Kokkola', 'Karleby']), pekefb.closest_name('LESTIJARVI', ARRAY['Lestijärvi']);
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA region CASCADE;
+RESET client_min_messages;

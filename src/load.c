@@ -1,0 +1,672 @@
+/*
+ * load.c: the SQL functions behind the region's loaders (doc/loading.md): read_csv and
+ * read_json turn a whole file, passed as text, into one row per record with the fields the
+ * caller asks for by name (line or record number and a text[]); load_number, load_date and
+ * load_timestamp convert a field as Finns write it, and closest_name finds the suggestion
+ * for an unknown name.  Every error names the line or record and the field and quotes the
+ * bad text.  Parsing lives in load_core.c (CSV, numbers, dates) and feedback_core.c (the
+ * strict JSON tokenizer); this file is the server side.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "compat.h"
+#include "feedback.h"
+#include "feedback_core.h"
+#include "load_core.h"
+
+/* Quoted text in messages is cut to this many bytes. */
+#define LOAD_QUOTE_MAX	100
+
+/* The bad text for a message: cut at a character boundary when long. */
+static char *
+quote_text(const char *s, size_t len)
+{
+	int			cut = len > LOAD_QUOTE_MAX ? pg_mbcliplen(s, (int) len, LOAD_QUOTE_MAX) : (int) len;
+
+	return psprintf("%.*s%s", cut, s, cut < (int) len ? "..." : "");
+}
+
+/* The column specifications of a text[] argument (no NULL, none empty). */
+typedef struct Specs
+{
+	int			n;
+	char	  **spec;
+	size_t	   *len;
+	const char **label;			/* the first name, for messages */
+} Specs;
+
+/* Reads the specifications of columns; errors for NULL or empty elements. */
+static Specs
+read_specs(ArrayType *arr)
+{
+	Specs		s;
+	Datum	   *d;
+	bool	   *nulls;
+	int			n;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+						errmsg("column specifications must be a one-dimensional array")));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &d, &nulls, &n);
+	if (n > LOAD_MAX_FIELDS)
+		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("too many column specifications: %d", n),
+						errdetail("At most %d columns can be read.", LOAD_MAX_FIELDS)));
+	s.n = n;
+	s.spec = palloc(sizeof(char *) * (n + 1));
+	s.len = palloc(sizeof(size_t) * (n + 1));
+	s.label = palloc(sizeof(char *) * (n + 1));
+	for (int i = 0; i < n; i++)
+	{
+		char	   *t;
+		size_t		l;
+		size_t		b;
+
+		if (nulls[i])
+			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							errmsg("column specification %d is null", i + 1),
+							errdetail("Each column is named as \"name\" or \"?name|other name\".")));
+		t = TextDatumGetCString(d[i]);
+		l = strlen(t);
+		b = load_spec_optional(t, l) ? 1 : 0;
+		if (l <= b || t[b] == '|')
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("invalid column specification: \"%s\"", t),
+							errdetail("Each column is named as \"name\" or \"?name|other name\".")));
+		s.spec[i] = t;
+		s.len[i] = l;
+		s.label[i] = pnstrdup(t + b, strcspn(t + b, "|"));
+	}
+	return s;
+}
+
+/* The tuplestore rows: (line bigint, fields text[]). */
+static void
+put_row(ReturnSetInfo *rsi, int64 line, Specs *s, Datum *vals, bool *nulls)
+{
+	Datum		out[2];
+	bool		outnull[2] = {false, false};
+	int			dims[1] = {s->n};
+	int			lbs[1] = {1};
+
+	out[0] = Int64GetDatum(line);
+	out[1] = PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+	tuplestore_putvalues(rsi->setResult, rsi->setDesc, out, outnull);
+}
+
+/* Raises a CSV structure error (22P04) for line. */
+static void pg_attribute_noreturn()
+csv_fail(const LoadError *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+			 errmsg("invalid CSV on line %ld", err->line),
+			 errdetail_internal("%s", err->detail)));
+}
+
+/*
+ * read_csv(document text, columns text[], separator text DEFAULT NULL) RETURNS TABLE
+ * (line bigint, fields text[]): the header (the first record) gives each column's position
+ * by name; each record after it becomes a row with the line it starts on and, in the order
+ * of columns, its fields (an empty field is NULL; a missing optional column too).
+ * separator NULL detects it from the header.
+ */
+PG_FUNCTION_INFO_V1(read_csv);
+Datum
+read_csv(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *doc;
+	Specs		s;
+	char		sep;
+	CsvReader	r;
+	CsvField   *fields;
+	int			nf,
+				nheader;
+	int		   *pos;			/* header position of each spec, -1 when absent */
+	LoadError	err;
+	Datum	   *vals;
+	bool	   *nulls;
+	char	   *buf = NULL;
+	size_t		bufcap = 0;
+	MemoryContext rowcxt,
+				old;
+
+	/* no document or no columns: no rows */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	if (PG_ARGISNULL(2))
+		sep = csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	else
+	{
+		char	   *t = text_to_cstring(PG_GETARG_TEXT_PP(2));
+
+		if (strcmp(t, ";") == 0 || strcmp(t, ",") == 0 || strcmp(t, "\t") == 0)
+			sep = t[0];
+		else
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("invalid CSV separator: \"%s\"", t),
+							errdetail("Expected \";\", \",\", a tab, or NULL to detect it from the header.")));
+	}
+	InitMaterializedSRF(fcinfo, 0);
+
+	fields = palloc(sizeof(CsvField) * LOAD_MAX_FIELDS);
+	pos = palloc(sizeof(int) * (s.n + 1));
+	vals = palloc(sizeof(Datum) * (s.n + 1));
+	nulls = palloc(sizeof(bool) * (s.n + 1));
+	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
+
+	/* the header */
+	switch (csv_next(&r, fields, LOAD_MAX_FIELDS, &nheader, &err))
+	{
+		case LOAD_OK:
+			break;
+		case LOAD_END:
+			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							errmsg("invalid CSV: the file is empty"),
+							errdetail("Expected a header line naming the columns, then one line per record.")));
+		default:
+			csv_fail(&err);
+	}
+	for (int i = 0; i < s.n; i++)
+	{
+		pos[i] = -1;
+		for (int k = 0; k < nheader; k++)
+		{
+			const char *name = fields[k].p;
+			size_t		nlen = fields[k].len;
+
+			if (fields[k].escaped)
+			{
+				char	   *copy = palloc(fields[k].len + 1);
+
+				nlen = csv_unescape(&fields[k], copy);
+				name = copy;
+			}
+			if (!load_spec_matches(s.spec[i], s.len[i], name, nlen))
+				continue;
+			if (pos[i] >= 0)
+				ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+								errmsg("invalid CSV on line %ld: column \"%s\" appears more than once in the header",
+									   r.record_line, s.label[i]),
+								errdetail("Columns %d and %d of the header are both \"%s\"; expected each column once.",
+										  pos[i] + 1, k + 1, quote_text(name, nlen))));
+			pos[i] = k;
+		}
+		if (pos[i] < 0 && !load_spec_optional(s.spec[i], s.len[i]))
+		{
+			StringInfoData names;
+
+			initStringInfo(&names);
+			for (int k = 0; k < nheader && names.len < 400; k++)
+			{
+				char	   *name = palloc(fields[k].len + 1);
+				size_t		nlen = csv_unescape(&fields[k], name);
+
+				appendStringInfo(&names, "%s\"%s\"", k ? ", " : "", quote_text(name, nlen));
+			}
+			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							errmsg("invalid CSV on line %ld: column \"%s\" is missing", r.record_line, s.label[i]),
+							errdetail("Expected a column named %s%s; the header (separator \"%s\") has %s.",
+									  strchr(s.spec[i], '|') ? "one of " : "",
+									  quote_text(s.spec[i] + (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0),
+												 s.len[i] - (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0)),
+									  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","), names.data)));
+		}
+	}
+
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "read_csv row", ALLOCSET_DEFAULT_SIZES);
+	for (;;)
+	{
+		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
+
+		CHECK_FOR_INTERRUPTS();
+		if (st == LOAD_END)
+			break;
+		if (st != LOAD_OK)
+			csv_fail(&err);
+		if (nf != nheader)
+			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							errmsg("invalid CSV on line %ld: %d field%s, the header has %d",
+								   r.record_line, nf, nf == 1 ? "" : "s", nheader),
+							errdetail("Every line has as many fields as the header, separated by \"%s\"; a field holding the separator is quoted (\"...\").",
+									  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","))));
+		old = MemoryContextSwitchTo(rowcxt);
+		for (int i = 0; i < s.n; i++)
+		{
+			CsvField   *f;
+
+			nulls[i] = true;
+			vals[i] = (Datum) 0;
+			if (pos[i] < 0)
+				continue;
+			f = &fields[pos[i]];
+			if (f->len == 0)
+				continue;
+			if (f->escaped)
+			{
+				size_t		l;
+
+				if (f->len + 1 > bufcap)
+				{
+					MemoryContextSwitchTo(old);
+					bufcap = Max(f->len + 1, 2 * bufcap);
+					buf = buf ? repalloc(buf, bufcap) : palloc(bufcap);
+					MemoryContextSwitchTo(rowcxt);
+				}
+				l = csv_unescape(f, buf);
+				vals[i] = PointerGetDatum(cstring_to_text_with_len(buf, (int) l));
+			}
+			else
+				vals[i] = PointerGetDatum(cstring_to_text_with_len(f->p, (int) f->len));
+			nulls[i] = false;
+		}
+		MemoryContextSwitchTo(old);
+		put_row(rsi, r.record_line, &s, vals, nulls);
+		MemoryContextReset(rowcxt);
+	}
+	MemoryContextDelete(rowcxt);
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+typedef struct JsonRead
+{
+	FbJson		j;
+	FbError		err;
+	int64		record;
+} JsonRead;
+
+/* Raises the tokenizer's error for the record being read (or the document). */
+static void pg_attribute_noreturn()
+json_fail(JsonRead *jr)
+{
+	int			code = jr->err.status == FB_ERR_UNTRANSLATABLE ? ERRCODE_UNTRANSLATABLE_CHARACTER :
+		ERRCODE_INVALID_TEXT_REPRESENTATION;
+
+	if (jr->record > 0)
+		ereport(ERROR, (errcode(code), errmsg("invalid JSON in record %lld", (long long) jr->record),
+						errdetail_internal("%s", jr->err.detail)));
+	ereport(ERROR, (errcode(code), errmsg("invalid JSON document"),
+					errdetail_internal("%s", jr->err.detail)));
+}
+
+/* Reads the next token. */
+static void
+json_next(JsonRead *jr)
+{
+	if (fbj_next(&jr->j, &jr->err) != FB_OK)
+		json_fail(jr);
+}
+
+/* Fails with "Expected <what> at byte N, found ...". */
+static void pg_attribute_noreturn()
+json_expected(JsonRead *jr, const char *what)
+{
+	fbj_expected(&jr->j, what, &jr->err);
+	json_fail(jr);
+}
+
+/* The current string token, decoded into the database encoding (palloc'd). */
+static char *
+json_string(JsonRead *jr, size_t *len)
+{
+	char	   *out = palloc(jr->j.toklen + 1);
+	bool		trunc;
+
+	if (fbj_string(&jr->j, out, jr->j.toklen + 1, len, &trunc, &jr->err) != FB_OK)
+		json_fail(jr);
+	return out;
+}
+
+/* The JSON tokenizer's tick: lets a cancel or statement_timeout stop a long token. */
+static void
+json_tick(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * Reads the members of the object whose '{' is the current token into vals/nulls by
+ * specification; then reads the token after the '}'.  A member whose value is an object is
+ * read as the record itself when it is the object's only member (LimeSurvey 3 writes each
+ * response as {"<id>": {...}}).
+ */
+static void
+json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool outer)
+{
+	bool		first = true;
+
+	json_next(jr);
+	while (jr->j.token != FBJ_OBJECT_END)
+	{
+		char	   *key;
+		size_t		klen;
+		int			i;
+
+		if (!first)
+		{
+			if (jr->j.token != FBJ_COMMA)
+				json_expected(jr, "\",\" or \"}\" in the record");
+			json_next(jr);
+		}
+		if (jr->j.token != FBJ_STRING)
+			json_expected(jr, "a key (a string)");
+		key = json_string(jr, &klen);
+		json_next(jr);
+		if (jr->j.token != FBJ_COLON)
+			json_expected(jr, "\":\" after the key");
+		json_next(jr);
+		if (jr->j.token == FBJ_OBJECT_START && outer && first)
+		{
+			json_record(jr, s, vals, nulls, seen, false);
+			json_next(jr);		/* past the inner object's '}' */
+			if (jr->j.token != FBJ_OBJECT_END)
+				ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								errmsg("invalid JSON in record %lld: a record wrapped in an object has more than one member",
+									   (long long) jr->record),
+								errdetail("Expected each record as an object of fields, or as {\"id\": {fields}} with one member.")));
+			break;
+		}
+		for (i = 0; i < s->n; i++)
+			if (load_spec_matches(s->spec[i], s->len[i], key, klen))
+				break;
+		if (i < s->n && seen[i])
+			ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid JSON in record %lld: field \"%s\" appears more than once",
+								   (long long) jr->record, s->label[i]),
+							errdetail("Expected each field of a record once.")));
+		switch (jr->j.token)
+		{
+			case FBJ_STRING:
+				if (i < s->n)
+				{
+					size_t		l;
+					char	   *v = json_string(jr, &l);
+
+					if (l > 0)
+					{
+						vals[i] = PointerGetDatum(cstring_to_text_with_len(v, (int) l));
+						nulls[i] = false;
+					}
+				}
+				break;
+			case FBJ_NUMBER:
+			case FBJ_TRUE:
+			case FBJ_FALSE:
+				if (i < s->n)
+				{
+					vals[i] = PointerGetDatum(cstring_to_text_with_len(jr->j.start, (int) jr->j.toklen));
+					nulls[i] = false;
+				}
+				break;
+			case FBJ_NULL:
+				break;
+			default:
+				ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								errmsg("invalid JSON in record %lld: field \"%s\" is %s",
+									   (long long) jr->record, quote_text(key, klen), fbj_kind(&jr->j)),
+								errdetail("Expected a string, a number, true, false or null as a field's value.")));
+		}
+		if (i < s->n)
+			seen[i] = true;
+		json_next(jr);
+		first = false;
+	}
+	if (outer)
+		json_next(jr);
+}
+
+/*
+ * read_json(document text, columns text[]) RETURNS TABLE (line bigint, fields text[]): the
+ * records of a JSON document — an array of objects, or an object whose "responses" member
+ * is one (LimeSurvey's export) — as rows: the record's number (1 = the first) and its
+ * fields in the order of columns (matched by key as read_csv matches header names; null
+ * and "" are NULL; numbers and true/false as written).
+ */
+PG_FUNCTION_INFO_V1(read_json);
+Datum
+read_json(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *doc;
+	Specs		s;
+	JsonRead	jr;
+	Datum	   *vals;
+	bool	   *nulls;
+	bool	   *seen;
+	bool		wrapped = false;
+	MemoryContext rowcxt,
+				old;
+
+	/* no document or no columns: no rows */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	InitMaterializedSRF(fcinfo, 0);
+	vals = palloc(sizeof(Datum) * (s.n + 1));
+	nulls = palloc(sizeof(bool) * (s.n + 1));
+	seen = palloc(sizeof(bool) * (s.n + 1));
+
+	{
+		const char *t = VARDATA_ANY(doc);
+		size_t		len = VARSIZE_ANY_EXHDR(doc);
+
+		if (csv_has_bom(t, len))
+			t += 3, len -= 3;
+		fbj_init(&jr.j, t, len);
+	}
+	jr.j.unicode = GetDatabaseEncoding() == PG_UTF8 ? NULL : feedback_unicode;
+	jr.j.tick = json_tick;
+	jr.record = 0;
+	json_next(&jr);
+	if (jr.j.token == FBJ_OBJECT_START)
+	{
+		/* {"responses": [...]} */
+		char	   *key;
+		size_t		klen;
+
+		json_next(&jr);
+		if (jr.j.token != FBJ_STRING)
+			json_expected(&jr, "\"responses\"");
+		key = json_string(&jr, &klen);
+		if (klen != 9 || memcmp(key, "responses", 9) != 0)
+			json_expected(&jr, "\"responses\" (the records of an export)");
+		json_next(&jr);
+		if (jr.j.token != FBJ_COLON)
+			json_expected(&jr, "\":\"");
+		json_next(&jr);
+		wrapped = true;
+	}
+	if (jr.j.token != FBJ_ARRAY_START)
+		json_expected(&jr, "an array of records, or an object {\"responses\": [records]}");
+	json_next(&jr);
+
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "read_json row", ALLOCSET_DEFAULT_SIZES);
+	while (jr.j.token != FBJ_ARRAY_END)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (jr.record > 0)
+		{
+			if (jr.j.token != FBJ_COMMA)
+				json_expected(&jr, "\",\" or \"]\" after a record");
+			json_next(&jr);
+		}
+		jr.record++;
+		if (jr.j.token != FBJ_OBJECT_START)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid JSON in record %lld: %s, not an object", (long long) jr.record, fbj_kind(&jr.j)),
+							errdetail("Expected each record as an object of fields.")));
+		old = MemoryContextSwitchTo(rowcxt);
+		for (int i = 0; i < s.n; i++)
+			nulls[i] = true, seen[i] = false, vals[i] = (Datum) 0;
+		json_record(&jr, &s, vals, nulls, seen, true);
+		MemoryContextSwitchTo(old);
+		for (int i = 0; i < s.n; i++)
+			if (!seen[i] && !load_spec_optional(s.spec[i], s.len[i]))
+				ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								errmsg("invalid JSON in record %lld: field \"%s\" is missing", (long long) jr.record, s.label[i]),
+								errdetail("Expected a field named %s in every record.",
+										  quote_text(s.spec[i] + (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0),
+													 s.len[i] - (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0)))));
+		put_row(rsi, jr.record, &s, vals, nulls);
+		MemoryContextReset(rowcxt);
+	}
+	json_next(&jr);
+	if (wrapped)
+	{
+		if (jr.j.token != FBJ_OBJECT_END)
+			json_expected(&jr, "\"}\" after the records (only \"responses\" is read)");
+		json_next(&jr);
+	}
+	jr.record = 0;
+	if (jr.j.token != FBJ_END)
+		json_expected(&jr, "the end of the document");
+	MemoryContextDelete(rowcxt);
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- values */
+
+/* Where a value comes from, for messages: "line 7, field "arvo"". */
+static char *
+place(FunctionCallInfo fcinfo)
+{
+	int64		line = PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1);
+	char	   *field = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *unit = (PG_NARGS() > 3 && !PG_ARGISNULL(3)) ? text_to_cstring(PG_GETARG_TEXT_PP(3)) : "line";
+
+	return psprintf("%s %lld, field \"%s\"", unit, (long long) line, field);
+}
+
+/*
+ * load_number(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS
+ * numeric: a number as Finns write it (94,5; 1 234,5; 94.5); the error names the place.
+ */
+PG_FUNCTION_INFO_V1(load_number_fn);
+Datum
+load_number_fn(PG_FUNCTION_ARGS)
+{
+	text	   *t;
+	char		out[LOAD_NUM_BUFLEN];
+	LoadError	err;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TEXT_PP(0);
+	if (load_number(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), out, &err) != LOAD_OK)
+		ereport(ERROR,
+				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid number \"%s\" on %s", quote_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)), place(fcinfo)),
+				 errdetail_internal("%s", err.detail)));
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(out), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* The date of a text, or the error naming the place. */
+static DateADT
+parse_date_arg(FunctionCallInfo fcinfo, int *time, const char *what)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int			y,
+				m,
+				d;
+	LoadError	err;
+
+	if (load_date(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &y, &m, &d, time, &err) != LOAD_OK)
+		ereport(ERROR,
+				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_DATETIME_FIELD_OVERFLOW : ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid %s \"%s\" on %s", what, quote_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)), place(fcinfo)),
+				 errdetail_internal("%s", err.detail)));
+	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * load_date(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS date:
+ * 1.4.2025, 01.04.2025 or 2025-04-01.
+ */
+PG_FUNCTION_INFO_V1(load_date_fn);
+Datum
+load_date_fn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(parse_date_arg(fcinfo, NULL, "date"));
+}
+
+/*
+ * load_timestamp(value text, line bigint, field text, unit text DEFAULT 'line') RETURNS
+ * timestamp (a local time, without zone): a date as load_date reads it and an optional
+ * time (14.30, 14:30:15, 2025-04-01T14:30:15).
+ */
+PG_FUNCTION_INFO_V1(load_timestamp_fn);
+Datum
+load_timestamp_fn(PG_FUNCTION_ARGS)
+{
+	int			time;
+	DateADT		d;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	d = parse_date_arg(fcinfo, &time, "timestamp");
+	PG_RETURN_TIMESTAMP((Timestamp) d * USECS_PER_DAY + (Timestamp) time * USECS_PER_SEC);
+}
+
+/*
+ * closest_name(name text, candidates text[]) RETURNS text: the candidate nearest to name
+ * by edit distance (case-insensitive), the first of equals; NULL without candidates.
+ */
+PG_FUNCTION_INFO_V1(closest_name);
+Datum
+closest_name(PG_FUNCTION_ARGS)
+{
+	text	   *name;
+	Datum	   *d;
+	bool	   *nulls;
+	int			n;
+	int			best = -1,
+				bestd = INT_MAX;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	name = PG_GETARG_TEXT_PP(0);
+	deconstruct_array(PG_GETARG_ARRAYTYPE_P(1), TEXTOID, -1, false, TYPALIGN_INT, &d, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		text	   *c;
+		int			dist;
+
+		if (nulls[i])
+			continue;
+		CHECK_FOR_INTERRUPTS();
+		c = DatumGetTextPP(d[i]);
+		dist = load_distance(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), VARDATA_ANY(c), VARSIZE_ANY_EXHDR(c));
+		if (dist < bestd)
+			bestd = dist, best = i;
+	}
+	if (best < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(PointerGetDatum(DatumGetTextPCopy(d[best])));
+}

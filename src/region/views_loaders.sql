@@ -1,0 +1,666 @@
+-- views_loaders: the region's loaders (doc/loading.md) and the national comparison view.
+-- Every loader takes the whole file as one text argument (psql: \set content `cat f.csv`
+-- then SELECT * FROM region.load_x(:'content')), reads it with pekefb.read_csv or
+-- pekefb.read_json (C), maps and checks it set-based, and upserts it in one statement: all
+-- or nothing, idempotent (a row whose values are unchanged is not written), and SECURITY
+-- INVOKER, so row-level security applies to the caller.  Loads of one kind into one region
+-- take a transaction-level advisory lock, so two sessions loading overlapping files wait for
+-- each other instead of deadlocking.  Each returns the counts inserted, updated, unchanged
+-- and skipped.
+
+-- loader_unknown(what, names, lines, known, unit): raises 22023 listing every unknown name
+-- with the line (or record) it first appears on and the nearest known name.
+CREATE FUNCTION @region@.loader_unknown(what text, names text[], lines bigint[], known text[], unit text DEFAULT 'line')
+    RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    listed text;
+BEGIN
+    IF names IS NULL OR cardinality(names) = 0 THEN
+        RETURN;
+    END IF;
+    SELECT string_agg(format('%s %s: "%s"%s', unit, l.line, l.name,
+                             COALESCE(format(' (did you mean "%s"?)', pekefb.closest_name(l.name, known)), '')),
+                      '; ' ORDER BY l.line)
+    INTO listed
+    FROM unnest(names, lines) AS l (name, line);
+    RAISE EXCEPTION 'unknown % in the file: "%"%', what, names[1],
+                    CASE WHEN cardinality(names) > 1 THEN format(' and %s more', cardinality(names) - 1) ELSE '' END
+        USING ERRCODE = '22023',
+              DETAIL = format('Not known as a code or a Finnish or Swedish name: %s.', listed),
+              HINT = 'Correct the file, or add the missing rows to the region''s tables first.';
+END
+$fn$;
+COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text) IS
+    'raises 22023 listing unknown names with their first line and the nearest known name (used by the loaders)';
+
+-- load_measurements(content, source): the statistics unit's CSV.  Columns by header name
+-- (Finnish, Swedish or English): indikaattori (code or name), organisaatio / kunta (code
+-- or name), alku and loppu (dates) or vuosi (year), osoittaja and nimittäjä (a ratio) or
+-- arvo (a quantity; percent for a share), and an optional lähde.  Re-loading a corrected
+-- file updates the changed rows and nothing else.
+CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    bad record;
+    total bigint;
+    n_ins bigint;
+    n_upd bigint;
+    u_names text[];
+    u_lines bigint[];
+BEGIN
+    IF content IS NULL THEN
+        RAISE EXCEPTION 'load_measurements needs the file''s content' USING ERRCODE = '22004',
+            DETAIL = 'Pass the CSV file as text, e.g. \set content `cat measurements.csv` and SELECT * FROM region.load_measurements(:''content'').';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
+    CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS
+    SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
+           pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
+           pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
+           pekefb.load_number(r.fields[5], r.line, 'vuosi') AS year,
+           pekefb.load_number(r.fields[6], r.line, 'osoittaja') AS num,
+           pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
+           pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
+           COALESCE(r.fields[9], load_measurements.source) AS src
+    FROM pekefb.read_csv(content, ARRAY['indikaattori|indicator|mittari|indikator',
+                                        'organisaatio|organization|kunta|alue|organisation|kommun|område',
+                                        '?alku|period_start|alkupäivä|start|början',
+                                        '?loppu|period_end|loppupäivä|end|slut',
+                                        '?vuosi|year|år',
+                                        '?osoittaja|numerator|täljare',
+                                        '?nimittäjä|denominator|nämnare',
+                                        '?arvo|value|värde',
+                                        '?lähde|source|källa']) r;
+    SELECT count(*) INTO total FROM pekefb_load_rows;
+
+    SELECT * INTO bad FROM pekefb_load_rows r
+    WHERE r.ind IS NULL OR r.org IS NULL OR (r.year IS NULL AND (r.period_start IS NULL OR r.period_end IS NULL))
+       OR (r.val IS NULL AND (r.num IS NULL OR r.den IS NULL)) OR (r.val IS NOT NULL AND (r.num IS NOT NULL OR r.den IS NOT NULL))
+       OR (r.num IS NULL) <> (r.den IS NULL)
+    ORDER BY r.line LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'incomplete measurement on line %: %', bad.line,
+            CASE WHEN bad.ind IS NULL THEN 'field "indikaattori" is empty'
+                 WHEN bad.org IS NULL THEN 'field "organisaatio" is empty'
+                 WHEN bad.year IS NULL AND (bad.period_start IS NULL OR bad.period_end IS NULL) THEN 'no period'
+                 WHEN bad.val IS NOT NULL THEN 'both a value and a ratio'
+                 ELSE 'no value' END
+            USING ERRCODE = '22023',
+                  DETAIL = 'Each line names an indicator and an organisation, a period (alku and loppu, or vuosi) and either osoittaja and nimittäjä or arvo.';
+    END IF;
+
+    -- names: codes, Finnish and Swedish names, compared ignoring case
+    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
+    SELECT DISTINCT ON (kind, name) kind, name, code FROM (
+        SELECT 'i' AS kind, lower(i.code) AS name, i.code, 0 AS pref FROM @region@.indicators i
+        UNION ALL SELECT 'i', lower(i.name_fi), i.code, 1 FROM @region@.indicators i
+        UNION ALL SELECT 'i', lower(i.name_sv), i.code, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL
+        UNION ALL SELECT 'o', lower(o.code), o.code, 0 FROM @region@.organizations o
+        UNION ALL SELECT 'o', lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+        UNION ALL SELECT 'o', lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+    ORDER BY kind, name, pref, code;
+    SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
+    FROM (SELECT r.ind AS name, min(r.line) AS line FROM pekefb_load_rows r
+          WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.kind = 'i' AND n.name = lower(r.ind))
+          GROUP BY r.ind) u;
+    PERFORM @region@.loader_unknown('indicator', u_names, u_lines,
+        (SELECT array_agg(x) FROM (SELECT i.code FROM @region@.indicators i UNION ALL SELECT i.name_fi FROM @region@.indicators i
+                                   UNION ALL SELECT i.name_sv FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) AS k (x)));
+    SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
+    FROM (SELECT r.org AS name, min(r.line) AS line FROM pekefb_load_rows r
+          WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.kind = 'o' AND n.name = lower(r.org))
+          GROUP BY r.org) u;
+    PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
+        (SELECT array_agg(x) FROM (SELECT o.code FROM @region@.organizations o UNION ALL SELECT o.name_fi FROM @region@.organizations o
+                                   UNION ALL SELECT o.name_sv FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) AS k (x)));
+
+    CREATE TEMP TABLE pekefb_load_m ON COMMIT DROP AS
+    SELECT r.line, ni.code AS indicator_code, no.code AS organization_code, i.unit,
+           COALESCE(r.period_start, make_date(r.year::integer, 1, 1)) AS period_start,
+           COALESCE(r.period_end, make_date(r.year::integer, 12, 31)) AS period_end,
+           r.num, r.den, r.val, r.src
+    FROM pekefb_load_rows r
+    JOIN pekefb_load_names ni ON ni.kind = 'i' AND ni.name = lower(r.ind)
+    JOIN pekefb_load_names no ON no.kind = 'o' AND no.name = lower(r.org)
+    JOIN @region@.indicators i ON i.code = ni.code;
+
+    SELECT * INTO bad FROM pekefb_load_m m
+    WHERE m.period_end < m.period_start OR m.den <= 0 OR m.num < 0 OR (m.unit = '%' AND m.num > m.den)
+    ORDER BY m.line LIMIT 1;
+    IF FOUND THEN
+        IF bad.period_end < bad.period_start THEN
+            RAISE EXCEPTION 'invalid period on line %: % .. %', bad.line, to_char(bad.period_start, 'FMDD.FMMM.YYYY'), to_char(bad.period_end, 'FMDD.FMMM.YYYY')
+                USING ERRCODE = '22008', DETAIL = 'The period''s last day (loppu) must not be before its first day (alku).';
+        ELSIF bad.den <= 0 OR bad.num < 0 THEN
+            RAISE EXCEPTION 'invalid ratio on line %: "%/%"', bad.line, bad.num, bad.den
+                USING ERRCODE = '22003', DETAIL = 'The denominator (nimittäjä) must be greater than zero and the numerator (osoittaja) not negative.';
+        ELSE
+            RAISE EXCEPTION 'numerator above denominator on line %: "%/%" for indicator "%"', bad.line, bad.num, bad.den, bad.indicator_code
+                USING ERRCODE = '22003', DETAIL = format('Indicator "%s" is a share: its numerator (osoittaja) cannot exceed its denominator (nimittäjä).', bad.indicator_code);
+        END IF;
+    END IF;
+    SELECT m.indicator_code, m.organization_code, m.period_start, array_agg(m.line ORDER BY m.line) AS lines INTO bad
+    FROM pekefb_load_m m GROUP BY m.indicator_code, m.organization_code, m.period_start, m.period_end
+    HAVING count(*) > 1 ORDER BY min(m.line) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate measurement on lines %', array_to_string(bad.lines, ', ')
+            USING ERRCODE = '22P04',
+                  DETAIL = format('Indicator "%s", organisation "%s", period from %s appears more than once; a file gives each measurement once.',
+                                  bad.indicator_code, bad.organization_code, to_char(bad.period_start, 'FMDD.FMMM.YYYY'));
+    END IF;
+
+    WITH up AS (
+        INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end,
+               (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
+                     ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
+               m.src
+        FROM pekefb_load_m m
+        -- unchanged rows are left out before the insert (no trigger fires for them)
+        WHERE NOT EXISTS (SELECT FROM @region@.measurements o
+                          WHERE o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
+                            AND o.period_start = m.period_start AND o.period_end = m.period_end
+                            AND o.value::text = (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
+                                                      ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator::text
+                            AND (m.src IS NULL OR o.source IS NOT DISTINCT FROM m.src))
+        ORDER BY m.organization_code, m.indicator_code, m.period_start
+        ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
+            SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
+            WHERE t.value::text <> EXCLUDED.value::text
+               OR (EXCLUDED.source IS NOT NULL AND t.source IS DISTINCT FROM EXCLUDED.source)
+        RETURNING (t.xmax::text = '0') AS fresh)
+    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
+    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_m;
+    RETURN QUERY SELECT n_ins, n_upd, total - n_ins - n_upd, 0::bigint;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_measurements(text, text) IS
+    'loads the statistics unit''s CSV of measurements (columns by header, names or codes, Finnish numbers and dates), all or nothing; re-loading updates only changed values; returns inserted, updated, unchanged, skipped';
+
+-- load_cases(content, source_system): a client-information system's extract (CSV).
+-- Columns: id (the system's matter id), asiatyyppi (matter type, mapped to indicators by
+-- case_mappings), organisaatio / kunta (code or name), vireille (started) and ratkaistu
+-- (finished, empty while open).  A matter of a type without a mapping is skipped; a matter
+-- loaded before is updated in place (also when it finished since, or moved to another
+-- organisation); matters missing from the extract are left as they are.
+CREATE FUNCTION @region@.load_cases(content text, source_system text)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    bad record;
+    total bigint;
+    n_skip bigint;
+    n_ins bigint;
+    n_upd bigint;
+    n_moved bigint;
+    u_names text[];
+    u_lines bigint[];
+    sys text := btrim(source_system);
+BEGIN
+    IF content IS NULL OR sys IS NULL OR sys = '' THEN
+        RAISE EXCEPTION 'load_cases needs the file''s content and the source system''s name' USING ERRCODE = '22004',
+            DETAIL = 'Pass the CSV extract as text and the system it comes from, e.g. SELECT * FROM region.load_cases(:''content'', ''efica'').';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
+    CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS
+    SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, btrim(r.fields[3]) AS org,
+           pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
+           pekefb.load_date(r.fields[5], r.line, 'ratkaistu') AS finished
+    FROM pekefb.read_csv(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
+                                        'asiatyyppi|matter_type|tyyppi|ärendetyp',
+                                        'organisaatio|organization|kunta|yksikkö|organisation|kommun',
+                                        'vireille|vireilletulo|started|anhängig',
+                                        '?ratkaistu|päätetty|finished|valmis|avgjord']) r;
+    SELECT count(*) INTO total FROM pekefb_load_rows;
+    SELECT * INTO bad FROM pekefb_load_rows r
+    WHERE r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started
+    ORDER BY r.line LIMIT 1;
+    IF FOUND THEN
+        IF bad.finished < bad.started THEN
+            RAISE EXCEPTION 'case finished before it started on line %: % .. %', bad.line,
+                to_char(bad.started, 'FMDD.FMMM.YYYY'), to_char(bad.finished, 'FMDD.FMMM.YYYY')
+                USING ERRCODE = '22008', DETAIL = 'The day a matter was decided (ratkaistu) cannot be before the day it became pending (vireille).';
+        END IF;
+        RAISE EXCEPTION 'incomplete case on line %: field "%" is empty', bad.line,
+            CASE WHEN bad.id IS NULL THEN 'id' WHEN bad.matter IS NULL THEN 'asiatyyppi' WHEN bad.org IS NULL THEN 'organisaatio' ELSE 'vireille' END
+            USING ERRCODE = '22023', DETAIL = 'Each line has the matter''s id, its type, its organisation and the day it became pending.';
+    END IF;
+    SELECT r.id, array_agg(r.line ORDER BY r.line) AS lines INTO bad
+    FROM pekefb_load_rows r GROUP BY r.id HAVING count(*) > 1 ORDER BY min(r.line) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate case id "%" on lines %', bad.id, array_to_string(bad.lines, ', ')
+            USING ERRCODE = '22P04', DETAIL = 'An extract lists each matter once.';
+    END IF;
+
+    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
+    SELECT DISTINCT ON (name) name, code FROM (
+        SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+        UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+        UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+    ORDER BY name, pref, code;
+    SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
+    FROM (SELECT r.org AS name, min(r.line) AS line FROM pekefb_load_rows r
+          WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.name = lower(r.org))
+          GROUP BY r.org) u;
+    PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
+        (SELECT array_agg(x) FROM (SELECT o.code FROM @region@.organizations o UNION ALL SELECT o.name_fi FROM @region@.organizations o
+                                   UNION ALL SELECT o.name_sv FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) AS k (x)));
+
+    SELECT count(*) INTO n_skip FROM pekefb_load_rows r
+    WHERE NOT EXISTS (SELECT FROM @region@.case_mappings cm WHERE lower(btrim(cm.matter_type)) = r.matter);
+    IF n_skip > 0 THEN
+        RAISE NOTICE 'load_cases skipped % matters of types without a mapping in case_mappings: %', n_skip,
+            (SELECT string_agg(DISTINCT r.matter, ', ') FROM pekefb_load_rows r
+             WHERE NOT EXISTS (SELECT FROM @region@.case_mappings cm WHERE lower(btrim(cm.matter_type)) = r.matter));
+    END IF;
+
+    CREATE TEMP TABLE pekefb_load_c ON COMMIT DROP AS
+    SELECT n.code AS organization_code, cm.indicator_code, r.id, r.started, r.finished
+    FROM pekefb_load_rows r
+    JOIN pekefb_load_names n ON n.name = lower(r.org)
+    JOIN @region@.case_mappings cm ON lower(btrim(cm.matter_type)) = r.matter;
+
+    -- a matter that moved to another organisation: its old rows go, the new ones count as updates
+    WITH moved AS (
+        DELETE FROM @region@.cases c USING pekefb_load_c l
+        WHERE c.source_system = sys AND c.source_case_id = l.id AND c.indicator_code = l.indicator_code
+          AND c.organization_code <> l.organization_code
+        RETURNING 1)
+    SELECT count(*) INTO n_moved FROM moved;
+
+    WITH up AS (
+        INSERT INTO @region@.cases AS t (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
+        SELECT l.organization_code, l.indicator_code, sys || ':' || l.id, sys, l.id, l.started, l.finished
+        FROM pekefb_load_c l
+        WHERE NOT EXISTS (SELECT FROM @region@.cases o
+                          WHERE o.organization_code = l.organization_code AND o.indicator_code = l.indicator_code
+                            AND o.source_system = sys AND o.source_case_id = l.id
+                            AND o.started = l.started AND o.finished IS NOT DISTINCT FROM l.finished)
+        ORDER BY l.organization_code, l.indicator_code, l.id
+        ON CONFLICT (organization_code, indicator_code, source_system, source_case_id) DO UPDATE
+            SET started = EXCLUDED.started, finished = EXCLUDED.finished
+            WHERE t.started <> EXCLUDED.started OR t.finished IS DISTINCT FROM EXCLUDED.finished
+        RETURNING (t.xmax::text = '0') AS fresh)
+    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
+    n_ins := n_ins - n_moved;
+    n_upd := n_upd + n_moved;
+    RETURN QUERY SELECT n_ins, n_upd, (SELECT count(*) FROM pekefb_load_c) - n_ins - n_upd, n_skip;
+    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_c;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_cases(text, text) IS
+    'loads a client-information system''s extract of cases (CSV) through case_mappings, all or nothing; cases keyed by the system''s id: re-loading updates, never duplicates; counts are of case rows (one matter can feed several indicators), skipped of matters';
+
+-- loader_answer(map, answer): an answer's score as the items of a feedback response write it:
+-- "1".."5", "null" for don't know, "?" for an answer the survey's labels (map: each label as
+-- written and in lower case -> score) do not know or whose score is no statement score.
+CREATE FUNCTION @region@.loader_answer(map jsonb, answer text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE
+        WHEN map OPERATOR(pg_catalog.?) answer THEN
+            CASE WHEN (map OPERATOR(pg_catalog.->>) answer) IS NULL THEN 'null'
+                 WHEN (map OPERATOR(pg_catalog.->>) answer) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5'])
+                     THEN map OPERATOR(pg_catalog.->>) answer
+                 ELSE '?' END
+        WHEN map OPERATOR(pg_catalog.?) pg_catalog.lower(pg_catalog.btrim(answer)) THEN
+            CASE WHEN (map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))) IS NULL THEN 'null'
+                 WHEN (map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5'])
+                     THEN map OPERATOR(pg_catalog.->>) pg_catalog.lower(pg_catalog.btrim(answer))
+                 ELSE '?' END
+        WHEN pg_catalog.btrim(answer) OPERATOR(pg_catalog.=) ANY (ARRAY['1', '2', '3', '4', '5']) THEN pg_catalog.btrim(answer)
+        ELSE '?' END;
+COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
+    'an answer''s score through a survey''s label map: 1-5, null (don''t know) or ? (unknown); used by the feedback loaders';
+
+-- load_feedback(survey, content, json): the common part of load_webropol and load_limesurvey:
+-- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.
+CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    s @region@.feedback_surveys;
+    cols text[];
+    nq integer;
+    unit text := CASE WHEN is_json THEN 'record' ELSE 'line' END;
+    tz text;
+    bad record;
+    total bigint;
+    n_skip bigint;
+    n_ins bigint;
+    n_upd bigint;
+    u_names text[];
+    u_lines bigint[];
+    amap jsonb;
+    items_sql text;
+BEGIN
+    IF content IS NULL THEN
+        RAISE EXCEPTION 'the feedback loaders need the export''s content' USING ERRCODE = '22004',
+            DETAIL = 'Pass the export as text, e.g. \set content `cat export.csv` and SELECT * FROM region.load_webropol(''survey'', :''content'').';
+    END IF;
+    SELECT * INTO s FROM @region@.feedback_surveys fs WHERE fs.code = survey;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown survey: "%"', survey USING ERRCODE = '22023',
+            DETAIL = 'Register the survey and its mapping in feedback_surveys, feedback_questions and feedback_answers first.';
+    END IF;
+    SELECT st.time_zone INTO tz FROM @region@.settings st;
+    PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
+    -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
+    SELECT array_agg(q.column_name ORDER BY q.statement), count(*) INTO cols, nq
+    FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
+    cols := ARRAY[s.id_column, s.submitted_column, '?' || COALESCE(s.language_column, ''),
+                  '?' || COALESCE(s.organization_column, ''), '?' || COALESCE(s.service_column, ''),
+                  '?' || COALESCE(s.nps_column, ''), '?' || COALESCE(s.comment_column, '')]
+            || COALESCE(array(SELECT '?' || c FROM unnest(cols) c), '{}');
+    -- an optional spec of only "?" is not allowed: an absent column gets a name no header has
+    cols := array(SELECT CASE WHEN c = '?' THEN '?|' ELSE c END FROM unnest(cols) c);
+    cols := array(SELECT CASE WHEN c = '?|' THEN '?pekefb-none' ELSE c END FROM unnest(cols) c);
+    IF is_json THEN
+        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_json(content, cols) r;
+    ELSE
+        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_csv(content, cols) r;
+    END IF;
+    SELECT count(*), count(*) FILTER (WHERE r.fields[2] IS NULL) INTO total, n_skip FROM pekefb_load_rows r;
+    DELETE FROM pekefb_load_rows r WHERE r.fields[2] IS NULL;       -- incomplete: not submitted
+
+    SELECT r.line, r.fields[1] AS id INTO bad FROM pekefb_load_rows r WHERE r.fields[1] IS NULL ORDER BY r.line LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'response without an id on % %', unit, bad.line USING ERRCODE = '22023',
+            DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
+    END IF;
+    SELECT r.fields[1] AS id, array_agg(r.line ORDER BY r.line) AS lines INTO bad
+    FROM pekefb_load_rows r GROUP BY r.fields[1] HAVING count(*) > 1 ORDER BY min(r.line) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit, array_to_string(bad.lines, ', ')
+            USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
+    END IF;
+
+    -- organisations: the survey's names, then codes and Finnish and Swedish names
+    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
+    SELECT DISTINCT ON (kind, name) kind, name, code FROM (
+        SELECT fn.kind, lower(btrim(fn.name)) AS name, fn.code, 0 AS pref FROM @region@.feedback_names fn WHERE fn.survey_code = s.code
+        UNION ALL SELECT 'organization', lower(o.code), o.code, 1 FROM @region@.organizations o
+        UNION ALL SELECT 'organization', lower(o.name_fi), o.code, 2 FROM @region@.organizations o
+        UNION ALL SELECT 'organization', lower(o.name_sv), o.code, 3 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+    ORDER BY kind, name, pref, code;
+    IF s.organization_column IS NOT NULL THEN
+        SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
+        FROM (SELECT COALESCE(btrim(r.fields[4]), '') AS name, min(r.line) AS line FROM pekefb_load_rows r
+              WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.kind = 'organization' AND n.name = lower(btrim(r.fields[4])))
+              GROUP BY 1) u;
+        PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
+            (SELECT array_agg(x) FROM (SELECT o.name_fi FROM @region@.organizations o
+                                       UNION ALL SELECT fn.name FROM @region@.feedback_names fn
+                                       WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
+    END IF;
+
+    -- answers: every question's answer through the survey's labels (or a plain number), as
+    -- the items of the response's JSON, built per record by one expression over its fields
+    SELECT jsonb_object_agg(l.label, l.score) INTO amap
+    FROM (SELECT DISTINCT ON (x.label) x.label, x.score
+          FROM (SELECT fa.answer AS label, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
+                UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) x
+          ORDER BY x.label, x.pref) l;
+    amap := COALESCE(amap, '{}');
+    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NOT NULL THEN %L || @region@.loader_answer($1, r.fields[%s]) END',
+                             7 + q.k, '"' || q.statement || '":', 7 + q.k), ', ' ORDER BY q.k)
+    INTO items_sql
+    FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
+          FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
+    EXECUTE format($q$
+    CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
+    SELECT r.line, r.fields[1] AS id,
+           (pekefb.load_timestamp(r.fields[2], r.line, $2, $3) AT TIME ZONE $4) AS received_at,
+           COALESCE($5, no.code) AS organization_code,
+           COALESCE($6, ns.code, btrim(r.fields[5])) AS service,
+           CASE WHEN r.fields[6] IS NULL THEN NULL
+                ELSE COALESCE(CASE WHEN jsonb_typeof($1 -> lower(btrim(r.fields[6]))) = 'number' THEN ($1 ->> lower(btrim(r.fields[6])))::integer END,
+                              CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
+           r.fields[6] AS nps_text,
+           lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
+           NULLIF(btrim(r.fields[7]), '') AS comment,
+           concat_ws(',', %s) AS items
+    FROM pekefb_load_rows r
+    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
+    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
+    $q$, COALESCE(items_sql, 'NULL'))
+    USING amap, s.submitted_column, unit, tz, s.organization_code, s.service;
+    SELECT f.line INTO bad FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1;
+    IF FOUND THEN
+        SELECT q.column_name, r.fields[7 + q.k] AS answer INTO bad
+        FROM pekefb_load_rows r,
+             (SELECT fq.column_name, row_number() OVER (ORDER BY fq.statement) AS k
+              FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q
+        WHERE r.line = bad.line AND @region@.loader_answer(amap, r.fields[7 + q.k]) = '?'
+        ORDER BY q.k LIMIT 1;
+        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit,
+                        (SELECT f.line FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1), bad.column_name
+            USING ERRCODE = '22023',
+                  DETAIL = format('Expected an answer label of survey "%s" with a score 1-5 or don''t know in feedback_answers, or a number 1-5%s.',
+                                  s.code, COALESCE(format('; the nearest label is "%s"', pekefb.closest_name(bad.answer,
+                                      (SELECT array_agg(fa.answer) FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code))), ''));
+    END IF;
+    SELECT * INTO bad FROM pekefb_load_f f WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$'
+    ORDER BY f.line LIMIT 1;
+    IF FOUND THEN
+        IF bad.service IS NULL THEN
+            RAISE EXCEPTION 'response without a service on % %', unit, bad.line USING ERRCODE = '22023',
+                DETAIL = format('Expected a service name in column "%s".', s.service_column);
+        ELSIF bad.lang !~ '^[a-z]{2}$' THEN
+            RAISE EXCEPTION 'invalid language on % %, field "%"', unit, bad.line, s.language_column USING ERRCODE = '22023',
+                DETAIL = 'Expected a language code such as fi, sv or en.';
+        END IF;
+        RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.nps_text, unit, bad.line, s.nps_column
+            USING ERRCODE = '22003', DETAIL = 'Expected a number 0-10, or an answer code with its score in feedback_answers.';
+    END IF;
+
+    -- a submitted response without any answer carries nothing: skipped and counted
+    WITH gone AS (
+        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND f.items = ''
+        RETURNING 1)
+    SELECT n_skip + count(*) INTO n_skip FROM gone;
+    WITH     built AS (
+        SELECT f.organization_code, f.id, f.received_at, f.service,
+               ('{' || concat_ws(',', CASE WHEN s.role IS NOT NULL THEN format('"role":"%s"', s.role) END,
+                                 format('"channel":"%s"', s.channel),
+                                 CASE WHEN f.nps IS NOT NULL THEN format('"nps":%s', f.nps) END,
+                                 CASE WHEN f.lang IS NOT NULL THEN format('"lang":"%s"', f.lang) END,
+                                 '"items":{' || f.items || '}') || '}')::pekefb.feedback AS response,
+               f.comment
+        FROM pekefb_load_f f),
+    up AS (
+        INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
+                                                     survey_code, source_response_id)
+        SELECT r.organization_code, s.code || ':' || r.id, r.received_at, r.service, r.response, r.comment, s.code, r.id
+        FROM built r
+        WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
+                          WHERE o.organization_code = r.organization_code AND o.survey_code = s.code AND o.source_response_id = r.id
+                            AND o.received_at = r.received_at AND o.service = r.service
+                            AND o.response::text = r.response::text AND o.comment IS NOT DISTINCT FROM r.comment)
+        ORDER BY r.received_at
+        ON CONFLICT (organization_code, survey_code, source_response_id) DO UPDATE
+            SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment
+            WHERE t.received_at <> EXCLUDED.received_at OR t.service <> EXCLUDED.service
+               OR t.response::text <> EXCLUDED.response::text OR t.comment IS DISTINCT FROM EXCLUDED.comment
+        RETURNING (t.xmax::text = '0') AS fresh)
+    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
+    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_f;
+    RETURN QUERY SELECT n_ins, n_upd, total - n_skip - n_ins - n_upd, n_skip;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
+    'the common part of load_webropol and load_limesurvey: an export''s records through the survey''s mapping';
+
+-- load_webropol(survey, content): a Webropol CSV export (one column per question, answer labels).
+-- (PL/pgSQL, not an SQL-standard body, so that it records no dependency on load_feedback: an
+-- upgrade drops the view functions one by one.)
+CREATE FUNCTION @region@.load_webropol(survey text, content text)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content, false);
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_webropol(text, text) IS
+    'loads a Webropol CSV export of a survey registered in feedback_surveys, all or nothing; incomplete responses skipped; returns inserted, updated, unchanged, skipped';
+
+-- load_limesurvey(survey, content): a LimeSurvey response export, CSV or JSON (told apart by
+-- the first character that is not white space: { or [ is JSON).
+CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
+        substr(ltrim(ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
+    'loads a LimeSurvey response export (CSV, or its JSON) of a survey registered in feedback_surveys, all or nothing; incomplete responses (no submitdate) skipped; returns inserted, updated, unchanged, skipped';
+
+-- load_sotkanet(content): THL Sotkanet's data, its JSON rows ({"indicator", "region",
+-- "year", "gender", "value", "absValue"}) or its ;-separated CSV (indicator;region;year;
+-- gender;primary value;absolute value).  Rows of indicators or regions not in
+-- reference_indicators / reference_areas are skipped (and counted); every gender and rows
+-- with only an absolute value are kept.
+CREATE FUNCTION @region@.load_sotkanet(content text)
+    RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    is_json boolean;
+    unit text;
+    bad record;
+    total bigint;
+    n_skip bigint;
+    n_ins bigint;
+    n_upd bigint;
+BEGIN
+    IF content IS NULL THEN
+        RAISE EXCEPTION 'load_sotkanet needs the file''s content' USING ERRCODE = '22004',
+            DETAIL = 'Pass Sotkanet''s JSON or CSV as text, e.g. SELECT * FROM region.load_sotkanet(:''content'').';
+    END IF;
+    is_json := substr(ltrim(ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']);
+    unit := CASE WHEN is_json THEN 'record' ELSE 'line' END;
+    PERFORM pg_advisory_xact_lock(hashtext('@region@.load_sotkanet'));
+    IF is_json THEN
+        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields
+        FROM pekefb.read_json(content, ARRAY['indicator', 'region', 'year', '?gender', '?value', '?absValue']) r;
+    ELSE
+        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields
+        FROM pekefb.read_csv(content, ARRAY['indicator', 'region', 'year', '?gender', '?primary value|primary.value|value',
+                                            '?absolute value|absolute.value|absvalue']) r;
+    END IF;
+    CREATE TEMP TABLE pekefb_load_s ON COMMIT DROP AS
+    SELECT r.line, pekefb.load_number(r.fields[1], r.line, 'indicator', unit) AS ind,
+           pekefb.load_number(r.fields[2], r.line, 'region', unit) AS reg,
+           pekefb.load_number(r.fields[3], r.line, 'year', unit) AS year,
+           lower(COALESCE(btrim(r.fields[4]), 'total')) AS gender,
+           pekefb.load_number(r.fields[5], r.line, 'value', unit)::double precision AS value,
+           pekefb.load_number(r.fields[6], r.line, 'absValue', unit)::double precision AS abs_value
+    FROM pekefb_load_rows r;
+    SELECT count(*) INTO total FROM pekefb_load_s;
+    SELECT * INTO bad FROM pekefb_load_s s
+    WHERE s.ind <> trunc(s.ind) OR s.reg <> trunc(s.reg) OR s.year <> trunc(s.year) OR s.year NOT BETWEEN 1900 AND 2200
+       OR s.gender <> ALL (ARRAY['total', 'male', 'female'])
+    ORDER BY s.line LIMIT 1;
+    IF FOUND THEN
+        IF bad.gender <> ALL (ARRAY['total', 'male', 'female']) THEN
+            RAISE EXCEPTION 'invalid gender "%" on % %', bad.gender, unit, bad.line USING ERRCODE = '22023',
+                DETAIL = 'Expected total, male or female.';
+        END IF;
+        RAISE EXCEPTION 'invalid Sotkanet row on % %: indicator %, region %, year %', unit, bad.line, bad.ind, bad.reg, bad.year
+            USING ERRCODE = '22003', DETAIL = 'Expected whole numbers for indicator and region ids and a year between 1900 and 2200.';
+    END IF;
+    -- rows without any value are published by Sotkanet for suppressed figures: skipped
+    DELETE FROM pekefb_load_s s WHERE s.value IS NULL AND s.abs_value IS NULL;
+    SELECT s.ind, s.reg, s.year, s.gender, array_agg(s.line ORDER BY s.line) AS lines INTO bad
+    FROM pekefb_load_s s GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 ORDER BY min(s.line) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'duplicate Sotkanet row on %s %', unit, array_to_string(bad.lines, ', ') USING ERRCODE = '22P04',
+            DETAIL = format('Indicator %s, region %s, year %s, gender %s appears more than once.', bad.ind, bad.reg, bad.year, bad.gender);
+    END IF;
+    WITH up AS (
+        INSERT INTO @region@.reference_values AS t (sotkanet_indicator, sotkanet_region, year, gender, value, abs_value)
+        SELECT s.ind::integer, s.reg::integer, s.year::integer, s.gender, s.value, s.abs_value
+        FROM pekefb_load_s s
+        JOIN @region@.reference_indicators ri ON ri.sotkanet_indicator = s.ind
+        JOIN @region@.reference_areas ra ON ra.sotkanet_region = s.reg
+        ON CONFLICT (sotkanet_indicator, sotkanet_region, year, gender) DO UPDATE
+            SET value = EXCLUDED.value, abs_value = EXCLUDED.abs_value, loaded_at = now()
+            WHERE t.value IS DISTINCT FROM EXCLUDED.value OR t.abs_value IS DISTINCT FROM EXCLUDED.abs_value
+        RETURNING (t.xmax::text = '0') AS fresh)
+    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
+    SELECT total - count(*) INTO n_skip FROM pekefb_load_s s
+    JOIN @region@.reference_indicators ri ON ri.sotkanet_indicator = s.ind
+    JOIN @region@.reference_areas ra ON ra.sotkanet_region = s.reg;
+    DROP TABLE pekefb_load_rows, pekefb_load_s;
+    RETURN QUERY SELECT n_ins, n_upd, total - n_skip - n_ins - n_upd, n_skip;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_sotkanet(text) IS
+    'loads THL Sotkanet data (JSON rows or ;-separated CSV) into reference_values for the mapped indicators and areas, all or nothing; returns inserted, updated, unchanged, skipped (unmapped or empty rows)';
+
+-- national_comparison: the region's own figure beside the nation's and every other area's.
+CREATE VIEW @region@.national_comparison AS
+SELECT ri.indicator_code,
+       own.organization_code,
+       pekefb.localized(ra.name_fi, COALESCE(ra.name_sv, ra.name_fi), ra.name_fi) AS area_name,
+       pg_catalog.make_date(v.year, 1, 1) AS period_start,
+       pg_catalog.make_date(v.year, 12, 31) AS period_end,
+       v.year,
+       v.gender,
+       ra.code AS area_code,
+       ra.category AS area_category,
+       (ra.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region) AS is_own_area,
+       (v.value OPERATOR(pg_catalog.*) ri.factor) AS area_value,
+       v.abs_value AS area_abs_value,
+       (SELECT pekefb.value(m.value) FROM @region@.measurements m
+        WHERE m.indicator_code OPERATOR(pg_catalog.=) ri.indicator_code AND m.organization_code OPERATOR(pg_catalog.=) own.organization_code
+          AND m.period_start OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 1, 1)
+          AND m.period_end OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 12, 31)) AS own_value,
+       (ov.value OPERATOR(pg_catalog.*) ri.factor) AS own_reference_value,
+       (nv.value OPERATOR(pg_catalog.*) ri.factor) AS national_value,
+       ri.sotkanet_indicator
+FROM @region@.reference_values v
+JOIN @region@.reference_indicators ri ON ri.sotkanet_indicator OPERATOR(pg_catalog.=) v.sotkanet_indicator
+JOIN @region@.reference_areas ra ON ra.sotkanet_region OPERATOR(pg_catalog.=) v.sotkanet_region
+CROSS JOIN @region@.reference_areas own
+LEFT JOIN @region@.reference_values ov
+       ON ov.sotkanet_indicator OPERATOR(pg_catalog.=) v.sotkanet_indicator AND ov.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region
+      AND ov.year OPERATOR(pg_catalog.=) v.year AND ov.gender OPERATOR(pg_catalog.=) v.gender
+LEFT JOIN LATERAL (
+    SELECT n.value FROM @region@.reference_values n
+    JOIN @region@.reference_areas na ON na.sotkanet_region OPERATOR(pg_catalog.=) n.sotkanet_region AND na.category OPERATOR(pg_catalog.=) 'MAA'
+    WHERE n.sotkanet_indicator OPERATOR(pg_catalog.=) v.sotkanet_indicator AND n.year OPERATOR(pg_catalog.=) v.year
+      AND n.gender OPERATOR(pg_catalog.=) v.gender
+    ORDER BY na.sotkanet_region LIMIT 1) nv ON true
+WHERE own.organization_code IS NOT NULL;
+COMMENT ON VIEW @region@.national_comparison IS
+    'the region''s own figures beside Sotkanet''s national and other areas'' figures: one row per indicator, own organisation (an area in reference_areas with an organization_code), year, gender and compared area; an organisation''s own_value is its own row of measurements (no sub-organisations added)';
+COMMENT ON COLUMN @region@.national_comparison.indicator_code IS 'the region''s indicator (reference_indicators)';
+COMMENT ON COLUMN @region@.national_comparison.organization_code IS 'the network''s own organisation compared (its area in reference_areas)';
+COMMENT ON COLUMN @region@.national_comparison.area_name IS 'name of the compared area in the label language (pekefb.language; English falls back to Finnish)';
+COMMENT ON COLUMN @region@.national_comparison.period_start IS 'first day of the statistical year';
+COMMENT ON COLUMN @region@.national_comparison.period_end IS 'last day of the statistical year';
+COMMENT ON COLUMN @region@.national_comparison.year IS 'the statistical year';
+COMMENT ON COLUMN @region@.national_comparison.gender IS 'total, male or female, as Sotkanet publishes it';
+COMMENT ON COLUMN @region@.national_comparison.area_code IS 'the compared area (reference_areas.code): the nation, another wellbeing area, the own area itself';
+COMMENT ON COLUMN @region@.national_comparison.area_category IS 'Sotkanet''s category of the compared area: MAA, HYVINVOINTIALUE, KUNTA, ...';
+COMMENT ON COLUMN @region@.national_comparison.is_own_area IS 'true on the row of the organisation''s own area';
+COMMENT ON COLUMN @region@.national_comparison.area_value IS 'Sotkanet''s value of the compared area in the indicator''s convention (times reference_indicators.factor), NULL when only an absolute value is published';
+COMMENT ON COLUMN @region@.national_comparison.area_abs_value IS 'Sotkanet''s absolute value of the compared area (a count), NULL when not published';
+COMMENT ON COLUMN @region@.national_comparison.own_value IS 'the organisation''s own measured value of the year (measurements, value as a number; a share as a fraction of one)';
+COMMENT ON COLUMN @region@.national_comparison.own_reference_value IS 'Sotkanet''s value for the organisation''s own area, in the indicator''s convention';
+COMMENT ON COLUMN @region@.national_comparison.national_value IS 'Sotkanet''s value for the nation (category MAA), in the indicator''s convention';
+COMMENT ON COLUMN @region@.national_comparison.sotkanet_indicator IS 'Sotkanet''s indicator id';
