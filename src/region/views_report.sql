@@ -1086,7 +1086,7 @@ COMMENT ON FUNCTION @region@._report_feedback(text, date, date, text, text, inte
 
 -- _report_themes: feedback_theme_summary for the organisation with its sub-organisations:
 -- the six themes mentioned most in a quarter of the period, their mentions and share per
--- quarter (the last eight quarters at most).
+-- quarter (the last eight quarters at most); "–" where the view has no row (no mention).
 CREATE FUNCTION @region@._report_themes(org text, p_start date, p_end date, lang text, fmt text, min_n integer)
 RETURNS text
 LANGUAGE plpgsql STABLE
@@ -1110,8 +1110,9 @@ BEGIN
     FROM (
         SELECT k.theme, k.top,
                pg_catalog.array_agg(@region@._report_cell(fmt,
-                   @region@._report_attrs('feedback_theme_summary', 'organization', org, 'sub', 'true', 'theme', k.theme,
-                                          'period-start', q.period_start::text),
+                   CASE WHEN f.theme IS NOT NULL THEN
+                       @region@._report_attrs('feedback_theme_summary', 'organization', org, 'sub', 'true', 'theme', k.theme,
+                                              'period-start', q.period_start::text) END,
                    'mentions', f.mentions::text,
                    CASE WHEN f.mentions IS NOT NULL THEN pg_catalog.concat(f.mentions, ' (', @region@._report_number(f.share, '%', lang, 0), ')') END,
                    f.suppressed, min_n) ORDER BY q.i) AS cells
