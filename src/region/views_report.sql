@@ -761,7 +761,9 @@ BEGIN
                @region@._report_cell(fmt, a.attrs, 'value', s.value::text, @region@._report_number(s.value, s.unit, lang), false, min_n),
                @region@._report_text(fmt, s.value_text),
                @region@._report_text(fmt, s.target_text),
-               CASE WHEN fmt OPERATOR(pg_catalog.=) 'markdown' THEN @region@._report_escape(@region@._report_label(s.status, lang), 'markdown')
+               CASE WHEN fmt OPERATOR(pg_catalog.=) 'markdown'
+                    THEN pg_catalog.concat(CASE s.status WHEN 'met' THEN '✔ ' WHEN 'missed' THEN '✘ ' ELSE '' END,
+                                           @region@._report_escape(@region@._report_label(s.status, lang), 'markdown'))
                     ELSE pg_catalog.format('<td class="status %s"%s data-column="status" data-value="%s">%s%s</td>',
                                            pg_catalog.replace(s.status, ' ', '-'), a.attrs, @region@._report_escape(s.status, 'html'),
                                            CASE s.status WHEN 'met' THEN '✔ ' WHEN 'missed' THEN '✘ ' ELSE '' END,

@@ -25,6 +25,9 @@ RETURNS TABLE (n bigint, tag text, a jsonb, shown text) LANGUAGE sql STABLE AS $
     FROM regexp_matches(doc, '<(td|span|circle|rect)\s([^>]*data-view="[^>]*?)/?>(?:([^<]*)</(?:td|span)>)?', 'g') AS e (m)
 $$;
 
+-- report_rows: the figures in report_figs (loaded from doc by the regular expression of
+-- report_figures, or, when doc is NULL, as loaded by the caller: test/client/report.sh
+-- parses the document with an HTML parser) with their view rows.
 CREATE FUNCTION pg_temp.report_rows(reg text, doc text)
 RETURNS TABLE (n bigint, view_name text, col text, doc_value text, shown text, suppressed boolean,
                matches bigint, view_value jsonb)
@@ -32,8 +35,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
     v record;
 BEGIN
-    TRUNCATE report_figs;
-    INSERT INTO report_figs SELECT * FROM pg_temp.report_figures(doc);
+    IF doc IS NOT NULL THEN
+        TRUNCATE report_figs;
+        INSERT INTO report_figs SELECT * FROM pg_temp.report_figures(doc);
+    END IF;
     FOR v IN SELECT * FROM (VALUES
         ('indicator_status', $c$w.indicator_code = f.a->>'indicator' AND w.organization_code = f.a->>'organization'
                               AND w.period_start = (f.a->>'period-start')::date AND w.period_end = (f.a->>'period-end')::date$c$),
