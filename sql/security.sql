@@ -219,6 +219,11 @@ SELECT :"tgt".import_feedback(
      "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
 SELECT :"tgt".import_feedback(:'feedback_doc');
 \if :regions
+-- the follow-up report, which calls every _report_ function of the region
+SELECT pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31')) OPERATOR(pg_catalog.>) 1000 AS report_html,
+       pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31', 'sv', 'markdown')) OPERATOR(pg_catalog.>) 1000 AS report_markdown;
+\endif
+\if :regions
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -253,7 +258,8 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
-                        'rebuild_organization_tree', 'distribute_region');
+                        'rebuild_organization_tree', 'distribute_region', 'follow_up_report')
+  AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
