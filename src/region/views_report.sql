@@ -734,7 +734,7 @@ BEGIN
         @region@._report_table(fmt, ARRAY[@region@._report_label('year', lang), @region@._report_label('indicators_met', lang),
                                           @region@._report_label('share_met', lang), @region@._report_label('responses', lang),
                                           @region@._report_label('nps', lang), @region@._report_label('comments', lang),
-                                          @region@._report_label('top_themes', lang)], rows_, 'summary', ARRAY[8, 11, 10, 10, 7, 10, 44]),
+                                          @region@._report_label('top_themes', lang)], rows_, 'summary', ARRAY[7, 13, 12, 11, 6, 12, 39]),
         chart);
 END
 $fn$;
@@ -850,7 +850,7 @@ BEGIN
                                                         @region@._report_label('value', lang), @region@._report_label('figures', lang),
                                                         @region@._report_label('target', lang), @region@._report_label('status', lang),
                                                         @region@._report_label('attainment', lang), @region@._report_label('previous', lang)],
-                                             rows_, 'indicators', ARRAY[30, 11, 9, 12, 9, 12, 8, 9]),
+                                             rows_, 'indicators', ARRAY[26, 10, 9, 13, 10, 13, 9, 10]),
                       @region@._report_heading(fmt, 3, 'trends', @region@._report_label('chart_trend', lang), @region@._report_label('legend_line', lang)),
                       '<div class="smallmultiples">', pg_catalog.array_to_string(charts, ''), E'</div>\n') END,
         @region@._report_heading(fmt, 3, 'missing', @region@._report_label('sec_missing', lang)),
@@ -957,7 +957,7 @@ BEGIN
                                               @region@._report_label('rate', lang),
                                               pg_catalog.concat(@region@._report_label('median', lang), ' (', @region@._report_label('days', lang), ')'),
                                               pg_catalog.concat(@region@._report_label('p90', lang), ' (', @region@._report_label('days', lang), ')')],
-                                   rows_, 'access', ARRAY[10, 10, 9, 10, 14, 13, 11, 11, 12]));
+                                   rows_, 'access', ARRAY[10, 10, 9, 10, 14, 12, 13, 11, 11]));
     END LOOP;
     RETURN pg_catalog.concat(
         @region@._report_heading(fmt, 2, 'access', @region@._report_label('sec_access', lang), @region@._report_label('access_note', lang)),
