@@ -35,6 +35,9 @@ db=pekefb_report_render
 fresh_db $db
 new_region $db
 psql -d $db -At -c "SELECT region.follow_up_report('soite', '2025-01-01', '2025-12-31')" > "$work/report.html"
+for lang in sv en; do
+	psql -d $db -At -c "SELECT region.follow_up_report('soite', '2025-01-01', '2025-12-31', '$lang')" > "$work/report.$lang.html"
+done
 drop_db $db
 
 # 1. the first A4 page as a PNG: not blank
@@ -47,8 +50,10 @@ eval "$(echo "$stats" | tr ' ' '\n' | sed 's/^/png_/')"
 python3 -c "import sys; sys.exit(0 if 0.02 <= $png_ink <= 0.5 and $png_ink_rows >= 300 else 1)" \
 	|| { echo "the page looks blank or black: ink $png_ink over $png_ink_rows rows"; exit 1; }
 
-# 2. the DOM: charts present, nothing overflows (the check script is in this copy only)
-python3 - "$work/report.html" "$work/checked.html" <<'PY'
+# 2. the DOM: charts present, nothing overflows (the check script is in this copy only), in
+# every language (the labels' lengths differ)
+dom_check() {
+python3 - "$1" "$work/checked.html" <<'PY'
 import sys
 doc = open(sys.argv[1], encoding='utf-8').read()
 assert '<script' not in doc.lower(), 'the report has a script'
@@ -86,7 +91,7 @@ m = re.search(r'<pre id="render-check">(.*?)</pre>', open(sys.argv[1], encoding=
 print(html.unescape(m.group(1)) if m else 'no check output')
 PY
 )
-echo "dom: $result" | head -12
+echo "dom ($(basename "$1")): $result" | head -12
 first=$(echo "$result" | head -1)
 eval "$(echo "$first" | tr ' ' '\n' | grep = | sed 's/^/dom_/')"
 [ "${dom_svgs:-0}" -ge 10 ] || { echo "only ${dom_svgs:-0} charts in the DOM"; exit 1; }
@@ -94,6 +99,10 @@ eval "$(echo "$first" | tr ' ' '\n' | grep = | sed 's/^/dom_/')"
 [ "${dom_tables:-0}" -ge 6 ] || { echo "only ${dom_tables:-0} tables in the DOM"; exit 1; }
 [ "${dom_overflowing:-1}" = 0 ] || { echo "overflowing tables, cells or charts"; exit 1; }
 [ "${dom_page_width:-0}" -le "${dom_window:-0}" ] || { echo "the page is wider than A4"; exit 1; }
+}
+dom_check "$work/report.html"
+dom_check "$work/report.sv.html"
+dom_check "$work/report.en.html"
 
 # 3. printed to PDF on A4
 chrome --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$work/report.html" >/dev/null
@@ -101,4 +110,4 @@ pages=$(grep -a -c '/Type /Page$\|/Type /Page[^s]' "$work/report.pdf" || true)
 [ "${pages:-0}" -ge 2 ] || { echo "the PDF has ${pages:-0} pages"; exit 1; }
 
 if [ "${UPDATE_SCREENSHOT:-}" = 1 ]; then cp "$work/report.png" doc/report.png; fi
-echo "report_render: first page inked ($png_ink of the pixels, $png_ink_rows rows), $dom_svgs charts with $dom_marks marks, $dom_tables tables, none overflowing at 794 px; $pages A4 pages as PDF"
+echo "report_render: first page inked ($png_ink of the pixels, $png_ink_rows rows), $dom_svgs charts with $dom_marks marks, $dom_tables tables, none overflowing at 794 px in fi, sv and en; $pages A4 pages as PDF"
