@@ -1,7 +1,9 @@
 -- access_summary and refresh_access_measurements: access indicators computed from raw
 -- cases, own and rolled up the organisation tree, with small groups suppressed by the
 -- region's min_group_size; due dates under the region's calendar settings, not the
--- session's; two regions with different settings side by side.
+-- session's; two regions with different settings side by side.  Each indicator on its own
+-- counting basis (care: finished, the month of the visit; cw: started, the day the matter
+-- became pending, THL), judged on the region's data date or a chosen day (issue 11).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pekefb;
 RESET client_min_messages;
@@ -11,9 +13,9 @@ SET search_path = access_region, pekefb, public;
 INSERT INTO organizations (code, name_fi, kind, parent_code) VALUES
   ('a', 'Kunta A', 'municipality', 'reg'),
   ('b', 'Kunta B', 'municipality', 'reg');
-INSERT INTO indicators (code, name_fi, unit, deadline) VALUES
-  ('care', 'Hoitoon 14 vrk:ssa', '%', '14 days'),
-  ('cw', 'Lastensuojeluasia 7 arkipäivässä', '%', '7 working days');
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES
+  ('care', 'Hoitoon 14 vrk:ssa', '%', '14 days', NULL),     -- finished (the default)
+  ('cw', 'Lastensuojeluasia 7 arkipäivässä', '%', '7 working days', 'started');
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target) VALUES
   ('care', NULL, '2020-01-01', '2020-12-31', '>= 80%');
 
@@ -37,7 +39,9 @@ INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
   ('cw', 'a', '2025-04-30', '2025-05-12'),     -- May Day: due 2025-05-12, on time
   ('cw', 'a', '2025-05-27', '2025-06-09');     -- Ascension: due 2025-06-06, late
 
--- Rolled up (includes_sub_organizations): the region's rows count a's and b's cases.
+-- Rolled up (includes_sub_organizations): the region's rows count a's and b's cases.  care
+-- counts by finished: a row holds the cases done in its period (a's case of 31.1. is in
+-- February, the open case of 20.1. in no period); cw by started, open past due = late.
 SELECT indicator_code, organization_code, period_kind, period_start, period_end, deadline_text, cases, finished_cases,
        on_time, late, open_past_due, open_within, round(rate::numeric, 4) AS rate, median_wait, p90_wait, suppressed
 FROM access_summary WHERE includes_sub_organizations
@@ -46,12 +50,13 @@ ORDER BY indicator_code, organization_code, period_kind, period_start;
 SELECT indicator_code, organization_code, period_kind, period_start, cases, on_time, suppressed
 FROM access_summary WHERE NOT includes_sub_organizations
 ORDER BY indicator_code, organization_code, period_kind, period_start;
--- Summed over the own rows every case counts once (15 cases), over all rows it would not.
+-- Summed over the own rows every case counts once (14: the open care case is in no
+-- period on the finished basis), over all rows it would not.
 SELECT period_kind, sum(cases) FILTER (WHERE NOT includes_sub_organizations) AS cases_once,
        sum(cases) AS every_row, (SELECT count(*) FROM cases) AS cases_in_table
 FROM access_summary GROUP BY 1 ORDER BY 1;
--- judged_on is today in the region's time zone.
-SELECT DISTINCT judged_on = (now() AT TIME ZONE 'Europe/Helsinki')::date AS judged_today FROM access_summary;
+-- judged_on is the region's data date, the latest case event (cw's 2025-06-09), not today.
+SELECT DISTINCT judged_on, judged_on = data_date() AS on_data_date FROM access_summary;
 
 -- With a smaller threshold b's groups show; with a larger one the region's are hidden too.
 -- The threshold is the region's: a session setting does not change it.
@@ -130,8 +135,8 @@ RESET TimeZone; RESET DateStyle;
 -- finished that day is on time there; literal calendar and roll-forward are its too.
 SELECT pekefb.create_region('access_north', 'north', 'Pohjoinen', calendar => 'literal',
                             extra_closing_days => '{2025-02-12}', roll_forward => true, min_group_size => 1);
-INSERT INTO access_north.indicators (code, name_fi, unit, deadline)
-  SELECT code, name_fi, unit, deadline FROM indicators;
+INSERT INTO access_north.indicators (code, name_fi, unit, deadline, count_by)
+  SELECT code, name_fi, unit, deadline, count_by FROM indicators;
 INSERT INTO access_north.cases (indicator_code, organization_code, started, finished)
   SELECT indicator_code, 'north', started, finished FROM cases WHERE organization_code = 'a';
 SELECT 'access_region' AS region, period_start, cases, on_time, late FROM access_summary
@@ -157,6 +162,53 @@ FROM cases JOIN indicators i ON i.code = cases.indicator_code WHERE indicator_co
 SELECT due_date('2025-02-04', '7 working days', 'lenient', '{}', false);
 SELECT due_date('2025-02-04', '7 working days', 'strict', '{2025-02-12,NULL}', false);
 SELECT access_rate(started, finished, deadline, NULL, '{}', false) FROM cases JOIN indicators i ON i.code = indicator_code;
+
+-- Issue 11: access_summary_on(on_date, counted_by) judges on a chosen day.  On 2020-01-25
+-- care's cases finished after that day are open: a's case of 20.1. (due 3.2.) is open
+-- within the limit then, b's case of 7.1. (due 21.1.) open past due; counted by started,
+-- January has a's 5 cases that began by then (31.1. not yet) and b's 3.
+UPDATE settings SET min_group_size = 1;
+SELECT organization_code, period_kind, period_start, judged_on, count_by, cases, finished_cases, on_time, late,
+       open_past_due, open_within, round(rate::numeric, 4) AS rate
+FROM access_summary_on('2020-01-25', 'started')
+WHERE indicator_code = 'care' AND period_kind = 'month' AND includes_sub_organizations ORDER BY 1, 3;
+-- The same day on care's own basis (finished): only what was done by 25.1.
+SELECT organization_code, period_kind, period_start, count_by, cases, on_time, late, open_past_due, open_within
+FROM access_summary_on('2020-01-25')
+WHERE indicator_code = 'care' AND period_kind = 'month' AND includes_sub_organizations ORDER BY 1, 3;
+-- An open case judged on the data date and judged long after (as the old view did, on
+-- today): b's cw case of 5.6.2025 (due 16.6.) is open within the limit on the data date
+-- 9.6.2025, and would count as late on 2026-12-01.
+INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
+  ('cw', 'b', '2025-06-05', NULL);              -- due 2025-06-16: open within on 2025-06-09
+SELECT judged_on, cases, on_time, late, open_past_due, open_within, round(rate::numeric, 4) AS rate
+FROM access_summary WHERE indicator_code = 'cw' AND organization_code = 'b' AND period_kind = 'month' AND NOT includes_sub_organizations;
+SELECT judged_on, cases, on_time, late, open_past_due, open_within, round(rate::numeric, 4) AS rate
+FROM access_summary_on('2026-12-01') WHERE indicator_code = 'cw' AND organization_code = 'b' AND period_kind = 'month' AND NOT includes_sub_organizations;
+-- THL's half-years: 31.3. belongs to 1.10.–31.3., 1.4. to 1.4.–30.9., 30.9. to it too and
+-- 1.10. to the next; years and quarters alongside.
+INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
+  ('cw', 'b', '2024-03-31', '2024-04-02'), ('cw', 'b', '2024-04-01', '2024-04-02'),
+  ('cw', 'b', '2024-09-30', '2024-10-01'), ('cw', 'b', '2024-10-01', '2024-10-02');
+SELECT period_kind, period_start, period_end, cases
+FROM access_summary WHERE indicator_code = 'cw' AND organization_code = 'b' AND period_start < '2025-01-01'
+  AND period_kind IN ('half_year', 'year') AND NOT includes_sub_organizations ORDER BY 1, 2;
+SELECT * FROM access_summary_on(NULL, 'pending');
+-- The view is the function on the data date: the same rows.
+SELECT count(*) AS differing_rows
+FROM ((SELECT * FROM access_summary EXCEPT ALL SELECT * FROM access_summary_on(data_date()))
+      UNION ALL (SELECT * FROM access_summary_on(data_date()) EXCEPT ALL SELECT * FROM access_summary)) x;
+-- Deadlines in the reader's language; deadline_text stays canonical.
+SET pekefb.language = 'sv';
+SELECT DISTINCT indicator_code, deadline_text, deadline_label FROM access_summary ORDER BY 1;
+SET pekefb.language = 'en';
+SELECT DISTINCT indicator_code, deadline_text, deadline_label FROM access_summary ORDER BY 1;
+RESET pekefb.language;
+SELECT DISTINCT indicator_code, deadline_text, deadline_label FROM access_summary ORDER BY 1;
+-- refresh_access_measurements judges on the data date by default too: b's open cw case of
+-- 5.6.2025 is within its limit then, so it is left out (2/3, not 2/4 as judged today).
+SELECT refresh_access_measurements('2025-04-01', '2025-09-30', ARRAY['cw']);
+SELECT organization_code, value FROM measurements WHERE indicator_code = 'cw' AND period_start = '2025-04-01' ORDER BY 1;
 
 RESET search_path;
 SET client_min_messages = warning;

@@ -169,11 +169,21 @@ UPDATE settings SET pekefb_version = '0.3.0';
 -- with their grants and the version is recorded; a failing step leaves the region as it was.
 BEGIN;
 CREATE TEMP TABLE real_steps AS SELECT * FROM pekefb._region_upgrades();
+-- (a region created at 0.3.0 has the real 0.2.0 -> 0.3.0 table changes already: the second
+-- made-up step only drops the views and view functions, as a real step does)
+CREATE TEMP TABLE fake_step AS
+SELECT 'SET LOCAL client_min_messages = warning; ALTER TABLE @region@.settings ALTER COLUMN note SET DEFAULT ''step 2''; '
+       || (SELECT string_agg(format('DROP VIEW IF EXISTS @region@.%I CASCADE;', c.relname), ' ')
+           FROM pg_class c WHERE c.relnamespace = 'catalog_region'::regnamespace AND c.relkind = 'v')
+       || (SELECT coalesce(string_agg(format('DROP FUNCTION IF EXISTS @region@.%I(%s);', p.proname,
+                                             pg_get_function_identity_arguments(p.oid)), ' '), '')
+           FROM pg_proc p WHERE p.pronamespace = 'catalog_region'::regnamespace
+             AND strpos(pekefb._region_views(), format('CREATE FUNCTION @region@.%s(', p.proname)) > 0) AS script;
 GRANT SELECT ON indicator_status TO PUBLIC;
 CREATE OR REPLACE FUNCTION pekefb._region_upgrades()
     RETURNS TABLE (from_version text, to_version text, script text) LANGUAGE sql IMMUTABLE
     AS $$ SELECT '0.1.9', '0.2.0', 'ALTER TABLE @region@.settings ADD COLUMN note text DEFAULT ''step 1'''
-          UNION ALL SELECT * FROM pg_temp.real_steps $$;
+          UNION ALL SELECT '0.2.0', '0.3.0', f.script FROM pg_temp.fake_step f $$;
 UPDATE settings SET pekefb_version = '0.1.9';
 SELECT oid AS view_before FROM pg_class WHERE relname = 'indicator_status' \gset
 SELECT pekefb.upgrade_region('catalog_region');

@@ -16,11 +16,11 @@ INSERT INTO organizations (code, name_fi, name_sv, kind, parent_code) VALUES
   ('kunta1', 'Kunta <b>1</b> | A&B', 'Kommun 1', 'municipality', 'alue'),
   ('kunta2', 'Kunta 2', NULL, 'municipality', 'alue'),
   ('yhdistys', 'Yhdistys "ry"', NULL, 'ngo', 'kunta1');
-INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, period, theme, deadline) VALUES
-  ('share', 'Osuus <i>x</i>', 'Andel', 'Share', '%', 'year', 'a', NULL),
-  ('wait', 'Odotus', 'Väntan', 'Wait', 'd', 'year', 'a', NULL),
-  ('care', 'Hoitotakuu', 'Vårdgaranti', 'Care guarantee', '%', 'year', 'b', '14 days'),
-  ('cw', 'Lastensuojelu 7 arkipäivää', 'Barnskydd', 'Child welfare', '%', 'half_year', 'b', '7 working days');
+INSERT INTO indicators (code, name_fi, name_sv, name_en, unit, period, theme, deadline, count_by) VALUES
+  ('share', 'Osuus <i>x</i>', 'Andel', 'Share', '%', 'year', 'a', NULL, NULL),
+  ('wait', 'Odotus', 'Väntan', 'Wait', 'd', 'year', 'a', NULL, NULL),
+  ('care', 'Hoitotakuu', 'Vårdgaranti', 'Care guarantee', '%', 'year', 'b', '14 days', 'finished'),
+  ('cw', 'Lastensuojelu 7 arkipäivää', 'Barnskydd', 'Child welfare', '%', 'half_year', 'b', '7 working days', 'started');
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target) VALUES
   ('share', NULL, '2024-01-01', '2024-12-31', '>= 90%'),
   ('share', NULL, '2025-01-01', '2025-12-31', '>= 95%'),
@@ -36,7 +36,8 @@ INSERT INTO measurements (indicator_code, organization_code, period_start, perio
   ('wait', 'alue', '2025-01-01', '2025-12-31', '620/20 d'),
   ('wait', 'kunta1', '2025-01-01', '2025-12-31', '400/10 d'),
   ('wait', 'alue', '2024-01-01', '2024-12-31', '700/20 d');
--- care guarantee: January 6 visits (4 within 14 days), February 3 (hidden: fewer than 5)
+-- care guarantee, counted by the month of the visit (count_by finished): January 5 visits
+-- (4 within 14 days), February 3 and March 1 (hidden: fewer than 5)
 INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
   ('care', 'kunta1', '2025-01-02', '2025-01-05'), ('care', 'kunta1', '2025-01-03', '2025-01-10'),
   ('care', 'kunta1', '2025-01-04', '2025-01-18'), ('care', 'kunta1', '2025-01-05', '2025-01-30'),
@@ -113,7 +114,8 @@ FROM regexp_matches(:'doc', '<([A-Za-z][A-Za-z0-9]*)', 'g') AS m;
 \set ECHO all
 SELECT * FROM pg_temp.report_compare('rpt', :'doc');
 SELECT * FROM pg_temp.report_mismatches('rpt', :'doc');
--- the suppressed cells: February's care-guarantee figures (3 visits), Q2's parents (3
+-- the suppressed cells: February's and March's care-guarantee figures (3 and 1 visits),
+-- child welfare's Q2 (2 matters), Q2's parents (3
 -- responses), Q1's staff NPS (4 answers of 5 responses), and yhdistys is no municipality
 -- of alue's but lies below it: its missed target is listed
 SELECT f.a->>'view' AS view_name, f.a->>'period-start' AS period_start, f.a->>'role' AS role, f.a->>'column' AS col, f.shown

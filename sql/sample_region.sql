@@ -60,8 +60,10 @@ WHERE m.organization_code = 'soite' AND m.indicator_code IN ('pta-3kk', 'mt-hoit
   AND m.period_end - m.period_start > 300 AND m.period_start >= '2022-01-01'   -- 2019-2021 are the plan's baselines
 ORDER BY 1, 2;
 
--- The dashboard's year: region-level status of every indicator with a 2025 target.
-SELECT indicator_code, value_text, target_text, round(attainment::numeric, 3) AS attainment, status
+-- The dashboard's year: region-level status of every indicator with a 2025 target, the
+-- trend against 2024 by the indicator's direction, and 2024's value (issue 11).
+SELECT indicator_code, value_text, target_text, round(attainment::numeric, 3) AS attainment, status,
+       trend, round(year_earlier_value::numeric, 4) AS year_earlier
 FROM indicator_status
 WHERE organization_code = 'soite' AND period_start = '2025-01-01' AND period_end = '2025-12-31'
 ORDER BY indicator_code;
@@ -102,10 +104,69 @@ SELECT view_name, differing FROM pg_temp.differing();
 RESET DateStyle;
 SET TimeZone = 'Europe/Helsinki';
 
--- Rolled-up rows say so: the own rows of access_summary count each case once.
+-- Rolled-up rows say so: the own rows of access_summary count each case once (each case
+-- with a day on its indicator's basis: the open cases of the indicators counted by
+-- finished belong to no period).
 SELECT period_kind, sum(cases) FILTER (WHERE NOT includes_sub_organizations) AS cases_once,
+       (SELECT count(*) FROM cases c JOIN indicators i ON i.code = c.indicator_code
+        WHERE i.count_by = 'started' OR c.finished IS NOT NULL) AS cases_with_a_period,
        (SELECT count(*) FROM cases) AS cases_in_table
 FROM access_summary GROUP BY 1 ORDER BY 1;
+
+-- Issue 11, THL-exact figures.  The counting basis is the catalogue's: the child-welfare
+-- limit counts the matters that became pending in THL's half-year 1.4.-30.9.2025:
+-- 1463/1484 = 98.6 % (the completion basis gave 1458/1476 = 98.8 %).
+SELECT code, count_by, higher_is_better FROM indicators WHERE deadline IS NOT NULL ORDER BY 1;
+SELECT value_text, round(100 * value::numeric, 1) AS percent
+FROM indicator_status WHERE indicator_code = 'ls-7arkipv' AND organization_code = 'soite'
+  AND period_start = '2025-04-01' AND period_end = '2025-09-30';
+SELECT refresh_access_measurements('2025-04-01', '2025-09-30', ARRAY['ls-7arkipv'], count_by => 'finished');
+SELECT value::text AS completion_basis FROM measurements
+WHERE indicator_code = 'ls-7arkipv' AND organization_code = 'soite' AND period_start = '2025-04-01';
+SELECT refresh_access_measurements('2025-04-01', '2025-09-30', ARRAY['ls-7arkipv']);
+SELECT value::text AS own_basis FROM measurements
+WHERE indicator_code = 'ls-7arkipv' AND organization_code = 'soite' AND period_start = '2025-04-01';
+-- access_summary's half-year is the same figure, judged on the data date 2025-12-31.
+SELECT judged_on, count_by, cases, on_time, late, open_past_due, round(100 * rate::numeric, 1) AS percent
+FROM access_summary WHERE indicator_code = 'ls-7arkipv' AND organization_code = 'soite' AND includes_sub_organizations
+  AND period_kind = 'half_year' AND period_start = '2025-04-01';
+-- Q4/2025 service-need assessments.  Judged on the extract date (the data date), the 108
+-- cases still open are within their 3 months: by the day they became pending 100 %.  The
+-- old view judged them on today (2026-12-01 when the issue was written): 46.5 %.  On the
+-- indicator's own basis (completed in the quarter, THL's completion share) 212/217.
+SELECT 'started, data date' AS judged, judged_on, cases, on_time, late, open_past_due, open_within,
+       round(100 * rate::numeric, 1) AS percent
+FROM access_summary_on(counted_by => 'started')
+WHERE indicator_code = 'pta-3kk' AND organization_code = 'soite' AND includes_sub_organizations
+  AND period_kind = 'quarter' AND period_start = '2025-10-01'
+UNION ALL
+SELECT 'started, 2026-12-01', judged_on, cases, on_time, late, open_past_due, open_within, round(100 * rate::numeric, 1)
+FROM access_summary_on('2026-12-01', 'started')
+WHERE indicator_code = 'pta-3kk' AND organization_code = 'soite' AND includes_sub_organizations
+  AND period_kind = 'quarter' AND period_start = '2025-10-01'
+UNION ALL
+SELECT 'own basis (view)', judged_on, cases, on_time, late, open_past_due, open_within, round(100 * rate::numeric, 1)
+FROM access_summary
+WHERE indicator_code = 'pta-3kk' AND organization_code = 'soite' AND includes_sub_organizations
+  AND period_kind = 'quarter' AND period_start = '2025-10-01';
+-- The care guarantee by the month of the visit: each month's visits add up to the year's.
+SELECT count(*) AS months, sum(cases) AS visits_in_months,
+       (SELECT cases FROM access_summary WHERE indicator_code = 'mt-hoitotakuu' AND organization_code = 'soite'
+          AND includes_sub_organizations AND period_kind = 'year' AND period_start = '2025-01-01') AS visits_in_year,
+       (SELECT count(*) FROM cases WHERE indicator_code = 'mt-hoitotakuu' AND finished BETWEEN '2025-01-01' AND '2025-12-31') AS plain_sql
+FROM access_summary WHERE indicator_code = 'mt-hoitotakuu' AND organization_code = 'soite' AND includes_sub_organizations
+  AND period_kind = 'month' AND period_start BETWEEN '2025-01-01' AND '2025-12-01';
+-- The target "to be set later" has its own status (rates per 1 000: sql/thl.sql).
+SELECT indicator_code, period_start, value_text, target_text, status, status_label, trend
+FROM indicator_status WHERE organization_code = 'soite' AND indicator_code = 'mt-perustaso-osuus' ORDER BY 2;
+-- Overviews count indicators, not measurement rows: Kokkola's 2025 has 13 indicators, 10 of
+-- them with a target (ls-7arkipv's year and half-year are one), 3 met (was 3/11).
+SELECT organization_code, indicators, indicators_with_target, indicators_met, indicators_missed
+FROM organization_overview WHERE organization_code = 'kokkola' AND period_start = '2025-01-01' AND NOT includes_sub_organizations;
+SELECT count(DISTINCT indicator_code) AS indicators,
+       count(DISTINCT indicator_code) FILTER (WHERE status IN ('met', 'missed')) AS with_target,
+       count(*) FILTER (WHERE status IN ('met', 'missed')) AS measurement_rows_with_target
+FROM indicator_status WHERE organization_code = 'kokkola' AND period_start >= '2025-01-01' AND period_end <= '2025-12-31';
 SELECT sum(responses) FILTER (WHERE NOT includes_sub_organizations) AS responses_once,
        sum(responses) FILTER (WHERE includes_sub_organizations AND organization_code = 'soite') AS region_total,
        (SELECT count(*) FROM feedback_responses) AS responses_in_table

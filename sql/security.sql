@@ -210,10 +210,28 @@ VALUES ('care', 'a', '2020-01-02', '2020-01-10'), ('care', 'a', '2020-01-02', '2
        ('care', 'a', '2020-01-07', '2020-01-09'), ('care', 'a', '2020-01-08', '2020-01-08'),
        ('care', 'a', '2020-01-09', NULL), ('care', 'a', '2020-02-01', '2020-02-03'),
        ('care', 'a', '2020-02-03', '2020-03-30'), ('care', 'a', '2020-02-04', NULL);
+\if :regions
+-- history, reporting obligations, themes (their triggers run here)
+UPDATE :"tgt".measurements SET value = '9/11' WHERE period_start OPERATOR(pg_catalog.=) '2019-01-01';
+UPDATE :"tgt".targets SET target = '>= 91%' WHERE indicator_code OPERATOR(pg_catalog.=) 'share';
+INSERT INTO :"tgt".reporting_obligations (organization_code, indicator_code, periodicity, first_period_start, last_period_end, due_days)
+VALUES ('a', 'share', 'year', '2018-01-01', '2018-12-31', 30);
+INSERT INTO :"tgt".themes (code, label_fi) VALUES ('aika', 'Aika');
+INSERT INTO :"tgt".theme_lexicon (theme, lang, term) VALUES ('aika', 'fi', 'hyvä');
+SELECT pg_catalog.count(*) FROM :"tgt".measurements_as_of(pg_catalog.now());
+SELECT pg_catalog.count(*) FROM :"tgt".targets_as_of(pg_catalog.now());
+SELECT pg_catalog.count(*) FROM :"tgt".indicator_status_as_of(pg_catalog.now());
+SELECT pg_catalog.count(*) FROM :"tgt".data_quality_on('2020-06-30');
+SELECT :"tgt".period_months('year'), :"tgt".period_label('year', 'sv'), :"tgt".date_text('2020-01-01', 'fi'),
+       :"tgt".number_text(0.5, 'fi'), :"tgt".text_search_config('sv'), :"tgt".lexeme_variants('fi', 'odotusaik'),
+       :"tgt".comment_query('fi', 'odotusaika'), :"tgt".code_themes();
+\endif
 -- every SQL and PL/pgSQL function (trigger functions ran above), and import_feedback
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31');
 SELECT :"tgt".refresh_access_measurements('2020-01-01', '2020-12-31', '{care}', 'started', '2020-06-30');
 SELECT pekefb.localized('fi', 'sv', 'en'), pekefb.localized('fi', NULL);
+SELECT pekefb.label('7 working days'::pekefb.deadline), pekefb.label('7 working days'::pekefb.deadline, 'sv');
+SELECT :"tgt".data_date(), pg_catalog.count(*) FROM :"tgt".access_summary_on('2020-06-30', 'started');
 SELECT :"tgt".import_feedback(
   '[{"received_at": "2020-01-05T10:00:00+02:00", "organization": "a", "service": "neuvola",
      "response": {"role": "parent", "nps": 10, "items": {"easy": 4}}, "comment": "ok", "themes": ["aika"]}]');
@@ -257,8 +275,12 @@ FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')
   AND p.prorettype <> 'trigger'::regtype
   AND p.proname NOT IN ('refresh_access_measurements', 'localized', 'import_feedback', 'create_region',
+                        'label', 'data_date', 'access_summary_on',
                         'upgrade_region', '_region_check_schema', '_region_script', '_region_views', '_region_upgrades',
-                        'rebuild_organization_tree', 'distribute_region', 'follow_up_report')
+                        'rebuild_organization_tree', 'distribute_region', 'measurements_as_of', 'targets_as_of',
+                        'indicator_status_as_of', 'data_quality_on', 'period_months', 'period_label', 'date_text',
+                        'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
+                        'follow_up_report')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

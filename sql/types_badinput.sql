@@ -22,7 +22,7 @@ END $$;
 -- target
 SELECT pg_temp.try('target', s) AS error
 FROM unnest(ARRAY['', '   ', '>== 5', '=> 5', '!= 5', '== 5', '<> 5', '>=', '>= %',
-                  '>= NaN', '>= Infinity', '>= -inf', '>= 90% x', '>= 90%%', '>= 90 days',
+                  '>= NaN', '>= Infinity', '>= -inf', '>= 90% x', '>= 90%%', '>= 90 fortnights',
                   '90%', '90', '90%..', '..95%', '80..95%', '80%..95 d', '80%...95%',
                   '80%..95%..99%', '>= 5.', '>= .5', '>= 1,2,3', '>= 1e', '>= 90 % %',
                   '>= 1e999', '>= -1e999 d', '>= 1e-999', '95%..80%', '7 d..1 d',
@@ -31,14 +31,14 @@ FROM unnest(ARRAY['', '   ', '>== 5', '=> 5', '!= 5', '== 5', '<> 5', '>=', '>= 
 -- indicator
 SELECT pg_temp.try('indicator', s) AS error
 FROM unnest(ARRAY['', ' ', 'abc', 'NaN', 'Infinity', '-Infinity', '1/', '/5', '1/2/3',
-                  '1/2 x', '45%%', '45 days', '1//2', '4.78.1 d', '4,78,1 d', '45% d',
+                  '1/2 x', '45%%', '45 fortnights', '1//2', '4.78.1 d', '4,78,1 d', '45% d',
                   '1/2 pv pv', '1e999', '1/1e999', '1e-999/2', '1/0', '0/0', '1/0 d',
                   '-1/5', '5/-1', '-0,5/2 d', '>= 90%', '80%..95%']) AS s;
 
 -- The same errors as psql shows them, message with DETAIL.
 SELECT '>== 5'::target;
 SELECT '=> 5'::target;
-SELECT '>= 90 days'::target;
+SELECT '>= 90 fortnights'::target;
 SELECT '90%'::target;
 SELECT '80..95%'::target;
 SELECT '95%..80%'::target;

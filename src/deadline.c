@@ -136,6 +136,26 @@ deadline_unit(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(dl_unit_name(dl_unit(PG_GETARG_DEADLINE(0)))));
 }
 
+/*
+ * deadline_label: the deadline in words of a language (fi, sv, en) for label columns:
+ * "7 arkipäivää", "7 vardagar", "7 working days"; another language is 22023.
+ */
+PG_FUNCTION_INFO_V1(deadline_label);
+Datum
+deadline_label(PG_FUNCTION_ARGS)
+{
+	int32		dl = PG_GETARG_DEADLINE(0);
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char		buf[64];
+
+	if (!dl_label(dl, lang, buf, sizeof(buf)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid language: \"%s\"", lang),
+				 errdetail("Expected fi, sv or en.")));
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
+}
+
 /* deadline_length: N of the deadline (weeks and years are stored as days and months). */
 PG_FUNCTION_INFO_V1(deadline_length);
 Datum

@@ -117,6 +117,19 @@ CREATE FUNCTION @extschema@.deadline_length(@extschema@.deadline) RETURNS intege
 COMMENT ON FUNCTION @extschema@.deadline_length(@extschema@.deadline) IS
     'number of units of a deadline (weeks are stored as 7N days, years as 12N months)';
 
+-- label(deadline [, language]): the deadline in the reader's language for the views' label
+-- columns ("7 arkipäivää", "7 vardagar", "7 working days"); without a language, the
+-- current pekefb.language.  The type's text output stays canonical English.
+CREATE FUNCTION @extschema@.label(@extschema@.deadline, language text) RETURNS text
+    AS 'MODULE_PATHNAME', 'deadline_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.label(@extschema@.deadline, text) IS
+    'a deadline in words of a language (fi, sv, en): 7 arkipäivää, 7 vardagar, 7 working days';
+CREATE FUNCTION @extschema@.label(@extschema@.deadline) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN @extschema@.label($1, @extschema@.language());
+COMMENT ON FUNCTION @extschema@.label(@extschema@.deadline) IS
+    'a deadline in words of the current pekefb.language: 7 arkipäivää, 7 vardagar, 7 working days';
+
 CREATE FUNCTION @extschema@.due_date(started date, @extschema@.deadline) RETURNS date
     AS 'MODULE_PATHNAME', 'pekefb_due_date' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.due_date(date, @extschema@.deadline) IS

@@ -236,6 +236,37 @@ dl_format(int32_t dl, char *buf, int buflen)
 }
 
 /*
+ * dl_label: the deadline in words of a language for the views' label columns ("7
+ * arkipäivää", "7 vardagar", "7 working days"); lang is "fi", "sv" or "en".  The canonical
+ * text form (dl_format) stays English whatever the language.  False for another language.
+ */
+bool
+dl_label(int32_t dl, const char *lang, char *buf, int buflen)
+{
+	static const char *const words[3][3][2] = {
+		/* fi */ {{"päivä", "päivää"}, {"arkipäivä", "arkipäivää"}, {"kuukausi", "kuukautta"}},
+		/* sv */ {{"dag", "dagar"}, {"vardag", "vardagar"}, {"månad", "månader"}},
+		/* en */ {{"day", "days"}, {"working day", "working days"}, {"month", "months"}},
+	};
+	int			l;
+	int32_t		n = dl_length(dl);
+	int			u = (int) dl_unit(dl);
+
+	if (strcmp(lang, "fi") == 0)
+		l = 0;
+	else if (strcmp(lang, "sv") == 0)
+		l = 1;
+	else if (strcmp(lang, "en") == 0)
+		l = 2;
+	else
+		return false;
+	if (u > DL_MONTHS)
+		u = DL_MONTHS;
+	snprintf(buf, buflen, "%d %s", (int) n, words[l][u][n == 1 ? 0 : 1]);
+	return true;
+}
+
+/*
  * dl_cmp: the total order of deadlines: by unit (days, working days, months), then by
  * length; equal exactly when unit and length are equal (2 weeks = 14 days).
  */

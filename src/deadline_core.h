@@ -61,6 +61,12 @@ extern DeadlineParseStatus dl_parse(const char *s, int32_t *out, char *detail, i
 /* Canonical text ("14 days", "1 working day", "3 months") into buf. */
 extern void dl_format(int32_t dl, char *buf, int buflen);
 
+/*
+ * The deadline in words of lang ("fi", "sv", "en"): "7 arkipäivää", "7 vardagar", "7 working
+ * days".  False (buf untouched) for another language.
+ */
+extern bool dl_label(int32_t dl, const char *lang, char *buf, int buflen);
+
 /* Order: by unit (days, working days, months), then length; -1, 0 or 1. */
 extern int	dl_cmp(int32_t x, int32_t y);
 

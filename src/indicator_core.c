@@ -2,8 +2,10 @@
  * indicator_core.c: parsing, formatting and addition of pekefb.indicator (plain C99).
  *
  * Text forms: ratios "698/788" (a share, unit %), "698/788 %" (the same), "11140/2331 d"
- * (average days); quantities "45%", "4.78 d", "4,78 d", "33", "-2".  Canonical output:
- * "698/788", "11140/2331 d", "45%", "4.78 d", "33".  Ratio parts are non-negative, the
+ * (average days); "123/45000 per 1000" (a rate per 1 000, also "‰"; Sotkanet's PER1000:
+ * the numerator and the population are kept, so sums add both); quantities "45%", "4.78 d",
+ * "4,78 d", "2.7 per 1000", "6 wd", "33", "-2".  Canonical output: "698/788", "11140/2331 d",
+ * "123/45000 per 1000", "45%", "4.78 d", "33".  Ratio parts are non-negative, the
  * denominator positive; quantities may be any finite number (a change can be negative).
  */
 #include "indicator_core.h"
@@ -42,9 +44,7 @@ indicator_parse(const char *s, Indicator *x, CoreError *err)
 	p = skip_spaces(p);
 	if (!unit_parse(&p, &unit))
 	{
-		core_error(err, CORE_SYNTAX,
-				   "Unknown unit at \"%.*s\": expected %% (percent), d (days; also pv, vrk) or no unit.",
-				   core_clip(p, 40), p);
+		core_error(err, CORE_SYNTAX, "Unknown unit at \"%.*s\": %s.", core_clip(p, 40), p, UNIT_EXPECTED);
 		return false;
 	}
 	p = skip_spaces(p);
@@ -103,14 +103,11 @@ indicator_format(const Indicator *x, char *buf)
 		*p++ = '/';
 		num_format(x->den, p);
 		p += strlen(p);
-		if (x->unit == UNIT_DAYS)
-			strcpy(p, " d");
+		if (x->unit != UNIT_PERCENT)
+			strcpy(p, unit_suffix((Unit) x->unit));
 		return;
 	}
-	if (x->unit == UNIT_PERCENT)
-		strcpy(p, "%");
-	else if (x->unit == UNIT_DAYS)
-		strcpy(p, " d");
+	strcpy(p, unit_suffix((Unit) x->unit));
 }
 
 /*
@@ -131,7 +128,7 @@ indicator_validate(const Indicator *x, CoreError *err)
 	if (x->kind > IND_RATIO || x->unit > UNIT_MAX || pad)
 	{
 		core_error(err, CORE_SYNTAX,
-				   "Expected kind 0 (quantity) or 1 (ratio) and unit 0 (none), 1 (%%) or 2 (d); got kind %d and unit %d.",
+				   "Expected kind 0 (quantity) or 1 (ratio) and unit 0 (none), 1 (%%), 2 (d), 3 (wd) or 4 (per 1000); got kind %d and unit %d.",
 				   x->kind, x->unit);
 		return false;
 	}
@@ -152,7 +149,7 @@ indicator_validate(const Indicator *x, CoreError *err)
 		if (!(x->num >= 0) || !(x->den > 0) || x->unit == UNIT_NONE)
 		{
 			core_error(err, CORE_INVALID,
-					   "A ratio has a non-negative numerator, a positive denominator and the unit %% or d.");
+					   "A ratio has a non-negative numerator, a positive denominator and a unit (%%, per 1000, d or wd).");
 			return false;
 		}
 	}
@@ -181,7 +178,7 @@ cmp_double(double x, double y)
 }
 
 /*
- * indicator_cmp: the total order of indicators: by unit (none, %, d), then by value in base
+ * indicator_cmp: the total order of indicators: by unit (none, %, d, wd, per 1000), then by value in base
  * units (indicator_value), then quantities before ratios, then numerator, then denominator.
  * Two indicators compare equal exactly when kind, unit, numerator and denominator are
  * equal, which is the type's = (698/788 is not 349/394, though their values are equal).

@@ -11,7 +11,7 @@
 typedef enum IndicatorKind
 {
 	IND_QUANTITY = 0,			/* one number as written: 45 (%), 4.78 (d), 33 */
-	IND_RATIO = 1				/* num/den: a share (%) or average days (d) */
+	IND_RATIO = 1				/* num/den: a share (%, per 1000) or average days (d, wd) */
 } IndicatorKind;
 
 /*
@@ -23,12 +23,12 @@ typedef struct Indicator
 	double		num;
 	double		den;
 	uint8_t		kind;			/* IndicatorKind */
-	uint8_t		unit;			/* Unit; a ratio is UNIT_PERCENT or UNIT_DAYS */
+	uint8_t		unit;			/* Unit; a ratio has one (not UNIT_NONE) */
 	uint8_t		pad[6];
 } Indicator;
 
 /* Longest text indicator_format writes, with the terminating NUL. */
-#define INDICATOR_BUFLEN (2 * NUM_BUFLEN + 8)
+#define INDICATOR_BUFLEN (2 * NUM_BUFLEN + 16)
 
 extern bool indicator_parse(const char *s, Indicator *x, CoreError *err);
 extern void indicator_format(const Indicator *x, char *buf);

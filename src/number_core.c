@@ -134,10 +134,60 @@ num_nonfinite_word(const char *p)
 	return strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0;
 }
 
+/* Unit words (lower case; ASCII letters compare case-insensitively). */
+typedef struct UnitWord
+{
+	const char *word;
+	Unit		unit;
+} UnitWord;
+
+static const UnitWord unit_words[] = {
+	{"d", UNIT_DAYS}, {"pv", UNIT_DAYS}, {"vrk", UNIT_DAYS}, {"päivä", UNIT_DAYS},
+	{"päivää", UNIT_DAYS}, {"day", UNIT_DAYS}, {"days", UNIT_DAYS}, {"dag", UNIT_DAYS},
+	{"dagar", UNIT_DAYS}, {"dygn", UNIT_DAYS},
+	{"wd", UNIT_WORKING_DAYS}, {"arkipäivä", UNIT_WORKING_DAYS},
+	{"arkipäivää", UNIT_WORKING_DAYS}, {"arkip", UNIT_WORKING_DAYS},
+	{"vardag", UNIT_WORKING_DAYS}, {"vardagar", UNIT_WORKING_DAYS},
+	{"promille", UNIT_PER_MILLE},
+};
+
+/* Whether c may be part of a unit word: an ASCII letter or a byte of a UTF-8 sequence. */
+static bool
+word_byte(unsigned char c)
+{
+	return isalpha(c) || c >= 0x80;
+}
+
 /*
- * unit_parse: an optional unit at *pp: "%", or a word "d", "pv", "vrk" (days; any case).
- * No unit leaves *unit = UNIT_NONE and returns true; a word that is not a unit returns
- * false with *pp at the word.
+ * word_eq: whether the n bytes at w spell word (lower case) ignoring case: ASCII letters
+ * and the Latin-1 capitals of UTF-8 (Ä, Å, Ö as ä, å, ö), as the deadline parser does.
+ */
+static bool
+word_eq(const char *w, size_t n, const char *word)
+{
+	const unsigned char *a = (const unsigned char *) w;
+	const unsigned char *b = (const unsigned char *) word;
+	size_t		i = 0;
+
+	for (; i < n && *b; i++, b++)
+	{
+		unsigned char c = a[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char) (c + 32);
+		else if (i > 0 && a[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+			c = (unsigned char) (c + 0x20);
+		if (c != *b)
+			return false;
+	}
+	return i == n && *b == '\0';
+}
+
+/*
+ * unit_parse: an optional unit at *pp: "%", "‰" or "per 1000" (also "per 1 000"), or a
+ * word (unit_words: days such as d, pv, vrk, dagar, dygn; working days such as wd,
+ * arkipäivää, vardagar; in any case, word_eq).  No unit leaves *unit = UNIT_NONE and
+ * returns true; a word that is not a unit returns false with *pp at the word.
  */
 bool
 unit_parse(const char **pp, Unit *unit)
@@ -153,23 +203,47 @@ unit_parse(const char **pp, Unit *unit)
 		*pp = p + 1;
 		return true;
 	}
-	while (isalpha((unsigned char) *p))
+	if (strncmp(p, "‰", strlen("‰")) == 0)
+	{
+		*unit = UNIT_PER_MILLE;
+		*pp = p + strlen("‰");
+		return true;
+	}
+	while (word_byte((unsigned char) *p))
 		p++;
 	n = (size_t) (p - w);
 	if (n == 0)
 		return true;
-	if ((n == 1 && strncasecmp(w, "d", 1) == 0) ||
-		(n == 2 && strncasecmp(w, "pv", 2) == 0) ||
-		(n == 3 && strncasecmp(w, "vrk", 3) == 0))
+	if (n == 3 && strncasecmp(w, "per", 3) == 0)
 	{
-		*unit = UNIT_DAYS;
-		*pp = p;
+		/* "per 1000" or "per 1 000", not followed by another digit */
+		const char *q = skip_spaces(p);
+
+		if (strncmp(q, "1000", 4) == 0)
+			q += 4;
+		else if (strncmp(q, "1 000", 5) == 0)
+			q += 5;
+		else
+			return false;
+		if (isdigit((unsigned char) *q) || ((*q == '.' || *q == ',') && isdigit((unsigned char) q[1])))
+			return false;
+		*unit = UNIT_PER_MILLE;
+		*pp = q;
 		return true;
+	}
+	for (size_t i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
+	{
+		if (word_eq(w, n, unit_words[i].word))
+		{
+			*unit = unit_words[i].unit;
+			*pp = p;
+			return true;
+		}
 	}
 	return false;
 }
 
-/* unit_symbol: the unit as the SQL accessors return it: "%", "d" or "". */
+/* unit_symbol: the unit as the SQL accessors return it: "%", "per 1000", "d", "wd" or "". */
 const char *
 unit_symbol(Unit unit)
 {
@@ -179,6 +253,10 @@ unit_symbol(Unit unit)
 			return "%";
 		case UNIT_DAYS:
 			return "d";
+		case UNIT_WORKING_DAYS:
+			return "wd";
+		case UNIT_PER_MILLE:
+			return "per 1000";
 		default:
 			return "";
 	}
@@ -194,6 +272,10 @@ unit_name(Unit unit)
 			return "percent (%)";
 		case UNIT_DAYS:
 			return "days (d)";
+		case UNIT_WORKING_DAYS:
+			return "working days (wd)";
+		case UNIT_PER_MILLE:
+			return "per 1000";
 		default:
 			return "a plain number (no unit)";
 	}
@@ -201,12 +283,36 @@ unit_name(Unit unit)
 
 /*
  * unit_base: a number as written (display units) in base units: percent is divided by 100
- * (one correctly rounded division, so 90 gives exactly the double 0.9); others unchanged.
+ * (one correctly rounded division, so 90 gives exactly the double 0.9), per 1000 by 1000;
+ * others unchanged.
  */
 double
 unit_base(Unit unit, double display)
 {
-	return unit == UNIT_PERCENT ? display / 100.0 : display;
+	if (unit == UNIT_PERCENT)
+		return display / 100.0;
+	if (unit == UNIT_PER_MILLE)
+		return display / 1000.0;
+	return display;
+}
+
+/* unit_suffix: what the canonical text form writes after a number: "%", " per 1000", " d", " wd" or "". */
+const char *
+unit_suffix(Unit unit)
+{
+	switch (unit)
+	{
+		case UNIT_PERCENT:
+			return "%";
+		case UNIT_DAYS:
+			return " d";
+		case UNIT_WORKING_DAYS:
+			return " wd";
+		case UNIT_PER_MILLE:
+			return " per 1000";
+		default:
+			return "";
+	}
 }
 
 /*

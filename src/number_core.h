@@ -27,15 +27,27 @@ typedef struct CoreError
 	char		detail[256];	/* a full sentence for errdetail */
 } CoreError;
 
-/* Units: '%' is a fraction of one written in percent, 'd' days, none a plain number. */
+/*
+ * Units: '%' is a fraction of one written in percent, 'per 1000' a fraction of one written
+ * per thousand (Sotkanet's PER1000: a rate per 1 000 inhabitants), 'd' calendar days, 'wd'
+ * working days, none a plain number.  The codes are stored (binary form of the types): new
+ * units are appended.
+ */
 typedef enum Unit
 {
 	UNIT_NONE = 0,
 	UNIT_PERCENT = 1,
-	UNIT_DAYS = 2
+	UNIT_DAYS = 2,
+	UNIT_WORKING_DAYS = 3,
+	UNIT_PER_MILLE = 4
 } Unit;
 
-#define UNIT_MAX UNIT_DAYS
+#define UNIT_MAX UNIT_PER_MILLE
+
+/* The DETAIL of an unknown unit word, shared by the target and indicator parsers. */
+#define UNIT_EXPECTED "expected % (percent), per 1000 (also ‰, promille), d (days; also pv, vrk, " \
+	"päivää, dagar, dygn, days), wd (working days; also arkipäivää, arkip, vardagar) or no unit"
+
 
 /* Outcome of num_parse. */
 typedef enum NumStatus
@@ -66,6 +78,7 @@ extern bool unit_parse(const char **pp, Unit *unit);
 extern const char *unit_symbol(Unit unit);
 extern const char *unit_name(Unit unit);
 extern double unit_base(Unit unit, double display);
+extern const char *unit_suffix(Unit unit);
 extern int	core_clip(const char *p, int max);
 extern void core_error(CoreError *err, CoreErrorKind kind, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));

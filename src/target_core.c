@@ -1,10 +1,12 @@
 /*
  * target_core.c: parsing, formatting and attainment rules of pekefb.target (plain C99).
  *
- * Text forms: ">= 90%", "> 10 %", "<= 60 d", "< 7", "= 100%", "80%..95%"; decimal comma
- * allowed; "pv" and "vrk" are read as "d".  Canonical output: operator, one space, number,
- * unit ("%" attached, " d" after a space); ranges without spaces around "..": "80%..95%",
- * "1 d..7 d", "1..7".
+ * Text forms: ">= 90%", "> 10 %", "<= 60 d", "< 7", "= 100%", "80%..95%", "<= 2.5 ‰",
+ * "< 7 vardagar"; decimal comma allowed; the unit words of unit_parse (pv, vrk, päivää,
+ * dagar, dygn are read as "d"; arkipäivää, vardagar as "wd"; ‰, promille as "per 1000").
+ * Canonical output: operator, one space, number, unit ("%" attached, " d", " wd",
+ * " per 1000" after a space); ranges without spaces around "..": "80%..95%", "1 d..7 d",
+ * "1..7".
  */
 #include "target_core.h"
 
@@ -12,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define EXPECTED_FORMS "Expected an operator (>=, >, <=, <, =) followed by a number and an optional unit (%%, d), or a range like \"80%%..95%%\"."
+#define EXPECTED_FORMS "Expected an operator (>=, >, <=, <, =) followed by a number and an optional unit (%%, per 1000, d, wd), or a range like \"80%%..95%%\"."
 
 /* target_op_symbol: the operator as written in the canonical text form. */
 const char *
@@ -34,9 +36,7 @@ parse_unit_after(const char **pp, Unit *unit, CoreError *err)
 
 	if (!unit_parse(&p, unit))
 	{
-		core_error(err, CORE_SYNTAX,
-				   "Unknown unit at \"%.*s\": expected %% (percent), d (days; also pv, vrk) or no unit.",
-				   core_clip(p, 40), p);
+		core_error(err, CORE_SYNTAX, "Unknown unit at \"%.*s\": %s.", core_clip(p, 40), p, UNIT_EXPECTED);
 		return false;
 	}
 	*pp = p;
@@ -176,15 +176,8 @@ format_bound(char *p, double v, Unit unit)
 {
 	num_format(v, p);
 	p += strlen(p);
-	if (unit == UNIT_PERCENT)
-		*p++ = '%';
-	else if (unit == UNIT_DAYS)
-	{
-		*p++ = ' ';
-		*p++ = 'd';
-	}
-	*p = '\0';
-	return p;
+	strcpy(p, unit_suffix(unit));
+	return p + strlen(p);
 }
 
 /* target_format: the canonical text form into buf (TARGET_BUFLEN bytes). */
@@ -222,7 +215,7 @@ target_validate(const Target *t, CoreError *err)
 	if (t->op > TOP_MAX || t->unit > UNIT_MAX || pad)
 	{
 		core_error(err, CORE_SYNTAX,
-				   "Expected an operator code 0-5 and unit 0 (none), 1 (%%) or 2 (d); got operator %d and unit %d.",
+				   "Expected an operator code 0-5 and unit 0 (none), 1 (%%), 2 (d), 3 (wd) or 4 (per 1000); got operator %d and unit %d.",
 				   t->op, t->unit);
 		return false;
 	}

@@ -35,7 +35,7 @@ typedef struct Target
 } Target;
 
 /* Longest text target_format writes, with the terminating NUL. */
-#define TARGET_BUFLEN (2 * NUM_BUFLEN + 16)
+#define TARGET_BUFLEN (2 * NUM_BUFLEN + 24)
 
 extern bool target_parse(const char *s, Target *t, CoreError *err);
 extern void target_format(const Target *t, char *buf);

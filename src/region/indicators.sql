@@ -8,7 +8,7 @@ CREATE TABLE @region@.indicators (
     name_fi          text NOT NULL CHECK (name_fi OPERATOR(pg_catalog.<>) ''),
     name_sv          text,
     name_en          text,
-    unit             text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', ''])),
+    unit             text NOT NULL DEFAULT '' CHECK (unit OPERATOR(pg_catalog.=) ANY (ARRAY['%', 'd', '', 'wd', 'per 1000'])),
     period           text NOT NULL DEFAULT 'year'
                      CHECK (period OPERATOR(pg_catalog.=) ANY (ARRAY['month', 'quarter', 'half_year', 'year'])),
     theme            text,
@@ -27,7 +27,7 @@ COMMENT ON COLUMN @region@.indicators.name_fi IS 'Finnish name';
 COMMENT ON COLUMN @region@.indicators.name_sv IS 'Swedish name (NULL: the Finnish one is used)';
 COMMENT ON COLUMN @region@.indicators.name_en IS 'English name (NULL: the Finnish one is used)';
 COMMENT ON COLUMN @region@.indicators.unit IS
-    '% (share, stored as a fraction of one), d (days) or empty (plain number)';
+    '% (share, stored as a fraction of one), per 1000 (rate per 1 000, e.g. Sotkanet PER1000, stored as a fraction of one), d (days), wd (working days) or empty (plain number)';
 COMMENT ON COLUMN @region@.indicators.period IS 'the usual reporting period: month, quarter, half_year or year';
 COMMENT ON COLUMN @region@.indicators.theme IS 'theme for grouping, e.g. neuvola, lastensuojelu';
 COMMENT ON COLUMN @region@.indicators.source IS 'where the figures come from, e.g. the source system';
@@ -46,6 +46,9 @@ CREATE TABLE @region@.targets (
     period_end        date NOT NULL,
     target            pekefb.target,
     note              text,
+    loaded_at         timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    loaded_by         text NOT NULL DEFAULT CURRENT_USER,
+    source            text,
     CONSTRAINT targets_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start),
     CONSTRAINT targets_one_per_period UNIQUE NULLS NOT DISTINCT (indicator_code, organization_code, period_start)
 );
@@ -57,8 +60,11 @@ COMMENT ON COLUMN @region@.targets.indicator_code IS 'the indicator';
 COMMENT ON COLUMN @region@.targets.organization_code IS 'the organisation whose target this is; NULL = the whole region';
 COMMENT ON COLUMN @region@.targets.period_start IS 'first day of the period (inclusive)';
 COMMENT ON COLUMN @region@.targets.period_end IS 'last day of the period (inclusive)';
-COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later';
+COMMENT ON COLUMN @region@.targets.target IS 'the target level, e.g. >= 90% (unit: the indicator''s); NULL = to be set later (tavoitetaso määritellään myöhemmin: indicator_status says target_pending)';
 COMMENT ON COLUMN @region@.targets.note IS 'free text, e.g. where the target comes from';
+COMMENT ON COLUMN @region@.targets.loaded_at IS 'when the row was last written (set by the database on insert and update; earlier versions in target_history)';
+COMMENT ON COLUMN @region@.targets.loaded_by IS 'the role that last wrote the row (set by the database)';
+COMMENT ON COLUMN @region@.targets.source IS 'where the target comes from, e.g. the decision that set it';
 
 CREATE TABLE @region@.measurements (
     indicator_code    text NOT NULL REFERENCES @region@.indicators (code),
@@ -82,8 +88,8 @@ COMMENT ON COLUMN @region@.measurements.period_start IS 'first day of the period
 COMMENT ON COLUMN @region@.measurements.period_end IS 'last day of the period (inclusive)';
 COMMENT ON COLUMN @region@.measurements.value IS 'the measured value: a ratio such as 698/788 or a quantity such as 4.78 d (unit: the indicator''s)';
 COMMENT ON COLUMN @region@.measurements.source IS 'where the figure comes from; region.cases for figures written by refresh_access_measurements';
-COMMENT ON COLUMN @region@.measurements.loaded_at IS 'when the row was last written (set on insert and update)';
-COMMENT ON COLUMN @region@.measurements.loaded_by IS 'the role that last wrote the row';
+COMMENT ON COLUMN @region@.measurements.loaded_at IS 'when the row was last written (set by the database on insert and update, whatever the loader gives; earlier versions in measurement_history)';
+COMMENT ON COLUMN @region@.measurements.loaded_by IS 'the role that last wrote the row (set by the database)';
 
 -- A target's and a measurement's unit must be its indicator's; an indicator's unit cannot
 -- change while values in the old unit refer to it.  A missing indicator is left to the
@@ -157,18 +163,30 @@ COMMENT ON FUNCTION @region@.indicators_defaults() IS 'trigger: an access indica
 CREATE TRIGGER indicators_defaults BEFORE INSERT OR UPDATE ON @region@.indicators
     FOR EACH ROW EXECUTE FUNCTION @region@.indicators_defaults();
 
--- loaded_at and loaded_by follow every write, updates included.
+-- loaded_at and loaded_by follow every write, inserts and updates, whatever the writer gives
+-- (a loader cannot forge them): the transaction's start time and the current role.  An
+-- update that changes nothing else is skipped (the row, its stamp and its history stay as
+-- they were), so that re-loading the same figures changes nothing.  The same function
+-- stamps measurements and targets.
 CREATE FUNCTION @region@.stamp_loaded() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
     IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
-        NEW.loaded_at := pg_catalog.now();
-        NEW.loaded_by := CURRENT_USER;
+        NEW.loaded_at := OLD.loaded_at;
+        NEW.loaded_by := OLD.loaded_by;
+        IF NEW::text OPERATOR(pg_catalog.=) OLD::text THEN
+            RETURN NULL;
+        END IF;
     END IF;
+    NEW.loaded_at := pg_catalog.now();
+    NEW.loaded_by := CURRENT_USER;
     RETURN NEW;
 END
 $fn$;
-COMMENT ON FUNCTION @region@.stamp_loaded() IS 'trigger: an update of a measurement sets loaded_at and loaded_by';
-CREATE TRIGGER measurements_loaded BEFORE UPDATE ON @region@.measurements
+COMMENT ON FUNCTION @region@.stamp_loaded() IS
+    'trigger: sets loaded_at and loaded_by of a measurement or target on insert and update; skips an update that changes nothing';
+CREATE TRIGGER measurements_loaded BEFORE INSERT OR UPDATE ON @region@.measurements
+    FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
+CREATE TRIGGER targets_loaded BEFORE INSERT OR UPDATE ON @region@.targets
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();

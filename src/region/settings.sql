@@ -16,7 +16,8 @@ CREATE TABLE @region@.settings (
                        CONSTRAINT settings_closing_days_not_null CHECK (pg_catalog.array_position(extra_closing_days, NULL) IS NULL),
     roll_forward       boolean NOT NULL DEFAULT false,
     min_group_size     integer NOT NULL DEFAULT 5 CHECK (min_group_size OPERATOR(pg_catalog.>=) 1),
-    pekefb_version     text NOT NULL
+    pekefb_version     text NOT NULL,
+    language           text NOT NULL DEFAULT 'fi' CHECK (language OPERATOR(pg_catalog.~) '^[a-z]{2,3}$')
 );
 COMMENT ON TABLE @region@.settings IS
     'the region''s settings (exactly one row): name, time zone, calendar, minimum group size and the version of its schema';
@@ -29,6 +30,7 @@ COMMENT ON COLUMN @region@.settings.extra_closing_days IS 'the region''s extra n
 COMMENT ON COLUMN @region@.settings.roll_forward IS 'true: a due date on a non-working day moves to the next working day (150/1930 section 5)';
 COMMENT ON COLUMN @region@.settings.min_group_size IS 'views hide figures of groups with fewer cases or respondents than this (default 5, at least 1)';
 COMMENT ON COLUMN @region@.settings.pekefb_version IS 'the pekefb version this region''s schema is at; pekefb.upgrade_region brings it to the library''s';
+COMMENT ON COLUMN @region@.settings.language IS 'the region''s main language (fi, sv, ...): the language of a free-text comment whose response does not give one (doc/themes.md)';
 
 -- The time zone must be one PostgreSQL knows; the row cannot be deleted (every view reads it).
 CREATE FUNCTION @region@.settings_check() RETURNS trigger

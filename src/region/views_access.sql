@@ -1,106 +1,188 @@
 -- access_summary and refresh_access_measurements: access indicators computed from the raw
 -- cases under the region's calendar (settings.calendar, extra_closing_days, roll_forward,
--- passed to the library as data), judged on the region's today (settings.time_zone).
+-- passed to the library as data), each on its indicator's counting basis (count_by),
+-- judged on the region's data date (the latest case event loaded) unless the reader
+-- chooses another day (doc/thl.md).
 
--- access_summary: per access indicator, organisation, month or quarter of the day the
--- matter became pending (period_kind names which), and includes_sub_organizations: false
--- rows count the organisation's own cases (they partition the cases: a sum over them counts
--- each case once), true rows also those of every organisation below it.  Cases still open
--- past their due date on judged_on count as late.
+-- data_date: the region's data date, the latest day of a case event loaded (a case that
+-- became pending or was done); NULL without cases.  access_summary and
+-- refresh_access_measurements judge on it by default, so that a figure read a year after
+-- the extract does not count the extract's open cases as late (THL: the reporting day is
+-- the extract's date, doc/thl.md).  Under row-level security it is the caller's latest
+-- visible event.
+CREATE FUNCTION @region@.data_date() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN (SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c);
+COMMENT ON FUNCTION @region@.data_date() IS
+    'the region''s data date: the latest started or finished day in cases (NULL without cases); the default judging day of access_summary and refresh_access_measurements';
+
+-- access_summary_on(on_date, counted_by): per access indicator, organisation, period and
+-- includes_sub_organizations (false rows count the organisation's own cases: they partition
+-- the cases, a sum over them counts each case once; true rows also those of every
+-- organisation below it), the state of the cases on on_date, the judged_on of the rows
+-- (NULL = data_date(), or today in the region's time zone without cases).  Periods (period_kind): month, quarter,
+-- THL's half-years 1.4.–30.9. and 1.10.–31.3. (half_year) and calendar year, of the day the
+-- indicator counts by (counted_by NULL = each indicator's count_by; the parameters cannot
+-- be named like the columns judged_on and count_by of the result):
+--   started  = the day the matter became pending; a case finished after judged_on is still
+--              open; open past the due date on judged_on counts as late, open within it is
+--              left out (THL's child-welfare start share);
+--   finished = the day it was done (the month of the visit for the care guarantee): only
+--              cases finished on or before judged_on, open ones belong to no period.
+CREATE FUNCTION @region@.access_summary_on(on_date date DEFAULT NULL, counted_by text DEFAULT NULL)
+RETURNS TABLE (
+    indicator_code text, organization_code text, includes_sub_organizations boolean,
+    period_kind text, period_start date, period_end date,
+    indicator_name text, organization_name text, deadline_text text, judged_on date,
+    cases bigint, finished_cases bigint, on_time bigint, late bigint, open_past_due bigint,
+    open_within bigint, rate double precision, median_wait bigint, p90_wait bigint,
+    suppressed boolean, count_by text, deadline_label text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+    judge date := access_summary_on.on_date;
+    basis text := access_summary_on.counted_by;
+BEGIN
+    IF basis IS NOT NULL AND basis OPERATOR(pg_catalog.<>) ALL (ARRAY['finished', 'started']) THEN
+        RAISE EXCEPTION 'invalid counted_by: "%"', basis
+            USING ERRCODE = '22023', DETAIL = 'Expected ''finished'', ''started'' or NULL (each indicator''s own count_by).';
+    END IF;
+    IF judge IS NULL THEN
+        SELECT COALESCE(@region@.data_date(), CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date))
+        INTO judge FROM @region@.settings st;
+    END IF;
+    RETURN QUERY
+    WITH k AS (
+        -- each case once: its basis, its state on the judging day and its due date (a case
+        -- done later is still open then)
+        SELECT c.indicator_code, c.organization_code, c.started, x.basis, x.finished,
+               CASE WHEN x.basis OPERATOR(pg_catalog.=) 'started' THEN c.started ELSE x.finished END AS day,
+               pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
+        FROM @region@.cases c
+        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
+        CROSS JOIN @region@.settings s
+        CROSS JOIN LATERAL (
+            SELECT COALESCE(basis, i.count_by) AS basis,
+                   CASE WHEN c.finished OPERATOR(pg_catalog.<=) judge THEN c.finished END AS finished
+        ) x
+        WHERE c.started OPERATOR(pg_catalog.<=) judge
+    ),
+    c AS (
+        -- and once for the organisation itself and for every organisation above it
+        SELECT k.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
+               k.basis, k.started, k.finished, k.day, k.due
+        FROM k
+        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) k.organization_code
+        CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
+        WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
+    ),
+    g AS (
+        SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
+               p.period_start, pg_catalog.min(c.basis) AS basis,
+               pg_catalog.count(*)                                                      AS cases,
+               pg_catalog.count(c.finished)                                             AS finished_cases,
+               pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due) AS on_time,
+               pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.>) c.due) AS late,
+               pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.<) judge) AS open_past_due,
+               pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.>=) judge) AS open_within,
+               pekefb.wait_agg(c.finished OPERATOR(pg_catalog.-) c.started) AS waits
+        FROM c
+        CROSS JOIN LATERAL (VALUES
+            ('month',     CAST(pg_catalog.date_trunc('month', c.day::timestamp) AS date)),
+            ('quarter',   CAST(pg_catalog.date_trunc('quarter', c.day::timestamp) AS date)),
+            -- THL's half-years 1.4.–30.9. and 1.10.–31.3.: shift by three months, cut at the
+            -- calendar half-year, shift back
+            ('half_year', CAST(CAST(pg_catalog.date_trunc('year', (c.day OPERATOR(pg_catalog.-) interval '3 months'))
+                                    AS date)
+                               OPERATOR(pg_catalog.+)
+                               CASE WHEN pg_catalog.date_part('month', (c.day OPERATOR(pg_catalog.-) interval '3 months'))
+                                         OPERATOR(pg_catalog.<=) 6
+                                    THEN interval '3 months' ELSE interval '9 months' END AS date)),
+            ('year',      CAST(pg_catalog.date_trunc('year', c.day::timestamp) AS date))
+        ) AS p (period_kind, period_start)
+        WHERE c.day IS NOT NULL
+        GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+    )
+    SELECT
+        g.indicator_code,
+        g.organization_code,
+        g.includes_sub_organizations,
+        g.period_kind,
+        g.period_start,
+        CAST(g.period_start OPERATOR(pg_catalog.+)
+             CASE WHEN g.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month'
+                  WHEN g.period_kind OPERATOR(pg_catalog.=) 'quarter' THEN interval '3 months'
+                  WHEN g.period_kind OPERATOR(pg_catalog.=) 'half_year' THEN interval '6 months'
+                  ELSE interval '1 year' END
+             AS date) OPERATOR(pg_catalog.-) 1,
+        pekefb.localized(i.name_fi, i.name_sv, i.name_en),
+        pekefb.localized(o.name_fi, o.name_sv),
+        i.deadline::text,
+        judge,
+        g.cases,
+        g.finished_cases,
+        CASE WHEN NOT x.suppressed THEN g.on_time END,
+        CASE WHEN NOT x.suppressed THEN g.late END,
+        CASE WHEN NOT x.suppressed AND g.basis OPERATOR(pg_catalog.=) 'started' THEN g.open_past_due END,
+        CASE WHEN NOT x.suppressed AND g.basis OPERATOR(pg_catalog.=) 'started' THEN g.open_within END,
+        CASE WHEN NOT x.suppressed
+                  AND ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) OPERATOR(pg_catalog.>) 0
+             THEN g.on_time::double precision
+                  OPERATOR(pg_catalog./) ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) END,
+        CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END,
+        CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END,
+        x.suppressed,
+        g.basis,
+        pekefb.label(i.deadline)
+    FROM g
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
+    JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
+    CROSS JOIN @region@.settings s
+    CROSS JOIN LATERAL (SELECT g.cases OPERATOR(pg_catalog.<) s.min_group_size AS suppressed) x;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
+    'access_summary judged on a chosen day (NULL: the data date) and, optionally, on one counting basis for all indicators (NULL: each indicator''s count_by)';
+
+-- access_summary: access_summary_on on the region's data date, each indicator on its own
+-- counting basis (see above).
 CREATE VIEW @region@.access_summary AS
-WITH c AS (
-    SELECT c.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
-           c.started, c.finished, s.judged_on,
-           pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
-    FROM @region@.cases c
-    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
-    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
-    CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
-    CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
-                       CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date) AS judged_on
-                FROM @region@.settings st) s
-    WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
-),
-g AS (
-    SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
-           p.period_start,
-           CAST(p.period_start OPERATOR(pg_catalog.+)
-                CASE WHEN p.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month' ELSE interval '3 months' END
-                AS date) OPERATOR(pg_catalog.-) 1 AS period_end,
-           pg_catalog.min(c.judged_on)                                              AS judged_on,
-           pg_catalog.count(*)                                                      AS cases,
-           pg_catalog.count(c.finished)                                             AS finished_cases,
-           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due) AS on_time,
-           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.>) c.due) AS late,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.<) c.judged_on) AS open_past_due,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.>=) c.judged_on) AS open_within,
-           pekefb.wait_agg(c.finished OPERATOR(pg_catalog.-) c.started) AS waits
-    FROM c
-    CROSS JOIN LATERAL (VALUES
-        ('month',   CAST(pg_catalog.date_trunc('month', c.started::timestamp) AS date)),
-        ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
-    ) AS p (period_kind, period_start)
-    GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
-)
-SELECT
-    g.indicator_code,
-    g.organization_code,
-    g.includes_sub_organizations,
-    g.period_kind,
-    g.period_start,
-    g.period_end,
-    pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
-    pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
-    i.deadline::text AS deadline_text,
-    g.judged_on,
-    g.cases,
-    g.finished_cases,
-    CASE WHEN NOT x.suppressed THEN g.on_time END                               AS on_time,
-    CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
-    CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
-    CASE WHEN NOT x.suppressed THEN g.open_within END                           AS open_within,
-    CASE WHEN NOT x.suppressed
-              AND ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) OPERATOR(pg_catalog.>) 0
-         THEN g.on_time::double precision
-              OPERATOR(pg_catalog./) ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) END AS rate,
-    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
-    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
-    x.suppressed
-FROM g
-JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
-JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN @region@.settings s
-CROSS JOIN LATERAL (SELECT g.cases OPERATOR(pg_catalog.<) s.min_group_size AS suppressed) x;
+SELECT * FROM @region@.access_summary_on();
 COMMENT ON VIEW @region@.access_summary IS
-    'access indicators from raw cases per indicator, organisation, period (period_kind month or quarter of the day the matter became pending) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
+    'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, half_year = THL''s 1.4.-30.9. and 1.10.-31.3., or year, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
 COMMENT ON COLUMN @region@.access_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.access_summary.includes_sub_organizations IS 'false: the organisation''s own cases only (sum these to count each case once); true: its cases and those of every organisation below it';
-COMMENT ON COLUMN @region@.access_summary.period_kind IS 'month or quarter: the length of the period of this row';
-COMMENT ON COLUMN @region@.access_summary.period_start IS 'first day of the month or quarter in which the cases became pending';
-COMMENT ON COLUMN @region@.access_summary.period_end IS 'last day of that month or quarter';
+COMMENT ON COLUMN @region@.access_summary.period_kind IS 'month, quarter, half_year (THL: 1.4.-30.9. or 1.10.-31.3.) or year: the kind of period of this row';
+COMMENT ON COLUMN @region@.access_summary.period_start IS 'first day of the period of the day the cases count by (count_by: became pending, or were done)';
+COMMENT ON COLUMN @region@.access_summary.period_end IS 'last day of that period';
 COMMENT ON COLUMN @region@.access_summary.indicator_name IS 'indicator name in pekefb.language';
 COMMENT ON COLUMN @region@.access_summary.organization_name IS 'organisation name in pekefb.language';
-COMMENT ON COLUMN @region@.access_summary.deadline_text IS 'the indicator''s statutory time limit as text, e.g. 7 working days';
-COMMENT ON COLUMN @region@.access_summary.judged_on IS 'the day the state is judged on: today in the region''s time zone';
-COMMENT ON COLUMN @region@.access_summary.cases IS 'cases that became pending in the period (always shown)';
-COMMENT ON COLUMN @region@.access_summary.finished_cases IS 'of them, cases finished (always shown)';
+COMMENT ON COLUMN @region@.access_summary.deadline_text IS 'the indicator''s statutory time limit in the type''s canonical text, e.g. 7 working days (deadline_label: in the reader''s language)';
+COMMENT ON COLUMN @region@.access_summary.judged_on IS 'the day the state is judged on: the region''s data date (data_date(), the latest case event loaded)';
+COMMENT ON COLUMN @region@.access_summary.cases IS 'cases of the period by count_by (started: became pending in it; finished: done in it, on or before judged_on); always shown';
+COMMENT ON COLUMN @region@.access_summary.finished_cases IS 'of them, cases finished on or before judged_on (always shown)';
 COMMENT ON COLUMN @region@.access_summary.on_time IS 'finished on or before the due date; NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.late IS 'finished after the due date; NULL when suppressed';
-COMMENT ON COLUMN @region@.access_summary.open_past_due IS 'still open and past the due date on judged_on (count as late in rate); NULL when suppressed';
-COMMENT ON COLUMN @region@.access_summary.open_within IS 'still open and within the deadline on judged_on (left out of rate); NULL when suppressed';
+COMMENT ON COLUMN @region@.access_summary.open_past_due IS 'count_by started: still open and past the due date on judged_on (count as late in rate); NULL when suppressed or counted by finished';
+COMMENT ON COLUMN @region@.access_summary.open_within IS 'count_by started: still open and within the deadline on judged_on (left out of rate); NULL when suppressed or counted by finished';
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.access_summary.count_by IS 'the counting basis of the row (the indicator''s count_by): started (THL''s start share over cases that became pending) or finished (over cases done in the period, e.g. the month of the visit)';
+COMMENT ON COLUMN @region@.access_summary.deadline_label IS 'the time limit in pekefb.language, e.g. 7 arkipäivää, 7 vardagar, 7 working days';
 
 -- refresh_access_measurements: writes the measurements of every access indicator for one
 -- period from the raw cases, for every organisation with cases, its sub-organisations
 -- included (like THL's area figures).  count_by NULL (the default) uses each indicator's
 -- count_by: finished = cases that finished in the period (THL's completion share);
 -- started = cases that became pending in the period, judged as of as_of (finished later =
--- still open; open past due = late; open within the limit = left out).  as_of NULL = today
--- in the region's time zone.  The value is the ratio on time / counted.  indicator_codes
+-- still open; open past due = late; open within the limit = left out).  as_of NULL = the
+-- region's data date (data_date(); today in the region's time zone without cases).  The value is the ratio on time / counted.  indicator_codes
 -- limits the run to those access indicators (NULL = all).  Idempotent: the period's earlier
 -- rows from this function are replaced.  Returns the number of rows written.
 CREATE FUNCTION @region@.refresh_access_measurements(
@@ -125,7 +207,7 @@ BEGIN
             USING ERRCODE = '22023', DETAIL = 'Expected ''finished'', ''started'' or NULL (each indicator''s own count_by).';
     END IF;
     SELECT * INTO STRICT cfg FROM @region@.settings;
-    judged_on := COALESCE(as_of, CAST(pg_catalog.timezone(cfg.time_zone, pg_catalog.now()) AS date));
+    judged_on := COALESCE(as_of, @region@.data_date(), CAST(pg_catalog.timezone(cfg.time_zone, pg_catalog.now()) AS date));
 
     DELETE FROM @region@.measurements m
     USING @region@.indicators i

@@ -1,6 +1,6 @@
 -- organization_overview: qualitative and quantitative information side by side, per
 -- organisation, includes_sub_organizations and calendar year (of the measurement period;
--- of received_at in the region's time zone): how many indicators met their targets, the
+-- of received_at in the region's time zone): how many distinct indicators met their targets, the
 -- feedback figures and the most frequent themes.  false rows count the organisation's own
 -- measurements and responses, true rows also those of every organisation below it.
 CREATE VIEW @region@.organization_overview AS
@@ -10,17 +10,31 @@ WITH scope AS (
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ),
+-- issue 11 (thl): indicators are counted once per organisation and year, not per
+-- measurement row: of an indicator's measurements in the year the judging one counts (met
+-- or missed before year_to_date and the rest, then the longest period, then the latest),
+-- so a yearly figure and its half-years are one indicator.
 ind AS (
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
-           CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.<>) 'no target') AS indicators_with_target,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
+    SELECT f.organization_code, f.includes_sub_organizations, f.period_start,
+           pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed'])) AS indicators_with_target,
+           pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
            -- numeric: an exact sum, so the mean is the same whatever order the rows come in
-           CAST(pg_catalog.avg(CAST(st.attainment AS numeric)) AS double precision) AS mean_attainment
-    FROM @region@.indicator_status st
-    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) st.organization_code
-    WHERE pg_catalog.date_part('year', st.period_start::timestamp) OPERATOR(pg_catalog.=) pg_catalog.date_part('year', st.period_end::timestamp)
+           CAST(pg_catalog.avg(CAST(f.attainment AS numeric)) FILTER (WHERE f.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed']))
+                AS double precision) AS mean_attainment,
+           pg_catalog.count(*) AS indicators
+    FROM (
+        SELECT DISTINCT ON (sc.ancestor_code, sc.includes_sub_organizations, y.period_start, st.organization_code, st.indicator_code)
+               sc.ancestor_code AS organization_code, sc.includes_sub_organizations, y.period_start,
+               st.status, st.attainment
+        FROM @region@.indicator_status st
+        JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) st.organization_code
+        CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start) y
+        WHERE pg_catalog.date_part('year', st.period_start::timestamp) OPERATOR(pg_catalog.=) pg_catalog.date_part('year', st.period_end::timestamp)
+        ORDER BY sc.ancestor_code, sc.includes_sub_organizations, y.period_start, st.organization_code, st.indicator_code,
+                 st.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed']) DESC,
+                 st.period_end OPERATOR(pg_catalog.-) st.period_start DESC, st.period_end DESC
+    ) f
     GROUP BY 1, 2, 3
 ),
 resp AS (
@@ -72,7 +86,8 @@ SELECT
     CASE WHEN NOT x.suppressed THEN fb.nps END                           AS nps,
     CASE WHEN NOT x.suppressed THEN fb.comments END                      AS comments,
     CASE WHEN NOT x.suppressed THEN th.top_themes END                    AS top_themes,
-    x.suppressed
+    x.suppressed,
+    COALESCE(ind.indicators, 0)                                          AS indicators
 FROM (SELECT organization_code, includes_sub_organizations, period_start FROM ind
       UNION SELECT organization_code, includes_sub_organizations, period_start FROM fb) k
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) k.organization_code
@@ -97,13 +112,14 @@ COMMENT ON COLUMN @region@.organization_overview.includes_sub_organizations IS '
 COMMENT ON COLUMN @region@.organization_overview.organization_name IS 'name in pekefb.language';
 COMMENT ON COLUMN @region@.organization_overview.period_start IS 'first day of the calendar year';
 COMMENT ON COLUMN @region@.organization_overview.period_end IS 'last day of the calendar year';
-COMMENT ON COLUMN @region@.organization_overview.indicators_with_target IS 'measurements within the year that have a target in force';
-COMMENT ON COLUMN @region@.organization_overview.indicators_met IS 'of them, measurements that met their target';
-COMMENT ON COLUMN @region@.organization_overview.indicators_missed IS 'of them, measurements that missed their target';
+COMMENT ON COLUMN @region@.organization_overview.indicators_with_target IS 'indicators (each counted once per organisation, by its judging measurement of the year) judged against a target: met or missed';
+COMMENT ON COLUMN @region@.organization_overview.indicators_met IS 'of them, indicators that met their target';
+COMMENT ON COLUMN @region@.organization_overview.indicators_missed IS 'of them, indicators that missed their target';
 COMMENT ON COLUMN @region@.organization_overview.share_met IS 'indicators_met / indicators_with_target (0..1); NULL without targets';
-COMMENT ON COLUMN @region@.organization_overview.mean_attainment IS 'mean attainment of those measurements (1 = target reached); NULL without targets';
+COMMENT ON COLUMN @region@.organization_overview.mean_attainment IS 'mean attainment of those indicators (1 = target reached); NULL without targets';
 COMMENT ON COLUMN @region@.organization_overview.responses IS 'feedback responses received in the year (always shown)';
 COMMENT ON COLUMN @region@.organization_overview.nps IS 'NPS -100..100 of those responses; NULL when suppressed';
 COMMENT ON COLUMN @region@.organization_overview.comments IS 'responses with a free-text comment; NULL when suppressed';
 COMMENT ON COLUMN @region@.organization_overview.top_themes IS 'the three most frequent themes with their counts, e.g. odotusaika (12), ...; NULL when suppressed';
 COMMENT ON COLUMN @region@.organization_overview.suppressed IS 'true when 1 <= responses < settings.min_group_size: feedback figures hidden';
+COMMENT ON COLUMN @region@.organization_overview.indicators IS 'indicators measured within the year, each counted once per organisation (true rows: once per organisation below it too)';

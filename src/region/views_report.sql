@@ -56,6 +56,8 @@ SELECT COALESCE((
         ('met', 'saavutettu', 'uppnått', 'met'),
         ('missed', 'ei saavutettu', 'inte uppnått', 'missed'),
         ('no target', 'ei tavoitetta', 'inget mål', 'no target'),
+        ('target_pending', 'tavoitetaso määritellään myöhemmin', 'målnivån fastställs senare', 'target level to be set'),
+        ('year_to_date', 'vuoden kertymä', 'hittills i år', 'year to date'),
         ('none_missing', 'Yksikään kunta tai yksikkö ei alittanut tavoitetta (niiden luvuista, jotka on ladattu).', 'Ingen kommun eller enhet underskred målet (av de tal som laddats).', 'No municipality or unit missed its target (of the figures loaded).'),
         ('no_rows', 'Ei tietoja tältä kaudelta.', 'Inga uppgifter för perioden.', 'No figures for the period.'),
         ('cases', 'Tapauksia', 'Ärenden', 'Cases'),
@@ -69,7 +71,7 @@ SELECT COALESCE((
         ('wait_days', 'odotus, pv', 'väntetid, dagar', 'wait, days'),
         ('deadline', 'Määräaika', 'Tidsfrist', 'Deadline'),
         ('judged_on', 'Avoimet tapaukset arvioitu päivänä', 'Öppna ärenden bedömda dagen', 'Open cases judged on'),
-        ('access_note', 'Kausi on päivä, jona asia tuli vireille (hoitotakuu kuukausittain, muut neljänneksittäin tai puolivuosittain, kuten näkymä ne tarjoaa). Osuus = ajoissa / (ajoissa + myöhässä + avoinna yli määräajan).', 'Perioden är dagen då ärendet inleddes (vårdgarantin per månad, övriga per kvartal eller halvår, så som vyn erbjuder dem). Andel = i tid / (i tid + försenade + öppna efter tidsfristen).', 'The period is the day the matter became pending (care guarantee by month, the others by quarter or half-year as the view offers them). Rate = on time / (on time + late + open past due).'),
+        ('access_note', 'Kausi määräytyy indikaattorin laskentaperusteen mukaan (vireilletulo- tai valmistumispäivä); hoitotakuu kuukausittain, muut THL:n puolivuosittain (1.4.–30.9., 1.10.–31.3.) kun raportin kausi kattaa niitä kaksi tai useamman, muuten neljänneksittäin. Osuus = ajoissa / (ajoissa + myöhässä + avoinna yli määräajan).', 'Perioden följer indikatorns beräkningsgrund (dagen ärendet inleddes eller blev klart); vårdgarantin per månad, övriga per THL-halvår (1.4–30.9, 1.10–31.3) när rapportperioden omfattar två eller fler, annars per kvartal. Andel = i tid / (i tid + försenade + öppna efter tidsfristen).', 'The period follows the indicator''s counting basis (the day the matter became pending or was done); the care guarantee by month, the others by THL half-year (1.4.–30.9., 1.10.–31.3.) where the report''s period holds two or more of them, else by quarter. Rate = on time / (on time + late + open past due).'),
         ('responses', 'Vastauksia', 'Svar', 'Responses'),
         ('nps', 'NPS', 'NPS', 'NPS'),
         ('comments', 'Avoimia vastauksia', 'Fritextsvar', 'Comments'),
@@ -111,7 +113,9 @@ SELECT COALESCE((
         ('dev_behind', 'Aikataulusta jäljessä', 'Efter tidsplanen', 'Behind schedule'),
         ('dev_on_schedule', 'Kaikki toimenpiteet ovat aikataulussa.', 'Alla åtgärder följer tidsplanen.', 'All actions are on schedule.'),
         ('dq_problem', 'Puute', 'Brist', 'Problem'),
-        ('dq_detail', 'Tarkemmin', 'Detaljer', 'Detail'),
+        ('dq_detail', 'Syy', 'Orsak', 'Reason'),
+        ('dq_due', 'Määräpäivä', 'Förfallodag', 'Due'),
+        ('dq_responsible', 'Vastuutaho', 'Ansvarig', 'Responsible'),
         ('dq_none', 'Kaudelta ei puutu tietoja.', 'Inga uppgifter saknas för perioden.', 'Nothing is missing or late for the period.'),
         ('comments_none', 'Ei avoimia vastauksia, jotka sinulla on oikeus nähdä.', 'Inga fritextsvar som du har rätt att se.', 'No comments that you are allowed to see.'),
         ('comments_note', 'Enintään kolme tuoreinta vastausta kustakin tavoitteen alittavasta yksiköstä; vain oman organisaation lukijoille (rivitason suojaus).', 'Högst tre av de senaste svaren från varje enhet som inte når målet; endast för läsare i den egna organisationen (radnivåskydd).', 'At most three recent comments from each unit that misses a target; shown only to readers of that unit (row-level security).'),
@@ -865,8 +869,9 @@ COMMENT ON FUNCTION @region@._report_indicators(text, date, date, text, text, in
 
 -- _report_access: access_summary for the organisation with its sub-organisations, per
 -- access indicator: the care guarantee (a deadline in calendar days) by month, the others
--- by half-year where the view offers it, else by quarter; periods inside the report's
--- period.  The target drawn is the indicator's in indicator_status for the organisation
+-- by THL's half-year where two or more of them lie inside the report's period (e.g. a
+-- report for 1.4.2025-31.3.2026), else by quarter (a calendar year holds only one THL
+-- half-year); periods inside the report's period.  The target drawn is the indicator's in indicator_status for the organisation
 -- and a period inside the report's (the latest).
 CREATE FUNCTION @region@._report_access(org text, p_start date, p_end date, lang text, fmt text, min_n integer)
 RETURNS text
@@ -890,7 +895,8 @@ DECLARE
 BEGIN
     FOR ind IN
         SELECT a.indicator_code, a.deadline_text, i.name_fi, i.name_sv, i.name_en, i.theme,
-               pg_catalog.array_agg(DISTINCT a.period_kind) AS kinds
+               pg_catalog.array_agg(DISTINCT a.period_kind) AS kinds,
+               pg_catalog.count(*) FILTER (WHERE a.period_kind OPERATOR(pg_catalog.=) 'half_year') AS half_years
         FROM @region@.access_summary a
         JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code
         WHERE a.organization_code OPERATOR(pg_catalog.=) org AND a.includes_sub_organizations
@@ -902,7 +908,7 @@ BEGIN
         IF ind.deadline_text OPERATOR(pg_catalog.~) '^[0-9]+ days?$' THEN
             kind := 'month';
             ddays := pg_catalog.split_part(ind.deadline_text, ' ', 1)::double precision;
-        ELSIF 'half_year' OPERATOR(pg_catalog.=) ANY (ind.kinds) THEN
+        ELSIF ind.half_years OPERATOR(pg_catalog.>=) 2 OR NOT 'quarter' OPERATOR(pg_catalog.=) ANY (ind.kinds) THEN
             kind := 'half_year';
         ELSE
             kind := 'quarter';
@@ -1237,9 +1243,10 @@ COMMENT ON FUNCTION @region@._report_development(text, date, date, text, text, i
     'follow_up_report section: development_status (stages reached vs due, behind schedule first); left out without the view';
 
 -- _report_quality: when the region has the view data_quality, its rows for the
--- organisation and those below it whose period overlaps the report's.  Expected columns
--- (doc/report.md): indicator_code, organization_code, period_start, period_end, problem,
--- detail.  Left out where the view does not exist.
+-- organisation and those below it whose period overlaps the report's: the problem (missing,
+-- late, implausible ...), the figure, the due day, who reports it and the reason in the
+-- report's language (reason_fi, reason_sv, reason_en).  Left out where the view does not
+-- exist.
 CREATE FUNCTION @region@._report_quality(org text, p_start date, p_end date, lang text, fmt text, min_n integer)
 RETURNS text
 LANGUAGE plpgsql STABLE
@@ -1257,8 +1264,11 @@ BEGIN
                    @region@._report_text($4, @region@._report_name(o.name_fi, o.name_sv, NULL, $5)),
                    @region@._report_text($4, @region@._report_period(q.period_start, q.period_end, $5)),
                    @region@._report_text($4, q.problem),
-                   @region@._report_text($4, q.detail))
-                   ORDER BY q.indicator_code, o.code, q.period_start)
+                   @region@._report_text($4, q.value_text),
+                   @region@._report_text($4, pg_catalog.to_char(q.due_date, 'YYYY-MM-DD')),
+                   @region@._report_text($4, q.responsible),
+                   @region@._report_text($4, CASE $5 WHEN 'sv' THEN q.reason_sv WHEN 'en' THEN q.reason_en ELSE q.reason_fi END))
+                   ORDER BY q.problem, q.indicator_code, o.code, q.period_start)
         FROM @region@.data_quality q
         JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) q.organization_code
                                          AND t.ancestor_code OPERATOR(pg_catalog.=) $1
@@ -1271,7 +1281,9 @@ BEGIN
         CASE WHEN rows_ IS NULL THEN @region@._report_paragraph(fmt, @region@._report_label('dq_none', lang))
              ELSE @region@._report_table(fmt, ARRAY[@region@._report_label('indicator', lang), @region@._report_label('unit', lang),
                                                     @region@._report_label('period', lang), @region@._report_label('dq_problem', lang),
-                                                    @region@._report_label('dq_detail', lang)], rows_, 'quality') END);
+                                                    @region@._report_label('value', lang), @region@._report_label('dq_due', lang),
+                                                    @region@._report_label('dq_responsible', lang), @region@._report_label('dq_detail', lang)],
+                                         rows_, 'quality', ARRAY[18, 12, 11, 11, 9, 10, 10, 19]) END);
 END
 $fn$;
 COMMENT ON FUNCTION @region@._report_quality(text, date, date, text, text, integer) IS

@@ -65,7 +65,11 @@ expect g "0000$INF$INF" 22003                   # >= Infinity
 expect g "0501$F2$F1" 22023                     # 2%..1%
 expect g "0001$F1$F2" 22023                     # >= with two bounds
 expect g "0901$F1$F1" 22P03                     # unknown operator
-expect g "0003$F1$F1" 22P03                     # unknown unit
+expect g "0003$F1$F1" ok                        # >= 1 wd (working days, issue 11)
+expect g "0004$F1$F1" ok                        # >= 1 per 1000
+expect g "0005$F1$F1" 22P03                     # unknown unit
+expect i "0104$F1$F2" ok                        # 1/2 per 1000
+expect i "0005$F1$ZERO" 22P03                   # unknown unit
 expect d "00000038" ok                          # 14 days
 expect d "00000000" 22P03                       # length 0
 expect d "000038" 22P03                         # 3 bytes
@@ -73,8 +77,8 @@ expect d "000038" 22P03                         # 3 bytes
 # Valid values round-trip through binary COPY byte for byte.
 psql -d $db -c "TRUNCATE t, i, g, d" \
 	-c "INSERT INTO t VALUES ('(1,0,2)'), ('(9223372036854775807,0,9223372036854775807)')" \
-	-c "INSERT INTO i VALUES ('698/788'), ('11140/2331 d'), ('-2'), ('5e-324/1'), ('1.7976931348623157e308%')" \
-	-c "INSERT INTO g VALUES ('>= 90%'), ('80%..95%'), ('<= 60 d'), ('= 1e-300')" \
+	-c "INSERT INTO i VALUES ('698/788'), ('11140/2331 d'), ('-2'), ('5e-324/1'), ('1.7976931348623157e308%'), ('90/2000 per 1000'), ('6 wd')" \
+	-c "INSERT INTO g VALUES ('>= 90%'), ('80%..95%'), ('<= 60 d'), ('= 1e-300'), ('<= 7 wd'), ('1 per 1000..3 per 1000')" \
 	-c "INSERT INTO d VALUES ('14 days'), ('600 working days'), ('120 months')"
 for tab in t i g d; do
 	psql -d $db -c "\\copy $tab TO '$work/$tab.bin' (FORMAT binary)"

@@ -52,11 +52,14 @@ fresh_db $old $new
 psql -d $old -c "CREATE EXTENSION pekefb VERSION '$prev'"
 psql -d $old -f test/sample/region.sql >/dev/null
 psql -d $old -c "ALTER EXTENSION pekefb UPDATE" -c "SELECT pekefb.upgrade_region('region')" >/dev/null
+# The sample's theme lexicon needs 0.3.0's tables: the old region gets it after the upgrade.
+psql -d $old -v ON_ERROR_STOP=1 -f test/sample/themes.sql >/dev/null
 new_region $new
 # Both loads stamp loaded_at with their own now(): give the two the same stamp (triggers off).
 for db in $old $new; do
 	psql -d $db -c "SET session_replication_role = replica" \
-		-c "UPDATE region.measurements SET loaded_at = '2026-01-01 00:00+00'" >/dev/null
+		-c "UPDATE region.measurements SET loaded_at = '2026-01-01 00:00+00'" \
+		-c "UPDATE region.targets SET loaded_at = '2026-01-01 00:00+00'" >/dev/null
 done
 
 for db in $old $new; do

@@ -51,3 +51,13 @@ FROM region.organization_overview
 WHERE period_start = :'latest_start' AND NOT includes_sub_organizations
   AND (responses > 0 OR indicators_with_target > 0)
 ORDER BY responses DESC, organization_name;
+
+\echo '  Kommenttien teemat (alueen sanasto), koko alue'
+SELECT theme_label AS "teema", sum(mentions) AS "mainintoja", sum(comments) AS "kommentteja"
+FROM region.theme_summary
+WHERE organization_code = 'soite' AND includes_sub_organizations AND period_kind = 'year'
+  AND period_start = :'latest_start' AND source = 'lexicon' AND NOT suppressed
+GROUP BY theme_label ORDER BY 2 DESC, 1;
+
+\echo '  Tietojen laatu'
+SELECT problem AS "ongelma", count(*) AS "rivejä" FROM region.data_quality GROUP BY 1 ORDER BY 1;

@@ -104,7 +104,24 @@ INSERT INTO region.indicators (code, name_fi, name_sv, name_en, unit, period, th
    'Lastensuojeluilmoitusten käsittelyaika, keskiarvo',
    'Handläggningstid för barnskyddsanmälningar, medeltal',
    'Child-welfare notifications: mean processing time',
-   'd', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL, NULL);
+   'd', 'year', 'lastensuojelu', 'Sosiaali-Efica', NULL, NULL),
+  -- issue 11 (thl): a target "to be set later"
+  ('mt-perustaso-osuus',
+   'Lasten ja nuorten perustason mielenterveyspalvelujen osuus (suhteessa erikoissairaanhoitoon)',
+   'Andel av barns och ungas mentalvårdstjänster på basnivå (i förhållande till specialiserad sjukvård)',
+   'Children''s and young people''s mental health services at basic level (share against specialised care)',
+   '%', 'year', 'mielenterveys', 'Potilastietojärjestelmä', NULL,
+   'Visits to basic-level services / all visits of children and young people to mental health services; the plan: "tavoitetaso määritellään myöhemmin".');
+
+-- The counting basis of each access indicator (THL, doc/thl.md): the child-welfare limit
+-- counts the matters that became pending in the half-year (started); the assessment's
+-- completion share counts the assessments completed in the period and the care guarantee
+-- the visits of the month (finished).  Which direction is better, for the trend of every
+-- indicator (the notifications: neither, more of them may mean better detection).
+UPDATE region.indicators SET count_by = 'started' WHERE code = 'ls-7arkipv';
+UPDATE region.indicators SET count_by = 'finished' WHERE code IN ('pta-3kk', 'mt-hoitotakuu');
+UPDATE region.indicators SET higher_is_better = (unit <> 'd')
+WHERE code <> 'ls-ilmoitukset';
 
 -- The plan's yearly targets for the whole region (organization_code NULL), as written there:
 -- "90 %" -> >= 90%, "yli 10 %" -> > 10%, "150 pv" -> <= 150 d, "5 kpl" -> >= 5, "<7 vrk" -> < 7 d.
@@ -122,7 +139,9 @@ FROM (VALUES
   ('sahkoiset-lomakkeet', 2022, '> 10%'), ('sahkoiset-lomakkeet', 2023, '> 25%'), ('sahkoiset-lomakkeet', 2024, '> 30%'), ('sahkoiset-lomakkeet', 2025, '>= 45%'),
   ('omaolo', 2022, '>= 5'), ('omaolo', 2023, '>= 23'), ('omaolo', 2024, '>= 33'), ('omaolo', 2025, '>= 33'),
   ('tk-vastaanotto', 2022, '< 30 d'), ('tk-vastaanotto', 2023, '< 14 d'), ('tk-vastaanotto', 2024, '< 7 d'), ('tk-vastaanotto', 2025, '< 7 d'),
-  ('monialaiset-ryhmat', 2022, '>= 5'), ('monialaiset-ryhmat', 2023, '>= 7'), ('monialaiset-ryhmat', 2024, '>= 9'), ('monialaiset-ryhmat', 2025, '>= 12')
+  ('monialaiset-ryhmat', 2022, '>= 5'), ('monialaiset-ryhmat', 2023, '>= 7'), ('monialaiset-ryhmat', 2024, '>= 9'), ('monialaiset-ryhmat', 2025, '>= 12'),
+  -- "(tavoitetaso määritellään myöhemmin)": the target exists, its level is set later
+  ('mt-perustaso-osuus', 2022, NULL), ('mt-perustaso-osuus', 2023, NULL), ('mt-perustaso-osuus', 2024, NULL), ('mt-perustaso-osuus', 2025, NULL)
 ) AS t (indicator_code, year, target);
 
 -- "Sosiaalihuollon palveluissa määräajat toteutuvat kvartaaliin 1/2023 mennessä 100 %:sesti":
@@ -159,6 +178,7 @@ INSERT INTO gen VALUES
   ('suun-kiireeton',      'days',  9000,  142,   112,   93,    61,   0.15),
   ('tk-vastaanotto',      'days',  60000, 24,    12.5,  7.4,   6.6,  0.20),
   ('ls-ilmoitus-kasittelyaika', 'days', 3000, 4.9, 4.5, 4.2, 3.9, 0.15),
+  ('mt-perustaso-osuus',  'share', 2400,  0.52,  0.56,  0.61,  0.64, 0.08),
   -- counts: volume = region total per year
   ('ls-ilmoitukset',      'count', 3050,  1.00,  0.97,  0.95,  0.92, 0.10);
 
@@ -239,10 +259,11 @@ CROSS JOIN LATERAL (
 ORDER BY 1, 2, 3;
 
 -- Access measurements from the cases: yearly for all access indicators, and THL's
--- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit.
-SELECT region.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31))
+-- half-years (1.4.–30.9., 1.10.–31.3.) for the child-welfare time limit, each on its
+-- indicator's counting basis, judged on the extraction day (the region's data date).
+SELECT region.refresh_access_measurements(make_date(y, 1, 1), make_date(y, 12, 31), as_of => '2025-12-31')
 FROM generate_series(2022, 2025) AS y;
-SELECT region.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'])
+SELECT region.refresh_access_measurements(p.s, p.e, ARRAY['ls-7arkipv'], as_of => '2025-12-31')
 FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-31'),
              ('2023-04-01', '2023-09-30'), ('2023-10-01', '2024-03-31'),
              ('2024-04-01', '2024-09-30'), ('2024-10-01', '2025-03-31'),
@@ -250,6 +271,13 @@ FROM (VALUES ('2022-04-01'::date, '2022-09-30'::date), ('2022-10-01', '2023-03-3
 
 -- Client, staff and partner feedback 2022–2025.
 \ir feedback.sql
+
+-- The theme catalogue and lexicon, which code the comments above (regions of pekefb 0.3.0
+-- and later; test/client/upgrade.sh loads it into an upgraded 0.2.0 region afterwards).
+SELECT pg_catalog.to_regclass('region.theme_lexicon') IS NOT NULL AS sample_has_lexicon \gset
+\if :sample_has_lexicon
+\ir themes.sql
+\endif
 
 COMMIT;
 ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,

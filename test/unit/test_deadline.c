@@ -56,6 +56,22 @@ main(void)
 	CHECK("deadline 14 fortnights is syntax", status("14 fortnights") == DL_PARSE_SYNTAX);
 	CHECK("deadline empty is syntax", status("") == DL_PARSE_SYNTAX);
 
+	/* labels in the reader's language (issue 11); the canonical text stays English */
+	CHECK("label 7 wd fi", dl_label(dl_make(DL_WORKING_DAYS, 7), "fi", buf, sizeof(buf)) && strcmp(buf, "7 arkipäivää") == 0);
+	CHECK("label 7 wd sv", dl_label(dl_make(DL_WORKING_DAYS, 7), "sv", buf, sizeof(buf)) && strcmp(buf, "7 vardagar") == 0);
+	CHECK("label 7 wd en", dl_label(dl_make(DL_WORKING_DAYS, 7), "en", buf, sizeof(buf)) && strcmp(buf, "7 working days") == 0);
+	CHECK("label 1 wd sv", dl_label(dl_make(DL_WORKING_DAYS, 1), "sv", buf, sizeof(buf)) && strcmp(buf, "1 vardag") == 0);
+	CHECK("label 14 days fi", dl_label(dl_make(DL_DAYS, 14), "fi", buf, sizeof(buf)) && strcmp(buf, "14 päivää") == 0);
+	CHECK("label 14 days sv", dl_label(dl_make(DL_DAYS, 14), "sv", buf, sizeof(buf)) && strcmp(buf, "14 dagar") == 0);
+	CHECK("label 3 months fi", dl_label(dl_make(DL_MONTHS, 3), "fi", buf, sizeof(buf)) && strcmp(buf, "3 kuukautta") == 0);
+	CHECK("label 1 month sv", dl_label(dl_make(DL_MONTHS, 1), "sv", buf, sizeof(buf)) && strcmp(buf, "1 månad") == 0);
+	CHECK("label 3 months sv", dl_label(dl_make(DL_MONTHS, 3), "sv", buf, sizeof(buf)) && strcmp(buf, "3 månader") == 0);
+	CHECK("label other language refused", !dl_label(dl_make(DL_MONTHS, 3), "de", buf, sizeof(buf)));
+	CHECK("every label parses back to the same deadline",
+		  parse("7 arkipäivää") == dl_make(DL_WORKING_DAYS, 7) && parse("7 vardagar") == dl_make(DL_WORKING_DAYS, 7) &&
+		  parse("14 päivää") == dl_make(DL_DAYS, 14) && parse("3 månader") == dl_make(DL_MONTHS, 3) &&
+		  parse("3 kuukautta") == dl_make(DL_MONTHS, 3));
+
 	for (int u = 0; u < 3; u++)
 		for (int32_t n = 1; n <= dl_max_length((DeadlineUnit) u); n++)
 		{

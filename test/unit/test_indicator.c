@@ -51,6 +51,20 @@ main(void)
 		{"0,5/2", "0.5/2", 0.25},
 		{"1e3/2e3", "1000/2000", 0.5},
 		{"120%", "120%", 1.2},
+		/* issue 11: the deadline's Swedish and Finnish day words, working days, per 1000 */
+		{"4,78 dagar", "4.78 d", 4.78},
+		{"4,78 dygn", "4.78 d", 4.78},
+		{"4 päivää", "4 d", 4},
+		{"4 PÄIVÄÄ", "4 d", 4},
+		{"45 days", "45 d", 45},
+		{"6 vardagar", "6 wd", 6},
+		{"6 arkipäivää", "6 wd", 6},
+		{"120/20 wd", "120/20 wd", 6},
+		{"123/45000 per 1000", "123/45000 per 1000", 123.0 / 45000.0},
+		{"123/45000 ‰", "123/45000 per 1000", 123.0 / 45000.0},
+		{"123 / 45000 per 1 000", "123/45000 per 1000", 123.0 / 45000.0},
+		{"2,7 ‰", "2.7 per 1000", 0.0027},
+		{"2.7 promille", "2.7 per 1000", 0.0027},
 	};
 	static const struct
 	{
@@ -67,7 +81,10 @@ main(void)
 		{"1/2/3", CORE_SYNTAX},
 		{"1/2 x", CORE_SYNTAX},
 		{"45%%", CORE_SYNTAX},
-		{"45 days", CORE_SYNTAX},
+		{"45 fortnights", CORE_SYNTAX},
+		{"2 per 100", CORE_SYNTAX},
+		{"2 per 10000", CORE_SYNTAX},
+		{"2 per", CORE_SYNTAX},
 		{"1//2", CORE_SYNTAX},
 		{"4.78.1 d", CORE_SYNTAX},
 		{"1e999", CORE_OUT_OF_RANGE},
@@ -106,6 +123,18 @@ main(void)
 	CHECK("a bare ratio is a share in %", x.kind == IND_RATIO && x.unit == UNIT_PERCENT);
 	indicator_parse("33", &x, &err);
 	CHECK("a bare number is a plain quantity", x.kind == IND_QUANTITY && x.unit == UNIT_NONE);
+
+	/* rates per 1000 add numerators and populations, not rates (Sotkanet PER1000) */
+	indicator_parse("123/45000 per 1000", &x, &err);
+	indicator_parse("7/1200 ‰", &y, &err);
+	CHECK("123/45000 per 1000 + 7/1200 per 1000 = 130/46200 per 1000",
+		  indicator_add(&x, &y, &err) && x.num == 130 && x.den == 46200 && x.unit == UNIT_PER_MILLE);
+	indicator_parse("2 d", &x, &err);
+	indicator_parse("2 wd", &y, &err);
+	CHECK("days and working days do not add", !indicator_add(&x, &y, &err) && err.kind == CORE_INVALID);
+	indicator_parse("45 vardagarna", &x, &err);
+	CHECK("an unknown unit lists the unit words in the detail",
+		  strstr(err.detail, "Unknown unit at \"vardagarna\"") != NULL && strstr(err.detail, "vardagar") != NULL);
 
 	/* addition: ratios add numerators and denominators */
 	indicator_parse("698/788", &x, &err);

@@ -54,6 +54,17 @@ main(void)
 		{">= 0.1%", ">= 0.1%"},
 		{">= 1e20", ">= 1e+20"},
 		{"50%..50%", "50%..50%"},
+		/* issue 11: the deadline's Swedish and Finnish day words, working days, per 1000 */
+		{"< 7 dagar", "< 7 d"},
+		{"< 7 dygn", "< 7 d"},
+		{"<= 14 päivää", "<= 14 d"},
+		{">= 90 days", ">= 90 d"},
+		{"<= 7 vardagar", "<= 7 wd"},
+		{"<= 7 ARKIPÄIVÄÄ", "<= 7 wd"},
+		{"<= 2,5 ‰", "<= 2.5 per 1000"},
+		{"<= 2.5 per 1000", "<= 2.5 per 1000"},
+		{"1 per 1000..3 per 1 000", "1 per 1000..3 per 1000"},
+		{"1‰..3‰", "1 per 1000..3 per 1000"},
 	};
 	/* rejected forms and the error kind */
 	static const struct
@@ -74,7 +85,9 @@ main(void)
 		{">= inf %", CORE_SYNTAX},
 		{">= 90% x", CORE_SYNTAX},
 		{">= 90%%", CORE_SYNTAX},
-		{">= 90 days", CORE_SYNTAX},
+		{">= 90 fortnights", CORE_SYNTAX},
+		{"1 d..3 wd", CORE_SYNTAX},
+		{"<= 2 per 1000x", CORE_SYNTAX},
 		{"90%", CORE_SYNTAX},
 		{"90%..", CORE_SYNTAX},
 		{"..95%", CORE_SYNTAX},
@@ -119,6 +132,9 @@ main(void)
 	CHECK("90% stores 90 and has base value 0.9", t.lo == 90 && target_lo_base(&t) == 0.9);
 	target_parse(">= 94,5 %", &t, &err);
 	CHECK("94,5% has base value 0.945", target_lo_base(&t) == 0.945);
+
+	target_parse("<= 2,5 ‰", &t, &err);
+	CHECK("2.5 per 1000 stores 2.5 and has base value 0.0025", t.lo == 2.5 && target_lo_base(&t) == 0.0025);
 
 	/* shortest round-trip formatting over many doubles: text -> double identical */
 	all = true;
