@@ -54,7 +54,9 @@ CREATE FUNCTION @region@.indicator_status_as_of(as_of timestamptz)
                    numerator double precision, denominator double precision, unit text, value_text text,
                    target_text text, target_value double precision, attained boolean, attainment double precision,
                    status text, status_label text, previous_value double precision, change double precision,
-                   source text, loaded_at timestamptz)
+                   source text, loaded_at timestamptz, trend text, trend_label text, higher_is_better boolean,
+                   year_earlier_value double precision, change_from_year_earlier double precision,
+                   target_period_start date, target_period_end date)
     LANGUAGE sql STABLE
 BEGIN ATOMIC
     SELECT
@@ -62,37 +64,46 @@ BEGIN ATOMIC
         m.organization_code,
         m.period_start,
         m.period_end,
-        pekefb.localized(i.name_fi, i.name_sv, i.name_en),
-        pekefb.localized(o.name_fi, o.name_sv),
+        pekefb.localized(i.name_fi, i.name_sv, i.name_en)   AS indicator_name,
+        pekefb.localized(o.name_fi, o.name_sv)              AS organization_name,
         i.theme,
-        pekefb.value(m.value),
-        pekefb.numerator(m.value),
-        pekefb.denominator(m.value),
+        pekefb.value(m.value)                               AS value,
+        pekefb.numerator(m.value)                           AS numerator,
+        pekefb.denominator(m.value)                         AS denominator,
         i.unit,
-        m.value::text,
-        t.target::text,
-        pekefb.target_value(t.target),
-        pekefb.attained(m.value, t.target),
-        pekefb.attainment(m.value, t.target),
-        CASE WHEN t.target IS NULL THEN 'no target'
-             WHEN pekefb.attained(m.value, t.target) THEN 'met'
-             ELSE 'missed' END,
-        CASE WHEN t.target IS NULL THEN
-                 pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
-             WHEN pekefb.attained(m.value, t.target) THEN
-                 pekefb.localized('saavutettu', 'uppnått', 'met')
-             ELSE
-                 pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
-        END,
-        pekefb.value(p.value),
-        pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value),
+        m.value::text                                       AS value_text,
+        t.target::text                                      AS target_text,
+        pekefb.target_value(t.target)                       AS target_value,
+        CASE WHEN NOT j.part_of_year THEN pekefb.attained(m.value, t.target) END AS attained,
+        pekefb.attainment(m.value, t.target)                AS attainment,
+        j.status,
+        CASE WHEN j.status OPERATOR(pg_catalog.=) 'no target' THEN pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
+             WHEN j.status OPERATOR(pg_catalog.=) 'target_pending' THEN
+                 pekefb.localized('tavoitetaso määritellään myöhemmin', 'målnivån fastställs senare', 'target to be set later')
+             WHEN j.status OPERATOR(pg_catalog.=) 'year_to_date' THEN pekefb.localized('vuoden kertymä', 'hittills i år', 'year to date')
+             WHEN j.status OPERATOR(pg_catalog.=) 'met' THEN pekefb.localized('saavutettu', 'uppnått', 'met')
+             ELSE pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
+        END                                                 AS status_label,
+        pekefb.value(p.value)                               AS previous_value,
+        pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) AS change,
         m.source,
-        m.loaded_at
+        m.loaded_at,
+        -- issue 11 (thl): trend, the same period a year earlier, the target row's period
+        tr.trend,
+        CASE WHEN tr.trend OPERATOR(pg_catalog.=) 'improving' THEN pekefb.localized('paranee', 'förbättras', 'improving')
+             WHEN tr.trend OPERATOR(pg_catalog.=) 'worsening' THEN pekefb.localized('heikkenee', 'försämras', 'worsening')
+             WHEN tr.trend OPERATOR(pg_catalog.=) 'unchanged' THEN pekefb.localized('ennallaan', 'oförändrad', 'unchanged')
+        END                                                 AS trend_label,
+        i.higher_is_better,
+        pekefb.value(y.value)                               AS year_earlier_value,
+        pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(y.value) AS change_from_year_earlier,
+        t.period_start                                      AS target_period_start,
+        t.period_end                                        AS target_period_end
     FROM @region@.measurements_as_of(indicator_status_as_of.as_of) m
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
     JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
     LEFT JOIN LATERAL (
-        SELECT tg.target
+        SELECT tg.target, tg.period_start, tg.period_end
         FROM @region@.targets_as_of(indicator_status_as_of.as_of) tg
         WHERE tg.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
           AND (tg.organization_code OPERATOR(pg_catalog.=) m.organization_code OR tg.organization_code IS NULL)
@@ -110,7 +121,41 @@ BEGIN ATOMIC
           AND pm.period_start OPERATOR(pg_catalog.=)
               CAST(m.period_start::timestamp
                    OPERATOR(pg_catalog.-) pg_catalog.age((m.period_end OPERATOR(pg_catalog.+) 1)::timestamp, m.period_start::timestamp) AS date)
-    ) p ON true;
+    ) p ON true
+    -- the same period a year earlier (1.4.-30.9.2024 for 1.4.-30.9.2025; the day after the end
+    -- is moved, so a month ending on 29 February has its year-earlier month end on 28 February)
+    LEFT JOIN LATERAL (
+        SELECT ym.value
+        FROM @region@.measurements_as_of(indicator_status_as_of.as_of) ym
+        WHERE ym.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
+          AND ym.organization_code OPERATOR(pg_catalog.=) m.organization_code
+          AND ym.period_start OPERATOR(pg_catalog.=) CAST(m.period_start OPERATOR(pg_catalog.-) interval '1 year' AS date)
+          AND ym.period_end OPERATOR(pg_catalog.=)
+              (CAST((m.period_end OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.-) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1)
+    ) y ON true
+    -- a yearly target (one calendar year) and a measurement of part of that year
+    CROSS JOIN LATERAL (
+        SELECT t.period_start IS NOT NULL
+               AND pg_catalog.date_part('month', t.period_start::timestamp) OPERATOR(pg_catalog.=) 1
+               AND pg_catalog.date_part('day', t.period_start::timestamp) OPERATOR(pg_catalog.=) 1
+               AND t.period_end OPERATOR(pg_catalog.=) (CAST(t.period_start OPERATOR(pg_catalog.+) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1)
+               AND (m.period_start OPERATOR(pg_catalog.>) t.period_start OR m.period_end OPERATOR(pg_catalog.<) t.period_end) AS part_of_year
+    ) yt
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(yt.part_of_year, false) AS part_of_year,
+               CASE WHEN t.period_start IS NULL THEN 'no target'
+                    WHEN t.target IS NULL THEN 'target_pending'
+                    WHEN yt.part_of_year THEN 'year_to_date'
+                    WHEN pekefb.attained(m.value, t.target) THEN 'met'
+                    ELSE 'missed' END AS status
+    ) j
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN i.higher_is_better IS NULL OR p.value IS NULL THEN NULL
+                    WHEN pekefb.value(m.value) OPERATOR(pg_catalog.=) pekefb.value(p.value) THEN 'unchanged'
+                    WHEN (pekefb.value(m.value) OPERATOR(pg_catalog.>) pekefb.value(p.value)) OPERATOR(pg_catalog.=) i.higher_is_better
+                    THEN 'improving'
+                    ELSE 'worsening' END AS trend
+    ) tr;
 END;
 COMMENT ON FUNCTION @region@.indicator_status_as_of(timestamptz) IS
     'indicator_status as it stood at a past moment: from the measurements and targets in force then';
