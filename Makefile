@@ -45,7 +45,7 @@ REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/i
                src/region/loading.sql \
                src/region/views_indicators.sql src/region/views_access.sql src/region/views_feedback.sql \
                src/region/views_overview.sql src/region/views_quality.sql src/region/views_themes.sql \
-               src/region/views_development.sql src/region/views_loaders.sql
+               src/region/views_development.sql src/region/views_loaders.sql src/region/views_report.sql
 REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))

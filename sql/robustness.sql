@@ -125,17 +125,34 @@ INSERT INTO allowed VALUES
   ('import_feedback', '42P01', 'the target table does not exist'),
   ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)');
 
+-- The region's follow-up report (follow_up_report and its _report_ functions) is called the
+-- same way, in a region of its own with a little data (the other region functions load or
+-- change data and have their own tests).
+SELECT pekefb.create_region('robustness_report', 'reg', 'Alue <&>') IS NOT NULL AS report_region;
+INSERT INTO robustness_report.organizations (code, name_fi, kind, parent_code) VALUES ('a', 'A', 'municipality', 'reg');
+INSERT INTO robustness_report.indicators (code, name_fi, unit, deadline) VALUES ('care', 'Hoito', '%', '14 days'), ('share', 'Osuus', '%', NULL);
+INSERT INTO robustness_report.targets (indicator_code, organization_code, period_start, period_end, target)
+VALUES ('share', NULL, '2024-01-01', '2024-12-31', '>= 90%');
+INSERT INTO robustness_report.measurements (indicator_code, organization_code, period_start, period_end, value)
+VALUES ('share', 'a', '2024-01-01', '2024-12-31', '9/10'), ('share', 'reg', '2024-01-01', '2024-12-31', '9/10');
+INSERT INTO robustness_report.cases (indicator_code, organization_code, started, finished)
+SELECT 'care', 'a', d::date, d::date + 3 FROM generate_series(date '2024-06-01', '2024-06-10', '1 day') d;
+INSERT INTO robustness_report.feedback_responses (received_at, organization_code, service, response, themes)
+SELECT '2024-06-18 12:00+03', 'a', 'neuvola', '{"role":"parent","nps":9,"items":{"easy":4}}', '{aika}' FROM generate_series(1, 6);
+
 CREATE TEMP TABLE calls (fn regprocedure, call text, state text, message text, seconds double precision);
 CREATE TEMP TABLE todo (args text[]);
 
--- call_text(f, args): the statement that calls f with the given argument expressions.
+-- call_text(f, args): the statement that calls f with the given argument expressions (the
+-- last one as VARIADIC for a variadic function).
 CREATE FUNCTION pg_temp.call_text(f oid, args text[]) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE
         WHEN p.prokind = 'a' THEN format('SELECT (%s(%s))::text FROM (VALUES (1)) one (x)', f::regproc, a)
         WHEN p.proretset THEN format('SELECT pg_catalog.count(r::text) FROM %s(%s) r', f::regproc, a)
         ELSE format('SELECT (%s(%s))::text', f::regproc, a) END
     FROM pg_proc p,
-         LATERAL (SELECT string_agg(format('(%s)::%s', coalesce(args[i], 'NULL'), format_type(t, NULL)), ', ' ORDER BY i)
+         LATERAL (SELECT string_agg(CASE WHEN p.provariadic <> 0 AND i = p.pronargs THEN 'VARIADIC ' ELSE '' END
+                                    || format('(%s)::%s', coalesce(args[i], 'NULL'), format_type(t, NULL)), ', ' ORDER BY i)
                   FROM unnest(p.proargtypes) WITH ORDINALITY u (t, i)) AS x (a)
     WHERE p.oid = f
 $$;
@@ -154,7 +171,9 @@ DECLARE
     t0 timestamptz;
 BEGIN
     FOR f IN SELECT p.oid, p.pronargs, p.proargtypes FROM pg_proc p
-             WHERE p.pronamespace = 'pekefb'::regnamespace
+             WHERE (p.pronamespace = 'pekefb'::regnamespace
+                    OR (p.pronamespace = 'robustness_report'::regnamespace
+                        AND (p.proname = 'follow_up_report' OR p.proname ~ '^_report_')))
                AND p.oid NOT IN (SELECT fn FROM skipped WHERE NOT null_state)
                AND NOT 'internal'::regtype = ANY (p.proargtypes)
              ORDER BY p.oid::regprocedure::text LOOP
@@ -198,7 +217,10 @@ END $$;
 
 -- Every function of the extension callable from SQL was called, with NULL and with every
 -- hostile value.
-SELECT (SELECT pg_catalog.count(*) FROM pg_proc p WHERE p.pronamespace = 'pekefb'::regnamespace
+SELECT (SELECT pg_catalog.count(*) FROM pg_proc p
+         WHERE (p.pronamespace = 'pekefb'::regnamespace
+                OR (p.pronamespace = 'robustness_report'::regnamespace
+                    AND (p.proname = 'follow_up_report' OR p.proname ~ '^_report_')))
           AND NOT 'internal'::regtype = ANY (p.proargtypes))
      = (SELECT pg_catalog.count(DISTINCT fn) FROM calls) + (SELECT pg_catalog.count(*) FROM skipped WHERE NOT null_state)
        AS every_function_called,

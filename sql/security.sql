@@ -264,6 +264,11 @@ INSERT INTO :"tgt".reference_indicators VALUES (5, 'share', 0.01, NULL);
 SELECT * FROM :"tgt".load_sotkanet('[{"indicator": 5, "region": 1, "year": 2020, "gender": "total", "value": 90}, {"indicator": 5, "region": 2, "year": 2020, "gender": "total", "value": 91}]');
 SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A');
 \if :regions
+-- the follow-up report, which calls every _report_ function of the region
+SELECT pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31')) OPERATOR(pg_catalog.>) 1000 AS report_html,
+       pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31', 'sv', 'markdown')) OPERATOR(pg_catalog.>) 1000 AS report_markdown;
+\endif
+\if :regions
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -304,7 +309,8 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
                         'development_periods',
                         'load_measurements', 'load_cases', 'load_feedback', 'load_webropol', 'load_limesurvey',
-                        'load_sotkanet', 'loader_unknown', 'loader_answer');
+                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'follow_up_report')
+  AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.lanname IN ('sql', 'plpgsql')

@@ -8,7 +8,8 @@
 # checkout, run as the `postgres` OS user when we are root, a private socket directory and a
 # free port), runs the job and stops the cluster again, also when the job fails.
 #
-#   test/run.sh demo    load the sample region and print the dashboard
+#   test/run.sh demo    load the sample region, print the dashboard and the 2025 follow-up
+#                       report (Markdown; the HTML goes to demo/soite-2025-seurantaraportti.html)
 #   test/run.sh test    every test; ends with "N passed, N failed", exit 1 on any failure
 #   test/run.sh bench   the benchmarks of test/bench/ (slow; prints ratio tables)
 #
@@ -177,6 +178,15 @@ run_demo() {
 	PGDATABASE=pekefb_demo psqlq -f test/sample/region.sql >/dev/null || die "loading the sample region failed"
 	PGDATABASE=pekefb_demo psqlq -f test/sample/loaders.sql >/dev/null || die "loading the sample files through the loaders failed"
 	PGDATABASE=pekefb_demo $PGBIN/psql -X -v ON_ERROR_STOP=1 -f test/sample/dashboard.sql || die "dashboard failed"
+	# the steering group's follow-up report for 2025: HTML to a file, Markdown to the terminal
+	local report="$top/demo/soite-2025-seurantaraportti.html"
+	mkdir -p "$top/demo"
+	PGDATABASE=pekefb_demo psqlq -At -o "$report" \
+		-c "SELECT region.follow_up_report('soite', '2025-01-01', '2025-12-31')" || die "follow-up report failed"
+	echo
+	PGDATABASE=pekefb_demo psqlq -At -c "SELECT region.follow_up_report('soite', '2025-01-01', '2025-12-31', 'fi', 'markdown')" \
+		|| die "follow-up report failed"
+	echo "Seurantaraportti 2025 (HTML, A4, self-contained): $report"
 	say "demo finished in $((SECONDS - t0)) s"
 }
 
