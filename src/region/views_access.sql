@@ -13,7 +13,7 @@ WITH c AS (
            c.started, c.finished, s.judged_on,
            pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
     FROM @region@.cases c
-    JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL
+    JOIN @region@.indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
     JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
     CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
     CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
@@ -39,6 +39,60 @@ g AS (
         ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
     ) AS p (period_kind, period_start)
     GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+),
+-- suppression (privacy.sql, doc/partners.md): per indicator and period, along the tree, for
+-- each count a figure is computed over (cases; on time + late + open past due for rate;
+-- finished for the percentiles); then each quarter against its months
+mg AS (SELECT @region@.min_group_size() AS m),
+tree AS (
+    SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
+           u.includes_sub_organizations, u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
+                 pg_catalog.array_agg(g.organization_code ORDER BY g.organization_code, g.includes_sub_organizations) AS orgs,
+                 pg_catalog.array_agg(o.parent_code ORDER BY g.organization_code, g.includes_sub_organizations) AS parents,
+                 pg_catalog.array_agg(g.includes_sub_organizations ORDER BY g.organization_code, g.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(g.cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n1,
+                 pg_catalog.array_agg(g.on_time + g.late + g.open_past_due ORDER BY g.organization_code, g.includes_sub_organizations) AS n2,
+                 pg_catalog.array_agg(g.finished ORDER BY g.organization_code, g.includes_sub_organizations) AS n3
+          FROM g JOIN @region@.organizations o ON o.code = g.organization_code
+          GROUP BY g.indicator_code, g.period_kind, g.period_start) x
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs),
+                             pg_catalog.unnest(x.incls),
+                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
+        AS u (organization_code, includes_sub_organizations, h1, h2, h3)
+),
+months AS (
+    SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+           u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT g.indicator_code, g.organization_code, g.includes_sub_organizations,
+                 CAST(pg_catalog.date_trunc('quarter', g.period_start::timestamp) AS date) AS quarter_start,
+                 pg_catalog.array_agg(g.period_start ORDER BY g.period_start) AS starts,
+                 pg_catalog.array_agg(t.hidden ORDER BY g.period_start) AS hid,
+                 pg_catalog.array_agg(g.cases ORDER BY g.period_start) AS n1,
+                 pg_catalog.array_agg(g.on_time + g.late + g.open_past_due ORDER BY g.period_start) AS n2,
+                 pg_catalog.array_agg(g.finished ORDER BY g.period_start) AS n3
+          FROM g JOIN tree t USING (indicator_code, period_kind, period_start, organization_code, includes_sub_organizations)
+          WHERE g.period_kind = 'month'
+          GROUP BY 1, 2, 3, 4) x
+    JOIN tree q ON q.indicator_code = x.indicator_code AND q.period_kind = 'quarter'
+               AND q.period_start = x.quarter_start AND q.organization_code = x.organization_code
+               AND q.includes_sub_organizations = x.includes_sub_organizations
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n1, x.hid, mg.m)),
+                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n2, x.hid, mg.m)),
+                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n3, x.hid, mg.m)))
+        AS u (period_start, h1, h2, h3)
+),
+flags AS (
+    SELECT indicator_code, 'quarter' AS period_kind, period_start, organization_code, includes_sub_organizations, hidden
+    FROM tree WHERE period_kind = 'quarter'
+    UNION ALL
+    SELECT indicator_code, 'month', period_start, organization_code, includes_sub_organizations, hidden
+    FROM months
 )
 SELECT
     g.indicator_code,
@@ -65,8 +119,9 @@ SELECT
 FROM g
 JOIN @region@.indicators i ON i.code = g.indicator_code
 JOIN @region@.organizations o ON o.code = g.organization_code
-CROSS JOIN @region@.settings s
-CROSS JOIN LATERAL (SELECT g.cases < s.min_group_size AS suppressed) x;
+JOIN flags f ON f.indicator_code = g.indicator_code AND f.period_kind = g.period_kind AND f.period_start = g.period_start
+            AND f.organization_code = g.organization_code AND f.includes_sub_organizations = g.includes_sub_organizations
+CROSS JOIN LATERAL (SELECT f.hidden AS suppressed) x;
 COMMENT ON VIEW @region@.access_summary IS
     'access indicators from raw cases per indicator, organisation, period (period_kind month or quarter of the day the matter became pending) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
@@ -88,7 +143,7 @@ COMMENT ON COLUMN @region@.access_summary.open_within IS 'still open and within 
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
-COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (doc/partners.md)';
 
 -- refresh_access_measurements: writes the measurements of every access indicator for one
 -- period from the raw cases, for every organisation with cases, its sub-organisations
@@ -149,7 +204,12 @@ BEGIN
             WHERE (indicator_codes IS NULL OR i.code = ANY (indicator_codes))
         ) c
         JOIN @region@.organization_tree t ON t.organization_code = c.organization_code
-        WHERE CASE c.basis
+        -- a member writes only the organisations it may write (the policies would refuse
+        -- the others); the owner, superusers and BYPASSRLS roles write every organisation
+        WHERE (@region@.is_region_owner()
+               OR (SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER)
+               OR t.ancestor_code IN (SELECT w.organization_code FROM @region@.my_organizations w WHERE w.can_write))
+          AND CASE c.basis
                 WHEN 'finished' THEN c.finished BETWEEN refresh_access_measurements.period_start
                                                     AND refresh_access_measurements.period_end
                 ELSE c.started BETWEEN refresh_access_measurements.period_start

@@ -20,18 +20,18 @@ SELECT g.organization_code,
        g.role,
        g.responses,
        g.nps_answers,
-       CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m THEN g.nps END AS nps,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m THEN g.understood_agree END AS understood_agree_share,
-       g.responses < s.m AS suppressed
+       CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fn.hidden, true) THEN g.nps END AS nps,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_easy.hidden, true) THEN g.easy_mean END AS easy_mean,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_easy.hidden, true) THEN g.easy_agree END AS easy_agree_share,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_helped.hidden, true) THEN g.helped_mean END AS helped_mean,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_helped.hidden, true) THEN g.helped_agree END AS helped_agree_share,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_safe.hidden, true) THEN g.safe_mean END AS safe_mean,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_safe.hidden, true) THEN g.safe_agree END AS safe_agree_share,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_useful.hidden, true) THEN g.useful_mean END AS useful_mean,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_useful.hidden, true) THEN g.useful_agree END AS useful_agree_share,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_understood.hidden, true) THEN g.understood_mean END AS understood_mean,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_understood.hidden, true) THEN g.understood_agree END AS understood_agree_share,
+       g.responses < s.m OR COALESCE(fn.hidden, true) AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              r.service,
@@ -62,7 +62,25 @@ FROM (SELECT t.ancestor_code AS organization_code,
       WHERE x.includes_sub_organizations OR t.depth = 0
       GROUP BY 1, 2, 3, 4, 5) g
 JOIN @region@.organizations o ON o.code = g.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+CROSS JOIN (SELECT @region@.min_group_size() AS m) s
+LEFT JOIN @region@._feedback_nps fn
+    ON fn.organization_code = g.organization_code AND fn.includes_sub_organizations = g.includes_sub_organizations
+   AND fn.service = g.service AND fn.period_start = g.period_start AND fn.role IS NOT DISTINCT FROM g.role
+LEFT JOIN @region@._feedback_items f_easy
+    ON f_easy.item = 'easy' AND f_easy.organization_code = g.organization_code AND f_easy.includes_sub_organizations = g.includes_sub_organizations
+   AND f_easy.service = g.service AND f_easy.period_start = g.period_start AND f_easy.role IS NOT DISTINCT FROM g.role
+LEFT JOIN @region@._feedback_items f_helped
+    ON f_helped.item = 'helped' AND f_helped.organization_code = g.organization_code AND f_helped.includes_sub_organizations = g.includes_sub_organizations
+   AND f_helped.service = g.service AND f_helped.period_start = g.period_start AND f_helped.role IS NOT DISTINCT FROM g.role
+LEFT JOIN @region@._feedback_items f_safe
+    ON f_safe.item = 'safe' AND f_safe.organization_code = g.organization_code AND f_safe.includes_sub_organizations = g.includes_sub_organizations
+   AND f_safe.service = g.service AND f_safe.period_start = g.period_start AND f_safe.role IS NOT DISTINCT FROM g.role
+LEFT JOIN @region@._feedback_items f_useful
+    ON f_useful.item = 'useful' AND f_useful.organization_code = g.organization_code AND f_useful.includes_sub_organizations = g.includes_sub_organizations
+   AND f_useful.service = g.service AND f_useful.period_start = g.period_start AND f_useful.role IS NOT DISTINCT FROM g.role
+LEFT JOIN @region@._feedback_items f_understood
+    ON f_understood.item = 'understood' AND f_understood.organization_code = g.organization_code AND f_understood.includes_sub_organizations = g.includes_sub_organizations
+   AND f_understood.service = g.service AND f_understood.period_start = g.period_start AND f_understood.role IS NOT DISTINCT FROM g.role;
 COMMENT ON VIEW @region@.feedback_summary IS
     'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; groups of fewer than settings.min_group_size suppressed';
 COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
@@ -85,7 +103,7 @@ COMMENT ON COLUMN @region@.feedback_summary.useful_mean IS 'mean 1-5 of statemen
 COMMENT ON COLUMN @region@.feedback_summary.useful_agree_share IS 'share 0..1 of answers 4-5 to statement useful; NULL when suppressed or too few answers';
 COMMENT ON COLUMN @region@.feedback_summary.understood_mean IS 'mean 1-5 of statement understood (tieto ymmärrettävää); NULL when suppressed or too few answers';
 COMMENT ON COLUMN @region@.feedback_summary.understood_agree_share IS 'share 0..1 of answers 4-5 to statement understood; NULL when suppressed or too few answers';
-COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= responses < min_group_size() or the NPS is hidden so that no hidden figure can be recovered by subtraction (doc/partners.md); statement figures are hidden by their own answers';
 
 -- feedback_item_summary: the same groups per statement code.  answers excludes "don't
 -- know"; suppression is by answers (1 <= answers < min_group_size).
@@ -117,9 +135,9 @@ SELECT g.organization_code,
        g.item,
        g.answers,
        g.dont_know,
-       CASE WHEN g.answers >= s.m THEN g.score_sum::double precision / g.answers END AS mean,
-       CASE WHEN g.answers >= s.m THEN g.agree::double precision / g.answers END AS agree_share,
-       g.answers >= 1 AND g.answers < s.m AS suppressed
+       CASE WHEN g.answers >= s.m AND NOT fi.hidden THEN g.score_sum::double precision / g.answers END AS mean,
+       CASE WHEN g.answers >= s.m AND NOT fi.hidden THEN g.agree::double precision / g.answers END AS agree_share,
+       fi.hidden AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              w.service, w.period_start, w.role, w.item,
@@ -133,7 +151,10 @@ FROM (SELECT t.ancestor_code AS organization_code,
       WHERE x.includes_sub_organizations OR t.depth = 0
       GROUP BY 1, 2, 3, 4, 5, 6) g
 JOIN @region@.organizations o ON o.code = g.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+JOIN @region@._feedback_items fi
+    ON fi.item = g.item AND fi.organization_code = g.organization_code AND fi.includes_sub_organizations = g.includes_sub_organizations
+   AND fi.service = g.service AND fi.period_start = g.period_start AND fi.role IS NOT DISTINCT FROM g.role
+CROSS JOIN (SELECT @region@.min_group_size() AS m) s;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.organization_code IS 'the organisation (organizations.code)';
@@ -148,7 +169,7 @@ COMMENT ON COLUMN @region@.feedback_item_summary.answers IS 'answers scored 1-5 
 COMMENT ON COLUMN @region@.feedback_item_summary.dont_know IS '"don''t know" answers (null scores)';
 COMMENT ON COLUMN @region@.feedback_item_summary.mean IS 'mean score 1-5, unrounded; NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.agree_share IS 'share of answers 4 or 5 (0..1); NULL when suppressed';
-COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when 1 <= answers < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when the figures are hidden: 1 <= answers < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';
 
 -- feedback_theme_summary: how many responses of an organisation and quarter mention each
 -- theme of the qualitative coding.  The group is the organisation's responses in the
@@ -192,13 +213,16 @@ SELECT m.organization_code,
        (m.period_start + interval '3 months' - interval '1 day')::date AS period_end,
        m.theme,
        t.responses,
-       CASE WHEN t.responses >= s.m THEN m.mentions END AS mentions,
-       CASE WHEN t.responses >= s.m THEN m.mentions::double precision / t.responses END AS share,
-       t.responses < s.m AS suppressed
+       CASE WHEN t.responses >= s.m AND NOT fq.hidden THEN m.mentions END AS mentions,
+       CASE WHEN t.responses >= s.m AND NOT fq.hidden THEN m.mentions::double precision / t.responses END AS share,
+       fq.hidden AS suppressed
 FROM mentions m
 JOIN totals t USING (organization_code, includes_sub_organizations, period_start)
 JOIN @region@.organizations o ON o.code = m.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+JOIN @region@._feedback_quarters fq
+    ON fq.organization_code = m.organization_code AND fq.includes_sub_organizations = m.includes_sub_organizations
+   AND fq.period_start = m.period_start
+CROSS JOIN (SELECT @region@.min_group_size() AS m) s;
 COMMENT ON VIEW @region@.feedback_theme_summary IS
     'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.organization_code IS 'the organisation (organizations.code)';
@@ -210,4 +234,4 @@ COMMENT ON COLUMN @region@.feedback_theme_summary.theme IS 'a theme of the quali
 COMMENT ON COLUMN @region@.feedback_theme_summary.responses IS 'all responses of the organisation in the quarter (always shown)';
 COMMENT ON COLUMN @region@.feedback_theme_summary.mentions IS 'responses whose themes include this theme; NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.share IS 'mentions / responses (0..1); NULL when suppressed';
-COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: mentions hidden';
+COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when mentions are hidden: 1 <= responses < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';
