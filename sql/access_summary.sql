@@ -38,7 +38,7 @@ INSERT INTO cases (indicator_code, organization_code, started, finished) VALUES
   ('cw', 'a', '2025-05-27', '2025-06-09');     -- Ascension: due 2025-06-06, late
 
 -- Rolled up (includes_sub_organizations): the region's rows count a's and b's cases.
-SELECT indicator_code, organization_code, period_kind, period_start, period_end, deadline_text, cases, finished,
+SELECT indicator_code, organization_code, period_kind, period_start, period_end, deadline_text, cases, finished_cases,
        on_time, late, open_past_due, open_within, round(rate::numeric, 4) AS rate, median_wait, p90_wait, suppressed
 FROM access_summary WHERE includes_sub_organizations
 ORDER BY indicator_code, organization_code, period_kind, period_start;

@@ -27,7 +27,7 @@ g AS (
            CAST(p.period_start + CASE p.period_kind WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END AS date) - 1 AS period_end,
            pg_catalog.min(c.judged_on)                                              AS judged_on,
            pg_catalog.count(*)                                                      AS cases,
-           pg_catalog.count(c.finished)                                             AS finished,
+           pg_catalog.count(c.finished)                                             AS finished_cases,
            pg_catalog.count(*) FILTER (WHERE c.finished <= c.due)                   AS on_time,
            pg_catalog.count(*) FILTER (WHERE c.finished > c.due)                    AS late,
            pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due < c.judged_on)  AS open_past_due,
@@ -106,7 +106,7 @@ SELECT
     i.deadline::text AS deadline_text,
     g.judged_on,
     g.cases,
-    g.finished,
+    g.finished_cases,
     CASE WHEN NOT x.suppressed THEN g.on_time END                               AS on_time,
     CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
     CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
@@ -135,7 +135,7 @@ COMMENT ON COLUMN @region@.access_summary.organization_name IS 'organisation nam
 COMMENT ON COLUMN @region@.access_summary.deadline_text IS 'the indicator''s statutory time limit as text, e.g. 7 working days';
 COMMENT ON COLUMN @region@.access_summary.judged_on IS 'the day the state is judged on: today in the region''s time zone';
 COMMENT ON COLUMN @region@.access_summary.cases IS 'cases that became pending in the period (always shown)';
-COMMENT ON COLUMN @region@.access_summary.finished IS 'of them, cases finished (always shown)';
+COMMENT ON COLUMN @region@.access_summary.finished_cases IS 'of them, cases finished (always shown)';
 COMMENT ON COLUMN @region@.access_summary.on_time IS 'finished on or before the due date; NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.late IS 'finished after the due date; NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.open_past_due IS 'still open and past the due date on judged_on (count as late in rate); NULL when suppressed';
