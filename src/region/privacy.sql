@@ -47,54 +47,65 @@ CREATE FUNCTION @region@._tree_suppress(org text[], parent text[], incl boolean[
 AS $fn$
 DECLARE
     k integer := COALESCE(pg_catalog.array_length(org, 1), 0);
-    prim boolean[] := '{}';
+    prim boolean[];
     hid boolean[];
+    totals text[];      -- org of each total cell, NULL at own cells: finds a total by code
+    own integer[];      -- per total cell: its own cell
+    r bigint[];         -- per total cell: hidden mass not covered by a visible sub-total
+    best integer[];     -- per total cell: its smallest visible child total
     cut text[] := '{}';
     i integer;
-    j integer;
-    own_i integer;
-    r bigint;
-    best integer;
-    up text;
+    p integer;
+    up integer;
     steps integer;
 BEGIN
+    IF k OPERATOR(pg_catalog.=) 0 THEN
+        RETURN '{}';
+    END IF;
+    prim := pg_catalog.array_fill(false, ARRAY[k]);
+    r := pg_catalog.array_fill(0::bigint, ARRAY[k]);
+    own := pg_catalog.array_fill(NULL::integer, ARRAY[k]);
+    best := own;
+    totals := pg_catalog.array_fill(NULL::text, ARRAY[k]);
     FOR i IN 1 .. k LOOP
         prim[i] := n[i] OPERATOR(pg_catalog.>=) 1 AND n[i] OPERATOR(pg_catalog.<) m;
+        IF incl[i] THEN totals[i] := org[i]; END IF;
     END LOOP;
     hid := prim;
     FOR i IN 1 .. k LOOP
-        CONTINUE WHEN NOT incl[i] OR prim[i];
-        r := 0; own_i := NULL; best := NULL;
-        FOR j IN 1 .. k LOOP
-            IF NOT incl[j] AND org[j] OPERATOR(pg_catalog.=) org[i] THEN
-                own_i := j;
-                IF prim[j] THEN r := r OPERATOR(pg_catalog.+) n[j]; END IF;
-            ELSIF incl[j] AND parent[j] OPERATOR(pg_catalog.=) org[i] THEN
-                IF prim[j] THEN
-                    r := r OPERATOR(pg_catalog.+) n[j];
-                ELSIF n[j] OPERATOR(pg_catalog.>) 0
-                      AND (best IS NULL OR n[j] OPERATOR(pg_catalog.<) n[best]
-                           OR (n[j] OPERATOR(pg_catalog.=) n[best] AND org[j] OPERATOR(pg_catalog.<) org[best])) THEN
-                    best := j;
-                END IF;
+        IF incl[i] THEN
+            p := pg_catalog.array_position(totals, parent[i]);   -- the parent's total
+            CONTINUE WHEN p IS NULL;
+            IF prim[i] THEN
+                r[p] := r[p] OPERATOR(pg_catalog.+) n[i];
+            ELSIF n[i] OPERATOR(pg_catalog.>) 0
+                  AND (best[p] IS NULL OR n[i] OPERATOR(pg_catalog.<) n[best[p]]
+                       OR (n[i] OPERATOR(pg_catalog.=) n[best[p]] AND org[i] OPERATOR(pg_catalog.<) org[best[p]])) THEN
+                best[p] := i;
             END IF;
-        END LOOP;
-        CONTINUE WHEN r OPERATOR(pg_catalog.=) 0 OR r OPERATOR(pg_catalog.>=) m;
-        IF own_i IS NOT NULL AND NOT prim[own_i] AND n[own_i] OPERATOR(pg_catalog.>) 0 THEN
-            hid[own_i] := true;
-        ELSIF best IS NOT NULL THEN
-            cut := cut OPERATOR(pg_catalog.||) org[best];
+        ELSE
+            p := pg_catalog.array_position(totals, org[i]);      -- its own total
+            CONTINUE WHEN p IS NULL;
+            own[p] := i;
+            IF prim[i] THEN r[p] := r[p] OPERATOR(pg_catalog.+) n[i]; END IF;
+        END IF;
+    END LOOP;
+    FOR i IN 1 .. k LOOP
+        CONTINUE WHEN NOT incl[i] OR prim[i] OR r[i] OPERATOR(pg_catalog.=) 0 OR r[i] OPERATOR(pg_catalog.>=) m;
+        IF own[i] IS NOT NULL AND NOT prim[own[i]] AND n[own[i]] OPERATOR(pg_catalog.>) 0 THEN
+            hid[own[i]] := true;
+        ELSIF best[i] IS NOT NULL THEN
+            cut := cut OPERATOR(pg_catalog.||) org[best[i]];
         END IF;
     END LOOP;
     IF pg_catalog.cardinality(cut) OPERATOR(pg_catalog.>) 0 THEN
         -- hide every cell of an organisation at or below a cut child (walk up its parents;
         -- every organisation with a cell has its ancestors' total cells in the group)
         FOR i IN 1 .. k LOOP
-            up := org[i]; steps := 0;
+            up := pg_catalog.array_position(totals, org[i]); steps := 0;
             WHILE up IS NOT NULL AND steps OPERATOR(pg_catalog.<=) k LOOP
-                IF up OPERATOR(pg_catalog.=) ANY (cut) THEN hid[i] := true; EXIT; END IF;
-                SELECT parent[j] INTO up FROM pg_catalog.generate_subscripts(org, 1) AS j
-                WHERE org[j] OPERATOR(pg_catalog.=) up AND incl[j] LIMIT 1;
+                IF org[up] OPERATOR(pg_catalog.=) ANY (cut) THEN hid[i] := true; EXIT; END IF;
+                up := pg_catalog.array_position(totals, parent[up]);
                 steps := steps OPERATOR(pg_catalog.+) 1;
             END LOOP;
         END LOOP;
@@ -145,3 +156,34 @@ END
 $fn$;
 COMMENT ON FUNCTION @region@._parts_suppress(boolean, bigint[], boolean[], integer) IS
     'internal: complementary suppression between a total and its parts (doc/partners.md)';
+
+-- _measurement_status: each measurement of the region's catalogue with its status (met,
+-- missed, no target, suppressed) and attainment, whoever reads it: what the benchmark view
+-- organization_overview counts (indicator_status, an own-data view, shows a member only its
+-- own rows even inside another view).  The target in force and the suppression are those of
+-- indicator_status.
+CREATE VIEW @region@._measurement_status AS
+SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end,
+       CASE WHEN h.hide THEN 'suppressed'
+            WHEN t.target IS NULL THEN 'no target'
+            WHEN pekefb.attained(m.value, t.target) THEN 'met'
+            ELSE 'missed' END AS status,
+       CASE WHEN NOT h.hide THEN pekefb.attainment(m.value, t.target) END AS attainment
+FROM @region@.measurements m
+JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code AND i.organization_code IS NULL
+LEFT JOIN LATERAL (
+    SELECT tg.target
+    FROM @region@.targets tg
+    WHERE tg.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
+      AND (tg.organization_code OPERATOR(pg_catalog.=) m.organization_code OR tg.organization_code IS NULL)
+      AND tg.period_start OPERATOR(pg_catalog.<=) m.period_start
+      AND tg.period_end OPERATOR(pg_catalog.>=) m.period_end
+    ORDER BY tg.organization_code IS NULL, tg.period_end OPERATOR(pg_catalog.-) tg.period_start
+    LIMIT 1
+) t ON true
+CROSS JOIN (SELECT @region@.min_group_size() AS mg) s
+CROSS JOIN LATERAL (
+    SELECT COALESCE(pekefb.denominator(m.value) BETWEEN 1 AND s.mg OPERATOR(pg_catalog.-) 1, false) AS hide
+) h;
+COMMENT ON VIEW @region@._measurement_status IS
+    'internal: status and attainment of every measurement of the region''s catalogue, for organization_overview (not granted to members)';

@@ -196,3 +196,18 @@ CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(p.starts),
     AS u (period_start, n, hidden);
 COMMENT ON VIEW @region@._feedback_quarters IS
     'internal: whether the responses-based figures (theme mentions) per organisation and quarter are hidden (tree rule, then against the year) (not granted to members)';
+
+-- _feedback_base_items: _feedback_items of the five base statements side by side, one row
+-- per feedback_summary group (so that feedback_summary reads _feedback_items once).
+CREATE VIEW @region@._feedback_base_items AS
+SELECT f.organization_code, f.includes_sub_organizations, f.service, f.period_start, f.role,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS easy_hidden,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS helped_hidden,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS safe_hidden,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS useful_hidden,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS understood_hidden
+FROM @region@._feedback_items f
+WHERE f.item OPERATOR(pg_catalog.=) ANY (ARRAY['easy', 'helped', 'safe', 'useful', 'understood'])
+GROUP BY 1, 2, 3, 4, 5;
+COMMENT ON VIEW @region@._feedback_base_items IS
+    'internal: whether the five base statements'' figures of each feedback_summary group are hidden (not granted to members)';

@@ -46,45 +46,43 @@ g AS (
 mg AS (SELECT @region@.min_group_size() AS m),
 tree AS (
     SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
-           u.includes_sub_organizations, u.h1 OR u.h2 OR u.h3 AS hidden
+           u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
     FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
                  pg_catalog.array_agg(g.organization_code ORDER BY g.organization_code, g.includes_sub_organizations) AS orgs,
                  pg_catalog.array_agg(o.parent_code ORDER BY g.organization_code, g.includes_sub_organizations) AS parents,
                  pg_catalog.array_agg(g.includes_sub_organizations ORDER BY g.organization_code, g.includes_sub_organizations) AS incls,
                  pg_catalog.array_agg(g.cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n1,
                  pg_catalog.array_agg(g.on_time + g.late + g.open_past_due ORDER BY g.organization_code, g.includes_sub_organizations) AS n2,
-                 pg_catalog.array_agg(g.finished ORDER BY g.organization_code, g.includes_sub_organizations) AS n3
+                 pg_catalog.array_agg(g.finished_cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n3
           FROM g JOIN @region@.organizations o ON o.code = g.organization_code
           GROUP BY g.indicator_code, g.period_kind, g.period_start) x
     CROSS JOIN mg
-    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs),
-                             pg_catalog.unnest(x.incls),
-                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
-                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
-                             pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
-        AS u (organization_code, includes_sub_organizations, h1, h2, h3)
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs), pg_catalog.unnest(x.incls),
+                                  pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
+        AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
 ),
 months AS (
+    -- each quarter's row and its month rows together: the months against their quarter
     SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
            u.h1 OR u.h2 OR u.h3 AS hidden
-    FROM (SELECT g.indicator_code, g.organization_code, g.includes_sub_organizations,
-                 CAST(pg_catalog.date_trunc('quarter', g.period_start::timestamp) AS date) AS quarter_start,
-                 pg_catalog.array_agg(g.period_start ORDER BY g.period_start) AS starts,
-                 pg_catalog.array_agg(t.hidden ORDER BY g.period_start) AS hid,
-                 pg_catalog.array_agg(g.cases ORDER BY g.period_start) AS n1,
-                 pg_catalog.array_agg(g.on_time + g.late + g.open_past_due ORDER BY g.period_start) AS n2,
-                 pg_catalog.array_agg(g.finished ORDER BY g.period_start) AS n3
-          FROM g JOIN tree t USING (indicator_code, period_kind, period_start, organization_code, includes_sub_organizations)
-          WHERE g.period_kind = 'month'
-          GROUP BY 1, 2, 3, 4) x
-    JOIN tree q ON q.indicator_code = x.indicator_code AND q.period_kind = 'quarter'
-               AND q.period_start = x.quarter_start AND q.organization_code = x.organization_code
-               AND q.includes_sub_organizations = x.includes_sub_organizations
+    FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                 pg_catalog.bool_or(t.hidden) FILTER (WHERE t.period_kind = 'quarter') AS quarter_hidden,
+                 pg_catalog.array_agg(t.period_start ORDER BY t.period_start) FILTER (WHERE t.period_kind = 'month') AS starts,
+                 pg_catalog.array_agg(t.hidden ORDER BY t.period_start) FILTER (WHERE t.period_kind = 'month') AS hid,
+                 pg_catalog.array_agg(t.n1 ORDER BY t.period_start) FILTER (WHERE t.period_kind = 'month') AS n1,
+                 pg_catalog.array_agg(t.n2 ORDER BY t.period_start) FILTER (WHERE t.period_kind = 'month') AS n2,
+                 pg_catalog.array_agg(t.n3 ORDER BY t.period_start) FILTER (WHERE t.period_kind = 'month') AS n3
+          FROM tree t
+          GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                   CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)) x
     CROSS JOIN mg
     CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
-                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n1, x.hid, mg.m)),
-                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n2, x.hid, mg.m)),
-                             pg_catalog.unnest(@region@._parts_suppress(q.hidden, x.n3, x.hid, mg.m)))
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n1, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n2, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n3, x.hid, mg.m)))
         AS u (period_start, h1, h2, h3)
 ),
 flags AS (

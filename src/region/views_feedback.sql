@@ -21,16 +21,16 @@ SELECT g.organization_code,
        g.responses,
        g.nps_answers,
        CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fn.hidden, true) THEN g.nps END AS nps,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_easy.hidden, true) THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_easy.hidden, true) THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_helped.hidden, true) THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_helped.hidden, true) THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_safe.hidden, true) THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_safe.hidden, true) THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_useful.hidden, true) THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_useful.hidden, true) THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_understood.hidden, true) THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(f_understood.hidden, true) THEN g.understood_agree END AS understood_agree_share,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true) THEN g.easy_mean END AS easy_mean,
+       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true) THEN g.easy_agree END AS easy_agree_share,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true) THEN g.helped_mean END AS helped_mean,
+       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true) THEN g.helped_agree END AS helped_agree_share,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true) THEN g.safe_mean END AS safe_mean,
+       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true) THEN g.safe_agree END AS safe_agree_share,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true) THEN g.useful_mean END AS useful_mean,
+       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true) THEN g.useful_agree END AS useful_agree_share,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true) THEN g.understood_mean END AS understood_mean,
+       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true) THEN g.understood_agree END AS understood_agree_share,
        g.responses < s.m OR COALESCE(fn.hidden, true) AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
@@ -66,23 +66,11 @@ CROSS JOIN (SELECT @region@.min_group_size() AS m) s
 LEFT JOIN @region@._feedback_nps fn
     ON fn.organization_code = g.organization_code AND fn.includes_sub_organizations = g.includes_sub_organizations
    AND fn.service = g.service AND fn.period_start = g.period_start AND fn.role IS NOT DISTINCT FROM g.role
-LEFT JOIN @region@._feedback_items f_easy
-    ON f_easy.item = 'easy' AND f_easy.organization_code = g.organization_code AND f_easy.includes_sub_organizations = g.includes_sub_organizations
-   AND f_easy.service = g.service AND f_easy.period_start = g.period_start AND f_easy.role IS NOT DISTINCT FROM g.role
-LEFT JOIN @region@._feedback_items f_helped
-    ON f_helped.item = 'helped' AND f_helped.organization_code = g.organization_code AND f_helped.includes_sub_organizations = g.includes_sub_organizations
-   AND f_helped.service = g.service AND f_helped.period_start = g.period_start AND f_helped.role IS NOT DISTINCT FROM g.role
-LEFT JOIN @region@._feedback_items f_safe
-    ON f_safe.item = 'safe' AND f_safe.organization_code = g.organization_code AND f_safe.includes_sub_organizations = g.includes_sub_organizations
-   AND f_safe.service = g.service AND f_safe.period_start = g.period_start AND f_safe.role IS NOT DISTINCT FROM g.role
-LEFT JOIN @region@._feedback_items f_useful
-    ON f_useful.item = 'useful' AND f_useful.organization_code = g.organization_code AND f_useful.includes_sub_organizations = g.includes_sub_organizations
-   AND f_useful.service = g.service AND f_useful.period_start = g.period_start AND f_useful.role IS NOT DISTINCT FROM g.role
-LEFT JOIN @region@._feedback_items f_understood
-    ON f_understood.item = 'understood' AND f_understood.organization_code = g.organization_code AND f_understood.includes_sub_organizations = g.includes_sub_organizations
-   AND f_understood.service = g.service AND f_understood.period_start = g.period_start AND f_understood.role IS NOT DISTINCT FROM g.role;
+LEFT JOIN @region@._feedback_base_items fi
+    ON fi.organization_code = g.organization_code AND fi.includes_sub_organizations = g.includes_sub_organizations
+   AND fi.service = g.service AND fi.period_start = g.period_start AND fi.role IS NOT DISTINCT FROM g.role;
 COMMENT ON VIEW @region@.feedback_summary IS
-    'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; groups of fewer than settings.min_group_size suppressed';
+    'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; figures over fewer than min_group_size() answers, and those that would let a hidden one be recovered by subtraction, suppressed (doc/partners.md)';
 COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.feedback_summary.includes_sub_organizations IS 'false: the organisation''s own responses only (sum these to count each response once); true: with those of every organisation below it';
 COMMENT ON COLUMN @region@.feedback_summary.organization_name IS 'name in pekefb.language (fi, sv; en uses the Finnish name)';

@@ -18,10 +18,9 @@ ind AS (
            pg_catalog.count(*) FILTER (WHERE st.status = 'missed')     AS indicators_missed,
            -- numeric: an exact sum, so the mean is the same whatever order the rows come in
            CAST(pg_catalog.avg(CAST(st.attainment AS numeric)) AS double precision) AS mean_attainment
-    FROM @region@.indicator_status st
+    -- every member's measurements (a benchmark), the region's catalogue only: privacy.sql
+    FROM @region@._measurement_status st
     JOIN scope sc ON sc.organization_code = st.organization_code
-    -- benchmark: the region's catalogue only, not partners' own indicators
-    JOIN @region@.indicators i ON i.code = st.indicator_code AND i.organization_code IS NULL
     WHERE pg_catalog.date_part('year', st.period_start::timestamp) = pg_catalog.date_part('year', st.period_end::timestamp)
     GROUP BY 1, 2, 3
 ),
