@@ -117,9 +117,9 @@ RESET ROLE;
 
 -- Writes.  The NGO partner writes its own rows, not another organisation's.
 SET ROLE pekefb_test_ngo;
-SELECT * FROM pg_temp.try($$INSERT INTO net.cases (indicator_code, organization_code, case_id, started) VALUES ('care', 'ngo', 'n4', '2020-02-01')$$);
+SELECT * FROM pg_temp.try($$INSERT INTO net.cases (indicator_code, organization_code, case_id, started) VALUES ('care', 'ngo', 'n9', '2020-02-01')$$);
 SELECT * FROM pg_temp.try($$INSERT INTO net.cases (indicator_code, organization_code, case_id, started) VALUES ('care', 'kunta_b', 'x1', '2020-02-01')$$);
-SELECT * FROM pg_temp.try($$UPDATE net.cases SET organization_code = 'kunta_b' WHERE case_id = 'n4'$$);
+SELECT * FROM pg_temp.try($$UPDATE net.cases SET organization_code = 'kunta_b' WHERE case_id = 'n9'$$);
 -- another organisation's rows are not there to update or delete (0 rows)
 WITH u AS (UPDATE net.cases SET finished = started WHERE organization_code = 'kunta_b' RETURNING 1) SELECT count(*) AS updated FROM u;
 WITH d AS (DELETE FROM net.feedback_responses WHERE organization_code <> 'ngo' RETURNING 1) SELECT count(*) AS deleted FROM d;

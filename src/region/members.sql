@@ -58,6 +58,7 @@ BEGIN
     FOR rel IN SELECT c.relname FROM pg_catalog.pg_class c
                WHERE c.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
                  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v', 'p']::"char"[])
+                 AND c.relname !~ '^_'
     LOOP
         EXECUTE pg_catalog.format('REVOKE ALL ON TABLE @region@.%I FROM %I', rel.relname, member);
     END LOOP;
@@ -166,3 +167,6 @@ END
 $fn$;
 COMMENT ON FUNCTION @region@.remove_member(name, text) IS
     'ends a role''s membership for an organisation and revokes what its remaining levels do not need; owner or superuser only';
+
+-- The internal functions are the owner's only.
+REVOKE EXECUTE ON FUNCTION @region@._sync_privileges(name) FROM PUBLIC;

@@ -35,7 +35,7 @@ INSERT INTO net.indicators (code, name_fi, unit) VALUES
   ('visits', 'Käynnit', '');
 INSERT INTO net.targets (indicator_code, organization_code, period_start, period_end, target) VALUES
   ('care', NULL, '2020-01-01', '2020-12-31', '>= 80%');
--- cases in January 2020: kunta_a 4, srk_a 1, kunta_b 3, ngo 3
+-- cases in January 2020: kunta_a 4, srk_a 1, kunta_b 3, ngo 3 (and 1 in February)
 INSERT INTO net.cases (indicator_code, organization_code, case_id, started, finished) VALUES
   ('care', 'kunta_a', 'a1', '2020-01-02', '2020-01-10'),
   ('care', 'kunta_a', 'a2', '2020-01-03', '2020-01-30'),
@@ -47,18 +47,22 @@ INSERT INTO net.cases (indicator_code, organization_code, case_id, started, fini
   ('care', 'kunta_b', 'b3', '2020-01-03', '2020-01-31'),
   ('care', 'ngo',     'n1', '2020-01-02', '2020-01-05'),
   ('care', 'ngo',     'n2', '2020-01-03', '2020-01-06'),
-  ('care', 'ngo',     'n3', '2020-01-04', '2020-01-07');
--- feedback in the first quarter of 2020: kunta_a 4 parents, srk_a 1 staff member (a
--- comment that names a person), kunta_b 3 parents, ngo 3 parents
+  ('care', 'ngo',     'n3', '2020-01-04', '2020-01-07'),
+  ('care', 'ngo',     'n4', '2020-02-04', '2020-02-07');
+-- feedback in the first quarter of 2020: kunta_a 4 parents, srk_a a staff member (a
+-- comment that names a person) and a parent, kunta_b 3 parents, ngo 3 parents; in the
+-- second quarter one kunta_b parent of another service
 INSERT INTO net.feedback_responses (organization_code, response_id, received_at, service, response, comment, themes) VALUES
   ('kunta_a', 'fa1', '2020-01-10 10:00+02', 'neuvola', '{"role":"parent","nps":10,"items":{"easy":5}}', 'Hyvä palvelu', '{palvelu}'),
   ('kunta_a', 'fa2', '2020-01-11 10:00+02', 'neuvola', '{"role":"parent","nps":9,"items":{"easy":4}}', NULL, '{}'),
   ('kunta_a', 'fa3', '2020-02-12 10:00+02', 'neuvola', '{"role":"parent","nps":8,"items":{"easy":4}}', NULL, '{}'),
   ('kunta_a', 'fa4', '2020-03-13 10:00+02', 'neuvola', '{"role":"parent","nps":7,"items":{"easy":3}}', 'Pitkä odotus', '{odotusaika}'),
   ('srk_a',   'fs1', '2020-01-14 10:00+02', 'neuvola', '{"role":"staff","nps":0,"items":{"easy":1}}', 'Esihenkilö Matti kohtelee huonosti', '{johtaminen}'),
+  ('srk_a',   'fs2', '2020-01-15 10:00+02', 'neuvola', '{"role":"parent","nps":0,"items":{"easy":1}}', NULL, '{}'),
   ('kunta_b', 'fb1', '2020-01-15 10:00+02', 'neuvola', '{"role":"parent","nps":10,"items":{"easy":5}}', NULL, '{}'),
   ('kunta_b', 'fb2', '2020-01-16 10:00+02', 'neuvola', '{"role":"parent","nps":10,"items":{"easy":5}}', NULL, '{}'),
   ('kunta_b', 'fb3', '2020-01-17 10:00+02', 'neuvola', '{"role":"parent","nps":6,"items":{"easy":2}}', NULL, '{}'),
+  ('kunta_b', 'fb4', '2020-05-17 10:00+03', 'perheneuvola', '{"role":"parent","nps":0,"items":{"easy":1}}', 'Ei apua', '{apu}'),
   ('ngo',     'fn1', '2020-01-18 10:00+02', 'neuvola', '{"role":"parent","nps":9,"items":{"easy":4}}', 'Kiitos', '{palvelu}'),
   ('ngo',     'fn2', '2020-01-19 10:00+02', 'neuvola', '{"role":"parent","nps":9,"items":{"easy":4}}', NULL, '{}'),
   ('ngo',     'fn3', '2020-01-20 10:00+02', 'neuvola', '{"role":"parent","nps":3,"items":{"easy":2}}', NULL, '{}');
