@@ -225,6 +225,32 @@ ORDER BY 1, 2;
 SELECT count(*) AS views FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'catalog_region' AND c.relkind = 'v';
 
+-- A role that may create schemas creates and owns a region; an analyst with SELECT on a
+-- view reads it but can neither lower the region's threshold nor read the raw rows.
+CREATE ROLE regress_region_owner;
+CREATE ROLE regress_analyst;
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO regress_region_owner', current_database()); END $$;
+SET ROLE regress_region_owner;
+SELECT pekefb.create_region('owned_region', 'own', 'Oma alue');
+INSERT INTO owned_region.organizations (code, name_fi, kind, parent_code) VALUES ('m', 'M', 'municipality', 'own');
+INSERT INTO owned_region.feedback_responses (organization_code, received_at, service, response)
+  SELECT 'm', timestamptz '2025-01-05 10:00+02' + g * interval '1 hour', 'neuvola', '{"nps":9}' FROM generate_series(1, 3) g;
+GRANT USAGE ON SCHEMA owned_region TO regress_analyst;
+GRANT SELECT ON owned_region.feedback_summary TO regress_analyst;
+SET ROLE regress_analyst;
+SELECT organization_code, includes_sub_organizations, responses, nps, suppressed
+FROM owned_region.feedback_summary ORDER BY 1, 2;
+UPDATE owned_region.settings SET min_group_size = 1;
+SELECT count(*) FROM owned_region.feedback_responses;
+RESET ROLE;
+SELECT nspowner::regrole AS owner FROM pg_namespace WHERE nspname = 'owned_region';
+SET client_min_messages = warning;
+DROP SCHEMA owned_region CASCADE;
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM regress_region_owner', current_database()); END $$;
+DROP ROLE regress_region_owner;
+DROP ROLE regress_analyst;
+RESET client_min_messages;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA catalog_region CASCADE;

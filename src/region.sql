@@ -3,6 +3,12 @@
 -- region's SQL itself lives in src/region/*.sql (see doc/region.md); the Makefile embeds it
 -- as pekefb._region_script() and pekefb._region_upgrades() (src/region_script.sql).
 
+-- The library is for every role: a region's owner (any role that may create a schema) calls
+-- create_region, analysts call the functions and aggregates.  Functions and types are
+-- PUBLIC by default; the schema needs USAGE to be looked up.  Nobody but its owner can
+-- create anything in it.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 -- import_feedback(target, document): the bulk loader behind region.import_feedback
 -- (src/import.c).  target is a region's feedback_responses; the organisations are checked
 -- against the organizations table of the same schema.

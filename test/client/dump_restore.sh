@@ -2,15 +2,18 @@
 # dump_restore: a DBA's backup path.  A database with the sample region is dumped with
 # pg_dump and restored into a new database; every view must read back identically, a DBA's
 # own index, comment and row-level-security policy on a region table come back, and new
-# rows go in after the restore.
+# rows go in after the restore.  The same for a custom-format dump restored with
+# pg_restore -j 4, and for a dump of the region's schema alone (pg_dump -n region) restored
+# into a database that has the extension.
 # Needs PGHOST, PGPORT, PGUSER and PGBIN (test/run.sh exports them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-src=pekefb_dump_src dst=pekefb_dump_dst
+src=pekefb_dump_src dst=pekefb_dump_dst par=pekefb_dump_par one=pekefb_dump_one
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-psql -d postgres -c "DROP DATABASE IF EXISTS $src" -c "DROP DATABASE IF EXISTS $dst" -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst"
+psql -d postgres -c "DROP DATABASE IF EXISTS $src" -c "DROP DATABASE IF EXISTS $dst" -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" \
+	-c "DROP DATABASE IF EXISTS $par" -c "DROP DATABASE IF EXISTS $one" -c "CREATE DATABASE $par" -c "CREATE DATABASE $one"
 psql -d $src -c "CREATE EXTENSION pekefb"
 psql -d $src -f test/sample/region.sql >/dev/null
 # what a DBA adds to the region's tables by hand
@@ -52,6 +55,18 @@ fi
 [ "$(wc -l < "$work/before")" -gt 1000 ] || { echo "snapshot suspiciously small"; exit 1; }
 grep -q '^measurements|[1-9]' "$work/after" || { echo "no measurements restored"; exit 1; }
 
+# custom format, four parallel restore jobs
+"$PGBIN/pg_dump" -d $src -Fc -f "$work/dump.fc"
+"$PGBIN/pg_restore" -d $par -j 4 "$work/dump.fc"
+snapshot $par > "$work/after_parallel"
+cmp -s "$work/before" "$work/after_parallel" || { echo "views differ after pg_restore -j 4:"; diff "$work/before" "$work/after_parallel" | head -20; exit 1; }
+# the region's schema alone, into a database with the library
+"$PGBIN/pg_dump" -d $src -n region -f "$work/region.sql"
+psql -d $one -c "CREATE EXTENSION pekefb"
+psql -d $one -f "$work/region.sql" >/dev/null
+snapshot $one > "$work/after_schema"
+cmp -s "$work/before" "$work/after_schema" || { echo "views differ after pg_dump -n region:"; diff "$work/before" "$work/after_schema" | head -20; exit 1; }
+
 grep -q "^dba index|open cases" "$work/after" || { echo "the DBA's index or its comment was not restored"; exit 1; }
 grep -q "^dba policy|own_service" "$work/after" || { echo "the DBA's policy was not restored"; exit 1; }
 
@@ -63,5 +78,5 @@ psql -d $dst -c "INSERT INTO region.organizations (code, name_fi, kind, parent_c
 [ "$(psql -d $dst -At -c "SELECT count(*) FROM region.organization_tree WHERE organization_code = 'uusi'")" = 3 ] \
 	|| { echo "the organisation tree is not maintained after the restore"; exit 1; }
 
-psql -d postgres -c "DROP DATABASE $src" -c "DROP DATABASE $dst"
-echo "dump and restore: $(grep -c . "$work/after") lines identical"
+psql -d postgres -c "DROP DATABASE $src" -c "DROP DATABASE $dst" -c "DROP DATABASE $par" -c "DROP DATABASE $one"
+echo "dump and restore (plain, pg_restore -j 4, pg_dump -n region): $(grep -c . "$work/after") lines identical"
