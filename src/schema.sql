@@ -4,11 +4,6 @@
 
 \echo Use "CREATE EXTENSION pekefb" to load this file. \quit
 
--- The library's types, operators and functions are for every role of the database (a
--- region's members use them in their queries and loads); nobody but the owner creates
--- objects here.
-GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
-
 -- Settings (defined in src/pekefb.c).  Views read them through these functions, which load
 -- the library and so see the settings' defaults even in a session that never set them.
 CREATE FUNCTION @extschema@.min_group_size() RETURNS integer

@@ -4,9 +4,10 @@
 -- subtracting visible ones, along the organisation tree and between periods or groups.
 
 -- min_group_size(): the minimum group size in force: the region's setting, raised (never
--- lowered) by the session's pekefb.min_group_size.
+-- lowered) by the session's pekefb.min_group_size.  Runs with the owner's rights, so that
+-- a reader granted a benchmark view alone (not settings) can read the view.
 CREATE FUNCTION @region@.min_group_size() RETURNS integer
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     RETURN (SELECT pg_catalog.int4larger(s.min_group_size, pekefb.min_group_size()) FROM @region@.settings s);
 COMMENT ON FUNCTION @region@.min_group_size() IS
     'the minimum group size in force: settings.min_group_size, or the session''s pekefb.min_group_size when that is larger (a session can raise it, never lower it)';
@@ -74,6 +75,7 @@ BEGIN
     hid := prim;
     FOR i IN 1 .. k LOOP
         IF incl[i] THEN
+            CONTINUE WHEN parent[i] IS NULL;                      -- the top
             p := pg_catalog.array_position(totals, parent[i]);   -- the parent's total
             CONTINUE WHEN p IS NULL;
             IF prim[i] THEN
@@ -105,7 +107,8 @@ BEGIN
             up := pg_catalog.array_position(totals, org[i]); steps := 0;
             WHILE up IS NOT NULL AND steps OPERATOR(pg_catalog.<=) k LOOP
                 IF org[up] OPERATOR(pg_catalog.=) ANY (cut) THEN hid[i] := true; EXIT; END IF;
-                up := pg_catalog.array_position(totals, parent[up]);
+                up := CASE WHEN parent[up] IS NULL THEN NULL
+                           ELSE pg_catalog.array_position(totals, parent[up]) END;
                 steps := steps OPERATOR(pg_catalog.+) 1;
             END LOOP;
         END LOOP;

@@ -211,3 +211,43 @@ WHERE f.item OPERATOR(pg_catalog.=) ANY (ARRAY['easy', 'helped', 'safe', 'useful
 GROUP BY 1, 2, 3, 4, 5;
 COMMENT ON VIEW @region@._feedback_base_items IS
     'internal: whether the five base statements'' figures of each feedback_summary group are hidden (not granted to members)';
+
+-- Column comments of the internal views (one meaning per column name).
+DO $do$
+DECLARE
+    c record;
+    says text;
+BEGIN
+    FOR c IN SELECT k.relname, a.attname
+             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) a.attrelid
+             WHERE k.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
+               AND k.relkind OPERATOR(pg_catalog.=) 'v' AND k.relname ~ '^_' AND a.attnum OPERATOR(pg_catalog.>) 0
+    LOOP
+        says := CASE c.attname
+            WHEN 'organization_code' THEN 'the organisation (organizations.code)'
+            WHEN 'includes_sub_organizations' THEN 'false: the organisation''s own units only; true: with those of every organisation below it'
+            WHEN 'service' THEN 'the service, e.g. neuvola'
+            WHEN 'period_start' THEN 'first day of the period (quarter, or year for _feedback_year; the measurement''s for _measurement_status)'
+            WHEN 'period_end' THEN 'last day of the measurement''s period'
+            WHEN 'role' THEN 'respondent role; NULL for responses that did not give one'
+            WHEN 'item' THEN 'statement code'
+            WHEN 'indicator_code' THEN 'the indicator (indicators.code)'
+            WHEN 'responses' THEN 'responses in the cell (the count of responses-based figures)'
+            WHEN 'nps_answers' THEN 'answers to the recommendation question (the count the NPS is computed over)'
+            WHEN 'answers' THEN 'answers scored 1-5 to the statement (the count its figures are computed over)'
+            WHEN 'hidden' THEN 'true when the cell''s figure is hidden (primary or complementary suppression)'
+            WHEN 'nps_hidden' THEN 'true when the NPS of the cell is hidden'
+            WHEN 'responses_hidden' THEN 'true when the responses-based figures (comments, themes) of the cell are hidden'
+            WHEN 'status' THEN 'met, missed, no target or suppressed'
+            WHEN 'attainment' THEN 'progress towards the target, 1 = reached; NULL without a target or when suppressed'
+            ELSE CASE WHEN c.attname ~ '_hidden$'
+                      THEN 'true when the figures of statement ' OPERATOR(pg_catalog.||) pg_catalog.regexp_replace(c.attname, '_hidden$', '')
+                           OPERATOR(pg_catalog.||) ' are hidden' END
+        END;
+        IF says IS NULL THEN
+            RAISE EXCEPTION 'no comment for column %.% of an internal view', c.relname, c.attname;
+        END IF;
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.%I.%I IS %L', c.relname, c.attname, says);
+    END LOOP;
+END
+$do$;
