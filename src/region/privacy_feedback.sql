@@ -119,26 +119,36 @@ WITH own AS (
     SELECT r.organization_code, r.service,
            CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at)) AS date) AS period_start,
            pekefb.role(r.response) AS role, i.code AS item,
-           pg_catalog.count(i.score) AS answers
+           pg_catalog.count(i.score) AS answers,
+           pg_catalog.count(*) OPERATOR(pg_catalog.-) pg_catalog.count(i.score) AS dont_know,
+           pg_catalog.sum(i.score) AS score_sum,
+           pg_catalog.count(*) FILTER (WHERE i.score OPERATOR(pg_catalog.>=) 4) AS agree
     FROM @region@.feedback_responses r
     CROSS JOIN @region@.settings st
     CROSS JOIN LATERAL pekefb.items(r.response) i
     GROUP BY 1, 2, 3, 4, 5
 ), cells AS (
     SELECT t.ancestor_code AS organization_code, x.includes_sub_organizations, w.service, w.period_start, w.role, w.item,
-           CAST(pg_catalog.sum(w.answers) AS bigint) AS answers
+           CAST(pg_catalog.sum(w.answers) AS bigint) AS answers,
+           CAST(pg_catalog.sum(w.dont_know) AS bigint) AS dont_know,
+           CAST(pg_catalog.sum(w.score_sum) AS bigint) AS score_sum,
+           CAST(pg_catalog.sum(w.agree) AS bigint) AS agree
     FROM own w
     JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
     GROUP BY 1, 2, 3, 4, 5, 6
 )
-SELECT g.service, g.period_start, g.role, g.item, u.organization_code, u.includes_sub_organizations, u.answers, u.hidden
+SELECT g.service, g.period_start, g.role, g.item, u.organization_code, u.includes_sub_organizations, u.answers,
+       u.dont_know, u.score_sum, u.agree, u.hidden
 FROM (SELECT c.service, c.period_start, c.role, c.item,
              pg_catalog.array_agg(c.organization_code ORDER BY c.organization_code, c.includes_sub_organizations) AS orgs,
              pg_catalog.array_agg(o.parent_code ORDER BY c.organization_code, c.includes_sub_organizations) AS parents,
              pg_catalog.array_agg(c.includes_sub_organizations ORDER BY c.organization_code, c.includes_sub_organizations) AS incls,
-             pg_catalog.array_agg(c.answers ORDER BY c.organization_code, c.includes_sub_organizations) AS ns
+             pg_catalog.array_agg(c.answers ORDER BY c.organization_code, c.includes_sub_organizations) AS ns,
+             pg_catalog.array_agg(c.dont_know ORDER BY c.organization_code, c.includes_sub_organizations) AS dks,
+             pg_catalog.array_agg(c.score_sum ORDER BY c.organization_code, c.includes_sub_organizations) AS sums,
+             pg_catalog.array_agg(c.agree ORDER BY c.organization_code, c.includes_sub_organizations) AS agrees
       FROM cells c
       JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
       GROUP BY c.service, c.period_start, c.role, c.item) g
@@ -146,8 +156,11 @@ CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
 CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.ns),
+                             pg_catalog.unnest(g.dks),
+                             pg_catalog.unnest(g.sums),
+                             pg_catalog.unnest(g.agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.ns, mg.m)))
-    AS u (organization_code, includes_sub_organizations, answers, hidden);
+    AS u (organization_code, includes_sub_organizations, answers, dont_know, score_sum, agree, hidden);
 COMMENT ON VIEW @region@._feedback_items IS
     'internal: whether each statement''s figures per feedback group are hidden (tree rule over its answers) (not granted to members)';
 
@@ -235,6 +248,9 @@ BEGIN
             WHEN 'responses' THEN 'responses in the cell (the count of responses-based figures)'
             WHEN 'nps_answers' THEN 'answers to the recommendation question (the count the NPS is computed over)'
             WHEN 'answers' THEN 'answers scored 1-5 to the statement (the count its figures are computed over)'
+            WHEN 'dont_know' THEN '"don''t know" answers to the statement'
+            WHEN 'score_sum' THEN 'sum of the 1-5 scores'
+            WHEN 'agree' THEN 'answers 4 or 5'
             WHEN 'hidden' THEN 'true when the cell''s figure is hidden (primary or complementary suppression)'
             WHEN 'nps_hidden' THEN 'true when the NPS of the cell is hidden'
             WHEN 'responses_hidden' THEN 'true when the responses-based figures (comments, themes) of the cell are hidden'

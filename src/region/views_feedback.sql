@@ -96,23 +96,7 @@ COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= respon
 -- feedback_item_summary: the same groups per statement code.  answers excludes "don't
 -- know"; suppression is by answers (1 <= answers < min_group_size).
 CREATE VIEW @region@.feedback_item_summary AS
-WITH own AS (
-    -- counted per organisation first: every response belongs to one organisation, so the
-    -- rolled-up counts are sums of these (exact integers)
-    SELECT r.organization_code,
-           r.service,
-           pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
-           pekefb.role(r.response) AS role,
-           i.code AS item,
-           pg_catalog.count(i.score) AS answers,
-           pg_catalog.count(*) - pg_catalog.count(i.score) AS dont_know,
-           pg_catalog.sum(i.score) AS score_sum,
-           pg_catalog.count(*) FILTER (WHERE i.score >= 4) AS agree
-    FROM @region@.feedback_responses r
-    CROSS JOIN @region@.settings st
-    CROSS JOIN LATERAL pekefb.items(r.response) i
-    GROUP BY 1, 2, 3, 4, 5
-)
+-- the groups, their counts and suppression are those of _feedback_items (privacy_feedback.sql)
 SELECT g.organization_code,
        g.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -123,25 +107,11 @@ SELECT g.organization_code,
        g.item,
        g.answers,
        g.dont_know,
-       CASE WHEN g.answers >= s.m AND NOT fi.hidden THEN g.score_sum::double precision / g.answers END AS mean,
-       CASE WHEN g.answers >= s.m AND NOT fi.hidden THEN g.agree::double precision / g.answers END AS agree_share,
-       fi.hidden AS suppressed
-FROM (SELECT t.ancestor_code AS organization_code,
-             x.includes_sub_organizations,
-             w.service, w.period_start, w.role, w.item,
-             CAST(pg_catalog.sum(w.answers) AS bigint) AS answers,
-             CAST(pg_catalog.sum(w.dont_know) AS bigint) AS dont_know,
-             CAST(pg_catalog.sum(w.score_sum) AS bigint) AS score_sum,
-             CAST(pg_catalog.sum(w.agree) AS bigint) AS agree
-      FROM own w
-      JOIN @region@.organization_tree t ON t.organization_code = w.organization_code
-      CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-      WHERE x.includes_sub_organizations OR t.depth = 0
-      GROUP BY 1, 2, 3, 4, 5, 6) g
+       CASE WHEN g.answers >= s.m AND NOT g.hidden THEN g.score_sum::double precision / g.answers END AS mean,
+       CASE WHEN g.answers >= s.m AND NOT g.hidden THEN g.agree::double precision / g.answers END AS agree_share,
+       g.hidden AS suppressed
+FROM @region@._feedback_items g
 JOIN @region@.organizations o ON o.code = g.organization_code
-JOIN @region@._feedback_items fi
-    ON fi.item = g.item AND fi.organization_code = g.organization_code AND fi.includes_sub_organizations = g.includes_sub_organizations
-   AND fi.service = g.service AND fi.period_start = g.period_start AND fi.role IS NOT DISTINCT FROM g.role
 CROSS JOIN (SELECT @region@.min_group_size() AS m) s;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
