@@ -234,6 +234,9 @@ SELECT (SELECT count(*) FROM (SELECT * FROM up EXCEPT SELECT * FROM net.organiza
 -- Policies and their tables (what a dump must keep)
 SELECT c.relname, p.polname, p.polcmd FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
 WHERE c.relnamespace = 'net'::regnamespace ORDER BY 1, 2;
+-- no policy holds a subquery (Citus refuses them in policies of distributed tables)
+SELECT count(*) AS policies_with_subqueries FROM pg_policies
+WHERE schemaname = 'net' AND (qual ~* '\mselect\M' OR with_check ~* '\mselect\M');
 SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = 'net'::regnamespace AND relkind = 'r' ORDER BY 1;
 SELECT c.relname, (c.reloptions) FROM pg_class c WHERE c.relnamespace = 'net'::regnamespace AND c.relkind = 'v' ORDER BY 1;
 

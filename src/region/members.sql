@@ -58,7 +58,7 @@ BEGIN
     FOR rel IN SELECT c.relname FROM pg_catalog.pg_class c
                WHERE c.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
                  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v', 'p']::"char"[])
-                 AND c.relname !~ '^_'
+                 AND c.relname OPERATOR(pg_catalog.!~) '^_'
     LOOP
         EXECUTE pg_catalog.format('REVOKE ALL ON TABLE @region@.%I FROM %I', rel.relname, member);
     END LOOP;
@@ -70,7 +70,7 @@ BEGIN
     FOR rel IN SELECT c.relname FROM pg_catalog.pg_class c
                WHERE c.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
                  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v', 'p']::"char"[])
-                 AND c.relname !~ '^_'
+                 AND c.relname OPERATOR(pg_catalog.!~) '^_'
     LOOP
         EXECUTE pg_catalog.format('GRANT SELECT ON TABLE @region@.%I TO %I', rel.relname, member);
     END LOOP;

@@ -186,7 +186,7 @@ LEFT JOIN LATERAL (
 ) t ON true
 CROSS JOIN (SELECT @region@.min_group_size() AS mg) s
 CROSS JOIN LATERAL (
-    SELECT COALESCE(pekefb.denominator(m.value) BETWEEN 1 AND s.mg OPERATOR(pg_catalog.-) 1, false) AS hide
+    SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1 AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide
 ) h;
 COMMENT ON VIEW @region@._measurement_status IS
     'internal: status and attainment of every measurement of the region''s catalogue, for organization_overview (not granted to members)';

@@ -211,14 +211,30 @@ COMMENT ON VIEW @region@._feedback_quarters IS
     'internal: whether the responses-based figures (theme mentions) per organisation and quarter are hidden (tree rule, then against the year) (not granted to members)';
 
 -- _feedback_base_items: _feedback_items of the five base statements side by side, one row
--- per feedback_summary group (so that feedback_summary reads _feedback_items once).
+-- per feedback_summary group (so that feedback_summary reads _feedback_items once): whether
+-- each is hidden, its answers, score sum and agreeing answers.
 CREATE VIEW @region@._feedback_base_items AS
 SELECT f.organization_code, f.includes_sub_organizations, f.service, f.period_start, f.role,
        pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS easy_hidden,
+       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_answers,
+       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_score_sum,
+       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_agree,
        pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS helped_hidden,
+       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_answers,
+       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_score_sum,
+       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_agree,
        pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS safe_hidden,
+       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_answers,
+       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_score_sum,
+       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_agree,
        pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS useful_hidden,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS understood_hidden
+       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_answers,
+       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_score_sum,
+       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_agree,
+       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS understood_hidden,
+       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_answers,
+       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_score_sum,
+       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_agree
 FROM @region@._feedback_items f
 WHERE f.item OPERATOR(pg_catalog.=) ANY (ARRAY['easy', 'helped', 'safe', 'useful', 'understood'])
 GROUP BY 1, 2, 3, 4, 5;
@@ -234,7 +250,7 @@ BEGIN
     FOR c IN SELECT k.relname, a.attname
              FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) a.attrelid
              WHERE k.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
-               AND k.relkind OPERATOR(pg_catalog.=) 'v' AND k.relname ~ '^_' AND a.attnum OPERATOR(pg_catalog.>) 0
+               AND k.relkind OPERATOR(pg_catalog.=) 'v' AND k.relname OPERATOR(pg_catalog.~) '^_' AND a.attnum OPERATOR(pg_catalog.>) 0
     LOOP
         says := CASE c.attname
             WHEN 'organization_code' THEN 'the organisation (organizations.code)'
@@ -256,9 +272,15 @@ BEGIN
             WHEN 'responses_hidden' THEN 'true when the responses-based figures (comments, themes) of the cell are hidden'
             WHEN 'status' THEN 'met, missed, no target or suppressed'
             WHEN 'attainment' THEN 'progress towards the target, 1 = reached; NULL without a target or when suppressed'
-            ELSE CASE WHEN c.attname ~ '_hidden$'
+            ELSE CASE WHEN c.attname OPERATOR(pg_catalog.~) '_hidden$'
                       THEN 'true when the figures of statement ' OPERATOR(pg_catalog.||) pg_catalog.regexp_replace(c.attname, '_hidden$', '')
-                           OPERATOR(pg_catalog.||) ' are hidden' END
+                           OPERATOR(pg_catalog.||) ' are hidden'
+                      WHEN c.attname OPERATOR(pg_catalog.~) '_answers$'
+                      THEN 'answers scored 1-5 to statement ' OPERATOR(pg_catalog.||) pg_catalog.regexp_replace(c.attname, '_answers$', '')
+                      WHEN c.attname OPERATOR(pg_catalog.~) '_score_sum$'
+                      THEN 'sum of the 1-5 scores of statement ' OPERATOR(pg_catalog.||) pg_catalog.regexp_replace(c.attname, '_score_sum$', '')
+                      WHEN c.attname OPERATOR(pg_catalog.~) '_agree$'
+                      THEN 'answers 4 or 5 to statement ' OPERATOR(pg_catalog.||) pg_catalog.regexp_replace(c.attname, '_agree$', '') END
         END;
         IF says IS NULL THEN
             RAISE EXCEPTION 'no comment for column %.% of an internal view', c.relname, c.attname;

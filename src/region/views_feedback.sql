@@ -21,16 +21,26 @@ SELECT g.organization_code,
        g.responses,
        g.nps_answers,
        CASE WHEN g.nps_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fn.hidden, true) THEN g.nps END AS nps,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true) THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true) THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true) THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true) THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true) THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true) THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true) THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true) THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true) THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true) THEN g.understood_agree END AS understood_agree_share,
+       CASE WHEN fi.easy_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true)
+            THEN fi.easy_score_sum::double precision / fi.easy_answers END AS easy_mean,
+       CASE WHEN fi.easy_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.easy_hidden, true)
+            THEN fi.easy_agree::double precision / fi.easy_answers END AS easy_agree_share,
+       CASE WHEN fi.helped_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true)
+            THEN fi.helped_score_sum::double precision / fi.helped_answers END AS helped_mean,
+       CASE WHEN fi.helped_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.helped_hidden, true)
+            THEN fi.helped_agree::double precision / fi.helped_answers END AS helped_agree_share,
+       CASE WHEN fi.safe_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true)
+            THEN fi.safe_score_sum::double precision / fi.safe_answers END AS safe_mean,
+       CASE WHEN fi.safe_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.safe_hidden, true)
+            THEN fi.safe_agree::double precision / fi.safe_answers END AS safe_agree_share,
+       CASE WHEN fi.useful_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true)
+            THEN fi.useful_score_sum::double precision / fi.useful_answers END AS useful_mean,
+       CASE WHEN fi.useful_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.useful_hidden, true)
+            THEN fi.useful_agree::double precision / fi.useful_answers END AS useful_agree_share,
+       CASE WHEN fi.understood_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true)
+            THEN fi.understood_score_sum::double precision / fi.understood_answers END AS understood_mean,
+       CASE WHEN fi.understood_answers >= s.m AND g.responses >= s.m AND NOT COALESCE(fi.understood_hidden, true)
+            THEN fi.understood_agree::double precision / fi.understood_answers END AS understood_agree_share,
        g.responses < s.m OR COALESCE(fn.hidden, true) AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
@@ -39,22 +49,7 @@ FROM (SELECT t.ancestor_code AS organization_code,
              pekefb.role(r.response) AS role,
              pg_catalog.count(*) AS responses,
              pg_catalog.count(pekefb.nps_score(r.response)) AS nps_answers,
-             pekefb.nps(r.response) AS nps,
-             pg_catalog.count(pekefb.item(r.response, 'easy')) AS easy_n,
-             pekefb.item_mean(r.response, 'easy') AS easy_mean,
-             pekefb.agree_share(r.response, 'easy') AS easy_agree,
-             pg_catalog.count(pekefb.item(r.response, 'helped')) AS helped_n,
-             pekefb.item_mean(r.response, 'helped') AS helped_mean,
-             pekefb.agree_share(r.response, 'helped') AS helped_agree,
-             pg_catalog.count(pekefb.item(r.response, 'safe')) AS safe_n,
-             pekefb.item_mean(r.response, 'safe') AS safe_mean,
-             pekefb.agree_share(r.response, 'safe') AS safe_agree,
-             pg_catalog.count(pekefb.item(r.response, 'useful')) AS useful_n,
-             pekefb.item_mean(r.response, 'useful') AS useful_mean,
-             pekefb.agree_share(r.response, 'useful') AS useful_agree,
-             pg_catalog.count(pekefb.item(r.response, 'understood')) AS understood_n,
-             pekefb.item_mean(r.response, 'understood') AS understood_mean,
-             pekefb.agree_share(r.response, 'understood') AS understood_agree
+             pekefb.nps(r.response) AS nps
       FROM @region@.feedback_responses r
       JOIN @region@.organization_tree t ON t.organization_code = r.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)

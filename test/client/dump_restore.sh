@@ -41,7 +41,7 @@ snapshot() {
 		SELECT o FROM region.organization_overview o ORDER BY 1;
 		SELECT r.response::text, r.themes FROM region.feedback_responses r ORDER BY organization_code, response_id;
 		SELECT 'dba index', obj_description('region.cases_open_idx'::regclass, 'pg_class');
-		SELECT 'dba policy', polname, pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = 'region.feedback_responses'::regclass;
+		SELECT 'dba policy', polname, pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = 'region.feedback_responses'::regclass ORDER BY polname;
 		SELECT 'rls', relrowsecurity FROM pg_class WHERE oid = 'region.feedback_responses'::regclass;
 	SQL
 }
