@@ -35,30 +35,58 @@ COMMENT ON COLUMN @region@.my_organizations.can_write IS 'true when the level is
 
 -- is_region_admin(): the current role is an admin of the wellbeing area (a region admin).
 CREATE FUNCTION @region@.is_region_admin() RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
     RETURN EXISTS (SELECT FROM @region@.my_organizations m JOIN @region@.settings s
                                 ON s.area_code OPERATOR(pg_catalog.=) m.organization_code
                    WHERE m.level OPERATOR(pg_catalog.=) 'admin');
+END
+$fn$;
 COMMENT ON FUNCTION @region@.is_region_admin() IS 'true when the current role is an admin member of the wellbeing area';
 
 -- can_read(code), can_write(code), is_my_role(role): the tests of the policies.  Policies
 -- call them instead of holding subqueries, which Citus refuses in policies of distributed
 -- tables ("Subqueries are not supported in policies on distributed tables").
-CREATE FUNCTION @region@.can_read(organization_code text) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-    RETURN EXISTS (SELECT FROM @region@.my_organizations m
-                   WHERE m.organization_code OPERATOR(pg_catalog.=) can_read.organization_code);
-COMMENT ON FUNCTION @region@.can_read(text) IS 'true when the current role may read the organisation''s rows';
-CREATE FUNCTION @region@.can_write(organization_code text) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-    RETURN EXISTS (SELECT FROM @region@.my_organizations m
-                   WHERE m.organization_code OPERATOR(pg_catalog.=) can_write.organization_code AND m.can_write);
-COMMENT ON FUNCTION @region@.can_write(text) IS 'true when the current role may insert, update and delete the organisation''s rows';
 CREATE FUNCTION @region@.is_my_role(role_name name) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
     RETURN EXISTS (SELECT FROM pg_catalog.pg_roles r
                    WHERE r.rolname OPERATOR(pg_catalog.=) is_my_role.role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE'));
+END
+$fn$;
 COMMENT ON FUNCTION @region@.is_my_role(name) IS 'true when the current role is the role or a member of it (false for a dropped role)';
+CREATE FUNCTION @region@.can_read(organization_code text) RETURNS boolean
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN EXISTS (SELECT FROM @region@.organization_tree t
+                   JOIN @region@.members m ON m.organization_code OPERATOR(pg_catalog.=) t.ancestor_code
+                   WHERE t.organization_code OPERATOR(pg_catalog.=) can_read.organization_code
+                     AND (m.role_name OPERATOR(pg_catalog.=) CURRENT_USER OR @region@.is_my_role(m.role_name)))
+        OR EXISTS (SELECT FROM @region@.settings s
+                   JOIN @region@.members m ON m.organization_code OPERATOR(pg_catalog.=) s.area_code
+                   WHERE m.role_name OPERATOR(pg_catalog.=) CURRENT_USER OR @region@.is_my_role(m.role_name));
+END
+$fn$;
+COMMENT ON FUNCTION @region@.can_read(text) IS 'true when the current role may read the organisation''s rows (as my_organizations says)';
+CREATE FUNCTION @region@.can_write(organization_code text) RETURNS boolean
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN EXISTS (SELECT FROM @region@.organization_tree t
+                   JOIN @region@.members m ON m.organization_code OPERATOR(pg_catalog.=) t.ancestor_code
+                   WHERE t.organization_code OPERATOR(pg_catalog.=) can_write.organization_code
+                     AND m.level OPERATOR(pg_catalog.<>) 'read'
+                     AND (m.role_name OPERATOR(pg_catalog.=) CURRENT_USER OR @region@.is_my_role(m.role_name)))
+        OR EXISTS (SELECT FROM @region@.settings s
+                   JOIN @region@.members m ON m.organization_code OPERATOR(pg_catalog.=) s.area_code
+                   WHERE m.level OPERATOR(pg_catalog.<>) 'read'
+                     AND (m.role_name OPERATOR(pg_catalog.=) CURRENT_USER OR @region@.is_my_role(m.role_name)));
+END
+$fn$;
+COMMENT ON FUNCTION @region@.can_write(text) IS 'true when the current role may insert, update and delete the organisation''s rows (as my_organizations says)';
 
 -- members: a member sees its own memberships (and those of the roles it is a member of).
 ALTER TABLE @region@.members ENABLE ROW LEVEL SECURITY;
@@ -75,41 +103,58 @@ CREATE POLICY admin_delete ON @region@.organizations FOR DELETE USING (@region@.
 -- the tree follows organizations whoever changes them (a region admin cannot write it)
 ALTER FUNCTION @region@.organizations_changed() SECURITY DEFINER;
 
--- Row tables: read the rows of my organisations, write them with write or admin.  (Each
--- policy calls a function per row; the region's owner bypasses the policies, and so do the
--- benchmark views it owns.)
+-- Row tables: read the rows of my organisations, write them with write or admin.  (The
+-- region's owner bypasses the policies, and so do the benchmark views it owns.)
 ALTER TABLE @region@.measurements ENABLE ROW LEVEL SECURITY;
-CREATE POLICY member_read ON @region@.measurements FOR SELECT
-    USING (@region@.can_read(organization_code));
-CREATE POLICY member_insert ON @region@.measurements FOR INSERT
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_update ON @region@.measurements FOR UPDATE
-    USING (@region@.can_write(organization_code))
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_delete ON @region@.measurements FOR DELETE
-    USING (@region@.can_write(organization_code));
-
 ALTER TABLE @region@.cases ENABLE ROW LEVEL SECURITY;
-CREATE POLICY member_read ON @region@.cases FOR SELECT
-    USING (@region@.can_read(organization_code));
-CREATE POLICY member_insert ON @region@.cases FOR INSERT
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_update ON @region@.cases FOR UPDATE
-    USING (@region@.can_write(organization_code))
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_delete ON @region@.cases FOR DELETE
-    USING (@region@.can_write(organization_code));
-
 ALTER TABLE @region@.feedback_responses ENABLE ROW LEVEL SECURITY;
-CREATE POLICY member_read ON @region@.feedback_responses FOR SELECT
-    USING (@region@.can_read(organization_code));
-CREATE POLICY member_insert ON @region@.feedback_responses FOR INSERT
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_update ON @region@.feedback_responses FOR UPDATE
-    USING (@region@.can_write(organization_code))
-    WITH CHECK (@region@.can_write(organization_code));
-CREATE POLICY member_delete ON @region@.feedback_responses FOR DELETE
-    USING (@region@.can_write(organization_code));
+
+-- use_policies(for_citus): (re)creates the policies of the row tables (measurements, cases,
+-- feedback_responses).  false (create_region's choice): organization_code = ANY (SELECT ...
+-- FROM my_organizations), computed once per statement.  true: the same test as a call per
+-- row, can_read(organization_code) / can_write(organization_code), without a subquery, as
+-- Citus requires of policies on distributed tables: run it before distributing.  Returns
+-- the number of policies created.
+CREATE FUNCTION @region@.use_policies(for_citus boolean DEFAULT false) RETURNS integer
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    tab text;
+    pol name;
+    may_read text;
+    may_write text;
+    made integer := 0;
+BEGIN
+    IF for_citus IS NULL THEN
+        RAISE EXCEPTION 'for_citus must not be NULL'
+            USING ERRCODE = '22004', DETAIL = 'Pass false (a subquery per statement) or true (a call per row, for Citus).';
+    END IF;
+    IF for_citus THEN
+        may_read := '@region@.can_read(organization_code)';
+        may_write := '@region@.can_write(organization_code)';
+    ELSE
+        may_read := 'organization_code OPERATOR(pg_catalog.=) ANY (SELECT m.organization_code FROM @region@.my_organizations m)';
+        may_write := 'organization_code OPERATOR(pg_catalog.=) ANY (SELECT m.organization_code FROM @region@.my_organizations m WHERE m.can_write)';
+    END IF;
+    FOREACH tab IN ARRAY ARRAY['measurements', 'cases', 'feedback_responses'] LOOP
+        FOR pol IN SELECT p.polname FROM pg_catalog.pg_policy p
+                   WHERE p.polrelid OPERATOR(pg_catalog.=) pg_catalog.format('@region@.%I', tab)::pg_catalog.regclass
+                     AND p.polname OPERATOR(pg_catalog.=) ANY (ARRAY['member_read', 'member_insert', 'member_update', 'member_delete']::name[])
+        LOOP
+            EXECUTE pg_catalog.format('DROP POLICY %I ON @region@.%I', pol, tab);
+        END LOOP;
+        EXECUTE pg_catalog.format('CREATE POLICY member_read ON @region@.%I FOR SELECT USING (%s)', tab, may_read);
+        EXECUTE pg_catalog.format('CREATE POLICY member_insert ON @region@.%I FOR INSERT WITH CHECK (%s)', tab, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_update ON @region@.%I FOR UPDATE USING (%s) WITH CHECK (%s)', tab, may_write, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_delete ON @region@.%I FOR DELETE USING (%s)', tab, may_write);
+        made := made OPERATOR(pg_catalog.+) 4;
+    END LOOP;
+    RETURN made;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.use_policies(boolean) IS
+    'recreates the member policies of measurements, cases and feedback_responses: false = a subquery per statement (default), true = a function call per row without a subquery (Citus)';
+SELECT @region@.use_policies(false);
 
 -- Indicators and targets: the region's (organization_code NULL) are read by every member
 -- and written by region admins; a partner's own are read and written like its rows.
