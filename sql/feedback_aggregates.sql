@@ -85,7 +85,8 @@ FROM (SELECT nps(f) OVER w AS a,
 SELECT feedback_nps_trans('(0,0,0)', '{"nps":9}') AS promoter,
        feedback_nps_trans('(0,0,0)', '{"nps":6}') AS detractor,
        feedback_nps_trans('(0,0,0)', '{"items":{"a":3}}') AS no_answer,
-       feedback_item_mean_trans('(3,0,1)', '{"items":{"a":4}}', 'a') AS mean_state,
+       feedback_item_mean_trans('(2,0,4)', '{"items":{"a":4}}', 'a') AS mean_state,  -- a = points above 1, n = 4 per answer
        feedback_agree_trans('(1,0,1)', '{"items":{"a":3}}', 'a') AS agree_state,
        feedback_nps_inv('(1,0,2)', '{"nps":10}') AS after_inverse;
+SELECT tally_mean(feedback_item_mean_trans('(2,0,4)', '{"items":{"a":4}}', 'a')) AS "mean of 3 and 4";
 DROP TABLE r;

@@ -81,6 +81,57 @@ FROM generate_series(1, 5000) i;
 SELECT count(*), nps(response), item_mean(response, 'easy'), count(*) FILTER (WHERE themes <> '{}') AS with_themes
 FROM feedback_responses WHERE received_at >= '2024-01-01' AND received_at < '2025-01-01';
 
+-- Strings are decoded as jsonb decodes them: the stored comment is what ->> gives
+CREATE TEMP TABLE raw_comments(n int, raw text);
+INSERT INTO raw_comments VALUES
+  (1, 'C:\\u0000\\data'),
+  (2, 'Hyv\u00e4 palvelu \u2013 kiitos \ud83d\ude00'),
+  (3, 'rivi 1\nrivi 2\t\"lainaus\" \/ \\ \b\f\r'),
+  (4, 'tavallinen teksti, ääkköset suoraan');
+SELECT n, pg_temp.try_import('[' || replace((SELECT rec FROM good), '}}', '}, "comment": "' || raw || '", "themes": ["' || raw || '"]}') || ']') AS imported
+FROM raw_comments ORDER BY n;
+SELECT c.n, r.comment, r.comment = ('{"c": "' || c.raw || '"}')::jsonb ->> 'c' AS same_as_jsonb,
+       r.themes[1] = r.comment AS theme_same
+FROM raw_comments c JOIN feedback_responses r ON r.comment = ('{"c": "' || c.raw || '"}')::jsonb ->> 'c'
+ORDER BY c.n;
+DELETE FROM feedback_responses WHERE received_at = '2025-04-01T09:00:00+03:00';
+
+-- Refused as jsonb or json refuses them: \u0000, unpaired surrogates, control characters,
+-- a byte order mark, leading zeros, trailing garbage.  Nothing is written.
+SELECT n, pg_temp.try_import(doc) AS error
+FROM (VALUES
+  (1, '[' || replace((SELECT rec FROM good), '}}', '}, "comment": "C:\u0000data"}') || ']'),
+  (2, '[' || replace((SELECT rec FROM good), '}}', '}, "themes": ["a\u0000"]}') || ']'),
+  (3, '[' || replace((SELECT rec FROM good), '"neuvola"', '"neuvola\ud800"') || ']'),
+  (4, '[' || replace((SELECT rec FROM good), '}}', '}, "comment": "' || E'two\nlines' || '"}') || ']'),
+  (5, U&'\FEFF[' || (SELECT rec FROM good) || ']'),
+  (6, '[' || replace((SELECT rec FROM good), '8}', '08}') || ']'),
+  (7, '[' || replace((SELECT rec FROM good), '8}', '0.99999999999999999}') || ']'),
+  (8, '[' || (SELECT rec FROM good) || '] x'),
+  (9, '[' || (SELECT rec FROM good) || ',]'),
+  (10, '[' || (SELECT rec FROM good) || ' ' || (SELECT rec FROM good) || ']'),
+  (11, '[' || (SELECT rec FROM good) || '],[]')
+) v(n, doc)
+ORDER BY n;
+SELECT count(*) AS rows_after_refused_documents FROM feedback_responses WHERE received_at = '2025-04-01T09:00:00+03:00';
+
+-- Hostile documents are refused at once, without building anything: 50 MB of [0,0,...]
+-- and deep nesting stop at record 0
+SELECT pg_temp.try_import('[' || repeat('0,', 25000000) || '0]') AS zeros_50mb;
+SELECT pg_temp.try_import(repeat('[', 100000)) AS deep;
+SELECT pg_temp.try_import('[' || replace((SELECT rec FROM good), '}}', '}, "themes": ' || repeat('[', 100000) || '}')) AS deep_field;
+
+-- statement_timeout stops a long import within its time: 300 000 valid records (the last one
+-- unterminated) would take seconds; cancelled after 100 ms, nothing written
+CREATE TEMP TABLE big AS SELECT '[' || repeat((SELECT rec FROM good) || ',', 300000) || (SELECT rec FROM good) AS doc;
+SELECT clock_timestamp() AS t0 \gset
+SET statement_timeout = '100ms';
+SELECT region.import_feedback(doc) FROM big;
+RESET statement_timeout;
+SELECT clock_timestamp() - :'t0'::timestamptz < interval '1.5 s' AS cancelled_in_time;
+SELECT count(*) AS rows_after_cancel FROM feedback_responses WHERE received_at = '2025-04-01T09:00:00+03:00';
+DROP TABLE big, raw_comments;
+
 -- The library's loader takes the region's table; the organisations are those of the same
 -- schema (a second region does not know kokkola).
 SELECT pekefb.create_region('import_other', 'north', 'Pohjoinen');

@@ -40,7 +40,7 @@ SELECT '{a:1}'::waits;
 SELECT '{1.5:2}'::waits;
 SELECT '{0:1} x'::waits;
 SELECT '[0:1]'::waits;
--- days strictly ascending, each once
+-- days strictly ascending, each once: 22023 (well-formed, but not a distribution)
 SELECT '{3:1,1:2}'::waits;
 SELECT '{1:1,1:2}'::waits;
 -- out of range: 22003
@@ -222,7 +222,7 @@ SELECT bool_and(r = d) AS moving_equals_recomputed FROM (
 -- the state's size depends on distinct waits, not rows: 1M rows, 200 distinct values
 SELECT wait_count(s) AS waits, pg_column_size(s) AS bytes, pg_column_size(s) < 4096 AS small
   FROM (SELECT wait_agg(g % 200) AS s FROM generate_series(1, 1000000) g) q;
--- 16 bytes header + 12 bytes per distinct day
+-- 24 bytes header (with the total) + 12 bytes per distinct day
 SELECT pg_column_size('{}'::waits) AS empty_bytes, pg_column_size('{0:1,5:2}'::waits) AS two_days_bytes;
 
 DROP TABLE w, sets, cases, monthly, monthly_text;

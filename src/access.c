@@ -70,8 +70,11 @@ arg_date(FunctionCallInfo fcinfo, int argno, bool tz)
  * One row of access_rate: sign +1 adds it to the state, -1 removes it (inverse transition).
  * Arguments: state, started, finished, deadline [, as_of] [, calendar, closing_days,
  * roll_forward].  Rows with NULL started, deadline or as_of are ignored; so are unfinished
- * rows without as_of; NULL calendar arguments are an error (22004).  Always inlined, so
- * that each entry point below is compiled for its own tz, has_as_of, explicit and sign.
+ * rows without as_of; NULL calendar arguments are an error (22004).  Not STRICT (a NULL
+ * finished is an open case), so a NULL state is possible and is the empty state (0,0,0)
+ * (tally_writable).  Counters never wrap, and removing a row that is not in the state is an
+ * error (tally_apply).  Always inlined, so that each entry point below is compiled for its
+ * own tz, has_as_of, explicit and sign.
  */
 static pg_attribute_always_inline Datum
 access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, bool explicit_cal, int sign)
@@ -84,7 +87,6 @@ access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, bool explicit_cal,
 	bool		have_finished = !PG_ARGISNULL(2);
 	int32		dl;
 	int			on_time;
-
 	const CalTable *cal = NULL;
 	bool		roll = pekefb_roll_forward;
 
@@ -127,8 +129,7 @@ access_step(FunctionCallInfo fcinfo, bool tz, bool has_as_of, bool explicit_cal,
 		on_time = 0;			/* open past its due date: late */
 	else
 		PG_RETURN_TALLY_P(s);	/* open within its deadline: left out */
-	s->a += sign * on_time;
-	s->n += sign;
+	tally_apply(s, sign * on_time, 0, sign);
 	PG_RETURN_TALLY_P(s);
 }
 

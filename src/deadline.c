@@ -1,5 +1,6 @@
 /*
- * deadline.c: the pekefb.deadline type (I/O, send/recv, =, hash, accessors) and the
+ * deadline.c: the pekefb.deadline type (I/O, send/recv, comparison and hash support,
+ * accessors) and the
  * due-date functions due_date() and within_deadline() for dates and timestamptz.
  * Parsing and formatting live in deadline_core.c; the due-date rule in calendar.c.
  */
@@ -13,6 +14,7 @@
 #include "utils/timestamp.h"
 
 #include "calendar.h"
+#include "pekefb.h"
 
 #define PG_GETARG_DEADLINE(n)	PG_GETARG_INT32(n)
 #define PG_RETURN_DEADLINE(x)	PG_RETURN_INT32(x)
@@ -37,10 +39,7 @@ deadline_in(PG_FUNCTION_ARGS)
 					 errdetail("%s", detail)));
 			break;
 		case DL_PARSE_RANGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("deadline out of range: \"%s\"", str),
-					 errdetail("%s", detail)));
+			pekefb_report_out_of_range("deadline", str, detail);
 			break;
 	}
 	PG_RETURN_DEADLINE(dl);
@@ -57,14 +56,20 @@ deadline_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(buf));
 }
 
-/* deadline_recv: the 32-bit encoding, validated. */
+/* deadline_recv: the 32-bit encoding, validated (22P03 when short or invalid). */
 PG_FUNCTION_INFO_V1(deadline_recv);
 Datum
 deadline_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		dl = pq_getmsgint(buf, 4);
+	int32		dl;
 
+	if (buf->len - buf->cursor < 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external deadline value"),
+				 errdetail("The binary form of a deadline is 4 bytes; got %d.", buf->len - buf->cursor)));
+	dl = pq_getmsgint(buf, 4);
 	if (!dl_valid(dl))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -73,6 +78,7 @@ deadline_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_DEADLINE(dl);
 }
 
+/* deadline_send: binary output, the 32-bit encoding (length << 2 | unit). */
 PG_FUNCTION_INFO_V1(deadline_send);
 Datum
 deadline_send(PG_FUNCTION_ARGS)
@@ -84,6 +90,14 @@ deadline_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* Order of the two deadline arguments (dl_cmp: by unit, then length). */
+static inline int
+deadline_cmp_args(FunctionCallInfo fcinfo)
+{
+	return dl_cmp(PG_GETARG_DEADLINE(0), PG_GETARG_DEADLINE(1));
+}
+
+/* Comparison support: =, <>, <, <=, >, >= and the btree comparator. */
 PG_FUNCTION_INFO_V1(deadline_eq);
 Datum
 deadline_eq(PG_FUNCTION_ARGS)
@@ -98,12 +112,55 @@ deadline_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(PG_GETARG_DEADLINE(0) != PG_GETARG_DEADLINE(1));
 }
 
-/* deadline_hash: for GROUP BY / DISTINCT over deadlines. */
+PG_FUNCTION_INFO_V1(deadline_lt);
+Datum
+deadline_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(deadline_le);
+Datum
+deadline_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(deadline_gt);
+Datum
+deadline_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(deadline_ge);
+Datum
+deadline_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(deadline_cmp_args(fcinfo) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(deadline_cmp_fn);
+Datum
+deadline_cmp_fn(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(deadline_cmp_args(fcinfo));
+}
+
+/* deadline_hash: for GROUP BY / DISTINCT over deadlines (equal values, equal encodings). */
 PG_FUNCTION_INFO_V1(deadline_hash);
 Datum
 deadline_hash(PG_FUNCTION_ARGS)
 {
 	return hash_uint32((uint32) PG_GETARG_DEADLINE(0));
+}
+
+/* deadline_hash_extended: the seeded 64-bit hash of the hash opclass. */
+PG_FUNCTION_INFO_V1(deadline_hash_extended);
+Datum
+deadline_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_DEADLINE(0), PG_GETARG_INT64(1));
 }
 
 /* deadline_unit: 'days', 'working days' or 'months'. */

@@ -25,35 +25,88 @@ CREATE TYPE @extschema@.deadline (
 COMMENT ON TYPE @extschema@.deadline IS
     'statutory time limit: N days (calendar days), N working days or N months; Finnish and Swedish unit words accepted';
 
+-- Comparison: equality is same unit and length (2 weeks = 14 days; 14 days <> 2 working
+-- days); a total order consistent with it (by unit: days, working days, months; then
+-- length), with btree and hash operator classes.
 CREATE FUNCTION @extschema@.deadline_eq(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.deadline_ne(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_lt(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_le(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_gt(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_ge(@extschema@.deadline, @extschema@.deadline) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_cmp(@extschema@.deadline, @extschema@.deadline) RETURNS integer
+    AS 'MODULE_PATHNAME', 'deadline_cmp_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.deadline_hash(@extschema@.deadline) RETURNS integer
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.deadline_hash_extended(@extschema@.deadline, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.deadline_eq(@extschema@.deadline, @extschema@.deadline) IS
-    'same unit and length (2 weeks = 14 days; 14 days <> 2 working days)';
+    'implements = (same unit and length: 2 weeks = 14 days, 14 days <> 2 working days)';
 COMMENT ON FUNCTION @extschema@.deadline_ne(@extschema@.deadline, @extschema@.deadline) IS
-    'not the same unit and length';
+    'implements <>';
+COMMENT ON FUNCTION @extschema@.deadline_lt(@extschema@.deadline, @extschema@.deadline) IS
+    'implements < (unit: days, working days, months; then length)';
+COMMENT ON FUNCTION @extschema@.deadline_le(@extschema@.deadline, @extschema@.deadline) IS
+    'implements <= (unit: days, working days, months; then length)';
+COMMENT ON FUNCTION @extschema@.deadline_gt(@extschema@.deadline, @extschema@.deadline) IS
+    'implements > (unit: days, working days, months; then length)';
+COMMENT ON FUNCTION @extschema@.deadline_ge(@extschema@.deadline, @extschema@.deadline) IS
+    'implements >= (unit: days, working days, months; then length)';
+COMMENT ON FUNCTION @extschema@.deadline_cmp(@extschema@.deadline, @extschema@.deadline) IS
+    'btree comparison: -1, 0 or 1 (unit: days, working days, months; then length)';
 COMMENT ON FUNCTION @extschema@.deadline_hash(@extschema@.deadline) IS
-    'hash of a deadline, for hash joins and hashed grouping';
-
+    'hash consistent with = (hash opclass)';
+COMMENT ON FUNCTION @extschema@.deadline_hash_extended(@extschema@.deadline, bigint) IS
+    'seeded 64-bit hash consistent with = (hash opclass)';
 CREATE OPERATOR @extschema@.= (
-    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline,
-    PROCEDURE = @extschema@.deadline_eq,
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR @extschema@.<> (
-    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline,
-    PROCEDURE = @extschema@.deadline_ne,
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_ne,
     COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.deadline, RIGHTARG = @extschema@.deadline, PROCEDURE = @extschema@.deadline_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.deadline_btree_ops
+    DEFAULT FOR TYPE @extschema@.deadline USING btree AS
+        OPERATOR 1 @extschema@.< (@extschema@.deadline, @extschema@.deadline),
+        OPERATOR 2 @extschema@.<= (@extschema@.deadline, @extschema@.deadline),
+        OPERATOR 3 @extschema@.= (@extschema@.deadline, @extschema@.deadline),
+        OPERATOR 4 @extschema@.>= (@extschema@.deadline, @extschema@.deadline),
+        OPERATOR 5 @extschema@.> (@extschema@.deadline, @extschema@.deadline),
+        FUNCTION 1 @extschema@.deadline_cmp(@extschema@.deadline, @extschema@.deadline);
 CREATE OPERATOR CLASS @extschema@.deadline_hash_ops
     DEFAULT FOR TYPE @extschema@.deadline USING hash AS
         OPERATOR 1 @extschema@.= (@extschema@.deadline, @extschema@.deadline),
-        FUNCTION 1 @extschema@.deadline_hash(@extschema@.deadline);
+        FUNCTION 1 @extschema@.deadline_hash(@extschema@.deadline),
+        FUNCTION 2 @extschema@.deadline_hash_extended(@extschema@.deadline, bigint);
 
 CREATE FUNCTION @extschema@.deadline_unit(@extschema@.deadline) RETURNS text
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -232,3 +232,17 @@ dl_format(int32_t dl, char *buf, int buflen)
 	}
 	snprintf(buf, buflen, "%d %s", (int) n, u);
 }
+
+/*
+ * dl_cmp: the total order of deadlines: by unit (days, working days, months), then by
+ * length; equal exactly when unit and length are equal (2 weeks = 14 days).
+ */
+int
+dl_cmp(int32_t x, int32_t y)
+{
+	if (dl_unit(x) != dl_unit(y))
+		return dl_unit(x) < dl_unit(y) ? -1 : 1;
+	if (dl_length(x) != dl_length(y))
+		return dl_length(x) < dl_length(y) ? -1 : 1;
+	return 0;
+}

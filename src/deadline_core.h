@@ -61,6 +61,9 @@ extern DeadlineParseStatus dl_parse(const char *s, int32_t *out, char *detail, i
 /* Canonical text ("14 days", "1 working day", "3 months") into buf. */
 extern void dl_format(int32_t dl, char *buf, int buflen);
 
+/* Order: by unit (days, working days, months), then length; -1, 0 or 1. */
+extern int	dl_cmp(int32_t x, int32_t y);
+
 /* Unit name as in the canonical form: "days", "working days", "months". */
 extern const char *dl_unit_name(DeadlineUnit unit);
 

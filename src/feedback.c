@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "access/hash.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -40,9 +41,16 @@ quote_input(const char *input)
 	return psprintf("%.*s...", cut, input);
 }
 
+/* feedback_report: see feedback.h. */
 void
 feedback_report(const char *input, const FbError *err)
 {
+	if (err->status == FB_ERR_UNTRANSLATABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("unsupported Unicode escape sequence in input for type feedback: \"%s\"",
+						quote_input(input)),
+				 errdetail("%s", err->detail)));
 	if (err->status == FB_ERR_RANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -54,6 +62,57 @@ feedback_report(const char *input, const FbError *err)
 			 errdetail("%s", err->detail)));
 }
 
+/*
+ * feedback_unicode: see feedback.h.  The conversion from UTF-8 is the database's default one
+ * (as pg_unicode_to_server uses), called with noError so that a missing character comes
+ * back as -1 instead of an error without the input.
+ */
+int
+feedback_unicode(uint32_t cp, char *out, void *arg)
+{
+	static Oid	proc = InvalidOid;
+	static bool looked_up = false;
+	int			enc = GetDatabaseEncoding();
+	unsigned char utf8[8];
+	unsigned char conv[MAX_CONVERSION_GROWTH * 4 + 1];
+	int			len;
+	int			done;
+	size_t		n;
+
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp > 0x10FFFF)
+		return -1;
+	unicode_to_utf8((pg_wchar) cp, utf8);
+	len = pg_utf_mblen(utf8);
+	if (enc == PG_UTF8)
+	{
+		memcpy(out, utf8, len);
+		return len;
+	}
+	if (enc == PG_SQL_ASCII)
+		return -1;
+	if (!looked_up)
+	{
+		proc = FindDefaultConversionProc(PG_UTF8, enc);
+		looked_up = true;
+	}
+	if (!OidIsValid(proc))
+		return -1;
+	done = pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, utf8, len, conv, sizeof(conv), true);
+	if (done < len)
+		return -1;
+	n = strlen((const char *) conv);
+	if (n < 1 || n > 6)
+		return -1;
+	memcpy(out, conv, n);
+	return (int) n;
+}
+
+/* feedback_make: see feedback.h. */
 bytea *
 feedback_make(const FbValue *v)
 {
@@ -74,7 +133,7 @@ feedback_in(PG_FUNCTION_ARGS)
 	FbValue		v;
 	FbError		err;
 
-	if (fb_parse(str, &v, &err) != FB_OK)
+	if (fb_parse_text(str, strlen(str), feedback_unicode, NULL, &v, &err) != FB_OK)
 		feedback_report(str, &err);
 	PG_RETURN_BYTEA_P(feedback_make(&v));
 }
@@ -342,25 +401,26 @@ agg_item_score(FunctionCallInfo fcinfo)
 /*
  * Adds (sign = 1) or removes (sign = -1, the moving-aggregate inverse) one row's counts.
  * kind: 0 = nps of a feedback, 1 = item_mean, 2 = agree_share, 3 = nps of an integer.
+ * The SQL functions are STRICT (a NULL row leaves the state as it is, which is what
+ * skipping it means), so no argument is NULL here.  A state passed in a direct call is
+ * checked and copied (tally_writable); every update is checked (tally_apply): no counter
+ * wraps, and removing a row that is not in the state is an error.
+ *
+ * item_mean counts points above the scale's minimum: a += score - 1 (0..4), n += 4, so
+ * that a <= n like every tally; tally_mean turns it back into a mean score.
  */
 static Datum
 tally_step(FunctionCallInfo fcinfo, int kind, int sign)
 {
-	Tally	   *s;
+	Tally	   *s = tally_writable(fcinfo, 0);
 	int			v;
 
-	if (PG_ARGISNULL(1) || (kind == 1 || kind == 2 ? PG_ARGISNULL(2) : false))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
 	switch (kind)
 	{
 		case 0:
 			v = FB_P(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1)))[3];
 			if (v == FB_NPS_NONE)
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+				PG_RETURN_TALLY_P(s);
 			break;
 		case 3:
 			v = PG_GETARG_INT32(1);
@@ -373,25 +433,22 @@ tally_step(FunctionCallInfo fcinfo, int kind, int sign)
 		default:
 			v = agg_item_score(fcinfo);
 			if (v <= 0)			/* missing or "don't know" */
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+				PG_RETURN_TALLY_P(s);
 			break;
 	}
-	s = tally_writable(fcinfo, 0);
 	switch (kind)
 	{
 		case 0:
 		case 3:
-			s->a += sign * (v >= 9);
-			s->b += sign * (v <= 6);
+			tally_apply(s, sign * (v >= 9), sign * (v <= 6), sign);
 			break;
 		case 1:
-			s->a += sign * v;
+			tally_apply(s, sign * (v - 1), 0, sign * 4);
 			break;
 		case 2:
-			s->a += sign * (v >= 4);
+			tally_apply(s, sign * (v >= 4), 0, sign);
 			break;
 	}
-	s->n += sign;
 	PG_RETURN_TALLY_P(s);
 }
 

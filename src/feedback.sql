@@ -100,24 +100,25 @@ COMMENT ON FUNCTION @extschema@.items(@extschema@.feedback) IS
     'one row per statement of a response: code and score (NULL = "don''t know")';
 
 -- Aggregates.  All keep a pekefb.tally (a, b, n), combine with tally_combine and work as
--- moving (window) aggregates with an inverse transition.  NULL rows and missing or "don't
--- know" answers are skipped; no rows with an answer gives NULL.
+-- moving (window) aggregates with an inverse transition.  NULL rows (the transition
+-- functions are STRICT) and missing or "don't know" answers are skipped; no rows with an
+-- answer gives NULL.
 CREATE FUNCTION @extschema@.feedback_nps_trans(@extschema@.tally, @extschema@.feedback) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.feedback_nps_inv(@extschema@.tally, @extschema@.feedback) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.int_nps_trans(@extschema@.tally, integer) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.int_nps_inv(@extschema@.tally, integer) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.feedback_item_mean_trans(@extschema@.tally, @extschema@.feedback, text) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.feedback_item_mean_inv(@extschema@.tally, @extschema@.feedback, text) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.feedback_agree_trans(@extschema@.tally, @extschema@.feedback, text) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.feedback_agree_inv(@extschema@.tally, @extschema@.feedback, text) RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.feedback_nps_trans(@extschema@.tally, @extschema@.feedback) IS
     'transition of nps(feedback): a = promoters (9-10), b = detractors (0-6), n = answers';
 COMMENT ON FUNCTION @extschema@.feedback_nps_inv(@extschema@.tally, @extschema@.feedback) IS
@@ -127,7 +128,7 @@ COMMENT ON FUNCTION @extschema@.int_nps_trans(@extschema@.tally, integer) IS
 COMMENT ON FUNCTION @extschema@.int_nps_inv(@extschema@.tally, integer) IS
     'inverse transition of nps(integer) for moving windows';
 COMMENT ON FUNCTION @extschema@.feedback_item_mean_trans(@extschema@.tally, @extschema@.feedback, text) IS
-    'transition of item_mean: a = sum of scores, n = answers';
+    'transition of item_mean: a = points above 1 (score - 1), n = 4 points per answer';
 COMMENT ON FUNCTION @extschema@.feedback_item_mean_inv(@extschema@.tally, @extschema@.feedback, text) IS
     'inverse transition of item_mean for moving windows';
 COMMENT ON FUNCTION @extschema@.feedback_agree_trans(@extschema@.tally, @extschema@.feedback, text) IS
@@ -155,9 +156,9 @@ COMMENT ON AGGREGATE @extschema@.nps(integer) IS
     'Net Promoter Score of 0-10 answers: % promoters (9-10) - % detractors (0-6), -100..100, unrounded';
 CREATE AGGREGATE @extschema@.item_mean(@extschema@.feedback, text) (
     SFUNC = @extschema@.feedback_item_mean_trans, STYPE = @extschema@.tally, INITCOND = '(0,0,0)',
-    FINALFUNC = @extschema@.tally_share, COMBINEFUNC = @extschema@.tally_combine,
+    FINALFUNC = @extschema@.tally_mean, COMBINEFUNC = @extschema@.tally_combine,
     MSFUNC = @extschema@.feedback_item_mean_trans, MINVFUNC = @extschema@.feedback_item_mean_inv,
-    MSTYPE = @extschema@.tally, MINITCOND = '(0,0,0)', MFINALFUNC = @extschema@.tally_share,
+    MSTYPE = @extschema@.tally, MINITCOND = '(0,0,0)', MFINALFUNC = @extschema@.tally_mean,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.item_mean(@extschema@.feedback, text) IS

@@ -1,7 +1,9 @@
 /*
- * feedback_core.h: the pekefb.feedback value without the server: parsing one JSON response
- * (with cJSON) into the compact binary form, checking and reading that form, and printing
- * it back as canonical JSON.  Plain C99; errors come back as an FbError, never thrown.
+ * feedback_core.h: the pekefb.feedback value without the server: a strict JSON tokenizer
+ * (exactly the syntax PostgreSQL's json type accepts; string escapes decoded as jsonb does),
+ * parsing one JSON response into the compact binary form, checking and reading that form,
+ * and printing it back as canonical JSON.  Plain C99, no allocation; errors come back as an
+ * FbError, never thrown.
  *
  * Binary form (the bytes after the varlena header; FB_HEADER_SIZE + items):
  *
@@ -24,8 +26,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cjson/cJSON.h>
-
 #define FB_VERSION		1
 #define FB_HEADER_SIZE	7
 #define FB_MAX_ITEMS	32		/* statements per response */
@@ -46,7 +46,8 @@ typedef enum FbStatus
 {
 	FB_OK = 0,
 	FB_ERR_SYNTAX,				/* not JSON, wrong structure or type: 22P02 */
-	FB_ERR_RANGE				/* a number outside its range: 22003 */
+	FB_ERR_RANGE,				/* a number outside its range: 22003 */
+	FB_ERR_UNTRANSLATABLE		/* \u0000, or an escape the database encoding lacks: 22P05 */
 } FbStatus;
 
 typedef struct FbError
@@ -73,11 +74,98 @@ typedef struct FbValue
 	FbItem		items[FB_MAX_ITEMS];
 } FbValue;
 
-/* Parses a whole JSON text (NUL-terminated) into *v. */
+/* ---------------------------------------------------------------- JSON tokenizer */
+
+/*
+ * The tokens of JSON text.  The syntax is PostgreSQL's json type (src/common/jsonapi.c):
+ * whitespace is space, tab, CR and LF only; numbers are -?(0|[1-9][0-9]*)(.[0-9]+)?
+ * ([eE][+-]?[0-9]+)? with nothing alphanumeric after them; strings hold no byte below 0x20
+ * and only the escapes \" \\ \/ \b \f \n \r \t \uXXXX; the keywords are true, false, null.
+ */
+typedef enum FbJsonToken
+{
+	FBJ_END = 0,				/* the end of the text */
+	FBJ_OBJECT_START,
+	FBJ_OBJECT_END,
+	FBJ_ARRAY_START,
+	FBJ_ARRAY_END,
+	FBJ_COLON,
+	FBJ_COMMA,
+	FBJ_STRING,
+	FBJ_NUMBER,
+	FBJ_TRUE,
+	FBJ_FALSE,
+	FBJ_NULL
+} FbJsonToken;
+
+/*
+ * Writes code point cp (1..0x10FFFF, never a surrogate) in the output encoding to out (at
+ * most 6 bytes); returns the number of bytes, or -1 when the encoding has no such character.
+ * NULL means UTF-8.
+ */
+typedef int (*FbUnicodeFn) (uint32_t cp, char *out, void *arg);
+
+/* Called about every megabyte of a long token or run of whitespace (the server's cancel check). */
+typedef void (*FbTickFn) (void *arg);
+
+/* A tokenizer over text[0..len); the current token is described by token, start, tok, toklen. */
+typedef struct FbJson
+{
+	const char *text;
+	const char *end;
+	const char *p;				/* where the next token is looked for */
+	FbJsonToken token;
+	const char *start;			/* first byte of the token */
+	const char *tok;			/* a string's content (between the quotes), else = start */
+	size_t		toklen;
+	bool		escapes;		/* the string contains backslash escapes */
+	FbUnicodeFn unicode;
+	void	   *unicode_arg;
+	FbTickFn	tick;
+	void	   *tick_arg;
+} FbJson;
+
+/* Starts tokenizing text[0..len) (a NUL byte also ends the text); no token is read yet. */
+extern void fbj_init(FbJson *j, const char *text, size_t len);
+
+/* Reads the next token into j (FBJ_END at the end of the text); errors for invalid JSON. */
+extern FbStatus fbj_next(FbJson *j, FbError *err);
+
+/*
+ * Decodes the current string token into out (cap bytes, NUL-terminated), the escapes
+ * converted as jsonb converts them (\u0000 and unpaired surrogates refused).  When the
+ * decoded string does not fit, *truncated is set and out holds a prefix; cap >= toklen + 1
+ * always suffices.  *len gets the decoded length.
+ */
+extern FbStatus fbj_string(const FbJson *j, char *out, size_t cap, size_t *len,
+						   bool *truncated, FbError *err);
+
+/* The current token as a noun for details: "a string", "an array", "the end of the text", ... */
+extern const char *fbj_kind(const FbJson *j);
+
+/* 1-based byte position of the current token in the text. */
+extern size_t fbj_pos(const FbJson *j);
+
+/*
+ * Fails with "Expected <what> at byte N, found <current token>." (the JSON structure is
+ * not what the grammar or the caller expects).
+ */
+extern FbStatus fbj_expected(const FbJson *j, const char *what, FbError *err);
+
+/* ---------------------------------------------------------------- feedback values */
+
+/* Parses a whole JSON text (NUL-terminated) into *v; escapes decode to UTF-8. */
 extern FbStatus fb_parse(const char *text, FbValue *v, FbError *err);
 
-/* Converts an already parsed cJSON node (e.g. one field of an import record) into *v. */
-extern FbStatus fb_from_json(const cJSON *node, FbValue *v, FbError *err);
+/* fb_parse of text[0..len) with the given code point writer (NULL: UTF-8). */
+extern FbStatus fb_parse_text(const char *text, size_t len, FbUnicodeFn unicode, void *arg,
+							  FbValue *v, FbError *err);
+
+/*
+ * Parses the JSON object that starts at the current token of j (already read) into *v,
+ * then reads the token after it.  For values embedded in a larger document (import).
+ */
+extern FbStatus fb_parse_value(FbJson *j, FbValue *v, FbError *err);
 
 /* Bytes of the binary form of v, and writing it (out must hold fb_encoded_size bytes). */
 extern size_t fb_encoded_size(const FbValue *v);

@@ -2,12 +2,16 @@
  * import.c: import_feedback(target regclass, document text), the bulk loader of a region's
  * feedback_responses (target; region.import_feedback(document) passes its own).
  *
- * The document is a JSON array of records (see doc/feedback.md).  It is parsed once with
- * cJSON; every record is validated first (an error names the record's 0-based index and
- * the field), the organisations are checked with one query, and then all records go in with
- * one INSERT ... SELECT FROM unnest(...) whose arrays are built here in binary form (the
- * responses are already pekefb.feedback values, the timestamps already timestamptz), so no
- * text is parsed twice.  All or nothing: any error aborts the whole import.
+ * The document is a JSON array of records (see doc/feedback.md).  It is read token by token
+ * with the strict tokenizer of feedback_core.c (PostgreSQL's json syntax; escapes decoded
+ * into the database encoding as jsonb does), one record at a time: no tree of the whole
+ * document is built, every allocation is palloc, and the cancel check runs per record and
+ * per megabyte of a long token.  A record is validated as it is read (an error names its
+ * 0-based index and the field) and goes into a batch; each full batch has its
+ * organisations checked with one query and is inserted with one INSERT ... SELECT FROM
+ * unnest(...) whose arrays are built here in binary form (responses already
+ * pekefb.feedback, timestamps already timestamptz).  Everything runs in the caller's
+ * statement, so any error undoes the earlier batches too: all or nothing.
  */
 #include "postgres.h"
 
@@ -17,75 +21,187 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "feedback.h"
 #include "feedback_core.h"
 
-/* Record being validated, for the error context of unexpected errors. */
-typedef struct ImportPos
+/* Records per INSERT: bounds the memory of the arrays whatever the document's size. */
+#define IMPORT_BATCH	10000
+
+/* The keys of a record, as bits for the duplicate and required checks. */
+static const char *const record_keys[] = {
+	"received_at", "organization", "service", "response", "comment", "themes"
+};
+#define NKEYS		6
+#define REQUIRED	0x0F		/* received_at, organization, service, response */
+
+/* One batch of converted records, the columns of the INSERT. */
+typedef struct Batch
 {
-	int			record;
-	const char *field;
-} ImportPos;
+	int			n;				/* records in the batch */
+	int			first;			/* document index of its first record */
+	Datum		ts[IMPORT_BATCH];
+	Datum		org[IMPORT_BATCH];
+	Datum		svc[IMPORT_BATCH];
+	Datum		fb[IMPORT_BATCH];
+	Datum		cmt[IMPORT_BATCH];
+	Datum		thm[IMPORT_BATCH];
+	bool		cmtnull[IMPORT_BATCH];
+	bool		thmnull[IMPORT_BATCH];
+} Batch;
+
+/* The state of one import_feedback call. */
+typedef struct Import
+{
+	FbJson		j;
+	FbError		err;
+	int			record;			/* record being read, -1 outside the records */
+	const char *field;			/* its field being read, NULL between fields */
+	const char *schema;			/* the target's (the region's) schema, quoted */
+	const char *table;			/* the target table, qualified and quoted */
+	Oid			fbtype;
+	SPIPlanPtr	check_plan;
+	SPIPlanPtr	insert_plan;
+	MemoryContext batchcxt;		/* the records of the current batch */
+	Batch	   *b;
+	int64		inserted;
+} Import;
 
 /* Set by record_error: its message already names the record, so no context line. */
 static bool import_own_error = false;
 
+/* Error context of unexpected errors: the record and field being read. */
 static void
 import_error_context(void *arg)
 {
-	ImportPos  *pos = (ImportPos *) arg;
+	Import	   *im = (Import *) arg;
 
-	if (pos->record >= 0 && !import_own_error)
-		errcontext("feedback record %d, field \"%s\"", pos->record, pos->field);
+	if (im->record >= 0 && !import_own_error)
+		errcontext("feedback record %d, field \"%s\"", im->record, im->field ? im->field : "");
 }
 
-/* Raises "invalid feedback record N: field "F": what" with a DETAIL sentence. */
+/* The tokenizer's tick: lets statement_timeout and cancel stop a long token. */
+static void
+import_tick(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * Raises "invalid feedback record N: field "F": what" (without the field part when field is
+ * NULL) with a DETAIL sentence.
+ */
 static void pg_attribute_noreturn()
 record_error(int record, const char *field, int sqlstate, const char *what, const char *detail)
 {
 	import_own_error = true;
+	if (field == NULL)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid feedback record %d: %s", record, what),
+				 errdetail_internal("%s", detail)));
 	ereport(ERROR,
 			(errcode(sqlstate),
 			 errmsg("invalid feedback record %d: field \"%s\": %s", record, field, what),
 			 errdetail_internal("%s", detail)));
 }
 
-/* A string field of a record (NULL if the key is absent or null). */
-static const char *
-string_field(const cJSON *rec, int i, const char *field, bool required, const char *expect)
+/*
+ * Raises the tokenizer's or feedback parser's failure in im->err: for the record and field
+ * being read, or for the document outside the records.
+ */
+static void pg_attribute_noreturn()
+import_fail(Import *im)
 {
-	const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, field);
+	int			code;
+	const char *what;
 
-	if (c == NULL || cJSON_IsNull(c))
+	switch (im->err.status)
 	{
-		if (required)
-			record_error(i, field, ERRCODE_INVALID_TEXT_REPRESENTATION, "missing", expect);
-		return NULL;
+		case FB_ERR_RANGE:
+			code = ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+			what = "value out of range for type feedback";
+			break;
+		case FB_ERR_UNTRANSLATABLE:
+			code = ERRCODE_UNTRANSLATABLE_CHARACTER;
+			what = "unsupported Unicode escape sequence";
+			break;
+		default:
+			code = ERRCODE_INVALID_TEXT_REPRESENTATION;
+			what = im->field != NULL && strcmp(im->field, "response") == 0
+				? "invalid input syntax for type feedback" : "invalid JSON";
+			break;
 	}
-	if (!cJSON_IsString(c))
-		record_error(i, field, ERRCODE_INVALID_TEXT_REPRESENTATION, "wrong type", expect);
-	if (!pg_verifymbstr(c->valuestring, strlen(c->valuestring), true))
-		record_error(i, field, ERRCODE_CHARACTER_NOT_IN_REPERTOIRE,
-					 "invalid byte sequence for the database encoding", expect);
-	return c->valuestring;
+	if (im->record < 0)
+	{
+		import_own_error = true;
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("invalid feedback document"),
+				 errdetail_internal("%s", im->err.detail)));
+	}
+	record_error(im->record, im->field, code, what, im->err.detail);
+}
+
+/* Reads the next token; fails on invalid JSON. */
+static inline void
+next(Import *im)
+{
+	if (fbj_next(&im->j, &im->err) != FB_OK)
+		import_fail(im);
+}
+
+/* Fails with "Expected <what> at byte N, found ..." for the current token. */
+static void pg_attribute_noreturn()
+expected(Import *im, const char *what)
+{
+	fbj_expected(&im->j, what, &im->err);
+	import_fail(im);
+}
+
+/* The current string token decoded into a palloc'd text datum. */
+static text *
+token_text(Import *im)
+{
+	size_t		cap = im->j.toklen + 1;
+	text	   *t = (text *) palloc(VARHDRSZ + cap);
+	size_t		len;
+	bool		trunc;
+
+	if (fbj_string(&im->j, VARDATA(t), cap, &len, &trunc, &im->err) != FB_OK)
+		import_fail(im);
+	SET_VARSIZE(t, VARHDRSZ + len);
+	return t;
+}
+
+/* Fails unless the current token is a string: "wrong type" with the field's expectation. */
+static void
+want_string(Import *im, int i, const char *expect)
+{
+	if (im->j.token != FBJ_STRING)
+		record_error(i, im->field, ERRCODE_INVALID_TEXT_REPRESENTATION, "wrong type", expect);
 }
 
 /*
- * Parses received_at like timestamptz input (ISO 8601 with or without an offset; without
- * one the session time zone applies) but reports failure instead of throwing, so the error
- * can name the record.  Only finite timestamps are accepted.
+ * Parses received_at (the current string token) like timestamptz input (ISO 8601 with or
+ * without an offset; without one the session time zone applies) but reports failure
+ * instead of throwing, so the error can name the record.  Only finite timestamps.
  */
 static TimestampTz
-parse_received_at(const char *s, int i)
+parse_received_at(Import *im, int i)
 {
 	const char *expect = "Expected a timestamp such as \"2025-03-04T10:15:00+02:00\".";
+	char		s[MAXDATELEN + 1];
+	size_t		len;
+	bool		trunc;
 	char		workbuf[MAXDATELEN + MAXDATEFIELDS];
 	char	   *field[MAXDATEFIELDS];
 	int			ftype[MAXDATEFIELDS];
@@ -97,9 +213,11 @@ parse_received_at(const char *s, int i)
 	TimestampTz result;
 	int			dterr;
 
-	if (strlen(s) >= MAXDATELEN)
-		record_error(i, "received_at", ERRCODE_INVALID_DATETIME_FORMAT,
-					 "invalid timestamp", expect);
+	want_string(im, i, expect);
+	if (fbj_string(&im->j, s, sizeof(s), &len, &trunc, &im->err) != FB_OK)
+		import_fail(im);
+	if (trunc || len >= MAXDATELEN)
+		record_error(i, "received_at", ERRCODE_INVALID_DATETIME_FORMAT, "invalid timestamp", expect);
 	dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
 	if (dterr == 0)
 		dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
@@ -121,78 +239,180 @@ parse_received_at(const char *s, int i)
 	return result;
 }
 
-/* Appends s to buf as a double-quoted array-literal element. */
+/* Appends s[0..len) to buf as a double-quoted array-literal element. */
 static void
-append_array_element(StringInfo buf, const char *s)
+append_array_element(StringInfo buf, const char *s, size_t len)
 {
 	appendStringInfoChar(buf, '"');
-	for (; *s; s++)
+	for (size_t k = 0; k < len; k++)
 	{
-		if (*s == '"' || *s == '\\')
+		if (s[k] == '"' || s[k] == '\\')
 			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, *s);
+		appendStringInfoChar(buf, s[k]);
 	}
 	appendStringInfoChar(buf, '"');
 }
 
-/* themes: an array of non-empty strings, as a text[] literal; NULL when absent or empty. */
+/*
+ * themes (the current token, not null): an array of non-empty strings, as a text[] literal;
+ * NULL when empty.  Leaves the array's "]" current.
+ */
 static text *
-themes_field(const cJSON *rec, int i)
+themes_field(Import *im, int i)
 {
 	const char *expect = "Expected an array of non-empty strings, such as [\"odotusaika\", \"digipalvelut\"].";
-	const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "themes");
 	StringInfoData buf;
-	bool		first = true;
 
-	if (c == NULL || cJSON_IsNull(c))
-		return NULL;
-	if (!cJSON_IsArray(c))
+	if (im->j.token != FBJ_ARRAY_START)
 		record_error(i, "themes", ERRCODE_INVALID_TEXT_REPRESENTATION, "wrong type", expect);
-	if (c->child == NULL)
+	next(im);
+	if (im->j.token == FBJ_ARRAY_END)
 		return NULL;
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	for (const cJSON *t = c->child; t != NULL; t = t->next)
+	for (;;)
 	{
-		if (!cJSON_IsString(t) || t->valuestring[0] == '\0')
+		text	   *t;
+
+		if (im->j.token != FBJ_STRING || im->j.toklen == 0)
 			record_error(i, "themes", ERRCODE_INVALID_TEXT_REPRESENTATION,
 						 "not a non-empty string", expect);
-		if (!pg_verifymbstr(t->valuestring, strlen(t->valuestring), true))
-			record_error(i, "themes", ERRCODE_CHARACTER_NOT_IN_REPERTOIRE,
-						 "invalid byte sequence for the database encoding", expect);
-		if (!first)
+		t = token_text(im);
+		if (buf.len > 1)
 			appendStringInfoChar(&buf, ',');
-		first = false;
-		append_array_element(&buf, t->valuestring);
+		append_array_element(&buf, VARDATA(t), VARSIZE(t) - VARHDRSZ);
+		pfree(t);
+		next(im);
+		if (im->j.token == FBJ_ARRAY_END)
+			break;
+		if (im->j.token != FBJ_COMMA)
+			expected(im, "\",\" or \"]\" in the themes");
+		next(im);
 	}
 	appendStringInfoChar(&buf, '}');
 	return cstring_to_text_with_len(buf.data, buf.len);
 }
 
-/* Checks that a record has only known keys, each once. */
+/*
+ * Reads record i (its "{" is the current token) into slot k of the batch; leaves the token
+ * after its "}" current.
+ */
 static void
-check_record_keys(const cJSON *rec, int i)
+read_record(Import *im, int i, int k)
 {
-	static const char *const keys[] = {
-		"received_at", "organization", "service", "response", "comment", "themes"
-	};
-	unsigned	seen = 0;
+	Batch	   *b = im->b;
+	unsigned	given = 0;		/* keys present */
+	unsigned	set = 0;		/* keys present and not null */
+	char		buf[64];
 
-	for (const cJSON *c = rec->child; c != NULL; c = c->next)
+	im->record = i;
+	im->field = NULL;
+	if (im->j.token != FBJ_OBJECT_START)
+		record_error(i, NULL, ERRCODE_INVALID_TEXT_REPRESENTATION, "not an object",
+					 "Expected an object with received_at, organization, service and response.");
+	b->cmtnull[k] = true;
+	b->thmnull[k] = true;
+	b->cmt[k] = b->thm[k] = (Datum) 0;
+	next(im);
+	while (im->j.token != FBJ_OBJECT_END)
 	{
-		int			k;
+		char		key[48];
+		size_t		klen;
+		bool		trunc;
+		int			f;
 
-		for (k = 0; k < 6; k++)
-			if (strcmp(c->string, keys[k]) == 0)
+		im->field = NULL;
+		if (given != 0)
+		{
+			if (im->j.token != FBJ_COMMA)
+				expected(im, "\",\" or \"}\" in the record");
+			next(im);
+		}
+		if (im->j.token != FBJ_STRING)
+			expected(im, "a key (a string)");
+		if (fbj_string(&im->j, key, sizeof(key), &klen, &trunc, &im->err) != FB_OK)
+			import_fail(im);
+		for (f = 0; f < NKEYS; f++)
+			if (!trunc && strlen(key) == klen && strcmp(key, record_keys[f]) == 0)
 				break;
-		if (k == 6)
-			record_error(i, c->string, ERRCODE_INVALID_TEXT_REPRESENTATION, "unknown key",
+		if (f == NKEYS)
+		{
+			int			cut = pg_mbcliplen(key, (int) klen, 40);
+
+			snprintf(buf, sizeof(buf), "%.*s%s", cut, key, trunc || cut < (int) klen ? "..." : "");
+			record_error(i, buf, ERRCODE_INVALID_TEXT_REPRESENTATION, "unknown key",
 						 "Expected only received_at, organization, service, response, comment and themes.");
-		if (seen & (1u << k))
-			record_error(i, c->string, ERRCODE_INVALID_TEXT_REPRESENTATION,
+		}
+		if (given & (1u << f))
+			record_error(i, record_keys[f], ERRCODE_INVALID_TEXT_REPRESENTATION,
 						 "appears more than once", "Expected each key at most once.");
-		seen |= 1u << k;
+		given |= 1u << f;
+		im->field = record_keys[f];
+		next(im);
+		if (im->j.token != FBJ_COLON)
+			expected(im, "\":\" after the key");
+		next(im);
+
+		/* null is the same as leaving the key out */
+		if (im->j.token == FBJ_NULL)
+		{
+			next(im);
+			continue;
+		}
+		switch (f)
+		{
+			case 0:				/* received_at */
+				b->ts[k] = TimestampTzGetDatum(parse_received_at(im, i));
+				break;
+			case 1:				/* organization */
+				want_string(im, i, "Expected the code of an organisation in the region's organizations table.");
+				b->org[k] = PointerGetDatum(token_text(im));
+				break;
+			case 2:				/* service */
+				want_string(im, i, "Expected a non-empty string naming the service.");
+				if (im->j.toklen == 0)
+					record_error(i, "service", ERRCODE_INVALID_TEXT_REPRESENTATION, "empty",
+								 "Expected a non-empty string naming the service.");
+				b->svc[k] = PointerGetDatum(token_text(im));
+				break;
+			case 3:				/* response */
+				{
+					FbValue		v;
+
+					if (fb_parse_value(&im->j, &v, &im->err) != FB_OK)
+						import_fail(im);
+					b->fb[k] = PointerGetDatum(feedback_make(&v));
+					set |= 1u << f;
+					continue;	/* fb_parse_value read the token after the object */
+				}
+			case 4:				/* comment */
+				want_string(im, i, "Expected a string or null.");
+				b->cmt[k] = PointerGetDatum(token_text(im));
+				b->cmtnull[k] = false;
+				break;
+			case 5:				/* themes */
+				b->thm[k] = PointerGetDatum(themes_field(im, i));
+				b->thmnull[k] = (b->thm[k] == (Datum) 0);
+				break;
+		}
+		set |= 1u << f;
+		next(im);
 	}
+	/* a required key that is absent (or null) */
+	for (int f = 0; f < 4; f++)
+		if (!(set & (1u << f)))
+		{
+			static const char *const expect[] = {
+				"Expected a timestamp such as \"2025-03-04T10:15:00+02:00\".",
+				"Expected the code of an organisation in the region's organizations table.",
+				"Expected a non-empty string naming the service.",
+				"Expected a feedback object such as {\"role\":\"parent\",\"nps\":9}."
+			};
+
+			record_error(i, record_keys[f], ERRCODE_INVALID_TEXT_REPRESENTATION, "missing", expect[f]);
+		}
+	im->field = NULL;
+	next(im);
 }
 
 /* One-dimensional array of n datums of a type, with a null bitmap when nulls != NULL. */
@@ -209,208 +429,167 @@ make_array(Datum *elems, bool *nulls, int n, Oid elemtype)
 	return construct_md_array(elems, nulls, 1, dims, lbs, elemtype, typlen, typbyval, typalign);
 }
 
-/* import_feedback(document text) returns bigint: see the file header. */
+/* Prepares the organisation check and the INSERT (once per call, on the first batch). */
+static void
+prepare_plans(Import *im)
+{
+	Oid			argtypes[6];
+	char	   *sql;
+
+	argtypes[0] = TIMESTAMPTZARRAYOID;
+	argtypes[1] = TEXTARRAYOID;
+	argtypes[2] = TEXTARRAYOID;
+	argtypes[3] = get_array_type(im->fbtype);
+	argtypes[4] = TEXTARRAYOID;
+	argtypes[5] = TEXTARRAYOID;
+
+	/* every organisation must exist: one query finds the first record of a batch that fails */
+	sql = psprintf("SELECT u.ord::integer - 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
+				   "WHERE NOT EXISTS (SELECT FROM %s.organizations o WHERE o.code OPERATOR(pg_catalog.=) u.code) "
+				   "ORDER BY u.ord LIMIT 1", im->schema);
+	im->check_plan = SPI_prepare(sql, 1, &argtypes[1]);
+	if (im->check_plan == NULL)
+		elog(ERROR, "preparing the organisation check failed: %s", SPI_result_code_string(SPI_result));
+
+	/* one statement inserts a batch */
+	sql = psprintf("INSERT INTO %s "
+				   "(received_at, organization_code, service, response, comment, themes) "
+				   "SELECT r, o, s, f, c, COALESCE(t::text[], '{}') "
+				   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), "
+				   "pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) AS u(r, o, s, f, c, t)",
+				   im->table);
+	im->insert_plan = SPI_prepare(sql, 6, argtypes);
+	if (im->insert_plan == NULL)
+		elog(ERROR, "preparing the insert failed: %s", SPI_result_code_string(SPI_result));
+}
+
+/* Checks and inserts the records of the batch, then empties it (and its memory). */
+static void
+flush_batch(Import *im)
+{
+	Batch	   *b = im->b;
+	Datum		args[6];
+	int			rc;
+
+	if (b->n == 0)
+		return;
+	if (im->insert_plan == NULL)
+		prepare_plans(im);
+	args[0] = PointerGetDatum(make_array(b->ts, NULL, b->n, TIMESTAMPTZOID));
+	args[1] = PointerGetDatum(make_array(b->org, NULL, b->n, TEXTOID));
+	args[2] = PointerGetDatum(make_array(b->svc, NULL, b->n, TEXTOID));
+	args[3] = PointerGetDatum(make_array(b->fb, NULL, b->n, im->fbtype));
+	args[4] = PointerGetDatum(make_array(b->cmt, b->cmtnull, b->n, TEXTOID));
+	args[5] = PointerGetDatum(make_array(b->thm, b->thmnull, b->n, TEXTOID));
+
+	rc = SPI_execute_plan(im->check_plan, &args[1], NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "organisation check failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+		int			rec = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		char	   *code = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+		import_own_error = true;
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("invalid feedback record %d: field \"organization\": unknown organization \"%s\"",
+						b->first + rec, code),
+				 errdetail("Expected the code of an organisation in %s.organizations.", im->schema)));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	rc = SPI_execute_plan(im->insert_plan, args, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "inserting feedback failed: %s", SPI_result_code_string(rc));
+	im->inserted += (int64) SPI_processed;
+	b->first += b->n;
+	b->n = 0;
+	/* SPI calls return in SPI's procedure context: back to the (emptied) batch context */
+	MemoryContextReset(im->batchcxt);
+	MemoryContextSwitchTo(im->batchcxt);
+}
+
+/* import_feedback(target regclass, document text) returns bigint: see the file header. */
 PG_FUNCTION_INFO_V1(import_feedback);
 Datum
 import_feedback(PG_FUNCTION_ARGS)
 {
 	Oid			target = PG_GETARG_OID(0);
-	char	   *doc = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	text	   *doc = PG_GETARG_TEXT_PP(1);
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	char	   *relname = get_rel_name(target);
 	char	   *relnsp = relname ? get_namespace_name(get_rel_namespace(target)) : NULL;
-	const char *schema;
-	const char *table;
-	Oid			fbtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-										 CStringGetDatum("feedback"), ObjectIdGetDatum(nsp));
-	const char *end = NULL;
-	cJSON	   *root;
-	int			n;
-	Datum	   *ts,
-			   *org,
-			   *svc,
-			   *fb,
-			   *cmt,
-			   *thm;
-	bool	   *cmtnull,
-			   *thmnull;
-	ImportPos	pos = {-1, NULL};
+	Import		im;
 	ErrorContextCallback errcb;
-	int64		inserted = 0;
+	MemoryContext oldcxt;
+	int			i = 0;
 
 	if (relname == NULL || relnsp == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation with OID %u does not exist", target),
 				 errdetail("Expected a region's feedback_responses table, e.g. 'region.feedback_responses'.")));
-	/* the region's schema: the target table's, where its organizations table is too */
-	schema = quote_identifier(relnsp);
-	table = quote_qualified_identifier(relnsp, relname);
+	memset(&im, 0, sizeof(im));
 	import_own_error = false;
-	if (strstr(doc, "\\u0000") != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
-				 errmsg("invalid feedback document"),
-				 errdetail("\\u0000 cannot be converted to text.")));
-	root = cJSON_ParseWithOpts(doc, &end, 1);
-	if (root == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid feedback document"),
-				 errdetail("Expected a JSON array of records; the text is not valid JSON (error near character %d).",
-						   (int) (end != NULL && end >= doc ? end - doc : 0) + 1)));
+	im.record = -1;
+	/* the region's schema: the target table's, where its organizations table is too */
+	im.schema = quote_identifier(relnsp);
+	im.table = quote_qualified_identifier(relnsp, relname);
+	im.fbtype = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+								CStringGetDatum("feedback"), ObjectIdGetDatum(nsp));
+	im.b = (Batch *) palloc(sizeof(Batch));
+	im.b->n = im.b->first = 0;
+	im.batchcxt = AllocSetContextCreate(CurrentMemoryContext, "import_feedback batch",
+										ALLOCSET_DEFAULT_SIZES);
+	fbj_init(&im.j, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	im.j.unicode = feedback_unicode;
+	im.j.tick = import_tick;
 
-	/* cJSON's tree is malloc'd: free it on every way out. */
-	PG_TRY();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	oldcxt = MemoryContextSwitchTo(im.batchcxt);
+
+	errcb.callback = import_error_context;
+	errcb.arg = &im;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
+
+	next(&im);
+	if (im.j.token != FBJ_ARRAY_START)
+		expected(&im, "a JSON array of records");
+	next(&im);
+	if (im.j.token != FBJ_ARRAY_END)
 	{
-		if (!cJSON_IsArray(root))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid feedback document"),
-					 errdetail("Expected a JSON array of records.")));
-		n = cJSON_GetArraySize(root);
-		ts = palloc(sizeof(Datum) * Max(n, 1));
-		org = palloc(sizeof(Datum) * Max(n, 1));
-		svc = palloc(sizeof(Datum) * Max(n, 1));
-		fb = palloc(sizeof(Datum) * Max(n, 1));
-		cmt = palloc(sizeof(Datum) * Max(n, 1));
-		thm = palloc(sizeof(Datum) * Max(n, 1));
-		cmtnull = palloc(sizeof(bool) * Max(n, 1));
-		thmnull = palloc(sizeof(bool) * Max(n, 1));
-
-		errcb.callback = import_error_context;
-		errcb.arg = &pos;
-		errcb.previous = error_context_stack;
-		error_context_stack = &errcb;
-
-		/* 1. validate and convert every record */
+		for (;;)
 		{
-			int			i = 0;
-
-			for (const cJSON *rec = root->child; rec != NULL; rec = rec->next, i++)
+			CHECK_FOR_INTERRUPTS();
+			read_record(&im, i, im.b->n);
+			im.b->n++;
+			i++;
+			im.record = -1;
+			if (im.b->n == IMPORT_BATCH)
+				flush_batch(&im);
+			if (im.j.token == FBJ_ARRAY_END)
+				break;
+			if (im.j.token != FBJ_COMMA)
 			{
-				const char *s;
-				const cJSON *resp;
-				FbValue		v;
-				FbError		err;
-				text	   *t;
+				char		what[64];
 
-				pos.record = i;
-				pos.field = "";
-				if (!cJSON_IsObject(rec))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("invalid feedback record %d: not an object", i),
-							 errdetail("Expected an object with received_at, organization, service and response.")));
-				check_record_keys(rec, i);
-
-				pos.field = "received_at";
-				s = string_field(rec, i, "received_at", true,
-								 "Expected a timestamp such as \"2025-03-04T10:15:00+02:00\".");
-				ts[i] = TimestampTzGetDatum(parse_received_at(s, i));
-
-				pos.field = "organization";
-				s = string_field(rec, i, "organization", true,
-								 "Expected the code of an organisation in the region's organizations table.");
-				org[i] = PointerGetDatum(cstring_to_text(s));
-
-				pos.field = "service";
-				s = string_field(rec, i, "service", true, "Expected a non-empty string naming the service.");
-				if (s[0] == '\0')
-					record_error(i, "service", ERRCODE_INVALID_TEXT_REPRESENTATION, "empty",
-								 "Expected a non-empty string naming the service.");
-				svc[i] = PointerGetDatum(cstring_to_text(s));
-
-				pos.field = "response";
-				resp = cJSON_GetObjectItemCaseSensitive(rec, "response");
-				if (resp == NULL || cJSON_IsNull(resp))
-					record_error(i, "response", ERRCODE_INVALID_TEXT_REPRESENTATION, "missing",
-								 "Expected a feedback object such as {\"role\":\"parent\",\"nps\":9}.");
-				if (fb_from_json(resp, &v, &err) != FB_OK)
-					record_error(i, "response",
-								 err.status == FB_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
-								 : ERRCODE_INVALID_TEXT_REPRESENTATION,
-								 err.status == FB_ERR_RANGE ? "value out of range for type feedback"
-								 : "invalid input syntax for type feedback",
-								 err.detail);
-				fb[i] = PointerGetDatum(feedback_make(&v));
-
-				pos.field = "comment";
-				s = string_field(rec, i, "comment", false, "Expected a string or null.");
-				cmtnull[i] = (s == NULL);
-				cmt[i] = s ? PointerGetDatum(cstring_to_text(s)) : (Datum) 0;
-
-				pos.field = "themes";
-				t = themes_field(rec, i);
-				thmnull[i] = (t == NULL);
-				thm[i] = PointerGetDatum(t);
+				snprintf(what, sizeof(what), "\",\" or \"]\" after record %d", i - 1);
+				expected(&im, what);
 			}
+			next(&im);
 		}
-		pos.record = -1;
-
-		if (n > 0)
-		{
-			Oid			argtypes[6];
-			Datum		args[6];
-			char	   *sql;
-			int			rc;
-
-			argtypes[0] = TIMESTAMPTZARRAYOID;
-			argtypes[1] = TEXTARRAYOID;
-			argtypes[2] = TEXTARRAYOID;
-			argtypes[3] = get_array_type(fbtype);
-			argtypes[4] = TEXTARRAYOID;
-			argtypes[5] = TEXTARRAYOID;
-			args[0] = PointerGetDatum(make_array(ts, NULL, n, TIMESTAMPTZOID));
-			args[1] = PointerGetDatum(make_array(org, NULL, n, TEXTOID));
-			args[2] = PointerGetDatum(make_array(svc, NULL, n, TEXTOID));
-			args[3] = PointerGetDatum(make_array(fb, NULL, n, fbtype));
-			args[4] = PointerGetDatum(make_array(cmt, cmtnull, n, TEXTOID));
-			args[5] = PointerGetDatum(make_array(thm, thmnull, n, TEXTOID));
-
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-
-			/* 2. every organisation must exist: one query finds the first record that fails */
-			sql = psprintf("SELECT u.ord::integer - 1, u.code FROM pg_catalog.unnest($1) WITH ORDINALITY AS u(code, ord) "
-						   "WHERE NOT EXISTS (SELECT FROM %s.organizations o WHERE o.code OPERATOR(pg_catalog.=) u.code) "
-						   "ORDER BY u.ord LIMIT 1", schema);
-			rc = SPI_execute_with_args(sql, 1, &argtypes[1], &args[1], NULL, true, 1);
-			if (rc != SPI_OK_SELECT)
-				elog(ERROR, "organisation check failed: %s", SPI_result_code_string(rc));
-			if (SPI_processed > 0)
-			{
-				bool		isnull;
-				int			rec = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-				char	   *code = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-
-				ereport(ERROR,
-						(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-						 errmsg("invalid feedback record %d: field \"organization\": unknown organization \"%s\"",
-								rec, code),
-						 errdetail("Expected the code of an organisation in %s.organizations.", schema)));
-			}
-
-			/* 3. one statement inserts them all */
-			sql = psprintf("INSERT INTO %s "
-						   "(received_at, organization_code, service, response, comment, themes) "
-						   "SELECT r, o, s, f, c, COALESCE(t::text[], '{}') "
-						   "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), "
-						   "pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) AS u(r, o, s, f, c, t)",
-						   table);
-			rc = SPI_execute_with_args(sql, 6, argtypes, args, NULL, false, 0);
-			if (rc != SPI_OK_INSERT)
-				elog(ERROR, "inserting feedback failed: %s", SPI_result_code_string(rc));
-			inserted = (int64) SPI_processed;
-			SPI_finish();
-		}
-		error_context_stack = errcb.previous;
 	}
-	PG_FINALLY();
-	{
-		cJSON_Delete(root);
-	}
-	PG_END_TRY();
+	next(&im);
+	if (im.j.token != FBJ_END)
+		expected(&im, "the end of the text after the array");
+	flush_batch(&im);
 
-	PG_RETURN_INT64(inserted);
+	error_context_stack = errcb.previous;
+	MemoryContextSwitchTo(oldcxt);
+	SPI_finish();
+	MemoryContextDelete(im.batchcxt);
+	PG_RETURN_INT64(im.inserted);
 }

@@ -31,15 +31,90 @@ COMMENT ON FUNCTION @extschema@.indicator_recv(internal) IS 'binary input of pek
 COMMENT ON FUNCTION @extschema@.indicator_send(@extschema@.indicator) IS
     'binary output of pekefb.indicator: kind byte, unit byte, numerator (or quantity) and denominator as float8';
 
+-- Comparison: equality is representation equality (same kind, unit and numbers: 698/788
+-- is not 349/394, they would not sum alike); a total order consistent with it (by unit:
+-- none, %, d; then value in base units; then quantities before ratios; then numerator,
+-- then denominator), with btree and hash operator classes so indicators can be sorted,
+-- grouped, made DISTINCT, indexed and hash-joined.
 CREATE FUNCTION @extschema@.indicator_eq(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_ne(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_lt(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_le(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_gt(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_ge(@extschema@.indicator, @extschema@.indicator) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_cmp(@extschema@.indicator, @extschema@.indicator) RETURNS integer
+    AS 'MODULE_PATHNAME', 'indicator_cmp_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_hash(@extschema@.indicator) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_hash_extended(@extschema@.indicator, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_eq(@extschema@.indicator, @extschema@.indicator) IS
-    'representation equality: same kind, unit and numbers (698/788 is not 349/394)';
+    'implements = (representation equality: same kind, unit and numbers; 698/788 is not 349/394)';
+COMMENT ON FUNCTION @extschema@.indicator_ne(@extschema@.indicator, @extschema@.indicator) IS
+    'implements <>';
+COMMENT ON FUNCTION @extschema@.indicator_lt(@extschema@.indicator, @extschema@.indicator) IS
+    'implements < (unit, value, kind, numerator, denominator)';
+COMMENT ON FUNCTION @extschema@.indicator_le(@extschema@.indicator, @extschema@.indicator) IS
+    'implements <= (unit, value, kind, numerator, denominator)';
+COMMENT ON FUNCTION @extschema@.indicator_gt(@extschema@.indicator, @extschema@.indicator) IS
+    'implements > (unit, value, kind, numerator, denominator)';
+COMMENT ON FUNCTION @extschema@.indicator_ge(@extschema@.indicator, @extschema@.indicator) IS
+    'implements >= (unit, value, kind, numerator, denominator)';
+COMMENT ON FUNCTION @extschema@.indicator_cmp(@extschema@.indicator, @extschema@.indicator) IS
+    'btree comparison: -1, 0 or 1 (unit, value, kind, numerator, denominator)';
+COMMENT ON FUNCTION @extschema@.indicator_hash(@extschema@.indicator) IS
+    'hash consistent with = (hash opclass)';
+COMMENT ON FUNCTION @extschema@.indicator_hash_extended(@extschema@.indicator, bigint) IS
+    'seeded 64-bit hash consistent with = (hash opclass)';
 CREATE OPERATOR @extschema@.= (
-    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator,
-    PROCEDURE = @extschema@.indicator_eq, COMMUTATOR = OPERATOR(@extschema@.=),
-    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_eq,
+    COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
+CREATE OPERATOR @extschema@.<> (
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_ne,
+    COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.indicator, RIGHTARG = @extschema@.indicator, PROCEDURE = @extschema@.indicator_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.indicator_btree_ops
+    DEFAULT FOR TYPE @extschema@.indicator USING btree AS
+        OPERATOR 1 @extschema@.< (@extschema@.indicator, @extschema@.indicator),
+        OPERATOR 2 @extschema@.<= (@extschema@.indicator, @extschema@.indicator),
+        OPERATOR 3 @extschema@.= (@extschema@.indicator, @extschema@.indicator),
+        OPERATOR 4 @extschema@.>= (@extschema@.indicator, @extschema@.indicator),
+        OPERATOR 5 @extschema@.> (@extschema@.indicator, @extschema@.indicator),
+        FUNCTION 1 @extschema@.indicator_cmp(@extschema@.indicator, @extschema@.indicator);
+CREATE OPERATOR CLASS @extschema@.indicator_hash_ops
+    DEFAULT FOR TYPE @extschema@.indicator USING hash AS
+        OPERATOR 1 @extschema@.= (@extschema@.indicator, @extschema@.indicator),
+        FUNCTION 1 @extschema@.indicator_hash(@extschema@.indicator),
+        FUNCTION 2 @extschema@.indicator_hash_extended(@extschema@.indicator, bigint);
 COMMENT ON OPERATOR @extschema@.= (@extschema@.indicator, @extschema@.indicator) IS
     'representation equality: same kind, unit and numbers (698/788 is not 349/394)';
 
@@ -110,22 +185,22 @@ COMMENT ON FUNCTION @extschema@.attainment(@extschema@.indicator, @extschema@.ta
 -- target_attainment: share of rows meeting their target (tally: a met, n counted).
 CREATE FUNCTION @extschema@.target_attainment_trans(@extschema@.tally, double precision, @extschema@.target)
     RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME', 'target_attainment_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'target_attainment_trans_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.target_attainment_trans(@extschema@.tally, double precision, @extschema@.target) IS
     'transition function of target_attainment(double precision, target)';
 CREATE FUNCTION @extschema@.target_attainment_inv(@extschema@.tally, double precision, @extschema@.target)
     RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME', 'target_attainment_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'target_attainment_inv_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.target_attainment_inv(@extschema@.tally, double precision, @extschema@.target) IS
     'inverse transition function of target_attainment(double precision, target) for moving windows';
 CREATE FUNCTION @extschema@.target_attainment_trans(@extschema@.tally, @extschema@.indicator, @extschema@.target)
     RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME', 'target_attainment_trans_indicator' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'target_attainment_trans_indicator' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.target_attainment_trans(@extschema@.tally, @extschema@.indicator, @extschema@.target) IS
     'transition function of target_attainment(indicator, target)';
 CREATE FUNCTION @extschema@.target_attainment_inv(@extschema@.tally, @extschema@.indicator, @extschema@.target)
     RETURNS @extschema@.tally
-    AS 'MODULE_PATHNAME', 'target_attainment_inv_indicator' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'target_attainment_inv_indicator' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.target_attainment_inv(@extschema@.tally, @extschema@.indicator, @extschema@.target) IS
     'inverse transition function of target_attainment(indicator, target) for moving windows';
 

@@ -77,6 +77,12 @@ indicator_parse(const char *s, Indicator *x, CoreError *err)
 					   "The denominator of a ratio must be greater than zero; got %s/%s.", a, b);
 			return false;
 		}
+		if (!isfinite(x->num / x->den))
+		{
+			core_error(err, CORE_OUT_OF_RANGE,
+					   "The value of the ratio %s/%s is out of range for double precision.", a, b);
+			return false;
+		}
 	}
 	return true;
 }
@@ -105,30 +111,92 @@ indicator_format(const Indicator *x, char *buf)
 }
 
 /*
- * indicator_check: whether a value built elsewhere (binary input, a sum) is one that
- * indicator_parse could produce: finite, no negative zero, ratios with num >= 0, den > 0
- * and a unit, quantities with den = 0, zero padding.
+ * indicator_validate: whether a value built elsewhere (binary input, a sum) is one that
+ * indicator_parse could produce; if not, fills err and returns false.  CORE_SYNTAX: an
+ * unknown kind or unit or non-zero padding (no value at all); CORE_OUT_OF_RANGE: a number
+ * or a ratio's value that is not finite (NaN and Infinity are never indicators);
+ * CORE_INVALID: negative zero, a ratio part below zero, a ratio without a positive
+ * denominator or without a unit, a quantity with a denominator.
  */
 bool
-indicator_check(const Indicator *x)
+indicator_validate(const Indicator *x, CoreError *err)
 {
-	if (x->kind > IND_RATIO || x->unit > UNIT_MAX)
+	bool		pad = false;
+
+	for (int i = 0; i < 6; i++)
+		pad |= x->pad[i] != 0;
+	if (x->kind > IND_RATIO || x->unit > UNIT_MAX || pad)
+	{
+		core_error(err, CORE_SYNTAX,
+				   "Expected kind 0 (quantity) or 1 (ratio) and unit 0 (none), 1 (%%) or 2 (d); got kind %d and unit %d.",
+				   x->kind, x->unit);
 		return false;
-	if (!isfinite(x->num) || !isfinite(x->den))
+	}
+	if (!isfinite(x->num) || !isfinite(x->den) ||
+		(x->kind == IND_RATIO && x->den > 0 && !isfinite(x->num / x->den)))
+	{
+		core_error(err, CORE_OUT_OF_RANGE,
+				   "An indicator holds finite numbers with a finite value; NaN and Infinity are not allowed.");
 		return false;
+	}
 	if ((x->num == 0.0 && signbit(x->num)) || (x->den == 0.0 && signbit(x->den)))
+	{
+		core_error(err, CORE_INVALID, "An indicator never holds a negative zero.");
 		return false;
+	}
 	if (x->kind == IND_RATIO)
 	{
 		if (!(x->num >= 0) || !(x->den > 0) || x->unit == UNIT_NONE)
+		{
+			core_error(err, CORE_INVALID,
+					   "A ratio has a non-negative numerator, a positive denominator and the unit %% or d.");
 			return false;
+		}
 	}
 	else if (x->den != 0.0)
+	{
+		core_error(err, CORE_INVALID, "A quantity has no denominator (it must be 0).");
 		return false;
-	for (int i = 0; i < 6; i++)
-		if (x->pad[i] != 0)
-			return false;
+	}
 	return true;
+}
+
+/* indicator_check: indicator_validate without the explanation. */
+bool
+indicator_check(const Indicator *x)
+{
+	CoreError	err;
+
+	return indicator_validate(x, &err);
+}
+
+/* Orders two doubles (finite, so < and > decide): -1, 0 or 1. */
+static int
+cmp_double(double x, double y)
+{
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * indicator_cmp: the total order of indicators: by unit (none, %, d), then by value in base
+ * units (indicator_value), then quantities before ratios, then numerator, then denominator.
+ * Two indicators compare equal exactly when kind, unit, numerator and denominator are
+ * equal, which is the type's = (698/788 is not 349/394, though their values are equal).
+ */
+int
+indicator_cmp(const Indicator *x, const Indicator *y)
+{
+	int			c;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if ((c = cmp_double(indicator_value(x), indicator_value(y))) != 0)
+		return c;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if ((c = cmp_double(x->num, y->num)) != 0)
+		return c;
+	return cmp_double(x->den, y->den);
 }
 
 /*
@@ -158,7 +226,7 @@ indicator_add(Indicator *acc, const Indicator *x, CoreError *err)
 	}
 	num = acc->num + x->num;
 	den = acc->den + x->den;
-	if (isinf(num) || isinf(den))
+	if (isinf(num) || isinf(den) || (acc->kind == IND_RATIO && !isfinite(num / den)))
 	{
 		core_error(err, CORE_OUT_OF_RANGE, "The sum is out of range for double precision.");
 		return false;

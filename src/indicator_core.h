@@ -33,6 +33,8 @@ typedef struct Indicator
 extern bool indicator_parse(const char *s, Indicator *x, CoreError *err);
 extern void indicator_format(const Indicator *x, char *buf);
 extern bool indicator_check(const Indicator *x);
+extern bool indicator_validate(const Indicator *x, CoreError *err);
+extern int	indicator_cmp(const Indicator *x, const Indicator *y);
 extern bool indicator_add(Indicator *acc, const Indicator *x, CoreError *err);
 
 /*

@@ -90,6 +90,8 @@ pekefb_core_errcode(int kind)
 void
 pekefb_report_input_error(const char *typname, const char *str, int kind, const char *detail)
 {
+	if (kind == CORE_OUT_OF_RANGE)
+		pekefb_report_out_of_range(typname, str, detail);
 	if (kind == CORE_SYNTAX)
 		ereport(ERROR,
 				(errcode(pekefb_core_errcode(kind)),
@@ -98,6 +100,17 @@ pekefb_report_input_error(const char *typname, const char *str, int kind, const 
 	ereport(ERROR,
 			(errcode(pekefb_core_errcode(kind)),
 			 errmsg("invalid value for type %s: \"%s\"", typname, str),
+			 errdetail_internal("%s", detail)));
+	pg_unreachable();
+}
+
+/* pekefb_report_out_of_range: see pekefb.h. */
+void
+pekefb_report_out_of_range(const char *typname, const char *value, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value \"%s\" is out of range for type %s", value, typname),
 			 errdetail_internal("%s", detail)));
 	pg_unreachable();
 }

@@ -35,10 +35,18 @@ extern int	pekefb_core_errcode(int kind);
 
 /*
  * Reports a core parser's failure to read str as a value of type typname: "invalid input
- * syntax for type X" for a syntax error, "invalid value for type X" otherwise, the parser's
+ * syntax for type X" for a syntax error (22P02), core's out-of-range message for 22003
+ * (pekefb_report_out_of_range), "invalid value for type X" (22023) otherwise; the parser's
  * explanation as DETAIL.
  */
 extern void pekefb_report_input_error(const char *typname, const char *str,
 									  int kind, const char *detail) pg_attribute_noreturn();
+
+/*
+ * The one 22003 error of the library, in core's wording: value "V" is out of range for
+ * type T, with detail (a full sentence) as DETAIL.
+ */
+extern void pekefb_report_out_of_range(const char *typname, const char *value,
+									   const char *detail) pg_attribute_noreturn();
 
 #endif

@@ -30,15 +30,89 @@ COMMENT ON FUNCTION @extschema@.target_recv(internal) IS 'binary input of pekefb
 COMMENT ON FUNCTION @extschema@.target_send(@extschema@.target) IS
     'binary output of pekefb.target: op byte, unit byte, low and high bound as float8 (display units)';
 
+-- Comparison: equality is same direction, unit and numbers as written (90% = 90%, not
+-- 0.9); a total order consistent with it (by unit: none, %, d; then direction: >=, >,
+-- <=, <, =, range; then low bound, then high bound), with btree and hash operator classes
+-- so targets can be sorted, grouped, made DISTINCT, indexed and hash-joined.
 CREATE FUNCTION @extschema@.target_eq(@extschema@.target, @extschema@.target) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_ne(@extschema@.target, @extschema@.target) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_lt(@extschema@.target, @extschema@.target) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_le(@extschema@.target, @extschema@.target) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_gt(@extschema@.target, @extschema@.target) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_ge(@extschema@.target, @extschema@.target) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_cmp(@extschema@.target, @extschema@.target) RETURNS integer
+    AS 'MODULE_PATHNAME', 'target_cmp_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_hash(@extschema@.target) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.target_hash_extended(@extschema@.target, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.target_eq(@extschema@.target, @extschema@.target) IS
-    'same direction, unit and numbers';
+    'implements = (same direction, unit and numbers)';
+COMMENT ON FUNCTION @extschema@.target_ne(@extschema@.target, @extschema@.target) IS
+    'implements <>';
+COMMENT ON FUNCTION @extschema@.target_lt(@extschema@.target, @extschema@.target) IS
+    'implements < (unit, direction, low, high)';
+COMMENT ON FUNCTION @extschema@.target_le(@extschema@.target, @extschema@.target) IS
+    'implements <= (unit, direction, low, high)';
+COMMENT ON FUNCTION @extschema@.target_gt(@extschema@.target, @extschema@.target) IS
+    'implements > (unit, direction, low, high)';
+COMMENT ON FUNCTION @extschema@.target_ge(@extschema@.target, @extschema@.target) IS
+    'implements >= (unit, direction, low, high)';
+COMMENT ON FUNCTION @extschema@.target_cmp(@extschema@.target, @extschema@.target) IS
+    'btree comparison: -1, 0 or 1 (unit, direction, low, high)';
+COMMENT ON FUNCTION @extschema@.target_hash(@extschema@.target) IS
+    'hash consistent with = (hash opclass)';
+COMMENT ON FUNCTION @extschema@.target_hash_extended(@extschema@.target, bigint) IS
+    'seeded 64-bit hash consistent with = (hash opclass)';
 CREATE OPERATOR @extschema@.= (
-    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target,
-    PROCEDURE = @extschema@.target_eq, COMMUTATOR = OPERATOR(@extschema@.=),
-    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_eq,
+    COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
+CREATE OPERATOR @extschema@.<> (
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_ne,
+    COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.target, RIGHTARG = @extschema@.target, PROCEDURE = @extschema@.target_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.target_btree_ops
+    DEFAULT FOR TYPE @extschema@.target USING btree AS
+        OPERATOR 1 @extschema@.< (@extschema@.target, @extschema@.target),
+        OPERATOR 2 @extschema@.<= (@extschema@.target, @extschema@.target),
+        OPERATOR 3 @extschema@.= (@extschema@.target, @extschema@.target),
+        OPERATOR 4 @extschema@.>= (@extschema@.target, @extschema@.target),
+        OPERATOR 5 @extschema@.> (@extschema@.target, @extschema@.target),
+        FUNCTION 1 @extschema@.target_cmp(@extschema@.target, @extschema@.target);
+CREATE OPERATOR CLASS @extschema@.target_hash_ops
+    DEFAULT FOR TYPE @extschema@.target USING hash AS
+        OPERATOR 1 @extschema@.= (@extschema@.target, @extschema@.target),
+        FUNCTION 1 @extschema@.target_hash(@extschema@.target),
+        FUNCTION 2 @extschema@.target_hash_extended(@extschema@.target, bigint);
 COMMENT ON OPERATOR @extschema@.= (@extschema@.target, @extschema@.target) IS
     'same direction, unit and numbers';
 

@@ -203,25 +203,79 @@ target_format(const Target *t, char *buf)
 }
 
 /*
- * target_check: whether a value built elsewhere (binary input) is one target_parse could
- * produce: known op and unit, finite numbers, hi == lo except for ranges, lo <= hi,
- * no negative zero, zero padding.
+ * target_validate: whether a value built elsewhere (binary input) is one target_parse
+ * could produce; if not, fills err and returns false.  CORE_SYNTAX: an unknown operator or
+ * unit or non-zero padding; CORE_OUT_OF_RANGE: a bound that is not finite (NaN and
+ * Infinity are never targets); CORE_INVALID: negative zero, hi != lo outside a range, or a
+ * range with lo > hi.
  */
+bool
+target_validate(const Target *t, CoreError *err)
+{
+	bool		pad = false;
+
+	for (int i = 0; i < 6; i++)
+		pad |= t->pad[i] != 0;
+	if (t->op > TOP_MAX || t->unit > UNIT_MAX || pad)
+	{
+		core_error(err, CORE_SYNTAX,
+				   "Expected an operator code 0-5 and unit 0 (none), 1 (%%) or 2 (d); got operator %d and unit %d.",
+				   t->op, t->unit);
+		return false;
+	}
+	if (!isfinite(t->lo) || !isfinite(t->hi))
+	{
+		core_error(err, CORE_OUT_OF_RANGE,
+				   "The bounds of a target are finite numbers; NaN and Infinity are not allowed.");
+		return false;
+	}
+	if ((t->lo == 0.0 && signbit(t->lo)) || (t->hi == 0.0 && signbit(t->hi)))
+	{
+		core_error(err, CORE_INVALID, "A target never holds a negative zero.");
+		return false;
+	}
+	if (t->op == TOP_RANGE ? !(t->lo <= t->hi) : t->lo != t->hi)
+	{
+		core_error(err, CORE_INVALID,
+				   "A range has low <= high; any other target has one bound, sent twice.");
+		return false;
+	}
+	return true;
+}
+
+/* target_check: target_validate without the explanation. */
 bool
 target_check(const Target *t)
 {
-	if (t->op > TOP_MAX || t->unit > UNIT_MAX)
-		return false;
-	if (!isfinite(t->lo) || !isfinite(t->hi))
-		return false;
-	if ((t->lo == 0.0 && signbit(t->lo)) || (t->hi == 0.0 && signbit(t->hi)))
-		return false;
-	if (t->op == TOP_RANGE ? !(t->lo <= t->hi) : t->lo != t->hi)
-		return false;
-	for (int i = 0; i < 6; i++)
-		if (t->pad[i] != 0)
-			return false;
-	return true;
+	CoreError	err;
+
+	return target_validate(t, &err);
+}
+
+/* Orders two finite doubles: -1, 0 or 1. */
+static int
+cmp_double(double x, double y)
+{
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * target_cmp: the total order of targets: by unit (none, %, d), then direction (>=, >,
+ * <=, <, =, range), then low bound, then high bound, numbers as written.  Two targets
+ * compare equal exactly when they are = (same direction, unit and numbers).
+ */
+int
+target_cmp(const Target *x, const Target *y)
+{
+	int			c;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->op != y->op)
+		return x->op < y->op ? -1 : 1;
+	if ((c = cmp_double(x->lo, y->lo)) != 0)
+		return c;
+	return cmp_double(x->hi, y->hi);
 }
 
 /* Higher is better: (v - b)/(t - b), without a baseline v/t.  False when dividing by 0. */

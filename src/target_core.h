@@ -40,6 +40,8 @@ typedef struct Target
 extern bool target_parse(const char *s, Target *t, CoreError *err);
 extern void target_format(const Target *t, char *buf);
 extern bool target_check(const Target *t);
+extern bool target_validate(const Target *t, CoreError *err);
+extern int	target_cmp(const Target *x, const Target *y);
 extern const char *target_op_symbol(TargetOp op);
 extern bool target_attainment(const Target *t, double v, bool has_baseline,
 							  double baseline, double *out);

@@ -5,6 +5,19 @@
  * wait_buckets) read them.  The maths is in waits_core.c; this file is the fmgr layer:
  * memory, detoasting, the executor's in-place update rules, and ereport.
  *
+ * Three kinds of argument handling, one per kind of function:
+ *   - a working state (argument 0 of a transition, inverse or combine function called by
+ *     the executor) is updated in place: new days go to its unsorted buffer, which is
+ *     compacted when full (waits_make_room), so a state is built in O(rows · log n);
+ *   - called directly, the same functions work on a private copy and return a canonical
+ *     value (waits_result): sorted, no buffer, no spare room, so its bytes are a function
+ *     of the value;
+ *   - readers (output, accessors, equality) read a compact view (waits_read), compacting a
+ *     copy if the value still has a buffer (a state from a user's own aggregate without
+ *     pekefb's final function, or a partial state from a parallel worker).
+ * Every value from outside has its header checked before any array is read, and its pairs
+ * too where the function does O(n) work anyway (waits_state_arg, waits_arg).
+ *
  * The SQL declarations are in src/waits.sql, in the same order as this file.
  */
 #include "postgres.h"
@@ -12,78 +25,231 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/array.h"
-#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 
+#include "number_core.h"
 #include "pekefb.h"
 #include "waits_core.h"
 
-/* Room the aggregate starts with; it doubles when a new distinct day does not fit. */
-#define WAITS_INITIAL_CAP 32
-
-#define DatumGetWaitsP(X)		((Waits *) PG_DETOAST_DATUM(X))
-#define PG_GETARG_WAITS_P(n)	DatumGetWaitsP(PG_GETARG_DATUM(n))
 #define PG_RETURN_WAITS_P(x)	PG_RETURN_POINTER(x)
 
-/* A new empty value with room for cap days, in CurrentMemoryContext. */
+/* ---------------------------------------------------------------- errors */
+
+/*
+ * 22003, the library's one helper in core's wording: the value out of range quoted (the
+ * input text, a negative wait, or the total a count would reach), the reason as DETAIL.
+ */
+static void
+waits_out_of_range(const char *value, const char *detail)
+{
+	pekefb_report_out_of_range("waits", value, detail);
+}
+
+/* 22003 when the total would pass bigint (it would be a + b): counters never wrap. */
+static void
+waits_overflow(int64 a, int64 b)
+{
+	char		sum[32];
+
+	snprintf(sum, sizeof(sum), UINT64_FORMAT, (uint64) a + (uint64) b);
+	waits_out_of_range(sum, "The total number of waits must fit in bigint (at most 9223372036854775807).");
+}
+
+/* 54000 when a value would hold more than WAITS_MAX_DAYS distinct days. */
+static void
+waits_too_many_days(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("waits value cannot hold more than %d distinct days", WAITS_MAX_DAYS),
+			 errdetail("The text form of a larger value could exceed 1 GB, so it could not be printed, copied or dumped.")));
+}
+
+/* ---------------------------------------------------------------- memory */
+
+/* A new empty value with room for cap pairs, zeroed, in CurrentMemoryContext. */
 static Waits *
 waits_alloc(int32 cap)
 {
 	Size		size;
 	Waits	   *w;
 
-	if (cap > WAITS_MAX_CAP)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("waits value cannot hold more than %d distinct days", WAITS_MAX_CAP)));
+	if (cap < 0 || cap > WAITS_MAX_CAP)
+		waits_too_many_days();
 	size = waits_size(cap);
-	w = (Waits *) palloc(size);
+	w = (Waits *) palloc0(size);
 	SET_VARSIZE(w, size);
 	waits_init(w, cap);
 	return w;
 }
 
-/* A copy of src with room for cap >= src->n days. */
+/* A private copy of src with room for its pairs plus extra more. */
 static Waits *
-waits_clone(const Waits *src, int32 cap)
+waits_work(const Waits *src, int32 extra)
 {
-	Waits	   *w = waits_alloc(cap);
+	int64		cap = (int64) src->n + src->buf + extra;
+	Waits	   *w;
 
-	waits_copy(w, cap, src);
+	if (cap > WAITS_MAX_CAP)
+		waits_too_many_days();
+	w = waits_alloc((int32) cap);
+	waits_copy(w, (int32) cap, src);
 	return w;
 }
 
-/* Raises the error for an overflowing count. */
+/* Sorts the buffer of s (writable) into its sorted part; errors past WAITS_MAX_DAYS. */
 static void
-waits_overflow(void)
+waits_compact_pg(Waits *s)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("waits count out of range"),
-			 errdetail("The number of waits does not fit in bigint.")));
+	void	   *scratch;
+	WaitsStatus st;
+
+	if (s->buf == 0)
+		return;
+	scratch = palloc(waits_scratch_size(s));
+	st = waits_compact(s, scratch);
+	pfree(scratch);
+	if (st == WAITS_TOOBIG)
+		waits_too_many_days();
 }
 
-/* The total of w (errors on overflow, which only hand-written values can reach). */
-static int64
-waits_total_checked(const Waits *w)
+/*
+ * The canonical form of the private working value s: compacted, and copied to exact size
+ * if it has spare room.
+ */
+static Waits *
+waits_result(Waits *s)
 {
-	int64_t		total;
+	Waits	   *r;
 
-	if (waits_total(w, &total) != WAITS_OK)
-		waits_overflow();
-	return total;
+	waits_compact_pg(s);
+	if (s->cap == s->n)
+		return s;
+	r = waits_alloc(s->n);
+	waits_copy(r, s->n, s);
+	pfree(s);
+	return r;
+}
+
+/* Raises the error for a value whose header or pairs are inconsistent. */
+static void
+waits_invalid(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid waits value"),
+			 errdetail_internal("%s", detail)));
+}
+
+/*
+ * Working-state argument argno, detoasted, its header checked (O(1): this runs once per
+ * row).  A plain datum (4-byte header, not compressed) is returned as it is, without a
+ * call: inside an aggregate that is the executor's own copy, updated in place.
+ */
+static inline Waits *
+waits_state_arg(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	Waits	   *w;
+
+	if (likely(!VARATT_IS_EXTENDED(v)))
+		w = (Waits *) v;
+	else
+		w = (Waits *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	if (unlikely(VARSIZE(w) < WAITS_HDRSZ || w->cap < 0 || VARSIZE(w) != waits_size(w->cap) ||
+				 w->n < 0 || w->buf < 0 || (int64) w->n + w->buf > w->cap ||
+				 w->total < 0 || w->cap > WAITS_MAX_CAP))
+	{
+		char		detail[WAITS_DETAIL_LEN];
+
+		waits_check_header(w, VARSIZE(w), detail);
+		waits_invalid(detail);
+	}
+	return w;
+}
+
+/*
+ * Any other argument argno: detoasted, header and pairs checked (O(n), like the work of
+ * every function that takes a value), so no function reads a value it could not have
+ * built.
+ */
+static Waits *
+waits_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Waits	   *w = waits_state_arg(fcinfo, argno);
+	char		detail[WAITS_DETAIL_LEN];
+
+	if (waits_check_content(w, detail) != WAITS_OK)
+		waits_invalid(detail);
+	return w;
+}
+
+/* Argument argno as a compact value for reading (a compacted copy if it has a buffer). */
+static Waits *
+waits_read(FunctionCallInfo fcinfo, int argno)
+{
+	Waits	   *w = waits_arg(fcinfo, argno);
+
+	if (w->buf > 0)
+	{
+		w = waits_work(w, 0);
+		waits_compact_pg(w);
+	}
+	return w;
+}
+
+/*
+ * Makes room for another buffered pair in the working value s: compacts it, and if the
+ * room left is under half its size, copies it into a value of twice the size.  orig is the
+ * state the function was given, which belongs to the executor (never freed here); other
+ * intermediate values are.
+ */
+static Waits *
+waits_make_room(Waits *s, const Waits *orig)
+{
+	Waits	   *t;
+	int32		cap;
+
+	waits_compact_pg(s);
+	if (waits_has_room(s))
+		return s;
+	cap = waits_grow_cap(s->n);
+	t = waits_alloc(cap);
+	waits_copy(t, cap, s);
+	if (s != orig)
+		pfree(s);
+	return t;
+}
+
+/* Adds count waits of day to the working value s (making room if needed). */
+static inline Waits *
+waits_add_pg(Waits *s, const Waits *orig, int32 day, int64 count)
+{
+	WaitsStatus st = waits_add(s, day, count);
+
+	if (unlikely(st == WAITS_FULL))
+	{
+		s = waits_make_room(s, orig);
+		st = waits_add(s, day, count);
+	}
+	if (unlikely(st != WAITS_OK))
+		waits_overflow(s->total, count);
+	return s;
 }
 
 /* ---------------------------------------------------------------- I/O */
 
 /*
  * waits_in: "{0:12,1:40,3:7}" (ascending days, counts >= 1, spaces allowed), "{}" empty.
+ * Text with more pairs than WAITS_MAX_DAYS is refused before anything is allocated.
  */
 PG_FUNCTION_INFO_V1(waits_in);
 Datum
@@ -91,22 +257,21 @@ waits_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	char		detail[WAITS_DETAIL_LEN];
-	Waits	   *w = waits_alloc(waits_parse_room(str));
-	WaitsStatus st = waits_parse(str, w, detail);
+	int64		room = waits_parse_room(str);
+	Waits	   *w;
+	WaitsStatus st;
 
+	if (room > WAITS_MAX_DAYS)
+		waits_too_many_days();
+	w = waits_alloc((int32) room);
+	st = waits_parse(str, w, detail);
 	if (st == WAITS_SYNTAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type waits: \"%s\"", str),
-				 errdetail("%s", detail)));
+		pekefb_report_input_error("waits", str, CORE_SYNTAX, detail);
+	if (st == WAITS_INVALID)
+		pekefb_report_input_error("waits", str, CORE_INVALID, detail);
 	if (st != WAITS_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type waits: \"%s\"", str),
-				 errdetail("%s", detail)));
-	if (w->n < w->cap)
-		w = waits_clone(w, w->n);
-	PG_RETURN_WAITS_P(w);
+		waits_out_of_range(str, detail);
+	PG_RETURN_WAITS_P(waits_result(w));
 }
 
 /* waits_out: the canonical text form, which waits_in reads back to the same value. */
@@ -114,7 +279,7 @@ PG_FUNCTION_INFO_V1(waits_out);
 Datum
 waits_out(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	char	   *buf = palloc(waits_text_len(w));
 
 	waits_format(w, buf);
@@ -122,7 +287,8 @@ waits_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary form: a version byte (1), int32 n, then n times (int32 day, int64 count).
+ * Binary form: a version byte (1), int32 n, then n times (int32 day, int64 count).  The
+ * pairs are checked like the text form's; errors are 22P03.
  */
 PG_FUNCTION_INFO_V1(waits_recv);
 Datum
@@ -131,6 +297,7 @@ waits_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
 	int32		n;
+	int64		total;
 	Waits	   *w;
 	char		detail[WAITS_DETAIL_LEN];
 
@@ -139,32 +306,36 @@ waits_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),
 				 errdetail("Unknown format version %d; expected 1.", version)));
-	n = pq_getmsgint(buf, 4);
+	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0 || n > (buf->len - buf->cursor) / 12)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),
 				 errdetail("The number of days %d does not match the message length.", n)));
+	if (n > WAITS_MAX_DAYS)
+		waits_too_many_days();
 	w = waits_alloc(n);
 	for (int32 i = 0; i < n; i++)
 	{
-		WAITS_DAYS(w)[i] = pq_getmsgint(buf, 4);
+		WAITS_DAYS(w)[i] = (int32) pq_getmsgint(buf, 4);
 		WAITS_COUNTS(w)[i] = pq_getmsgint64(buf);
 	}
-	w->n = n;
-	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), n, detail) != WAITS_OK)
+	if (waits_validate(WAITS_DAYS(w), WAITS_COUNTS(w), n, &total, detail) != WAITS_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external waits value"),
-				 errdetail("%s", detail)));
+				 errdetail_internal("%s", detail)));
+	w->n = n;
+	w->total = total;
 	PG_RETURN_WAITS_P(w);
 }
 
+/* waits_send: the binary form of the compact value. */
 PG_FUNCTION_INFO_V1(waits_send);
 Datum
 waits_send(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -178,30 +349,31 @@ waits_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* = : the same days with the same counts (spare room does not matter). */
+/* = : the same days with the same counts. */
 PG_FUNCTION_INFO_V1(waits_eq);
 Datum
 waits_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(waits_equal(PG_GETARG_WAITS_P(0), PG_GETARG_WAITS_P(1)));
+	PG_RETURN_BOOL(waits_equal(waits_read(fcinfo, 0), waits_read(fcinfo, 1)));
 }
 
+/* <> : not the same distribution. */
 PG_FUNCTION_INFO_V1(waits_ne);
 Datum
 waits_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!waits_equal(PG_GETARG_WAITS_P(0), PG_GETARG_WAITS_P(1)));
+	PG_RETURN_BOOL(!waits_equal(waits_read(fcinfo, 0), waits_read(fcinfo, 1)));
 }
 
 /*
- * waits_hash: hash of the pairs (spare room ignored), for the hash opclass that lets
- * GROUP BY, DISTINCT and hash joins work on states.
+ * waits_hash: hash of the pairs, for the hash opclass that lets GROUP BY, DISTINCT and
+ * hash joins work on states.
  */
 PG_FUNCTION_INFO_V1(waits_hash);
 Datum
 waits_hash(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	uint32		h = hash_bytes((const unsigned char *) WAITS_DAYS(w), w->n * sizeof(int32));
 
 	h = hash_combine(h, hash_bytes((const unsigned char *) WAITS_COUNTS(w), w->n * sizeof(int64)));
@@ -210,103 +382,65 @@ waits_hash(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- aggregates */
 
-/*
- * The state to update: argument argno itself inside an aggregate (the executor owns it;
- * detoasting returns it unchanged unless it arrived compressed or with a short header,
- * in which case we get a private copy), otherwise a copy so that a direct call never
- * modifies its input.
- */
-static inline Waits *
-waits_writable(FunctionCallInfo fcinfo, int argno)
-{
-	Datum		d = PG_GETARG_DATUM(argno);
-	Waits	   *w;
-
-	if (likely(!VARATT_IS_EXTENDED(DatumGetPointer(d))))
-		w = (Waits *) DatumGetPointer(d);	/* the executor's own copy: no detoast call */
-	else
-		w = DatumGetWaitsP(d);
-	if (pekefb_in_aggregate(fcinfo))
-		return w;
-	if ((Pointer) w != DatumGetPointer(d))
-		return w;				/* already a fresh copy */
-	return waits_clone(w, w->cap);
-}
-
 /* Rejects a negative wait, quoting it. */
 static inline void
 waits_check_day(int32 day)
 {
-	if (day < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("wait %d is out of range for type waits", day),
-				 errdetail("Waits are whole days, 0 or more; check that the finish is not before the start.")));
+	if (unlikely(day < 0))
+	{
+		char		value[16];
+
+		snprintf(value, sizeof(value), "%d", day);
+		waits_out_of_range(value, "Waits are whole days, 0 or more; check that the finish is not before the start.");
+	}
 }
 
 /*
- * wait_agg transition: counts one wait.  NULL waits are ignored; the state starts NULL
- * and is created at the first wait.  The day is found with one probe for dense data
- * (binary search otherwise) and its count bumped in place.  When a new distinct day does
- * not fit, a state of twice the room is built in CurrentMemoryContext and returned: the
- * executor copies it into its own context and frees the old one (we must not).
+ * wait_agg transition (STRICT; the state starts as '{}', NULL waits are skipped by the
+ * executor): counts one wait.  Inside an aggregate the day's count is bumped in place (one
+ * probe for dense data, a binary search otherwise) or the day is buffered; when the buffer
+ * is full the state is compacted, or copied into one of twice the room, which is returned:
+ * the executor copies it into its own context and frees the old one (we must not).
+ * Called directly it returns a new canonical value.
  */
 PG_FUNCTION_INFO_V1(waits_agg_trans);
 Datum
 waits_agg_trans(PG_FUNCTION_ARGS)
 {
+	int32		day = PG_GETARG_INT32(1);
 	Waits	   *s;
-	int32		day;
-	WaitsStatus st;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	day = PG_GETARG_INT32(1);
 	waits_check_day(day);
-
-	if (PG_ARGISNULL(0))
-		s = waits_alloc(WAITS_INITIAL_CAP);
-	else
-		s = waits_writable(fcinfo, 0);
-
-	st = waits_add(s, day, 1);
-	if (st == WAITS_FULL)
+	if (pekefb_in_aggregate(fcinfo))
 	{
-		s = waits_clone(s, s->cap > WAITS_MAX_CAP / 2 ? WAITS_MAX_CAP : s->cap * 2);
-		st = waits_add(s, day, 1);
+		s = waits_state_arg(fcinfo, 0);
+		PG_RETURN_WAITS_P(waits_add_pg(s, s, day, 1));
 	}
-	if (st != WAITS_OK)
-		waits_overflow();
-	PG_RETURN_WAITS_P(s);
+	s = waits_work(waits_read(fcinfo, 0), 1);
+	s = waits_add_pg(s, s, day, 1);
+	PG_RETURN_WAITS_P(waits_result(s));
 }
 
 /*
- * wait_agg inverse (moving-window) transition: takes one wait out again.  Returns NULL,
- * which makes the window code recompute the frame, if the wait is not in the state (it
- * always is when the executor calls us).
+ * wait_agg inverse (moving-window) transition: takes one wait out again (compacting the
+ * state first if it has a buffer).  Returns NULL, which makes the window code recompute
+ * the frame, if the wait is not in the state (it always is when the executor calls us).
  */
 PG_FUNCTION_INFO_V1(waits_agg_inv);
 Datum
 waits_agg_inv(PG_FUNCTION_ARGS)
 {
-	Waits	   *s;
+	int32		day = PG_GETARG_INT32(1);
+	bool		in_agg = pekefb_in_aggregate(fcinfo);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_read(fcinfo, 0), 0);
 	bool		found;
 	int32		idx;
-	int32		day;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	day = PG_GETARG_INT32(1);
-	s = waits_writable(fcinfo, 0);
+	waits_compact_pg(s);
 	idx = waits_find(s, day, &found);
 	if (!found)
 		PG_RETURN_NULL();
+	s->total--;
 	if (--WAITS_COUNTS(s)[idx] == 0)
 	{
 		int32		tail = s->n - idx - 1;
@@ -314,62 +448,96 @@ waits_agg_inv(PG_FUNCTION_ARGS)
 		memmove(&WAITS_COUNTS(s)[idx], &WAITS_COUNTS(s)[idx + 1], tail * sizeof(int64));
 		memmove(&WAITS_DAYS(s)[idx], &WAITS_DAYS(s)[idx + 1], tail * sizeof(int32));
 		s->n--;
+		WAITS_COUNTS(s)[s->n] = 0;
+		WAITS_DAYS(s)[s->n] = 0;
 	}
-	PG_RETURN_WAITS_P(s);
+	PG_RETURN_WAITS_P(in_agg ? s : waits_result(s));
 }
 
 /*
- * wait_agg final function: a compacted copy of the state (no spare room).  An empty
- * state (a moving window whose waits all left the frame) gives NULL, like no rows.
+ * The state of a final function, checked and compact: inside an aggregate the state itself
+ * is compacted in place (the value it holds does not change, so a window aggregate may go
+ * on with it), otherwise a compacted copy.
+ */
+static Waits *
+waits_final_state(FunctionCallInfo fcinfo)
+{
+	Waits	   *s = waits_arg(fcinfo, 0);
+
+	if (s->buf == 0)
+		return s;
+	if (pekefb_in_aggregate(fcinfo))
+	{
+		waits_compact_pg(s);
+		return s;
+	}
+	return waits_read(fcinfo, 0);
+}
+
+/* A canonical copy of compact s in new memory. */
+static Waits *
+waits_exact_copy(const Waits *s)
+{
+	Waits	   *r = waits_alloc(s->n);
+
+	waits_copy(r, s->n, s);
+	return r;
+}
+
+/*
+ * wait_agg final function: a canonical copy of the state.  An empty state (no waits, or a
+ * moving window whose waits all left the frame) gives NULL, like no rows.
  */
 PG_FUNCTION_INFO_V1(waits_agg_final);
 Datum
 waits_agg_final(PG_FUNCTION_ARGS)
 {
-	Waits	   *s = PG_GETARG_WAITS_P(0);
+	Waits	   *s = waits_final_state(fcinfo);
 
-	if (s->n == 0)
+	if (s->total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_WAITS_P(waits_clone(s, s->n));
+	PG_RETURN_WAITS_P(waits_exact_copy(s));
 }
 
 /*
- * rollup final function: a compacted copy; a rollup of empty distributions is the empty
+ * rollup final function: a canonical copy; a rollup of empty distributions is the empty
  * distribution "{}".
  */
 PG_FUNCTION_INFO_V1(waits_rollup_final);
 Datum
 waits_rollup_final(PG_FUNCTION_ARGS)
 {
-	Waits	   *s = PG_GETARG_WAITS_P(0);
-
-	PG_RETURN_WAITS_P(waits_clone(s, s->n));
+	PG_RETURN_WAITS_P(waits_exact_copy(waits_final_state(fcinfo)));
 }
 
 /*
  * waits_merge(a, b): counts summed per day.  The transition function of rollup and the
- * combine function of both aggregates.  Inside an aggregate a is merged in place when its
- * spare room holds the union; otherwise a new state (room doubled) is returned.
+ * combine function of both aggregates.  Inside an aggregate every pair of b is added to
+ * the state a in place like a wait of wait_agg (bumped, or buffered), so a rollup of many
+ * states costs O(pairs · log n) whatever their order; called directly it returns a new
+ * canonical value.  A total past bigint raises 22003.
  */
 PG_FUNCTION_INFO_V1(waits_merge_fn);
 Datum
 waits_merge_fn(PG_FUNCTION_ARGS)
 {
-	Datum		ad = PG_GETARG_DATUM(0);
-	Waits	   *a = DatumGetWaitsP(ad);
-	Waits	   *b = PG_GETARG_WAITS_P(1);
-	int32		u = waits_union_size(a, b);
-	Waits	   *dst;
+	bool		in_agg = pekefb_in_aggregate(fcinfo);
+	Waits	   *b = in_agg ? waits_arg(fcinfo, 1) : waits_read(fcinfo, 1);
+	Waits	   *a = in_agg ? waits_state_arg(fcinfo, 0) : waits_read(fcinfo, 0);
+	Waits	   *s,
+			   *orig;
+	int32		len = b->n + b->buf;
 
-	if (pekefb_in_aggregate(fcinfo) && u <= a->cap)
-		dst = a;
-	else if (pekefb_in_aggregate(fcinfo))
-		dst = waits_alloc(Max(u, a->cap > WAITS_MAX_CAP / 2 ? WAITS_MAX_CAP : a->cap * 2));
-	else
-		dst = waits_alloc(u);
-	if (waits_merge(dst, a, b) != WAITS_OK)
-		waits_overflow();
-	PG_RETURN_WAITS_P(dst);
+	if (a->total > PG_INT64_MAX - b->total)
+		waits_overflow(a->total, b->total);
+	s = orig = in_agg ? a : waits_work(a, len);
+	for (int32 i = 0; i < len; i++)
+	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+		s = waits_add_pg(s, orig, WAITS_CDAYS(b)[i], WAITS_CCOUNTS(b)[i]);
+	}
+	PG_RETURN_WAITS_P(in_agg ? s : waits_result(s));
 }
 
 /*
@@ -380,22 +548,24 @@ PG_FUNCTION_INFO_V1(waits_subtract_fn);
 Datum
 waits_subtract_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *a = waits_writable(fcinfo, 0);
-	Waits	   *b = PG_GETARG_WAITS_P(1);
+	bool		in_agg = pekefb_in_aggregate(fcinfo);
+	Waits	   *b = waits_read(fcinfo, 1);
+	Waits	   *s = in_agg ? waits_state_arg(fcinfo, 0) : waits_work(waits_read(fcinfo, 0), 0);
 
-	if (waits_subtract(a, b) != WAITS_OK)
+	waits_compact_pg(s);
+	if (waits_subtract(s, b) != WAITS_OK)
 		PG_RETURN_NULL();
-	PG_RETURN_WAITS_P(a);
+	PG_RETURN_WAITS_P(in_agg ? s : waits_result(s));
 }
 
 /* ---------------------------------------------------------------- accessors */
 
-/* wait_count: number of waits (0 for the empty distribution). */
+/* wait_count: number of waits (0 for the empty distribution), kept in the header. */
 PG_FUNCTION_INFO_V1(waits_count_fn);
 Datum
 waits_count_fn(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(waits_total_checked(PG_GETARG_WAITS_P(0)));
+	PG_RETURN_INT64(waits_arg(fcinfo, 0)->total);
 }
 
 /* share_within(w, n): share of waits of at most n days; NULL when w is empty. */
@@ -403,13 +573,12 @@ PG_FUNCTION_INFO_V1(waits_share_within);
 Datum
 waits_share_within(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	int32		n = PG_GETARG_INT32(1);
-	int64		total = waits_total_checked(w);
 
-	if (total == 0)
+	if (w->total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) waits_count_within(w, n) / (double) total);
+	PG_RETURN_FLOAT8((double) waits_count_within(w, n) / (double) w->total);
 }
 
 /* The same check and message as percentile_disc's. */
@@ -427,15 +596,13 @@ PG_FUNCTION_INFO_V1(waits_percentile_fn);
 Datum
 waits_percentile_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	double		p = PG_GETARG_FLOAT8(1);
-	int64		total;
 
 	waits_check_percentile(p);
-	total = waits_total_checked(w);
-	if (total == 0)
+	if (w->total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(waits_percentile(w, total, p));
+	PG_RETURN_INT32(waits_percentile(w, p));
 }
 
 /*
@@ -446,12 +613,11 @@ PG_FUNCTION_INFO_V1(waits_percentiles_fn);
 Datum
 waits_percentiles_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	ArrayType  *ps = PG_GETARG_ARRAYTYPE_P(1);
 	Datum	   *pd;
 	bool	   *pn;
 	int			np;
-	int64		total;
 	Datum	   *rd;
 
 	deconstruct_array(ps, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
@@ -459,14 +625,13 @@ waits_percentiles_fn(PG_FUNCTION_ARGS)
 	for (int i = 0; i < np; i++)
 		if (!pn[i])
 			waits_check_percentile(DatumGetFloat8(pd[i]));
-	total = waits_total_checked(w);
-	if (total == 0)
+	if (w->total == 0)
 		PG_RETURN_NULL();
 	if (np == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(INT4OID));
 	rd = palloc(np * sizeof(Datum));
 	for (int i = 0; i < np; i++)
-		rd[i] = pn[i] ? (Datum) 0 : Int32GetDatum(waits_percentile(w, total, DatumGetFloat8(pd[i])));
+		rd[i] = pn[i] ? (Datum) 0 : Int32GetDatum(waits_percentile(w, DatumGetFloat8(pd[i])));
 	PG_RETURN_ARRAYTYPE_P(construct_md_array(rd, pn, ARR_NDIM(ps), ARR_DIMS(ps), ARR_LBOUND(ps),
 											 INT4OID, sizeof(int32), true, TYPALIGN_INT));
 }
@@ -476,12 +641,11 @@ PG_FUNCTION_INFO_V1(waits_mean_fn);
 Datum
 waits_mean_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
-	int64		total = waits_total_checked(w);
+	Waits	   *w = waits_read(fcinfo, 0);
 
-	if (total == 0)
+	if (w->total == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(waits_mean(w, total));
+	PG_RETURN_FLOAT8(waits_mean(w));
 }
 
 /* wait_min: shortest wait; NULL when empty. */
@@ -489,7 +653,7 @@ PG_FUNCTION_INFO_V1(waits_min_fn);
 Datum
 waits_min_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 
 	if (w->n == 0)
 		PG_RETURN_NULL();
@@ -501,7 +665,7 @@ PG_FUNCTION_INFO_V1(waits_max_fn);
 Datum
 waits_max_fn(PG_FUNCTION_ARGS)
 {
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 
 	if (w->n == 0)
 		PG_RETURN_NULL();
@@ -517,16 +681,16 @@ PG_FUNCTION_INFO_V1(waits_buckets_fn);
 Datum
 waits_buckets_fn(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Waits	   *w = PG_GETARG_WAITS_P(0);
+	Waits	   *w = waits_read(fcinfo, 0);
 	ArrayType  *ba = PG_GETARG_ARRAYTYPE_P(1);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Datum	   *bd;
 	bool	   *bn;
 	int			nb;
 	int32	   *bounds;
 	bool		has_null = false;
 	int64	   *counts;
-	int64		total;
+	int64		total = w->total;
 	char		detail[WAITS_DETAIL_LEN];
 
 	if (ARR_NDIM(ba) > 1)
@@ -548,7 +712,6 @@ waits_buckets_fn(PG_FUNCTION_ARGS)
 						OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(ba))),
 				 errdetail("%s", detail)));
 
-	total = waits_total_checked(w);
 	counts = palloc((nb + 1) * sizeof(int64));
 	waits_bucket_counts(w, bounds, nb, counts);
 

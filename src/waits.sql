@@ -62,14 +62,14 @@ CREATE OPERATOR CLASS @extschema@.waits_hash_ops DEFAULT FOR TYPE @extschema@.wa
 COMMENT ON OPERATOR CLASS @extschema@.waits_hash_ops USING hash IS
     'hash opclass of waits (equality of distributions)';
 
--- Aggregate support.  The transition functions update the state in place only when called
--- by the executor; called directly they return a new value.
+-- Aggregate support, all STRICT.  The transition functions update the state in place only
+-- when called by the executor; called directly they return a new canonical value.
 CREATE FUNCTION @extschema@.waits_agg_trans(@extschema@.waits, integer) RETURNS @extschema@.waits
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.waits_agg_trans(@extschema@.waits, integer) IS
-    'wait_agg transition: adds one wait (NULL ignored)';
+    'wait_agg transition: adds one wait';
 CREATE FUNCTION @extschema@.waits_agg_inv(@extschema@.waits, integer) RETURNS @extschema@.waits
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.waits_agg_inv(@extschema@.waits, integer) IS
     'wait_agg inverse transition (moving windows): removes one wait';
 CREATE FUNCTION @extschema@.waits_agg_final(@extschema@.waits) RETURNS @extschema@.waits
@@ -92,11 +92,13 @@ COMMENT ON FUNCTION @extschema@.waits_rollup_final(@extschema@.waits) IS
 CREATE AGGREGATE @extschema@.wait_agg(integer) (
     SFUNC = @extschema@.waits_agg_trans,
     STYPE = @extschema@.waits,
+    INITCOND = '{}',
     FINALFUNC = @extschema@.waits_agg_final,
     COMBINEFUNC = @extschema@.waits_merge,
     MSFUNC = @extschema@.waits_agg_trans,
     MINVFUNC = @extschema@.waits_agg_inv,
     MSTYPE = @extschema@.waits,
+    MINITCOND = '{}',
     MFINALFUNC = @extschema@.waits_agg_final,
     PARALLEL = SAFE
 );

@@ -1,7 +1,8 @@
 /*
  * waits_core.c: the histogram maths of pekefb.waits (see waits_core.h for the layout):
- * insert, merge, subtract, percentile, shares, buckets and the text form.  Plain C99, no
- * PostgreSQL headers; errors come back as a WaitsStatus plus a detail sentence.
+ * buffered insert and compaction, subtract, exact percentile ranks, shares, buckets and the
+ * text form.  Plain C99, no PostgreSQL headers; errors come back as a WaitsStatus plus a
+ * detail sentence.
  */
 #include "waits_core.h"
 
@@ -26,137 +27,278 @@ set_detail(char *detail, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Sets up an empty value with room for cap days. */
+/* Sets up an empty value with room for cap pairs (the memory is already zero). */
 void
 waits_init(Waits *w, int32_t cap)
 {
-	w->flags = 0;
 	w->n = 0;
+	w->buf = 0;
 	w->cap = cap;
+	w->total = 0;
 }
 
-/*
- * Inserts a new day at index idx (where waits_find said it belongs), shifting the later
- * entries up by one.  New distinct days are rare once an aggregate has seen a few rows.
- */
+/* Header consistency of a value from outside; see waits_core.h. */
 WaitsStatus
-waits_insert_at(Waits *w, int32_t idx, int32_t day, int64_t count)
+waits_check_header(const Waits *w, size_t varsize, char *detail)
 {
-	int64_t    *counts = WAITS_COUNTS(w);
-	int32_t    *days = WAITS_DAYS(w);
-	int32_t		tail = w->n - idx;
-
-	if (w->n >= w->cap)
-		return WAITS_FULL;
-	if (tail > 0)
+	if (varsize < WAITS_HDRSZ)
 	{
-		memmove(&counts[idx + 1], &counts[idx], (size_t) tail * sizeof(int64_t));
-		memmove(&days[idx + 1], &days[idx], (size_t) tail * sizeof(int32_t));
+		set_detail(detail, "The value is %zu bytes long, shorter than the %zu-byte header.",
+				   varsize, WAITS_HDRSZ);
+		return WAITS_INVALID;
 	}
-	counts[idx] = count;
-	days[idx] = day;
-	w->n++;
+	if (w->cap < 0 || w->cap > WAITS_MAX_CAP || varsize != waits_size(w->cap))
+	{
+		set_detail(detail, "The value is %zu bytes long, which does not match its room for %d pairs.",
+				   varsize, (int) w->cap);
+		return WAITS_INVALID;
+	}
+	if (w->n < 0 || w->buf < 0 || (int64_t) w->n + w->buf > w->cap || w->total < 0)
+	{
+		set_detail(detail, "The header (sorted pairs %d, buffered %d, room %d, total %lld) is inconsistent.",
+				   (int) w->n, (int) w->buf, (int) w->cap, (long long) w->total);
+		return WAITS_INVALID;
+	}
 	return WAITS_OK;
 }
 
-/* Copies src's pairs into dst with room for dstcap days. */
+/* Content of a value from outside; see waits_core.h. */
+WaitsStatus
+waits_check_content(const Waits *w, char *detail)
+{
+	const int64_t *c = WAITS_CCOUNTS(w);
+	const int32_t *d = WAITS_CDAYS(w);
+	int64_t		t = 0;
+
+	for (int32_t i = 0; i < w->n + w->buf; i++)
+	{
+		if (d[i] < 0 || c[i] < 1)
+		{
+			set_detail(detail, "Pair %d (day %d, count %lld) is not a day >= 0 with a count >= 1.",
+					   (int) i, (int) d[i], (long long) c[i]);
+			return WAITS_INVALID;
+		}
+		if (i > 0 && i < w->n && d[i] <= d[i - 1])
+		{
+			set_detail(detail, "Days must be strictly ascending; %d follows %d.", (int) d[i], (int) d[i - 1]);
+			return WAITS_INVALID;
+		}
+		if (t > INT64_MAX - c[i])
+		{
+			set_detail(detail, "The total number of waits does not fit in bigint.");
+			return WAITS_INVALID;
+		}
+		t += c[i];
+	}
+	if (t != w->total)
+	{
+		set_detail(detail, "The counts add up to %lld, not to the total %lld.", (long long) t,
+				   (long long) w->total);
+		return WAITS_INVALID;
+	}
+	return WAITS_OK;
+}
+
+/* Room check of a working value; see waits_core.h. */
+bool
+waits_has_room(const Waits *w)
+{
+	int32_t		want = w->n / 2 > WAITS_MIN_ROOM ? w->n / 2 : WAITS_MIN_ROOM;
+
+	return (int64_t) w->cap - w->n - w->buf >= want;
+}
+
+/* Room to grow a working value with n sorted days to: 2n + WAITS_MIN_ROOM, capped. */
+int32_t
+waits_grow_cap(int32_t n)
+{
+	int64_t		cap = 2 * (int64_t) n + WAITS_MIN_ROOM;
+
+	return cap > WAITS_MAX_CAP ? WAITS_MAX_CAP : (int32_t) cap;
+}
+
+/*
+ * One pass of the radix sort: the b pairs (sd, sc) scattered into (dd, dc) by the byte of
+ * the day at shift, stably.
+ */
+static void
+radix_pass(const int32_t *sd, const int64_t *sc, int32_t *dd, int64_t *dc, int32_t b, int shift)
+{
+	int32_t		pos[256];
+
+	memset(pos, 0, sizeof(pos));
+	for (int32_t i = 0; i < b; i++)
+		pos[((uint32_t) sd[i] >> shift) & 0xFF]++;
+	for (int32_t k = 0, sum = 0; k < 256; k++)
+	{
+		int32_t		c = pos[k];
+
+		pos[k] = sum;
+		sum += c;
+	}
+	for (int32_t i = 0; i < b; i++)
+	{
+		int32_t		j = pos[((uint32_t) sd[i] >> shift) & 0xFF]++;
+
+		dd[j] = sd[i];
+		dc[j] = sc[i];
+	}
+}
+
+/* Number of days of sorted d[0..n) that also appear in sorted e[0..m). */
+static int32_t
+common_days(const int32_t *d, int32_t n, const int32_t *e, int32_t m)
+{
+	int32_t		common = 0;
+
+	if ((int64_t) m * 32 < n)
+	{
+		/* few against many: a binary search each */
+		for (int32_t j = 0, lo = 0; j < m; j++)
+		{
+			int32_t		hi = n;
+
+			while (lo < hi)
+			{
+				int32_t		mid = lo + (hi - lo) / 2;
+
+				if (d[mid] < e[j])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < n && d[lo] == e[j])
+				common++;
+		}
+		return common;
+	}
+	for (int32_t i = 0, j = 0; i < n && j < m;)
+	{
+		if (d[i] < e[j])
+			i++;
+		else if (d[i] > e[j])
+			j++;
+		else
+			common++, i++, j++;
+	}
+	return common;
+}
+
+/*
+ * Compaction: the buffer is radix-sorted by day (8 bits a pass, passes whose byte is the
+ * same for every pair skipped) ping-ponging between its place and scratch, ending in
+ * scratch; equal days are summed; then the sorted part and the sorted buffer are merged from
+ * the top down into the front of the arrays (every write lands at or above the sorted entry
+ * still to be read).  Counts cannot overflow: each is at most the total.
+ */
+WaitsStatus
+waits_compact(Waits *w, void *scratch)
+{
+	int32_t		n = w->n,
+				b = w->buf,
+				m = 0,
+				u;
+	int64_t    *c = WAITS_COUNTS(w);
+	int32_t    *d = WAITS_DAYS(w);
+	int64_t    *sc = (int64_t *) scratch;
+	int32_t    *sd = (int32_t *) (sc + b);
+	int32_t    *fromd = d + n,
+			   *tod = sd;
+	int64_t    *fromc = c + n,
+			   *toc = sc;
+	uint32_t	diff = 0;
+
+	if (b == 0)
+		return n > WAITS_MAX_DAYS ? WAITS_TOOBIG : WAITS_OK;
+
+	for (int32_t i = 0; i < b; i++)
+		diff |= (uint32_t) fromd[i] ^ (uint32_t) fromd[0];
+	for (int shift = 0; shift < 32; shift += 8)
+	{
+		int32_t    *td;
+		int64_t    *tc;
+
+		if (((diff >> shift) & 0xFF) == 0)
+			continue;
+		radix_pass(fromd, fromc, tod, toc, b, shift);
+		td = fromd, fromd = tod, tod = td;
+		tc = fromc, fromc = toc, toc = tc;
+	}
+	if (fromd != sd)
+	{
+		memcpy(sd, fromd, (size_t) b * sizeof(int32_t));
+		memcpy(sc, fromc, (size_t) b * sizeof(int64_t));
+	}
+
+	/* equal days summed */
+	for (int32_t i = 0; i < b; i++)
+	{
+		if (m > 0 && sd[m - 1] == sd[i])
+			sc[m - 1] += sc[i];
+		else
+		{
+			sd[m] = sd[i];
+			sc[m] = sc[i];
+			m++;
+		}
+	}
+
+	u = n + m - common_days(d, n, sd, m);
+	/* k >= 0 holds for any valid value; the test only keeps a corrupt one in bounds */
+	for (int32_t i = n - 1, j = m - 1, k = u - 1; j >= 0 && k >= 0; k--)
+	{
+		if (i >= 0 && d[i] > sd[j])
+		{
+			d[k] = d[i];
+			c[k] = c[i];
+			i--;
+		}
+		else if (i >= 0 && d[i] == sd[j])
+		{
+			c[k] = c[i] + sc[j];
+			d[k] = d[i];
+			i--, j--;
+		}
+		else
+		{
+			d[k] = sd[j];
+			c[k] = sc[j];
+			j--;
+		}
+	}
+	/* the room freed holds buffered pairs: zero it */
+	for (int32_t k = u; k < n + b; k++)
+	{
+		c[k] = 0;
+		d[k] = 0;
+	}
+	w->n = u;
+	w->buf = 0;
+	return u > WAITS_MAX_DAYS ? WAITS_TOOBIG : WAITS_OK;
+}
+
+/* Copies src's pairs, buffer and total into dst (zeroed) with room for dstcap pairs. */
 void
 waits_copy(Waits *dst, int32_t dstcap, const Waits *src)
 {
-	int32_t		n = src->n;
+	int32_t		len = src->n + src->buf;
 
-	/* src's arrays are read before dst's header changes, in case they overlap */
 	waits_init(dst, dstcap);
-	memmove(WAITS_COUNTS(dst), WAITS_CCOUNTS(src), (size_t) n * sizeof(int64_t));
-	memmove(WAITS_DAYS(dst), WAITS_CDAYS(src), (size_t) n * sizeof(int32_t));
-	dst->n = n;
+	memcpy(WAITS_COUNTS(dst), WAITS_CCOUNTS(src), (size_t) len * sizeof(int64_t));
+	memcpy(WAITS_DAYS(dst), WAITS_CDAYS(src), (size_t) len * sizeof(int32_t));
+	dst->n = src->n;
+	dst->buf = src->buf;
+	dst->total = src->total;
 }
 
 /* Same pairs in both values? */
 bool
 waits_equal(const Waits *a, const Waits *b)
 {
-	if (a->n != b->n)
+	if (a->n != b->n || a->total != b->total)
 		return false;
 	return memcmp(WAITS_CDAYS(a), WAITS_CDAYS(b), (size_t) a->n * sizeof(int32_t)) == 0 &&
 		memcmp(WAITS_CCOUNTS(a), WAITS_CCOUNTS(b), (size_t) a->n * sizeof(int64_t)) == 0;
-}
-
-/* Distinct days in a ∪ b: one pass over both sorted arrays. */
-int32_t
-waits_union_size(const Waits *a, const Waits *b)
-{
-	const int32_t *ad = WAITS_CDAYS(a);
-	const int32_t *bd = WAITS_CDAYS(b);
-	int32_t		i = 0,
-				j = 0,
-				u = 0;
-
-	while (i < a->n && j < b->n)
-	{
-		if (ad[i] < bd[j])
-			i++;
-		else if (ad[i] > bd[j])
-			j++;
-		else
-			i++, j++;
-		u++;
-	}
-	return u + (a->n - i) + (b->n - j);
-}
-
-/*
- * dst := a + b.  The merge runs from the largest day down, so dst may be a (with room for
- * the union): every write lands at or above the a-entry still to be read.
- */
-WaitsStatus
-waits_merge(Waits *dst, const Waits *a, const Waits *b)
-{
-	int32_t		an = a->n,
-				bn = b->n;
-	int32_t		u = waits_union_size(a, b);
-	const int64_t *ac = WAITS_CCOUNTS(a);
-	const int32_t *ad = WAITS_CDAYS(a);
-	const int64_t *bc = WAITS_CCOUNTS(b);
-	const int32_t *bd = WAITS_CDAYS(b);
-	int64_t    *dc = WAITS_COUNTS(dst);
-	int32_t    *dd = WAITS_DAYS(dst);
-	int32_t		i = an - 1,
-				j = bn - 1,
-				k = u - 1;
-
-	while (j >= 0)
-	{
-		if (i >= 0 && ad[i] > bd[j])
-		{
-			dd[k] = ad[i];
-			dc[k] = ac[i];
-			i--;
-		}
-		else if (i >= 0 && ad[i] == bd[j])
-		{
-			if (ac[i] > INT64_MAX - bc[j])
-				return WAITS_RANGE;
-			dd[k] = ad[i];
-			dc[k] = ac[i] + bc[j];
-			i--, j--;
-		}
-		else
-		{
-			dd[k] = bd[j];
-			dc[k] = bc[j];
-			j--;
-		}
-		k--;
-	}
-	/* what is left of a is already in place when dst == a */
-	if (dst != a)
-	{
-		memcpy(dd, ad, (size_t) (i + 1) * sizeof(int32_t));
-		memcpy(dc, ac, (size_t) (i + 1) * sizeof(int64_t));
-	}
-	dst->n = u;
-	return WAITS_OK;
 }
 
 /* a := a - b, dropping days that reach 0; a is untouched when b is not part of a. */
@@ -193,38 +335,92 @@ waits_subtract(Waits *a, const Waits *b)
 			k++;
 		}
 	}
+	for (i = k; i < a->n; i++)
+	{
+		ac[i] = 0;
+		ad[i] = 0;
+	}
 	a->n = k;
+	a->total -= b->total;
 	return WAITS_OK;
 }
 
-/* Sum of the counts, checked against int64 overflow. */
-WaitsStatus
-waits_total(const Waits *w, int64_t *total)
+/* hi:lo := a * b, in plain 64-bit arithmetic (no __int128 needed). */
+static void
+mul_64x64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
 {
-	const int64_t *c = WAITS_CCOUNTS(w);
-	int64_t		t = 0;
+	uint64_t	a0 = a & 0xFFFFFFFFu,
+				a1 = a >> 32,
+				b0 = b & 0xFFFFFFFFu,
+				b1 = b >> 32;
+	uint64_t	p00 = a0 * b0,
+				p01 = a0 * b1,
+				p10 = a1 * b0,
+				p11 = a1 * b1;
+	uint64_t	mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
 
-	for (int32_t i = 0; i < w->n; i++)
-	{
-		if (t > INT64_MAX - c[i])
-			return WAITS_RANGE;
-		t += c[i];
-	}
-	*total = t;
-	return WAITS_OK;
+	*lo = (mid << 32) | (p00 & 0xFFFFFFFFu);
+	*hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
 /*
- * The row number is computed exactly as PostgreSQL's percentile_disc_final does
- * ((int64) ceil(p * rowcount) in double precision), so both agree bit for bit; then the
- * day holding that row is found by walking the cumulative counts.
+ * Row number of percentile_disc(p); see waits_core.h.  Above 2^53 rows: 0 < p < 1 is
+ * m / 2^k exactly (m the 53-bit significand, k >= 53), so ceil(p · total) is the 116-bit
+ * product m · total shifted right by k, plus one if any bit shifted out was set.
  */
+int64_t
+waits_rank(int64_t total, double p)
+{
+	int64_t		r;
+
+	if (total <= ((int64_t) 1 << 53))
+		r = (int64_t) ceil(p * (double) total);
+	else if (p >= 1.0)
+		r = total;
+	else if (p <= 0.0)
+		r = 1;
+	else
+	{
+		int			e;
+		uint64_t	m = (uint64_t) ldexp(frexp(p, &e), 53);
+		int			k = 53 - e;
+		uint64_t	hi,
+					lo,
+					q;
+		bool		rest;
+
+		mul_64x64(m, (uint64_t) total, &hi, &lo);
+		if (k >= 128)
+		{
+			q = 0;
+			rest = true;
+		}
+		else if (k >= 64)
+		{
+			q = hi >> (k - 64);
+			rest = lo != 0 || (hi & ((((uint64_t) 1) << (k - 64)) - 1)) != 0;
+		}
+		else
+		{
+			q = (hi << (64 - k)) | (lo >> k);
+			rest = (lo & ((((uint64_t) 1) << k) - 1)) != 0;
+		}
+		r = (int64_t) q + (rest ? 1 : 0);
+	}
+	if (r < 1)
+		r = 1;
+	if (r > total)
+		r = total;
+	return r;
+}
+
+/* The day holding row waits_rank(total, p), found by walking the cumulative counts. */
 int32_t
-waits_percentile(const Waits *w, int64_t total, double p)
+waits_percentile(const Waits *w, double p)
 {
 	const int64_t *c = WAITS_CCOUNTS(w);
 	const int32_t *d = WAITS_CDAYS(w);
-	int64_t		rownum = (int64_t) ceil(p * (double) total);
+	int64_t		rownum = waits_rank(w->total, p);
 	int64_t		cum = 0;
 
 	for (int32_t i = 0; i < w->n; i++)
@@ -233,7 +429,7 @@ waits_percentile(const Waits *w, int64_t total, double p)
 		if (cum >= rownum)
 			return d[i];
 	}
-	return d[w->n - 1];
+	return w->n > 0 ? d[w->n - 1] : 0;
 }
 
 /* Waits of at most day days (sum of counts of days <= day). */
@@ -254,7 +450,7 @@ waits_count_within(const Waits *w, int32_t day)
  * them (it can exceed int64 for large states), so the only rounding is the final division.
  */
 double
-waits_mean(const Waits *w, int64_t total)
+waits_mean(const Waits *w)
 {
 	const int64_t *c = WAITS_CCOUNTS(w);
 	const int32_t *d = WAITS_CDAYS(w);
@@ -264,21 +460,21 @@ waits_mean(const Waits *w, int64_t total)
 	for (int32_t i = 0; i < w->n; i++)
 		s += (unsigned __int128) (uint32_t) d[i] * (uint64_t) c[i];
 	if (s <= (unsigned __int128) UINT64_MAX)
-		return (double) (uint64_t) s / (double) total;
-	return (double) s / (double) total;
+		return (double) (uint64_t) s / (double) w->total;
+	return (double) s / (double) w->total;
 #else
 	long double s = 0;
 
 	for (int32_t i = 0; i < w->n; i++)
 		s += (long double) d[i] * (long double) c[i];
-	return (double) (s / (long double) total);
+	return (double) (s / (long double) w->total);
 #endif
 }
 
 /* ---------------------------------------------------------------- text form */
 
 /* An upper bound for the pairs in text: one per ':' (the parser rejects anything else). */
-int32_t
+int64_t
 waits_parse_room(const char *text)
 {
 	int64_t		n = 0;
@@ -286,7 +482,7 @@ waits_parse_room(const char *text)
 	for (const char *p = text; *p; p++)
 		if (*p == ':')
 			n++;
-	return n > WAITS_MAX_CAP ? WAITS_MAX_CAP : (int32_t) n;
+	return n;
 }
 
 static const char *
@@ -337,6 +533,8 @@ waits_parse(const char *text, Waits *w, char *detail)
 	int32_t		prev = -1;
 
 	w->n = 0;
+	w->buf = 0;
+	w->total = 0;
 	if (*p != '{')
 	{
 		set_detail(detail, "Expected \"{\" followed by day:count pairs, like \"{0:12,1:40,3:7}\".");
@@ -392,17 +590,17 @@ waits_parse(const char *text, Waits *w, char *detail)
 						   ? "Day %d appears twice; each day must appear once."
 						   : "Days must be in ascending order; %d follows %d.",
 						   (int) day, (int) prev);
-				return WAITS_SYNTAX;
+				return WAITS_INVALID;
 			}
 			if (total > INT64_MAX - count)
 			{
-				set_detail(detail, "The total number of waits does not fit in bigint.");
+				set_detail(detail, "The total number of waits must fit in bigint (at most 9223372036854775807).");
 				return WAITS_RANGE;
 			}
 			if (w->n >= w->cap)		/* cannot happen with waits_parse_room */
 			{
 				set_detail(detail, "Too many days.");
-				return WAITS_RANGE;
+				return WAITS_TOOBIG;
 			}
 			total += count;
 			prev = (int32_t) day;
@@ -428,47 +626,70 @@ waits_parse(const char *text, Waits *w, char *detail)
 		set_detail(detail, "Expected nothing after the closing \"}\".");
 		return WAITS_SYNTAX;
 	}
+	w->total = total;
 	return WAITS_OK;
 }
 
 /* Checks pairs from binary input; same rules as the text form. */
 WaitsStatus
-waits_validate(const int32_t *days, const int64_t *counts, int32_t n, char *detail)
+waits_validate(const int32_t *days, const int64_t *counts, int32_t n, int64_t *total,
+			   char *detail)
 {
-	int64_t		total = 0;
+	int64_t		t = 0;
 
 	for (int32_t i = 0; i < n; i++)
 	{
 		if (days[i] < 0)
 		{
-			set_detail(detail, "Days must be 0 or more.");
+			set_detail(detail, "Days must be 0 or more; day %d is not.", (int) days[i]);
 			return WAITS_RANGE;
 		}
 		if (i > 0 && days[i] <= days[i - 1])
 		{
-			set_detail(detail, "Days must be strictly ascending.");
-			return WAITS_SYNTAX;
+			set_detail(detail, "Days must be strictly ascending; %d follows %d.",
+					   (int) days[i], (int) days[i - 1]);
+			return WAITS_INVALID;
 		}
 		if (counts[i] < 1)
 		{
-			set_detail(detail, "Counts must be 1 or more.");
+			set_detail(detail, "The count of day %d must be 1 or more.", (int) days[i]);
 			return WAITS_RANGE;
 		}
-		if (total > INT64_MAX - counts[i])
+		if (t > INT64_MAX - counts[i])
 		{
-			set_detail(detail, "The total number of waits does not fit in bigint.");
+			set_detail(detail, "The total number of waits must fit in bigint (at most 9223372036854775807).");
 			return WAITS_RANGE;
 		}
-		total += counts[i];
+		t += counts[i];
 	}
+	*total = t;
 	return WAITS_OK;
 }
 
-/* Room for the text form including the terminating NUL. */
+/* Decimal digits of v >= 0. */
+static size_t
+digits(uint64_t v)
+{
+	size_t		k = 1;
+
+	while (v >= 10)
+		v /= 10, k++;
+	return k;
+}
+
+/* Exact length of the text form plus the NUL: "{", the pairs with commas, "}". */
 size_t
 waits_text_len(const Waits *w)
 {
-	return 3 + (size_t) w->n * WAITS_PAIR_TEXT_MAX;
+	const int64_t *c = WAITS_CCOUNTS(w);
+	const int32_t *d = WAITS_CDAYS(w);
+	size_t		len = 3;
+
+	/* a negative number (only in a corrupt value) is counted at its longest */
+	for (int32_t i = 0; i < w->n; i++)
+		len += (d[i] < 0 ? 11 : digits((uint32_t) d[i])) + 1 +
+			(c[i] < 0 ? 20 : digits((uint64_t) c[i])) + (i > 0);
+	return len;
 }
 
 /* Canonical text: "{d:c,d:c}", no spaces, ascending days; "{}" when empty. */
