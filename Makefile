@@ -40,8 +40,10 @@ SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
 # The region script: one file per concept, run in this order by pekefb.create_region;
 # region upgrade steps are src/region/upgrade/FROM--TO.sql, run by pekefb.upgrade_region.
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
-               src/region/cases.sql src/region/feedback.sql src/region/views_indicators.sql \
-               src/region/views_access.sql src/region/views_feedback.sql src/region/views_overview.sql
+               src/region/cases.sql src/region/feedback.sql src/region/members.sql \
+               src/region/views_privacy.sql src/region/views_privacy_feedback.sql src/region/views_indicators.sql \
+               src/region/views_access.sql src/region/views_feedback.sql src/region/views_overview.sql \
+               src/region/views_members.sql
 REGION_UPGRADES = $(sort $(wildcard src/region/upgrade/*.sql))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))

@@ -13,7 +13,7 @@ WITH c AS (
            c.started, c.finished, s.judged_on,
            pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
     FROM @region@.cases c
-    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
     JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
     CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
     CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
@@ -41,6 +41,58 @@ g AS (
         ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
     ) AS p (period_kind, period_start)
     GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+),
+-- suppression (privacy.sql, doc/partners.md): per indicator and period, along the tree, for
+-- each count a figure is computed over (cases; on time + late + open past due for rate;
+-- finished for the percentiles); then each quarter against its months
+mg AS (SELECT @region@.min_group_size() AS m),
+tree AS (
+    SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
+           u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
+                 pg_catalog.array_agg(g.organization_code ORDER BY g.organization_code, g.includes_sub_organizations) AS orgs,
+                 pg_catalog.array_agg(o.parent_code ORDER BY g.organization_code, g.includes_sub_organizations) AS parents,
+                 pg_catalog.array_agg(g.includes_sub_organizations ORDER BY g.organization_code, g.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(g.cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n1,
+                 pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due ORDER BY g.organization_code, g.includes_sub_organizations) AS n2,
+                 pg_catalog.array_agg(g.finished_cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n3
+          FROM g JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
+          GROUP BY g.indicator_code, g.period_kind, g.period_start) x
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs), pg_catalog.unnest(x.incls),
+                                  pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
+        AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
+),
+months AS (
+    -- each quarter's row and its month rows together: the months against their quarter
+    SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+           u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                 pg_catalog.bool_or(t.hidden) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS quarter_hidden,
+                 pg_catalog.array_agg(t.period_start ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS starts,
+                 pg_catalog.array_agg(t.hidden ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS hid,
+                 pg_catalog.array_agg(t.n1 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n1,
+                 pg_catalog.array_agg(t.n2 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n2,
+                 pg_catalog.array_agg(t.n3 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n3
+          FROM tree t
+          GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                   CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)) x
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n1, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n2, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n3, x.hid, mg.m)))
+        AS u (period_start, h1, h2, h3)
+),
+flags AS (
+    SELECT indicator_code, 'quarter' AS period_kind, period_start, organization_code, includes_sub_organizations, hidden
+    FROM tree WHERE period_kind OPERATOR(pg_catalog.=) 'quarter'
+    UNION ALL
+    SELECT indicator_code, 'month', period_start, organization_code, includes_sub_organizations, hidden
+    FROM months
 )
 SELECT
     g.indicator_code,
@@ -69,8 +121,9 @@ SELECT
 FROM g
 JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN @region@.settings s
-CROSS JOIN LATERAL (SELECT g.cases OPERATOR(pg_catalog.<) s.min_group_size AS suppressed) x;
+JOIN flags f ON f.indicator_code OPERATOR(pg_catalog.=) g.indicator_code AND f.period_kind OPERATOR(pg_catalog.=) g.period_kind AND f.period_start OPERATOR(pg_catalog.=) g.period_start
+            AND f.organization_code OPERATOR(pg_catalog.=) g.organization_code AND f.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
+CROSS JOIN LATERAL (SELECT f.hidden AS suppressed) x;
 COMMENT ON VIEW @region@.access_summary IS
     'access indicators from raw cases per indicator, organisation, period (period_kind month or quarter of the day the matter became pending) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
@@ -92,7 +145,7 @@ COMMENT ON COLUMN @region@.access_summary.open_within IS 'still open and within 
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
-COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (doc/partners.md)';
 
 -- refresh_access_measurements: writes the measurements of every access indicator for one
 -- period from the raw cases, for every organisation with cases, its sub-organisations
@@ -115,6 +168,11 @@ DECLARE
     written bigint;
     cfg @region@.settings;
     judged_on date;
+    -- the owner, superusers and BYPASSRLS roles write every organisation; a member those
+    -- it may write (the policies would refuse the others)
+    everything boolean := @region@.is_region_owner()
+                          OR (SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER);
+    writable text[] := @region@.member_organizations(CURRENT_USER, 'write');
 BEGIN
     IF period_start IS NULL OR period_end IS NULL OR period_end OPERATOR(pg_catalog.<) period_start THEN
         RAISE EXCEPTION 'invalid period: % .. %', period_start, period_end
@@ -155,7 +213,8 @@ BEGIN
             WHERE (indicator_codes IS NULL OR i.code OPERATOR(pg_catalog.=) ANY (indicator_codes))
         ) c
         JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
-        WHERE CASE
+        WHERE (everything OR t.ancestor_code OPERATOR(pg_catalog.=) ANY (writable))
+          AND CASE
                 WHEN c.basis OPERATOR(pg_catalog.=) 'finished'
                 THEN c.finished OPERATOR(pg_catalog.>=) refresh_access_measurements.period_start
                      AND c.finished OPERATOR(pg_catalog.<=) refresh_access_measurements.period_end

@@ -8,7 +8,7 @@
 -- or month).  One row per measurement: nothing is added up, so an organisation's row is
 -- its figure as loaded (refresh_access_measurements loads figures that include the
 -- organisation's sub-organisations, like THL's area figures).
-CREATE VIEW @region@.indicator_status AS
+CREATE VIEW @region@.indicator_status WITH (security_invoker = true) AS
 SELECT
     m.indicator_code,
     m.organization_code,
@@ -17,29 +17,33 @@ SELECT
     pekefb.localized(i.name_fi, i.name_sv, i.name_en)   AS indicator_name,
     pekefb.localized(o.name_fi, o.name_sv)              AS organization_name,
     i.theme,
-    pekefb.value(m.value)                               AS value,
-    pekefb.numerator(m.value)                           AS numerator,
-    pekefb.denominator(m.value)                         AS denominator,
+    CASE WHEN NOT h.hide THEN pekefb.value(m.value) END       AS value,
+    CASE WHEN NOT h.hide THEN pekefb.numerator(m.value) END   AS numerator,
+    CASE WHEN NOT h.hide THEN pekefb.denominator(m.value) END AS denominator,
     i.unit,
-    m.value::text                                       AS value_text,
+    CASE WHEN NOT h.hide THEN m.value::text END         AS value_text,
     t.target::text                                      AS target_text,
     pekefb.target_value(t.target)                       AS target_value,
-    pekefb.attained(m.value, t.target)                  AS attained,
-    pekefb.attainment(m.value, t.target)                AS attainment,
-    CASE WHEN t.target IS NULL THEN 'no target'
+    CASE WHEN NOT h.hide THEN pekefb.attained(m.value, t.target) END   AS attained,
+    CASE WHEN NOT h.hide THEN pekefb.attainment(m.value, t.target) END AS attainment,
+    CASE WHEN h.hide THEN 'suppressed'
+         WHEN t.target IS NULL THEN 'no target'
          WHEN pekefb.attained(m.value, t.target) THEN 'met'
          ELSE 'missed' END                              AS status,
-    CASE WHEN t.target IS NULL THEN
+    CASE WHEN h.hide THEN
+             pekefb.localized('salattu', 'skyddad', 'suppressed')
+         WHEN t.target IS NULL THEN
              pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
          WHEN pekefb.attained(m.value, t.target) THEN
              pekefb.localized('saavutettu', 'uppnått', 'met')
          ELSE
              pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
     END                                                 AS status_label,
-    pekefb.value(p.value)                               AS previous_value,
-    pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) AS change,
+    CASE WHEN NOT h.hide_previous THEN pekefb.value(p.value) END AS previous_value,
+    CASE WHEN NOT h.hide AND NOT h.hide_previous THEN pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) END AS change,
     m.source,
-    m.loaded_at
+    m.loaded_at,
+    h.hide                                              AS suppressed
 FROM @region@.measurements m
 JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
@@ -62,9 +66,17 @@ LEFT JOIN LATERAL (
       AND pm.period_start OPERATOR(pg_catalog.=)
           CAST(m.period_start::timestamp
                OPERATOR(pg_catalog.-) pg_catalog.age((m.period_end OPERATOR(pg_catalog.+) 1)::timestamp, m.period_start::timestamp) AS date)
-) p ON true;
+) p ON true
+-- a ratio over 1..min_group_size()-1 units (its denominator) is hidden, like every figure
+CROSS JOIN (SELECT @region@.min_group_size() AS mg) s
+CROSS JOIN LATERAL (
+    SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1
+                    AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide,
+           COALESCE(pekefb.denominator(p.value) OPERATOR(pg_catalog.>=) 1
+                    AND pekefb.denominator(p.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide_previous
+) h;
 COMMENT ON VIEW @region@.indicator_status IS
-    'one row per measurement (indicator, organisation, period): its target in force, attainment, status (met, missed, no target) and the previous period''s value; nothing is added up, an organisation''s row is its figure as loaded';
+    'own-data view (security_invoker: a member sees its organisations'' rows only): one row per measurement (indicator, organisation, period): its target in force, attainment, status (met, missed, no target) and the previous period''s value; nothing is added up, an organisation''s row is its figure as loaded';
 COMMENT ON COLUMN @region@.indicator_status.indicator_code IS 'the indicator (indicators.code)';
 COMMENT ON COLUMN @region@.indicator_status.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.indicator_status.period_start IS 'first day of the measurement''s period (inclusive)';
@@ -81,9 +93,10 @@ COMMENT ON COLUMN @region@.indicator_status.target_text IS 'the target in force 
 COMMENT ON COLUMN @region@.indicator_status.target_value IS 'the target level as a number in the unit of value (a range''s lower bound); NULL when there is none';
 COMMENT ON COLUMN @region@.indicator_status.attained IS 'true when the value meets the target; NULL without a target';
 COMMENT ON COLUMN @region@.indicator_status.attainment IS 'progress towards the target, 1 = reached (doc/targets.md); NULL without a target';
-COMMENT ON COLUMN @region@.indicator_status.status IS 'met, missed or no target';
+COMMENT ON COLUMN @region@.indicator_status.status IS 'met, missed, no target, or suppressed (a ratio over fewer than min_group_size() units)';
 COMMENT ON COLUMN @region@.indicator_status.status_label IS 'status in pekefb.language';
 COMMENT ON COLUMN @region@.indicator_status.previous_value IS 'value of the previous period of the same length (ending the day before period_start); NULL if not measured';
 COMMENT ON COLUMN @region@.indicator_status.change IS 'value - previous_value';
 COMMENT ON COLUMN @region@.indicator_status.source IS 'where the figure comes from (measurements.source)';
 COMMENT ON COLUMN @region@.indicator_status.loaded_at IS 'when the measurement was last written';
+COMMENT ON COLUMN @region@.indicator_status.suppressed IS 'true when the value is a ratio whose denominator is 1..min_group_size()-1: value, numerator, denominator, value_text, attained, attainment and change hidden';
