@@ -196,7 +196,7 @@ DECLARE
 BEGIN
     IF for_citus IS NULL THEN
         RAISE EXCEPTION 'for_citus must not be NULL'
-            USING ERRCODE = '22004', DETAIL = 'Pass false (once per statement) or true (a call per row, for Citus).';
+            USING ERRCODE = '22004', DETAIL = 'Pass false (a subquery per statement) or true (a call per row, for Citus).';
     END IF;
     FOR tab IN SELECT c.relname FROM pg_catalog.pg_class c
                WHERE c.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace

@@ -60,10 +60,10 @@ JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_co
 CROSS JOIN (SELECT @region@.min_group_size() AS m) s
 LEFT JOIN @region@._feedback_nps fn
     ON fn.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fn.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
-   AND fn.service OPERATOR(pg_catalog.=) g.service AND fn.period_start OPERATOR(pg_catalog.=) g.period_start AND fn.role IS NOT DISTINCT FROM g.role
+   AND fn.service OPERATOR(pg_catalog.=) g.service AND fn.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fn.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '')
 LEFT JOIN @region@._feedback_base_items fi
     ON fi.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fi.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
-   AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND fi.role IS NOT DISTINCT FROM g.role;
+   AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fi.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '');
 COMMENT ON VIEW @region@.feedback_summary IS
     'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; figures over fewer than min_group_size() answers, and those that would let a hidden one be recovered by subtraction, suppressed (doc/partners.md)';
 COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
@@ -170,7 +170,9 @@ SELECT m.organization_code,
        CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m AND NOT fq.hidden THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
        fq.hidden AS suppressed
 FROM mentions m
-JOIN totals t USING (organization_code, includes_sub_organizations, period_start)
+JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
+             AND t.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
+             AND t.period_start OPERATOR(pg_catalog.=) m.period_start
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 JOIN @region@._feedback_quarters fq
     ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations

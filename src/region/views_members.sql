@@ -3,7 +3,8 @@
 -- by every upgrade_region; the rules are in doc/partners.md.
 
 -- my_organizations: the organisations the current role acts for (through a membership of
--- its own or of a role it is a member of), with those below them, at its highest level.
+-- its own or of a role it is a member of), with those below them, at its highest level;
+-- for the region's owner and superusers every organisation, as admin.
 CREATE VIEW @region@.my_organizations WITH (security_invoker = true) AS
 SELECT c.code AS organization_code,
        CASE WHEN c.code OPERATOR(pg_catalog.=) ANY (x.admin) THEN 'admin'
@@ -12,9 +13,13 @@ SELECT c.code AS organization_code,
        c.code OPERATOR(pg_catalog.=) ANY (x.write) AS can_write
 FROM pg_catalog.unnest(@region@.member_organizations(CURRENT_USER, 'read')) AS c (code)
 CROSS JOIN (SELECT @region@.member_organizations(CURRENT_USER, 'write') AS write,
-                   @region@.member_organizations(CURRENT_USER, 'admin') AS admin) x;
+                   @region@.member_organizations(CURRENT_USER, 'admin') AS admin) x
+WHERE NOT @region@.is_region_owner()
+UNION ALL
+-- the region's owner (and superusers) bypass the policies: every organisation, as admin
+SELECT o.code, 'admin', true FROM @region@.organizations o WHERE @region@.is_region_owner();
 COMMENT ON VIEW @region@.my_organizations IS
-    'the organisations the current role acts for (its memberships and those below them; the wellbeing area''s members: all), at its highest level';
+    'the organisations the current role acts for (its memberships and those below them; the wellbeing area''s members, the region''s owner and superusers: all), at its highest level';
 COMMENT ON COLUMN @region@.my_organizations.organization_code IS 'an organisation whose rows the current role sees (organizations.code)';
 COMMENT ON COLUMN @region@.my_organizations.level IS 'the highest level the role has for it: read, write or admin';
 COMMENT ON COLUMN @region@.my_organizations.can_write IS 'true when the level is write or admin: the role may insert, update and delete its rows';
