@@ -19,6 +19,8 @@
 #     single-node result, grouped by the distribution column (computed on the workers) and
 #     by another column (partial states combined on the coordinator); for the latter
 #     EXPLAIN shows worker_partial_agg on the workers and coord_combine_agg;
+#   - a partner's login sees the same rows of the row tables and own-data views as on one
+#     node (row-level security, per-row policies), and cannot write another organisation's;
 #   - region settings calendar = 'literal' and time_zone = 'America/New_York' change the
 #     views, on Citus exactly as on one node.
 # Exit 0 all passed, 1 an assertion failed, 2 setup failed, 77 skipped (no Citus to build).
@@ -55,6 +57,7 @@ expected_layout="region.cases|distributed by organization_code
 region.feedback_responses|distributed by organization_code
 region.indicators|reference
 region.measurements|distributed by organization_code
+region.members|reference
 region.organization_tree|reference
 region.organizations|reference
 region.settings|reference
@@ -133,6 +136,43 @@ compare_views() {	# compare_views <tag>
 step "views, default settings"
 snapshot defaults || exit 2
 compare_views defaults
+
+# ------------------------------------------------------------------ partners
+# A partner's login on the distributed region sees exactly what it sees on one node: its
+# organisation's rows (and those below it), through the per-row policies distribute_region
+# put in place, and cannot write another organisation's rows.
+step "a partner's rows under row-level security"
+q -c "DROP ROLE IF EXISTS citus_partner" -c "CREATE ROLE citus_partner LOGIN" >/dev/null || exit 2
+for s in region single; do
+	q -c "SELECT $s.add_member('citus_partner', 'kokkola', 'write')" >/dev/null || exit 2
+done
+[ "$(q -c "SELECT count(*) FROM pg_policy WHERE polrelid = 'region.cases'::regclass
+           AND pg_get_expr(polqual, polrelid) LIKE '%can_read(organization_code)%'")" = 1 ]
+check "distribute_region put the per-row policies in place" $?
+for rel in cases feedback_responses measurements indicator_status feedback_comments my_organizations; do
+	for s in region single; do
+		q -c "SET ROLE citus_partner" -c "COPY (SELECT * FROM $s.$rel) TO STDOUT" | LC_ALL=C sort >"$work/partner.$s.$rel"
+	done
+	cmp -s "$work/partner.region.$rel" "$work/partner.single.$rel" && [ -s "$work/partner.region.$rel" ]
+	check "partner: $rel identical on Citus and one node ($(wc -l <"$work/partner.region.$rel") rows)" $?
+done
+own=$(q -c "SELECT count(*) FROM single.cases c JOIN single.organization_tree t USING (organization_code)
+            WHERE t.ancestor_code = 'kokkola'")
+seen=$(q -c "SET ROLE citus_partner" -c "SELECT count(*) FROM region.cases")
+all=$(q -c "SELECT count(*) FROM region.cases")
+[ "$seen" = "$own" ] && [ "$seen" -lt "$all" ]
+check "partner: sees its organisation's $own cases of $all" $?
+q -c "SET ROLE citus_partner" -c "INSERT INTO region.cases (indicator_code, organization_code, case_id, started)
+      SELECT indicator_code, 'kokkola', 'citus-partner', started FROM region.cases WHERE organization_code = 'kokkola' LIMIT 1" >/dev/null
+check "partner: writes its own organisation's rows" $?
+other=$(q -c "SELECT organization_code FROM single.cases WHERE organization_code NOT IN
+              (SELECT organization_code FROM single.organization_tree WHERE ancestor_code = 'kokkola') LIMIT 1")
+! q -c "SET ROLE citus_partner" -c "INSERT INTO region.cases (indicator_code, organization_code, started)
+        SELECT indicator_code, '$other', started FROM region.cases LIMIT 1" >/dev/null 2>&1
+check "partner: refused another organisation's row ($other)" $?
+q -c "DELETE FROM region.cases WHERE organization_code = 'kokkola' AND case_id = 'citus-partner'" >/dev/null
+for s in region single; do q -c "SELECT $s.remove_member('citus_partner', 'kokkola')" >/dev/null; done
+q -c "DROP ROLE citus_partner" >/dev/null
 
 # ------------------------------------------------------------------ aggregates
 # shellcheck source=test/citus/aggregates.bash
