@@ -45,17 +45,17 @@ g AS (
 -- suppression (privacy.sql, doc/partners.md): per indicator and period, along the tree, for
 -- each count a figure is computed over (cases; on time + late + open past due for rate;
 -- finished for the percentiles); then each quarter against its months
-mg AS (SELECT @region@.min_group_size() AS m),
+mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
 tree AS (
     SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
            u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
     FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
-                 pg_catalog.array_agg(g.organization_code ORDER BY g.organization_code, g.includes_sub_organizations) AS orgs,
-                 pg_catalog.array_agg(o.parent_code ORDER BY g.organization_code, g.includes_sub_organizations) AS parents,
-                 pg_catalog.array_agg(g.includes_sub_organizations ORDER BY g.organization_code, g.includes_sub_organizations) AS incls,
-                 pg_catalog.array_agg(g.cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n1,
-                 pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due ORDER BY g.organization_code, g.includes_sub_organizations) AS n2,
-                 pg_catalog.array_agg(g.finished_cases ORDER BY g.organization_code, g.includes_sub_organizations) AS n3
+                 pg_catalog.array_agg(g.organization_code) AS orgs,
+                 pg_catalog.array_agg(o.parent_code) AS parents,
+                 pg_catalog.array_agg(g.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(g.cases) AS n1,
+                 pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) AS n2,
+                 pg_catalog.array_agg(g.finished_cases) AS n3
           FROM g JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
           GROUP BY g.indicator_code, g.period_kind, g.period_start) x
     CROSS JOIN mg

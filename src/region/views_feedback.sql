@@ -57,7 +57,7 @@ FROM (SELECT t.ancestor_code AS organization_code,
       WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
       GROUP BY 1, 2, 3, 4, 5) g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN (SELECT @region@.min_group_size() AS m) s
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s
 LEFT JOIN @region@._feedback_nps fn
     ON fn.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fn.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
    AND fn.service OPERATOR(pg_catalog.=) g.service AND fn.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fn.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '')
@@ -107,7 +107,7 @@ SELECT g.organization_code,
        g.hidden AS suppressed
 FROM @region@._feedback_items g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN (SELECT @region@.min_group_size() AS m) s;
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.organization_code IS 'the organisation (organizations.code)';
@@ -177,7 +177,7 @@ JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_co
 JOIN @region@._feedback_quarters fq
     ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
    AND fq.period_start OPERATOR(pg_catalog.=) m.period_start
-CROSS JOIN (SELECT @region@.min_group_size() AS m) s;
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@.feedback_theme_summary IS
     'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.organization_code IS 'the organisation (organizations.code)';

@@ -68,7 +68,7 @@ LEFT JOIN LATERAL (
                OPERATOR(pg_catalog.-) pg_catalog.age((m.period_end OPERATOR(pg_catalog.+) 1)::timestamp, m.period_start::timestamp) AS date)
 ) p ON true
 -- a ratio over 1..min_group_size()-1 units (its denominator) is hidden, like every figure
-CROSS JOIN (SELECT @region@.min_group_size() AS mg) s
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS mg) s
 CROSS JOIN LATERAL (
     SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1
                     AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide,

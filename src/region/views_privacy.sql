@@ -5,7 +5,10 @@
 
 -- min_group_size(): the minimum group size in force: the region's setting, raised (never
 -- lowered) by the session's pekefb.min_group_size.  Runs with the owner's rights, so that
--- a reader granted a benchmark view alone (not settings) can read the view.
+-- a reader granted a benchmark view alone (not settings) can read the view.  The views read
+-- it as (SELECT (SELECT @region@.min_group_size()) AS m): the inner scalar subquery is an
+-- InitPlan run once per query, whereas a plain call in a pulled-up subquery is run at every
+-- reference of m, on every row (a SECURITY DEFINER function is never inlined).
 CREATE FUNCTION @region@.min_group_size() RETURNS integer
     LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     RETURN (SELECT pg_catalog.int4larger(s.min_group_size, pekefb.min_group_size()) FROM @region@.settings s);
@@ -22,7 +25,10 @@ COMMENT ON FUNCTION @region@.min_group_size() IS
 --      be empty or reach m units; when it is 1..m-1, T's own cell is hidden if visible,
 --      otherwise the smallest visible child is hidden with everything below it.
 -- A subtraction of visible cells from a visible total can then only yield a set of at
--- least m units (doc/partners.md).  Returns hidden flags in the order of the input.
+-- least m units (doc/partners.md).  Returns hidden flags in the order of the input; the
+-- result does not depend on that order (ties are broken by code), so the callers build the
+-- arrays with array_agg without ORDER BY (aggregates of one group see its rows in the same
+-- order, so the arrays stay aligned) and skip a sort per array.
 CREATE FUNCTION @region@._tree_suppress(org text[], parent text[], incl boolean[], n bigint[], m integer)
     RETURNS boolean[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
@@ -165,7 +171,7 @@ LEFT JOIN LATERAL (
     ORDER BY tg.organization_code IS NULL, tg.period_end OPERATOR(pg_catalog.-) tg.period_start
     LIMIT 1
 ) t ON true
-CROSS JOIN (SELECT @region@.min_group_size() AS mg) s
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS mg) s
 CROSS JOIN LATERAL (
     SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1 AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide
 ) h;

@@ -43,18 +43,18 @@ WITH y AS (
     GROUP BY 1, 2, 3
 ), g AS (
     SELECT y.period_start,
-           pg_catalog.array_agg(y.organization_code ORDER BY y.organization_code, y.includes_sub_organizations) AS orgs,
-           pg_catalog.array_agg(o.parent_code ORDER BY y.organization_code, y.includes_sub_organizations) AS parents,
-           pg_catalog.array_agg(y.includes_sub_organizations ORDER BY y.organization_code, y.includes_sub_organizations) AS incls,
-           pg_catalog.array_agg(y.responses ORDER BY y.organization_code, y.includes_sub_organizations) AS n_responses,
-           pg_catalog.array_agg(y.nps_answers ORDER BY y.organization_code, y.includes_sub_organizations) AS n_nps
+           pg_catalog.array_agg(y.organization_code) AS orgs,
+           pg_catalog.array_agg(o.parent_code) AS parents,
+           pg_catalog.array_agg(y.includes_sub_organizations) AS incls,
+           pg_catalog.array_agg(y.responses) AS n_responses,
+           pg_catalog.array_agg(y.nps_answers) AS n_nps
     FROM y JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) y.organization_code
     GROUP BY y.period_start
 )
 SELECT u.organization_code, u.includes_sub_organizations, g.period_start, u.responses, u.nps_answers,
        u.nps_hidden, u.responses_hidden
 FROM g
-CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.n_responses),
@@ -73,14 +73,14 @@ CREATE VIEW @region@._feedback_nps AS
 WITH tree AS (
     SELECT g.service, g.period_start, g.role, u.organization_code, u.includes_sub_organizations, u.n, u.hidden
     FROM (SELECT c.service, c.period_start, c.role,
-                 pg_catalog.array_agg(c.organization_code ORDER BY c.organization_code, c.includes_sub_organizations) AS orgs,
-                 pg_catalog.array_agg(o.parent_code ORDER BY c.organization_code, c.includes_sub_organizations) AS parents,
-                 pg_catalog.array_agg(c.includes_sub_organizations ORDER BY c.organization_code, c.includes_sub_organizations) AS incls,
-                 pg_catalog.array_agg(c.nps_answers ORDER BY c.organization_code, c.includes_sub_organizations) AS ns
+                 pg_catalog.array_agg(c.organization_code) AS orgs,
+                 pg_catalog.array_agg(o.parent_code) AS parents,
+                 pg_catalog.array_agg(c.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(c.nps_answers) AS ns
           FROM @region@._feedback_cells c
           JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
           GROUP BY c.service, c.period_start, c.role) g
-    CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+    CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
     CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.ns),
@@ -102,7 +102,7 @@ FROM parts p
 JOIN @region@._feedback_year y ON y.organization_code OPERATOR(pg_catalog.=) p.organization_code
                               AND y.includes_sub_organizations OPERATOR(pg_catalog.=) p.includes_sub_organizations
                               AND y.period_start OPERATOR(pg_catalog.=) p.year_start
-CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(p.services),
                              pg_catalog.unnest(p.starts),
                              pg_catalog.unnest(p.roles),
@@ -142,17 +142,17 @@ WITH own AS (
 SELECT g.service, g.period_start, g.role, g.item, u.organization_code, u.includes_sub_organizations, u.answers,
        u.dont_know, u.score_sum, u.agree, u.hidden
 FROM (SELECT c.service, c.period_start, c.role, c.item,
-             pg_catalog.array_agg(c.organization_code ORDER BY c.organization_code, c.includes_sub_organizations) AS orgs,
-             pg_catalog.array_agg(o.parent_code ORDER BY c.organization_code, c.includes_sub_organizations) AS parents,
-             pg_catalog.array_agg(c.includes_sub_organizations ORDER BY c.organization_code, c.includes_sub_organizations) AS incls,
-             pg_catalog.array_agg(c.answers ORDER BY c.organization_code, c.includes_sub_organizations) AS ns,
-             pg_catalog.array_agg(c.dont_know ORDER BY c.organization_code, c.includes_sub_organizations) AS dks,
-             pg_catalog.array_agg(c.score_sum ORDER BY c.organization_code, c.includes_sub_organizations) AS sums,
-             pg_catalog.array_agg(c.agree ORDER BY c.organization_code, c.includes_sub_organizations) AS agrees
+             pg_catalog.array_agg(c.organization_code) AS orgs,
+             pg_catalog.array_agg(o.parent_code) AS parents,
+             pg_catalog.array_agg(c.includes_sub_organizations) AS incls,
+             pg_catalog.array_agg(c.answers) AS ns,
+             pg_catalog.array_agg(c.dont_know) AS dks,
+             pg_catalog.array_agg(c.score_sum) AS sums,
+             pg_catalog.array_agg(c.agree) AS agrees
       FROM cells c
       JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
       GROUP BY c.service, c.period_start, c.role, c.item) g
-CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.ns),
@@ -176,13 +176,13 @@ WITH q AS (
 ), tree AS (
     SELECT g.period_start, u.organization_code, u.includes_sub_organizations, u.n, u.hidden
     FROM (SELECT q.period_start,
-                 pg_catalog.array_agg(q.organization_code ORDER BY q.organization_code, q.includes_sub_organizations) AS orgs,
-                 pg_catalog.array_agg(o.parent_code ORDER BY q.organization_code, q.includes_sub_organizations) AS parents,
-                 pg_catalog.array_agg(q.includes_sub_organizations ORDER BY q.organization_code, q.includes_sub_organizations) AS incls,
-                 pg_catalog.array_agg(q.responses ORDER BY q.organization_code, q.includes_sub_organizations) AS ns
+                 pg_catalog.array_agg(q.organization_code) AS orgs,
+                 pg_catalog.array_agg(o.parent_code) AS parents,
+                 pg_catalog.array_agg(q.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(q.responses) AS ns
           FROM q JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) q.organization_code
           GROUP BY q.period_start) g
-    CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+    CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
     CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.ns),
@@ -202,7 +202,7 @@ FROM parts p
 JOIN @region@._feedback_year y ON y.organization_code OPERATOR(pg_catalog.=) p.organization_code
                               AND y.includes_sub_organizations OPERATOR(pg_catalog.=) p.includes_sub_organizations
                               AND y.period_start OPERATOR(pg_catalog.=) p.year_start
-CROSS JOIN (SELECT @region@.min_group_size() AS m) mg
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(p.starts),
                              pg_catalog.unnest(p.ns),
                              pg_catalog.unnest(@region@._parts_suppress(y.responses_hidden, p.ns, p.hid, mg.m)))
@@ -210,34 +210,99 @@ CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(p.starts),
 COMMENT ON VIEW @region@._feedback_quarters IS
     'internal: whether the responses-based figures (theme mentions) per organisation and quarter are hidden (tree rule, then against the year) (not granted to members)';
 
--- _feedback_base_items: _feedback_items of the five base statements side by side, one row
--- per feedback_summary group (so that feedback_summary reads _feedback_items once): whether
--- each is hidden, its answers, score sum and agreeing answers.
+-- _feedback_base_items: the five base statements side by side, one row per
+-- feedback_summary group: whether each is hidden, its answers, score sum and agreeing
+-- answers.  One pass over the responses (pekefb.item per statement, as feedback_summary did
+-- before suppression needed the tree), hidden along the tree by each statement's answers as
+-- _feedback_items hides it (its cells without answers change nothing in _tree_suppress).
+-- _feedback_items' SRF over every statement is what made feedback_summary slow.
 CREATE VIEW @region@._feedback_base_items AS
-SELECT f.organization_code, f.includes_sub_organizations, f.service, f.period_start, f.role,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS easy_hidden,
-       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_answers,
-       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_score_sum,
-       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'easy') AS bigint) AS easy_agree,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS helped_hidden,
-       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_answers,
-       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_score_sum,
-       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'helped') AS bigint) AS helped_agree,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS safe_hidden,
-       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_answers,
-       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_score_sum,
-       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'safe') AS bigint) AS safe_agree,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS useful_hidden,
-       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_answers,
-       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_score_sum,
-       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'useful') AS bigint) AS useful_agree,
-       pg_catalog.bool_or(f.hidden) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS understood_hidden,
-       CAST(pg_catalog.sum(f.answers) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_answers,
-       CAST(pg_catalog.sum(f.score_sum) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_score_sum,
-       CAST(pg_catalog.sum(f.agree) FILTER (WHERE f.item OPERATOR(pg_catalog.=) 'understood') AS bigint) AS understood_agree
-FROM @region@._feedback_items f
-WHERE f.item OPERATOR(pg_catalog.=) ANY (ARRAY['easy', 'helped', 'safe', 'useful', 'understood'])
-GROUP BY 1, 2, 3, 4, 5;
+WITH own AS (
+    SELECT r.organization_code, r.service,
+           CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at)) AS date) AS period_start,
+           pekefb.role(r.response) AS role,
+           pg_catalog.count(pekefb.item(r.response, 'easy')) AS easy_answers,
+           pg_catalog.sum(pekefb.item(r.response, 'easy')) AS easy_score_sum,
+           pg_catalog.count(*) FILTER (WHERE pekefb.item(r.response, 'easy') OPERATOR(pg_catalog.>=) 4) AS easy_agree,
+           pg_catalog.count(pekefb.item(r.response, 'helped')) AS helped_answers,
+           pg_catalog.sum(pekefb.item(r.response, 'helped')) AS helped_score_sum,
+           pg_catalog.count(*) FILTER (WHERE pekefb.item(r.response, 'helped') OPERATOR(pg_catalog.>=) 4) AS helped_agree,
+           pg_catalog.count(pekefb.item(r.response, 'safe')) AS safe_answers,
+           pg_catalog.sum(pekefb.item(r.response, 'safe')) AS safe_score_sum,
+           pg_catalog.count(*) FILTER (WHERE pekefb.item(r.response, 'safe') OPERATOR(pg_catalog.>=) 4) AS safe_agree,
+           pg_catalog.count(pekefb.item(r.response, 'useful')) AS useful_answers,
+           pg_catalog.sum(pekefb.item(r.response, 'useful')) AS useful_score_sum,
+           pg_catalog.count(*) FILTER (WHERE pekefb.item(r.response, 'useful') OPERATOR(pg_catalog.>=) 4) AS useful_agree,
+           pg_catalog.count(pekefb.item(r.response, 'understood')) AS understood_answers,
+           pg_catalog.sum(pekefb.item(r.response, 'understood')) AS understood_score_sum,
+           pg_catalog.count(*) FILTER (WHERE pekefb.item(r.response, 'understood') OPERATOR(pg_catalog.>=) 4) AS understood_agree
+    FROM @region@.feedback_responses r
+    CROSS JOIN @region@.settings st
+    GROUP BY 1, 2, 3, 4
+), cells AS (
+    SELECT t.ancestor_code AS organization_code, x.includes_sub_organizations, w.service, w.period_start, w.role,
+           CAST(pg_catalog.sum(w.easy_answers) AS bigint) AS easy_answers,
+           CAST(pg_catalog.sum(w.easy_score_sum) AS bigint) AS easy_score_sum,
+           CAST(pg_catalog.sum(w.easy_agree) AS bigint) AS easy_agree,
+           CAST(pg_catalog.sum(w.helped_answers) AS bigint) AS helped_answers,
+           CAST(pg_catalog.sum(w.helped_score_sum) AS bigint) AS helped_score_sum,
+           CAST(pg_catalog.sum(w.helped_agree) AS bigint) AS helped_agree,
+           CAST(pg_catalog.sum(w.safe_answers) AS bigint) AS safe_answers,
+           CAST(pg_catalog.sum(w.safe_score_sum) AS bigint) AS safe_score_sum,
+           CAST(pg_catalog.sum(w.safe_agree) AS bigint) AS safe_agree,
+           CAST(pg_catalog.sum(w.useful_answers) AS bigint) AS useful_answers,
+           CAST(pg_catalog.sum(w.useful_score_sum) AS bigint) AS useful_score_sum,
+           CAST(pg_catalog.sum(w.useful_agree) AS bigint) AS useful_agree,
+           CAST(pg_catalog.sum(w.understood_answers) AS bigint) AS understood_answers,
+           CAST(pg_catalog.sum(w.understood_score_sum) AS bigint) AS understood_score_sum,
+           CAST(pg_catalog.sum(w.understood_agree) AS bigint) AS understood_agree
+    FROM own w
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
+    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+    WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
+    GROUP BY 1, 2, 3, 4, 5
+), flags AS MATERIALIZED (
+    -- (materialized: one _tree_suppress call per group, not per joined row)
+    SELECT g.service, g.period_start, g.role, u.*
+    FROM (SELECT c.service, c.period_start, c.role,
+                 pg_catalog.array_agg(c.organization_code) AS orgs,
+                 pg_catalog.array_agg(o.parent_code) AS parents,
+                 pg_catalog.array_agg(c.includes_sub_organizations) AS incls,
+           pg_catalog.array_agg(c.easy_answers) AS easy_n,
+           pg_catalog.array_agg(c.helped_answers) AS helped_n,
+           pg_catalog.array_agg(c.safe_answers) AS safe_n,
+           pg_catalog.array_agg(c.useful_answers) AS useful_n,
+           pg_catalog.array_agg(c.understood_answers) AS understood_n
+          FROM cells c
+          JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
+          GROUP BY c.service, c.period_start, c.role) g
+    CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
+                             pg_catalog.unnest(g.incls),
+                             pg_catalog.unnest(g.easy_n),
+                             pg_catalog.unnest(g.helped_n),
+                             pg_catalog.unnest(g.safe_n),
+                             pg_catalog.unnest(g.useful_n),
+                             pg_catalog.unnest(g.understood_n),
+                             pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.easy_n, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.helped_n, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.safe_n, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.useful_n, mg.m)),
+                             pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.understood_n, mg.m)))
+        AS u (organization_code, includes_sub_organizations, easy_n, helped_n, safe_n, useful_n, understood_n,
+            easy_hidden, helped_hidden, safe_hidden, useful_hidden, understood_hidden)
+)
+SELECT c.organization_code, c.includes_sub_organizations, c.service, c.period_start, c.role,
+       u.easy_hidden, c.easy_answers, c.easy_score_sum, c.easy_agree,
+       u.helped_hidden, c.helped_answers, c.helped_score_sum, c.helped_agree,
+       u.safe_hidden, c.safe_answers, c.safe_score_sum, c.safe_agree,
+       u.useful_hidden, c.useful_answers, c.useful_score_sum, c.useful_agree,
+       u.understood_hidden, c.understood_answers, c.understood_score_sum, c.understood_agree
+FROM cells c
+JOIN flags u ON u.organization_code OPERATOR(pg_catalog.=) c.organization_code
+            AND u.includes_sub_organizations OPERATOR(pg_catalog.=) c.includes_sub_organizations
+            AND u.service OPERATOR(pg_catalog.=) c.service AND u.period_start OPERATOR(pg_catalog.=) c.period_start
+            AND COALESCE(u.role, '') OPERATOR(pg_catalog.=) COALESCE(c.role, '');
 COMMENT ON VIEW @region@._feedback_base_items IS
     'internal: whether the five base statements'' figures of each feedback_summary group are hidden (not granted to members)';
 
