@@ -251,6 +251,29 @@ SELECT * FROM pg_temp.visible() WHERE relation IN ('measurements', 'cases', 'fee
 RESET ROLE;
 SELECT net.use_policies(false);
 SELECT * FROM pg_temp.try($$SELECT net.use_policies(NULL)$$);
+-- The membership is looked up once per statement, not once per row: a member's read of
+-- two tables calls member_organizations once for each table (the per-row form: per row).
+SET track_functions = 'all';
+BEGIN;
+SET LOCAL ROLE pekefb_test_ngo;
+SELECT count(*) AS rows_seen, (SELECT count(*) FROM net.cases) AS cases_seen FROM net.feedback_responses;
+RESET ROLE;
+SELECT pg_stat_get_xact_function_calls('net.member_organizations(name,text)'::regprocedure) AS lookups,
+       (SELECT count(*) FROM net.feedback_responses) + (SELECT count(*) FROM net.cases) AS rows_scanned;
+COMMIT;
+RESET track_functions;
+-- a new table with an organisation gets the same policies (doc/partners.md, Adding a table)
+CREATE TABLE net.visits (organization_code text NOT NULL REFERENCES net.organizations (code), n integer);
+INSERT INTO net.visits VALUES ('kunta_a', 1), ('kunta_b', 2), ('ngo', 3);
+GRANT SELECT, INSERT ON net.visits TO pekefb_test_ngo;
+SELECT net.set_row_policies('visits');
+SET ROLE pekefb_test_ngo;
+SELECT * FROM net.visits ORDER BY 1;
+SELECT * FROM pg_temp.try($$INSERT INTO net.visits VALUES ('kunta_b', 4)$$);
+RESET ROLE;
+SELECT * FROM pg_temp.try($$SELECT net.set_row_policies('settings')$$);
+SELECT * FROM pg_temp.try($$SELECT net.set_row_policies(NULL)$$);
+DROP TABLE net.visits;
 SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = 'net'::regnamespace AND relkind = 'r' ORDER BY 1;
 SELECT c.relname, (c.reloptions) FROM pg_class c WHERE c.relnamespace = 'net'::regnamespace AND c.relkind = 'v' ORDER BY 1;
 
