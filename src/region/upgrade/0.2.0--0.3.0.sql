@@ -81,21 +81,31 @@ CREATE TRIGGER settings_guard BEFORE UPDATE ON @region@.settings
 -- acts for every organisation of the region.  Runs with the owner's rights (a role with
 -- hand-granted privileges but no membership gets an empty array, not an error on members);
 -- answers only for the session user's own roles, so a member cannot list another's.
+-- PL/pgSQL, like is_region_admin: a function whose (SQL-standard) body names a table cannot
+-- be created on Citus' workers before the table, and the reference tables' policies need
+-- the functions there first (pekefb.distribute_region).
 CREATE FUNCTION @region@.member_organizations(member name, min_level text DEFAULT 'read') RETURNS text[]
-    LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    levels text[] := ARRAY['read', 'write', 'admin'];
+BEGIN
     RETURN ARRAY(
         SELECT o.code FROM @region@.organizations o
         WHERE pg_catalog.pg_has_role(SESSION_USER, member_organizations.member, 'MEMBER')
           AND EXISTS (
             SELECT FROM @region@.members m
             JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) m.role_name
-            WHERE @region@.level_rank(m.level) OPERATOR(pg_catalog.>=) @region@.level_rank(member_organizations.min_level)
+            WHERE pg_catalog.array_position(levels, m.level)
+                  OPERATOR(pg_catalog.>=) pg_catalog.array_position(levels, member_organizations.min_level)
               AND pg_catalog.pg_has_role(member_organizations.member, r.oid, 'USAGE')
               AND (m.organization_code OPERATOR(pg_catalog.=) (SELECT s.area_code FROM @region@.settings s)
                    OR EXISTS (SELECT FROM @region@.organization_tree t
                               WHERE t.ancestor_code OPERATOR(pg_catalog.=) m.organization_code
                                 AND t.organization_code OPERATOR(pg_catalog.=) o.code)))
         ORDER BY o.code);
+END
+$fn$;
 COMMENT ON FUNCTION @region@.member_organizations(name, text) IS
     'codes of the organisations a role acts for at a level or above (its memberships, those below them; the wellbeing area''s members: all); only for the session user''s own roles';
 
@@ -119,9 +129,13 @@ COMMENT ON FUNCTION @region@.can_write(text) IS 'true when the current role may 
 
 -- is_region_admin(): the current role is an admin member of the wellbeing area.
 CREATE FUNCTION @region@.is_region_admin() RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
     RETURN COALESCE((SELECT s.area_code OPERATOR(pg_catalog.=) ANY (@region@.member_organizations(CURRENT_USER, 'admin'))
                      FROM @region@.settings s), false);
+END
+$fn$;
 COMMENT ON FUNCTION @region@.is_region_admin() IS 'true when the current role is an admin member of the wellbeing area';
 
 -- members: a member sees its own memberships (and those of the roles it is a member of).
