@@ -169,6 +169,12 @@ SELECT * FROM pg_temp.try($$SELECT count(*) FROM net._feedback_cells$$);
 SELECT * FROM pg_temp.try($$SELECT count(*) FROM net._measurement_status$$);
 SELECT * FROM pg_temp.try($$SELECT net.rebuild_organization_tree()$$);
 RESET ROLE;
+-- member_organizations runs with the owner's rights but answers only for the session user's
+-- own roles: a partner logged in as itself gets its own organisations, another's none
+SET SESSION AUTHORIZATION pekefb_test_ngo;
+SELECT net.member_organizations(CURRENT_USER) AS own, net.member_organizations('pekefb_test_admin') AS admins,
+       net.member_organizations('pekefb_test_loader', 'write') AS loaders;
+RESET SESSION AUTHORIZATION;
 SELECT organization_code, count(*) FROM net.measurements GROUP BY 1 ORDER BY 1;
 
 SET client_min_messages = warning;
