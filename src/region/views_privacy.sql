@@ -8,10 +8,16 @@
 -- a reader granted a benchmark view alone (not settings) can read the view.  The views read
 -- it as (SELECT (SELECT @region@.min_group_size()) AS m): the inner scalar subquery is an
 -- InitPlan run once per query, whereas a plain call in a pulled-up subquery is run at every
--- reference of m, on every row (a SECURITY DEFINER function is never inlined).
+-- reference of m, on every row (a SECURITY DEFINER function is never inlined).  PL/pgSQL:
+-- on Citus, a view's function whose SQL-standard body names a table stops
+-- create_reference_table (the function is created on the workers before the table).
 CREATE FUNCTION @region@.min_group_size() RETURNS integer
-    LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
     RETURN (SELECT pg_catalog.int4larger(s.min_group_size, pekefb.min_group_size()) FROM @region@.settings s);
+END
+$fn$;
 COMMENT ON FUNCTION @region@.min_group_size() IS
     'the minimum group size in force: settings.min_group_size, or the session''s pekefb.min_group_size when that is larger (a session can raise it, never lower it)';
 
