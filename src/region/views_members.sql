@@ -117,10 +117,16 @@ BEGIN
         RAISE EXCEPTION 'organisation "%" is not in region "@region@"', add_member.organization_code
             USING ERRCODE = '23503', DETAIL = 'Add it to @region@.organizations first.';
     END IF;
-    INSERT INTO @region@.members AS m (role_name, organization_code, level)
-    VALUES (add_member.role_name, add_member.organization_code, add_member.level)
-    ON CONFLICT ON CONSTRAINT members_pkey DO UPDATE
-        SET level = EXCLUDED.level, granted_at = pg_catalog.now(), granted_by = CURRENT_USER;
+    -- (an UPDATE, then an INSERT: Citus refuses now() in ON CONFLICT DO UPDATE on the
+    -- reference table members)
+    UPDATE @region@.members m
+    SET level = add_member.level, granted_at = pg_catalog.now(), granted_by = CURRENT_USER
+    WHERE m.role_name OPERATOR(pg_catalog.=) add_member.role_name
+      AND m.organization_code OPERATOR(pg_catalog.=) add_member.organization_code;
+    IF NOT FOUND THEN
+        INSERT INTO @region@.members (role_name, organization_code, level)
+        VALUES (add_member.role_name, add_member.organization_code, add_member.level);
+    END IF;
     RETURN @region@._sync_privileges(add_member.role_name);
 END
 $fn$;
