@@ -64,6 +64,27 @@ BEGIN
     IF pg_catalog.to_regprocedure(pg_catalog.format('%I.use_policies(boolean)', nsp)) IS NOT NULL THEN
         EXECUTE pg_catalog.format('SELECT %I.use_policies(true)', nsp);
     END IF;
+    -- The functions the policies call (and those they call in turn) read the reference
+    -- tables members, organizations, organization_tree and settings; on a worker, inside the
+    -- query on a shard, that is a nested distributed query, which Citus refuses unless
+    -- citus.allow_nested_distributed_execution is on.  Reading reference tables only, the
+    -- nested query reads the worker's own copy; a membership changed in the same
+    -- transaction is seen from the next one.
+    FOR fn IN
+        WITH RECURSIVE used (oid) AS (
+            SELECT d.refobjid FROM pg_catalog.pg_depend d
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+            UNION
+            SELECT d.refobjid FROM pg_catalog.pg_depend d JOIN used u ON u.oid OPERATOR(pg_catalog.=) d.objid
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+        )
+        SELECT u.oid::pg_catalog.regprocedure FROM used u JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) u.oid
+        WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+    LOOP
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', fn);
+    END LOOP;
 
     -- The functions the triggers and the policies call (and those they call in turn), on
     -- every node.

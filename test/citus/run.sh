@@ -154,7 +154,8 @@ for rel in cases feedback_responses measurements indicator_status feedback_comme
 		q -c "SET ROLE citus_partner" -c "COPY (SELECT * FROM $s.$rel) TO STDOUT" | LC_ALL=C sort >"$work/partner.$s.$rel"
 	done
 	cmp -s "$work/partner.region.$rel" "$work/partner.single.$rel" && [ -s "$work/partner.region.$rel" ]
-	check "partner: $rel identical on Citus and one node ($(wc -l <"$work/partner.region.$rel") rows)" $?
+	rc=$?; rows=$(wc -l <"$work/partner.region.$rel")
+	check "partner: $rel identical on Citus and one node ($rows rows)" $rc
 done
 own=$(q -c "SELECT count(*) FROM single.cases c JOIN single.organization_tree t USING (organization_code)
             WHERE t.ancestor_code = 'kokkola'")
