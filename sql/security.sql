@@ -16,8 +16,10 @@ SELECT current_database() AS regress_db \gset
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS pekefb_security;
 DROP ROLE IF EXISTS regress_pekefb_attacker;
+DROP ROLE IF EXISTS regress_pekefb_partner;
 RESET client_min_messages;
 CREATE ROLE regress_pekefb_attacker;
+CREATE ROLE regress_pekefb_partner;
 CREATE DATABASE pekefb_security;
 \c pekefb_security
 SET client_min_messages = warning;
@@ -269,6 +271,19 @@ SELECT pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-3
        pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31', 'sv', 'markdown')) OPERATOR(pg_catalog.>) 1000 AS report_markdown;
 \endif
 \if :regions
+-- the network's functions: members, row-level security, suppression
+SELECT :"tgt".add_member('regress_pekefb_partner', 'a', 'write') AS added,
+       :"tgt".add_member('regress_pekefb_partner', 'reg', 'read') AS added_again,
+       :"tgt".remove_member('regress_pekefb_partner', 'reg') AS removed,
+       :"tgt".use_policies(false) AS policies, :"tgt".set_row_policies('cases') AS case_policies,
+       :"tgt".level_rank('admin') AS rank, :"tgt".is_region_owner() AS owner, :"tgt".is_region_admin() AS admin,
+       :"tgt".is_my_role('regress_pekefb_partner') AS mine, :"tgt".can_read('a') AS reads, :"tgt".can_write('a') AS writes,
+       :"tgt".min_group_size() AS min_size,
+       :"tgt"._tree_suppress('{reg,a}', '{NULL,reg}', '{t,t}', '{2,2}', 5) AS tree,
+       :"tgt"._parts_suppress(false, '{2,9}', '{t,f}', 5) AS parts;
+SELECT :"tgt".member_organizations('regress_pekefb_partner', 'write') AS orgs,
+       :"tgt".member_organizations('regress_pekefb_partner', 'admin') AS admin_orgs;
+SELECT :"tgt".remove_member('regress_pekefb_partner', 'a') AS removed_last;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -309,7 +324,12 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
                         'development_periods',
                         'load_measurements', 'load_cases', 'load_feedback', 'load_webropol', 'load_limesurvey',
-                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'follow_up_report')
+                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'follow_up_report',
+                        -- the network's (called above)
+                        'add_member', 'remove_member', '_sync_privileges', '_check_member_admin', 'use_policies',
+                        'set_row_policies', 'level_rank', 'is_region_owner', 'is_region_admin', 'is_my_role',
+                        'can_read', 'can_write', 'member_organizations', 'min_group_size', '_tree_suppress',
+                        '_parts_suppress')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
@@ -326,3 +346,4 @@ WHERE p.pronamespace = 'pekefb'::regnamespace AND p.proname = 'import_feedback'
 SET client_min_messages = warning;
 DROP DATABASE pekefb_security;
 DROP ROLE regress_pekefb_attacker;
+DROP ROLE regress_pekefb_partner;

@@ -10,7 +10,9 @@
 -- table that refers to a new reference table would be turned into a "Citus local table"
 -- on the way, whose copy on the coordinator loses its TRUNCATE triggers.  The functions
 -- the region's triggers call are created on every node (a trigger fires on each node's
--- copy of its table).  shard_count NULL: Citus' citus.shard_count.  Returns one row per
+-- copy of its table), and so are those the row-level-security policies call, after
+-- use_policies(true) has put the policies in the form Citus accepts.  shard_count NULL:
+-- Citus' citus.shard_count.  Returns one row per
 -- table: the table and how it is laid out.
 CREATE FUNCTION @extschema@.distribute_region(schema name DEFAULT 'region', shard_count integer DEFAULT NULL)
 RETURNS TABLE (table_name text, distribution text)
@@ -59,15 +61,55 @@ BEGIN
     PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
     PERFORM pg_catalog.set_config('client_min_messages', 'warning', true);
 
-    -- The functions the triggers call, on every node.
+    -- Row-level security: Citus refuses subqueries in the policies of distributed tables;
+    -- the region's use_policies(true) puts the same tests as a call per row (doc/partners.md).
+    IF pg_catalog.to_regprocedure(pg_catalog.format('%I.use_policies(boolean)', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('SELECT %I.use_policies(true)', nsp);
+    END IF;
+    -- The functions the policies call (and those they call in turn) read the reference
+    -- tables members, organizations, organization_tree and settings; on a worker, inside the
+    -- query on a shard, that is a nested distributed query, which Citus refuses unless
+    -- citus.allow_nested_distributed_execution is on.  Reading reference tables only, the
+    -- nested query reads the worker's own copy; a membership changed in the same
+    -- transaction is seen from the next one.
     FOR fn IN
-        SELECT DISTINCT t.tgfoid::pg_catalog.regprocedure
-        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
-        WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace AND NOT t.tgisinternal
-        UNION
-        SELECT p.oid::pg_catalog.regprocedure FROM pg_catalog.pg_proc p
+        WITH RECURSIVE used (oid) AS (
+            SELECT d.refobjid FROM pg_catalog.pg_depend d
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+            UNION
+            SELECT d.refobjid FROM pg_catalog.pg_depend d JOIN used u ON u.oid OPERATOR(pg_catalog.=) d.objid
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+        )
+        SELECT u.oid::pg_catalog.regprocedure FROM used u JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) u.oid
         WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
-          AND p.proname OPERATOR(pg_catalog.=) 'rebuild_organization_tree' AND p.pronargs OPERATOR(pg_catalog.=) 2
+    LOOP
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', fn);
+    END LOOP;
+
+    -- The functions the triggers and the policies call (and those they call in turn), on
+    -- every node.
+    FOR fn IN
+        WITH RECURSIVE used (oid) AS (
+            SELECT t.tgfoid
+            FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
+            WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace AND NOT t.tgisinternal
+            UNION
+            SELECT p.oid FROM pg_catalog.pg_proc p
+            WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+              AND p.proname OPERATOR(pg_catalog.=) 'rebuild_organization_tree' AND p.pronargs OPERATOR(pg_catalog.=) 2
+            UNION
+            SELECT d.refobjid FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_policy y ON y.oid OPERATOR(pg_catalog.=) d.objid
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+            UNION
+            SELECT d.refobjid FROM pg_catalog.pg_depend d JOIN used u ON u.oid OPERATOR(pg_catalog.=) d.objid
+            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+        )
+        SELECT u.oid::pg_catalog.regprocedure FROM used u JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) u.oid
+        WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
     LOOP
         PERFORM pg_catalog.create_distributed_function(fn);
     END LOOP;

@@ -16,7 +16,7 @@
 
 PG_MODULE_MAGIC;
 
-int			pekefb_min_group_size = 5;
+int			pekefb_min_group_size = 1;
 
 /* pekefb.language: language of the label columns of the views. */
 enum
@@ -39,11 +39,11 @@ void
 _PG_init(void)
 {
 	DefineCustomIntVariable("pekefb.min_group_size",
-							"Smallest group (respondents or cases) whose figures the views show.",
-							"Groups with at least 1 and fewer than this many members show their "
-							"count but NULL figures and suppressed = true.",
+							"Raises a region's minimum group size for this session.",
+							"A region's views use the larger of its settings.min_group_size and "
+							"this; a session can raise the minimum, never lower it.",
 							&pekefb_min_group_size,
-							5, 1, 1000000,
+							1, 1, 1000000,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 	DefineCustomEnumVariable("pekefb.language",

@@ -22,7 +22,7 @@ pekefb_in_aggregate(FunctionCallInfo fcinfo)
 				  (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)));
 }
 
-/* pekefb.min_group_size: groups with 1 <= n < this are suppressed in views (default 5). */
+/* pekefb.min_group_size: a session's raise of the regions' minimum group size (default 1). */
 extern int	pekefb_min_group_size;
 
 /* Called once from _PG_init: the calendar subsystem defines its settings (calendar.c). */

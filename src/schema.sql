@@ -66,7 +66,7 @@ $check$;
 CREATE FUNCTION @extschema@.min_group_size() RETURNS integer
     AS 'MODULE_PATHNAME', 'pekefb_min_group_size_get' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.min_group_size() IS
-    'current pekefb.min_group_size: groups with 1 <= n < this are suppressed in views';
+    'current pekefb.min_group_size: the session''s raise of a region''s minimum group size (views use the larger of it and settings.min_group_size)';
 CREATE FUNCTION @extschema@.language() RETURNS text
     AS 'MODULE_PATHNAME', 'pekefb_language_get' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.language() IS

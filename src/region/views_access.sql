@@ -150,7 +150,126 @@ COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
 -- access_summary: access_summary_on on the region's data date, each indicator on its own
 -- counting basis (see above).
 CREATE VIEW @region@.access_summary AS
+<<<<<<< HEAD
 SELECT * FROM @region@.access_summary_on();
+=======
+WITH c AS (
+    SELECT c.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
+           c.started, c.finished, s.judged_on,
+           pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
+    FROM @region@.cases c
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
+    CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
+    CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
+                       CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date) AS judged_on
+                FROM @region@.settings st) s
+    WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
+),
+g AS (
+    SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
+           p.period_start,
+           CAST(p.period_start OPERATOR(pg_catalog.+)
+                CASE WHEN p.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month' ELSE interval '3 months' END
+                AS date) OPERATOR(pg_catalog.-) 1 AS period_end,
+           pg_catalog.min(c.judged_on)                                              AS judged_on,
+           pg_catalog.count(*)                                                      AS cases,
+           pg_catalog.count(c.finished)                                             AS finished_cases,
+           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due) AS on_time,
+           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.>) c.due) AS late,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.<) c.judged_on) AS open_past_due,
+           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.>=) c.judged_on) AS open_within,
+           pekefb.wait_agg(c.finished OPERATOR(pg_catalog.-) c.started) AS waits
+    FROM c
+    CROSS JOIN LATERAL (VALUES
+        ('month',   CAST(pg_catalog.date_trunc('month', c.started::timestamp) AS date)),
+        ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
+    ) AS p (period_kind, period_start)
+    GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+),
+-- suppression (privacy.sql, doc/partners.md): per indicator and period, along the tree, for
+-- each count a figure is computed over (cases; on time + late + open past due for rate;
+-- finished for the percentiles); then each quarter against its months
+mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
+tree AS (
+    SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
+           u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
+                 pg_catalog.array_agg(g.organization_code) AS orgs,
+                 pg_catalog.array_agg(o.parent_code) AS parents,
+                 pg_catalog.array_agg(g.includes_sub_organizations) AS incls,
+                 pg_catalog.array_agg(g.cases) AS n1,
+                 pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) AS n2,
+                 pg_catalog.array_agg(g.finished_cases) AS n3
+          FROM g JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
+          GROUP BY g.indicator_code, g.period_kind, g.period_start) x
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs), pg_catalog.unnest(x.incls),
+                                  pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
+                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
+        AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
+),
+months AS (
+    -- each quarter's row and its month rows together: the months against their quarter
+    SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+           u.h1 OR u.h2 OR u.h3 AS hidden
+    FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                 pg_catalog.bool_or(t.hidden) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS quarter_hidden,
+                 pg_catalog.array_agg(t.period_start ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS starts,
+                 pg_catalog.array_agg(t.hidden ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS hid,
+                 pg_catalog.array_agg(t.n1 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n1,
+                 pg_catalog.array_agg(t.n2 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n2,
+                 pg_catalog.array_agg(t.n3 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n3
+          FROM tree t
+          GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                   CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)) x
+    CROSS JOIN mg
+    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n1, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n2, x.hid, mg.m)),
+                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n3, x.hid, mg.m)))
+        AS u (period_start, h1, h2, h3)
+),
+flags AS (
+    SELECT indicator_code, 'quarter' AS period_kind, period_start, organization_code, includes_sub_organizations, hidden
+    FROM tree WHERE period_kind OPERATOR(pg_catalog.=) 'quarter'
+    UNION ALL
+    SELECT indicator_code, 'month', period_start, organization_code, includes_sub_organizations, hidden
+    FROM months
+)
+SELECT
+    g.indicator_code,
+    g.organization_code,
+    g.includes_sub_organizations,
+    g.period_kind,
+    g.period_start,
+    g.period_end,
+    pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
+    pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+    i.deadline::text AS deadline_text,
+    g.judged_on,
+    g.cases,
+    g.finished_cases,
+    CASE WHEN NOT x.suppressed THEN g.on_time END                               AS on_time,
+    CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
+    CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
+    CASE WHEN NOT x.suppressed THEN g.open_within END                           AS open_within,
+    CASE WHEN NOT x.suppressed
+              AND ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) OPERATOR(pg_catalog.>) 0
+         THEN g.on_time::double precision
+              OPERATOR(pg_catalog./) ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) END AS rate,
+    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
+    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
+    x.suppressed
+FROM g
+JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
+JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
+JOIN flags f ON f.indicator_code OPERATOR(pg_catalog.=) g.indicator_code AND f.period_kind OPERATOR(pg_catalog.=) g.period_kind AND f.period_start OPERATOR(pg_catalog.=) g.period_start
+            AND f.organization_code OPERATOR(pg_catalog.=) g.organization_code AND f.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
+CROSS JOIN LATERAL (SELECT f.hidden AS suppressed) x;
+>>>>>>> net
 COMMENT ON VIEW @region@.access_summary IS
     'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, half_year = THL''s 1.4.-30.9. and 1.10.-31.3., or year, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
@@ -172,9 +291,13 @@ COMMENT ON COLUMN @region@.access_summary.open_within IS 'count_by started: stil
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
+<<<<<<< HEAD
 COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
 COMMENT ON COLUMN @region@.access_summary.count_by IS 'the counting basis of the row (the indicator''s count_by): started (THL''s start share over cases that became pending) or finished (over cases done in the period, e.g. the month of the visit)';
 COMMENT ON COLUMN @region@.access_summary.deadline_label IS 'the time limit in pekefb.language, e.g. 7 arkipäivää, 7 vardagar, 7 working days';
+=======
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (doc/partners.md)';
+>>>>>>> net
 
 -- refresh_access_measurements: writes the measurements of every access indicator for one
 -- period from the raw cases, for every organisation with cases, its sub-organisations
@@ -197,6 +320,11 @@ DECLARE
     written bigint;
     cfg @region@.settings;
     judged_on date;
+    -- the owner, superusers and BYPASSRLS roles write every organisation; a member those
+    -- it may write (the policies would refuse the others)
+    everything boolean := @region@.is_region_owner()
+                          OR (SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER);
+    writable text[] := @region@.member_organizations(CURRENT_USER, 'write');
 BEGIN
     IF period_start IS NULL OR period_end IS NULL OR period_end OPERATOR(pg_catalog.<) period_start THEN
         RAISE EXCEPTION 'invalid period: % .. %', period_start, period_end
@@ -237,7 +365,8 @@ BEGIN
             WHERE (indicator_codes IS NULL OR i.code OPERATOR(pg_catalog.=) ANY (indicator_codes))
         ) c
         JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
-        WHERE CASE
+        WHERE (everything OR t.ancestor_code OPERATOR(pg_catalog.=) ANY (writable))
+          AND CASE
                 WHEN c.basis OPERATOR(pg_catalog.=) 'finished'
                 THEN c.finished OPERATOR(pg_catalog.>=) refresh_access_measurements.period_start
                      AND c.finished OPERATOR(pg_catalog.<=) refresh_access_measurements.period_end

@@ -20,18 +20,28 @@ SELECT g.organization_code,
        g.role,
        g.responses,
        g.nps_answers,
-       CASE WHEN g.nps_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.nps END AS nps,
-       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_mean END AS easy_mean,
-       CASE WHEN g.easy_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.easy_agree END AS easy_agree_share,
-       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_mean END AS helped_mean,
-       CASE WHEN g.helped_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.helped_agree END AS helped_agree_share,
-       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_mean END AS safe_mean,
-       CASE WHEN g.safe_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.safe_agree END AS safe_agree_share,
-       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_mean END AS useful_mean,
-       CASE WHEN g.useful_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.useful_agree END AS useful_agree_share,
-       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_mean END AS understood_mean,
-       CASE WHEN g.understood_n OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m THEN g.understood_agree END AS understood_agree_share,
-       g.responses OPERATOR(pg_catalog.<) s.m AS suppressed
+       CASE WHEN g.nps_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fn.hidden, true) THEN g.nps END AS nps,
+       CASE WHEN fi.easy_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.easy_hidden, true)
+            THEN fi.easy_score_sum::double precision OPERATOR(pg_catalog./) fi.easy_answers END AS easy_mean,
+       CASE WHEN fi.easy_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.easy_hidden, true)
+            THEN fi.easy_agree::double precision OPERATOR(pg_catalog./) fi.easy_answers END AS easy_agree_share,
+       CASE WHEN fi.helped_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.helped_hidden, true)
+            THEN fi.helped_score_sum::double precision OPERATOR(pg_catalog./) fi.helped_answers END AS helped_mean,
+       CASE WHEN fi.helped_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.helped_hidden, true)
+            THEN fi.helped_agree::double precision OPERATOR(pg_catalog./) fi.helped_answers END AS helped_agree_share,
+       CASE WHEN fi.safe_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.safe_hidden, true)
+            THEN fi.safe_score_sum::double precision OPERATOR(pg_catalog./) fi.safe_answers END AS safe_mean,
+       CASE WHEN fi.safe_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.safe_hidden, true)
+            THEN fi.safe_agree::double precision OPERATOR(pg_catalog./) fi.safe_answers END AS safe_agree_share,
+       CASE WHEN fi.useful_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.useful_hidden, true)
+            THEN fi.useful_score_sum::double precision OPERATOR(pg_catalog./) fi.useful_answers END AS useful_mean,
+       CASE WHEN fi.useful_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.useful_hidden, true)
+            THEN fi.useful_agree::double precision OPERATOR(pg_catalog./) fi.useful_answers END AS useful_agree_share,
+       CASE WHEN fi.understood_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.understood_hidden, true)
+            THEN fi.understood_score_sum::double precision OPERATOR(pg_catalog./) fi.understood_answers END AS understood_mean,
+       CASE WHEN fi.understood_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.understood_hidden, true)
+            THEN fi.understood_agree::double precision OPERATOR(pg_catalog./) fi.understood_answers END AS understood_agree_share,
+       g.responses OPERATOR(pg_catalog.<) s.m OR COALESCE(fn.hidden, true) AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              r.service,
@@ -39,22 +49,7 @@ FROM (SELECT t.ancestor_code AS organization_code,
              pekefb.role(r.response) AS role,
              pg_catalog.count(*) AS responses,
              pg_catalog.count(pekefb.nps_score(r.response)) AS nps_answers,
-             pekefb.nps(r.response) AS nps,
-             pg_catalog.count(pekefb.item(r.response, 'easy')) AS easy_n,
-             pekefb.item_mean(r.response, 'easy') AS easy_mean,
-             pekefb.agree_share(r.response, 'easy') AS easy_agree,
-             pg_catalog.count(pekefb.item(r.response, 'helped')) AS helped_n,
-             pekefb.item_mean(r.response, 'helped') AS helped_mean,
-             pekefb.agree_share(r.response, 'helped') AS helped_agree,
-             pg_catalog.count(pekefb.item(r.response, 'safe')) AS safe_n,
-             pekefb.item_mean(r.response, 'safe') AS safe_mean,
-             pekefb.agree_share(r.response, 'safe') AS safe_agree,
-             pg_catalog.count(pekefb.item(r.response, 'useful')) AS useful_n,
-             pekefb.item_mean(r.response, 'useful') AS useful_mean,
-             pekefb.agree_share(r.response, 'useful') AS useful_agree,
-             pg_catalog.count(pekefb.item(r.response, 'understood')) AS understood_n,
-             pekefb.item_mean(r.response, 'understood') AS understood_mean,
-             pekefb.agree_share(r.response, 'understood') AS understood_agree
+             pekefb.nps(r.response) AS nps
       FROM @region@.feedback_responses r
       JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) r.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
@@ -62,9 +57,15 @@ FROM (SELECT t.ancestor_code AS organization_code,
       WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
       GROUP BY 1, 2, 3, 4, 5) g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s
+LEFT JOIN @region@._feedback_nps fn
+    ON fn.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fn.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
+   AND fn.service OPERATOR(pg_catalog.=) g.service AND fn.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fn.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '')
+LEFT JOIN @region@._feedback_base_items fi
+    ON fi.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fi.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
+   AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fi.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '');
 COMMENT ON VIEW @region@.feedback_summary IS
-    'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; groups of fewer than settings.min_group_size suppressed';
+    'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; figures over fewer than min_group_size() answers, and those that would let a hidden one be recovered by subtraction, suppressed (doc/partners.md)';
 COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.feedback_summary.includes_sub_organizations IS 'false: the organisation''s own responses only (sum these to count each response once); true: with those of every organisation below it';
 COMMENT ON COLUMN @region@.feedback_summary.organization_name IS 'name in pekefb.language (fi, sv; en uses the Finnish name)';
@@ -85,28 +86,12 @@ COMMENT ON COLUMN @region@.feedback_summary.useful_mean IS 'mean 1-5 of statemen
 COMMENT ON COLUMN @region@.feedback_summary.useful_agree_share IS 'share 0..1 of answers 4-5 to statement useful; NULL when suppressed or too few answers';
 COMMENT ON COLUMN @region@.feedback_summary.understood_mean IS 'mean 1-5 of statement understood (tieto ymmärrettävää); NULL when suppressed or too few answers';
 COMMENT ON COLUMN @region@.feedback_summary.understood_agree_share IS 'share 0..1 of answers 4-5 to statement understood; NULL when suppressed or too few answers';
-COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= responses < min_group_size() or the NPS is hidden so that no hidden figure can be recovered by subtraction (doc/partners.md); statement figures are hidden by their own answers';
 
 -- feedback_item_summary: the same groups per statement code.  answers excludes "don't
 -- know"; suppression is by answers (1 <= answers < min_group_size).
 CREATE VIEW @region@.feedback_item_summary AS
-WITH own AS (
-    -- counted per organisation first: every response belongs to one organisation, so the
-    -- rolled-up counts are sums of these (exact integers)
-    SELECT r.organization_code,
-           r.service,
-           pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
-           pekefb.role(r.response) AS role,
-           i.code AS item,
-           pg_catalog.count(i.score) AS answers,
-           pg_catalog.count(*) OPERATOR(pg_catalog.-) pg_catalog.count(i.score) AS dont_know,
-           pg_catalog.sum(i.score) AS score_sum,
-           pg_catalog.count(*) FILTER (WHERE i.score OPERATOR(pg_catalog.>=) 4) AS agree
-    FROM @region@.feedback_responses r
-    CROSS JOIN @region@.settings st
-    CROSS JOIN LATERAL pekefb.items(r.response) i
-    GROUP BY 1, 2, 3, 4, 5
-)
+-- the groups, their counts and suppression are those of _feedback_items (privacy_feedback.sql)
 SELECT g.organization_code,
        g.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -117,23 +102,12 @@ SELECT g.organization_code,
        g.item,
        g.answers,
        g.dont_know,
-       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m THEN g.score_sum::double precision OPERATOR(pg_catalog./) g.answers END AS mean,
-       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m THEN g.agree::double precision OPERATOR(pg_catalog./) g.answers END AS agree_share,
-       g.answers OPERATOR(pg_catalog.>=) 1 AND g.answers OPERATOR(pg_catalog.<) s.m AS suppressed
-FROM (SELECT t.ancestor_code AS organization_code,
-             x.includes_sub_organizations,
-             w.service, w.period_start, w.role, w.item,
-             CAST(pg_catalog.sum(w.answers) AS bigint) AS answers,
-             CAST(pg_catalog.sum(w.dont_know) AS bigint) AS dont_know,
-             CAST(pg_catalog.sum(w.score_sum) AS bigint) AS score_sum,
-             CAST(pg_catalog.sum(w.agree) AS bigint) AS agree
-      FROM own w
-      JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
-      CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-      WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
-      GROUP BY 1, 2, 3, 4, 5, 6) g
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m AND NOT g.hidden THEN g.score_sum::double precision OPERATOR(pg_catalog./) g.answers END AS mean,
+       CASE WHEN g.answers OPERATOR(pg_catalog.>=) s.m AND NOT g.hidden THEN g.agree::double precision OPERATOR(pg_catalog./) g.answers END AS agree_share,
+       g.hidden AS suppressed
+FROM @region@._feedback_items g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.organization_code IS 'the organisation (organizations.code)';
@@ -148,7 +122,7 @@ COMMENT ON COLUMN @region@.feedback_item_summary.answers IS 'answers scored 1-5 
 COMMENT ON COLUMN @region@.feedback_item_summary.dont_know IS '"don''t know" answers (null scores)';
 COMMENT ON COLUMN @region@.feedback_item_summary.mean IS 'mean score 1-5, unrounded; NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.agree_share IS 'share of answers 4 or 5 (0..1); NULL when suppressed';
-COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when 1 <= answers < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when the figures are hidden: 1 <= answers < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';
 
 -- feedback_theme_summary: how many responses of an organisation and quarter mention each
 -- theme of the qualitative coding.  The group is the organisation's responses in the
@@ -192,15 +166,18 @@ SELECT m.organization_code,
        ((m.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
        m.theme,
        t.responses,
-       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m THEN m.mentions END AS mentions,
-       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
-       t.responses OPERATOR(pg_catalog.<) s.m AS suppressed
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m AND NOT fq.hidden THEN m.mentions END AS mentions,
+       CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m AND NOT fq.hidden THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
+       fq.hidden AS suppressed
 FROM mentions m
 JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
              AND t.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
              AND t.period_start OPERATOR(pg_catalog.=) m.period_start
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
-CROSS JOIN (SELECT st.min_group_size AS m FROM @region@.settings st) s;
+JOIN @region@._feedback_quarters fq
+    ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
+   AND fq.period_start OPERATOR(pg_catalog.=) m.period_start
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@.feedback_theme_summary IS
     'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.organization_code IS 'the organisation (organizations.code)';
@@ -212,4 +189,4 @@ COMMENT ON COLUMN @region@.feedback_theme_summary.theme IS 'a theme of the quali
 COMMENT ON COLUMN @region@.feedback_theme_summary.responses IS 'all responses of the organisation in the quarter (always shown)';
 COMMENT ON COLUMN @region@.feedback_theme_summary.mentions IS 'responses whose themes include this theme; NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.share IS 'mentions / responses (0..1); NULL when suppressed';
-COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when 1 <= responses < settings.min_group_size: mentions hidden';
+COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when mentions are hidden: 1 <= responses < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';

@@ -22,7 +22,13 @@
 -- trend compares with the previous period by indicators.higher_is_better: improving,
 -- worsening or unchanged (NULL when the direction is not stated or there is no previous
 -- value), so an indicator without a target is judged too.
-CREATE VIEW @region@.indicator_status AS
+--
+-- Privacy (issue 10, doc/partners.md): an own-data view (security_invoker: row-level
+-- security shows a member its organisations' rows only).  A ratio over 1..min_group_size()-1
+-- units (its denominator) is suppressed: its value, the figures computed from it (attained,
+-- attainment, change, trend) and its status; the previous and year-earlier values by their
+-- own denominators.
+CREATE VIEW @region@.indicator_status WITH (security_invoker = true) AS
 SELECT
     m.indicator_code,
     m.organization_code,
@@ -31,25 +37,26 @@ SELECT
     pekefb.localized(i.name_fi, i.name_sv, i.name_en)   AS indicator_name,
     pekefb.localized(o.name_fi, o.name_sv)              AS organization_name,
     i.theme,
-    pekefb.value(m.value)                               AS value,
-    pekefb.numerator(m.value)                           AS numerator,
-    pekefb.denominator(m.value)                         AS denominator,
+    CASE WHEN NOT h.hide THEN pekefb.value(m.value) END       AS value,
+    CASE WHEN NOT h.hide THEN pekefb.numerator(m.value) END   AS numerator,
+    CASE WHEN NOT h.hide THEN pekefb.denominator(m.value) END AS denominator,
     i.unit,
-    m.value::text                                       AS value_text,
+    CASE WHEN NOT h.hide THEN m.value::text END         AS value_text,
     t.target::text                                      AS target_text,
     pekefb.target_value(t.target)                       AS target_value,
-    CASE WHEN NOT j.part_of_year THEN pekefb.attained(m.value, t.target) END AS attained,
-    pekefb.attainment(m.value, t.target)                AS attainment,
+    CASE WHEN NOT h.hide AND NOT j.part_of_year THEN pekefb.attained(m.value, t.target) END AS attained,
+    CASE WHEN NOT h.hide THEN pekefb.attainment(m.value, t.target) END AS attainment,
     j.status,
-    CASE WHEN j.status OPERATOR(pg_catalog.=) 'no target' THEN pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
+    CASE WHEN j.status OPERATOR(pg_catalog.=) 'suppressed' THEN pekefb.localized('salattu', 'skyddad', 'suppressed')
+         WHEN j.status OPERATOR(pg_catalog.=) 'no target' THEN pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
          WHEN j.status OPERATOR(pg_catalog.=) 'target_pending' THEN
              pekefb.localized('tavoitetaso määritellään myöhemmin', 'målnivån fastställs senare', 'target to be set later')
          WHEN j.status OPERATOR(pg_catalog.=) 'year_to_date' THEN pekefb.localized('vuoden kertymä', 'hittills i år', 'year to date')
          WHEN j.status OPERATOR(pg_catalog.=) 'met' THEN pekefb.localized('saavutettu', 'uppnått', 'met')
          ELSE pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
     END                                                 AS status_label,
-    pekefb.value(p.value)                               AS previous_value,
-    pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) AS change,
+    CASE WHEN NOT h.hide_previous THEN pekefb.value(p.value) END AS previous_value,
+    CASE WHEN NOT h.hide AND NOT h.hide_previous THEN pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) END AS change,
     m.source,
     m.loaded_at,
     -- issue 11 (thl): trend, the same period a year earlier, the target row's period
@@ -59,10 +66,11 @@ SELECT
          WHEN tr.trend OPERATOR(pg_catalog.=) 'unchanged' THEN pekefb.localized('ennallaan', 'oförändrad', 'unchanged')
     END                                                 AS trend_label,
     i.higher_is_better,
-    pekefb.value(y.value)                               AS year_earlier_value,
-    pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(y.value) AS change_from_year_earlier,
+    CASE WHEN NOT h.hide_year THEN pekefb.value(y.value) END AS year_earlier_value,
+    CASE WHEN NOT h.hide AND NOT h.hide_year THEN pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(y.value) END AS change_from_year_earlier,
     t.period_start                                      AS target_period_start,
-    t.period_end                                        AS target_period_end
+    t.period_end                                        AS target_period_end,
+    h.hide                                              AS suppressed
 FROM @region@.measurements m
 JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
@@ -97,6 +105,16 @@ LEFT JOIN LATERAL (
       AND ym.period_end OPERATOR(pg_catalog.=)
           (CAST((m.period_end OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.-) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1)
 ) y ON true
+-- a ratio over 1..min_group_size()-1 units (its denominator) is hidden, like every figure
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS mg) s
+CROSS JOIN LATERAL (
+    SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1
+                    AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide,
+           COALESCE(pekefb.denominator(p.value) OPERATOR(pg_catalog.>=) 1
+                    AND pekefb.denominator(p.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide_previous,
+           COALESCE(pekefb.denominator(y.value) OPERATOR(pg_catalog.>=) 1
+                    AND pekefb.denominator(y.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide_year
+) h
 -- a yearly target (one calendar year) and a measurement of part of that year
 CROSS JOIN LATERAL (
     SELECT t.period_start IS NOT NULL
@@ -107,21 +125,22 @@ CROSS JOIN LATERAL (
 ) yt
 CROSS JOIN LATERAL (
     SELECT COALESCE(yt.part_of_year, false) AS part_of_year,
-           CASE WHEN t.period_start IS NULL THEN 'no target'
+           CASE WHEN h.hide THEN 'suppressed'
+                WHEN t.period_start IS NULL THEN 'no target'
                 WHEN t.target IS NULL THEN 'target_pending'
                 WHEN yt.part_of_year THEN 'year_to_date'
                 WHEN pekefb.attained(m.value, t.target) THEN 'met'
                 ELSE 'missed' END AS status
 ) j
 CROSS JOIN LATERAL (
-    SELECT CASE WHEN i.higher_is_better IS NULL OR p.value IS NULL THEN NULL
+    SELECT CASE WHEN i.higher_is_better IS NULL OR p.value IS NULL OR h.hide OR h.hide_previous THEN NULL
                 WHEN pekefb.value(m.value) OPERATOR(pg_catalog.=) pekefb.value(p.value) THEN 'unchanged'
                 WHEN (pekefb.value(m.value) OPERATOR(pg_catalog.>) pekefb.value(p.value)) OPERATOR(pg_catalog.=) i.higher_is_better
                 THEN 'improving'
                 ELSE 'worsening' END AS trend
 ) tr;
 COMMENT ON VIEW @region@.indicator_status IS
-    'one row per measurement (indicator, organisation, period): its target in force, attainment, status (met, missed, year_to_date, target_pending, no target), the trend against the previous period and the same period a year earlier; nothing is added up, an organisation''s row is its figure as loaded';
+    'own-data view (security_invoker: a member sees its organisations'' rows only): one row per measurement (indicator, organisation, period): its target in force, attainment, status (met, missed, year_to_date, target_pending, no target), the trend against the previous period and the same period a year earlier; nothing is added up, an organisation''s row is its figure as loaded';
 COMMENT ON COLUMN @region@.indicator_status.indicator_code IS 'the indicator (indicators.code)';
 COMMENT ON COLUMN @region@.indicator_status.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.indicator_status.period_start IS 'first day of the measurement''s period (inclusive)';
@@ -138,7 +157,7 @@ COMMENT ON COLUMN @region@.indicator_status.target_text IS 'the target in force 
 COMMENT ON COLUMN @region@.indicator_status.target_value IS 'the target level as a number in the unit of value (a range''s lower bound); NULL when there is none';
 COMMENT ON COLUMN @region@.indicator_status.attained IS 'true when the value meets the target; NULL without a target level or when status is year_to_date (a part of the year is not judged)';
 COMMENT ON COLUMN @region@.indicator_status.attainment IS 'progress towards the target, 1 = reached (doc/targets.md); NULL without a target';
-COMMENT ON COLUMN @region@.indicator_status.status IS 'met, missed, year_to_date (part of the year of a yearly target: not judged), target_pending (target level to be set later) or no target';
+COMMENT ON COLUMN @region@.indicator_status.status IS 'met, missed, year_to_date (part of the year of a yearly target: not judged), target_pending (target level to be set later), no target, or suppressed (a ratio over fewer than min_group_size() units)';
 COMMENT ON COLUMN @region@.indicator_status.status_label IS 'status in pekefb.language';
 COMMENT ON COLUMN @region@.indicator_status.previous_value IS 'value of the previous period of the same length (ending the day before period_start); NULL if not measured';
 COMMENT ON COLUMN @region@.indicator_status.change IS 'value - previous_value';
@@ -151,3 +170,4 @@ COMMENT ON COLUMN @region@.indicator_status.year_earlier_value IS 'value of the 
 COMMENT ON COLUMN @region@.indicator_status.change_from_year_earlier IS 'value - year_earlier_value';
 COMMENT ON COLUMN @region@.indicator_status.target_period_start IS 'first day of the period of the target in force (a yearly target: 1 January); NULL without a target row';
 COMMENT ON COLUMN @region@.indicator_status.target_period_end IS 'last day of that period';
+COMMENT ON COLUMN @region@.indicator_status.suppressed IS 'true when the value is a ratio whose denominator is 1..min_group_size()-1: value, numerator, denominator, value_text, attained, attainment, change, trend and change_from_year_earlier hidden';

@@ -19,6 +19,9 @@
 #     single-node result, grouped by the distribution column (computed on the workers) and
 #     by another column (partial states combined on the coordinator); for the latter
 #     EXPLAIN shows worker_partial_agg on the workers and coord_combine_agg;
+#   - a partner's login sees the same rows of measurements, indicator_status and
+#     my_organizations as on one node (row-level security, per-row policies), writes its
+#     own organisation's rows and cannot write another organisation's;
 #   - region settings calendar = 'literal' and time_zone = 'America/New_York' change the
 #     views, on Citus exactly as on one node.
 # Exit 0 all passed, 1 an assertion failed, 2 setup failed, 77 skipped (no Citus to build).
@@ -55,6 +58,7 @@ expected_layout="region.cases|distributed by organization_code
 region.feedback_responses|distributed by organization_code
 region.indicators|reference
 region.measurements|distributed by organization_code
+region.members|reference
 region.organization_tree|reference
 region.organizations|reference
 region.settings|reference
@@ -133,6 +137,44 @@ compare_views() {	# compare_views <tag>
 step "views, default settings"
 snapshot defaults || exit 2
 compare_views defaults
+
+# ------------------------------------------------------------------ partners
+# A partner's login on the distributed region sees exactly what it sees on one node: its
+# organisation's rows (and those below it), through the per-row policies distribute_region
+# put in place, and cannot write another organisation's rows.
+step "a partner's rows under row-level security"
+q -c "DROP ROLE IF EXISTS citus_partner" -c "CREATE ROLE citus_partner LOGIN" >/dev/null || exit 2
+for s in region single; do
+	q -c "SELECT $s.add_member('citus_partner', 'kokkola', 'write')" >/dev/null || exit 2
+done
+[ "$(q -c "SELECT count(*) FROM pg_policy WHERE polrelid = 'region.cases'::regclass
+           AND pg_get_expr(polqual, polrelid) LIKE '%can_read(organization_code)%'")" = 1 ]
+check "distribute_region put the per-row policies in place" $?
+# (the small relations: the per-row policies Citus needs cost a membership lookup per row,
+# minutes for a partner's full read of the million generated cases; doc/partners.md)
+for rel in measurements indicator_status my_organizations; do
+	for s in region single; do
+		q -c "SET ROLE citus_partner" -c "COPY (SELECT * FROM $s.$rel) TO STDOUT" | LC_ALL=C sort >"$work/partner.$s.$rel"
+	done
+	cmp -s "$work/partner.region.$rel" "$work/partner.single.$rel" && [ -s "$work/partner.region.$rel" ]
+	rc=$?; rows=$(wc -l <"$work/partner.region.$rel")
+	check "partner: $rel identical on Citus and one node ($rows rows)" $rc
+done
+own=$(q -c "SELECT count(*) FROM single.measurements m JOIN single.organization_tree t USING (organization_code)
+            WHERE t.ancestor_code = 'kokkola'")
+seen=$(q -c "SET ROLE citus_partner" -c "SELECT count(*) FROM region.measurements")
+all=$(q -c "SELECT count(*) FROM region.measurements")
+[ "$seen" = "$own" ] && [ "$seen" -lt "$all" ]
+check "partner: sees its organisations' $own measurements of $all" $?
+q -c "SET ROLE citus_partner" -c "INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value)
+      VALUES ('pta-3kk', 'kokkola', '2030-01-01', '2030-12-31', '1/2')" >/dev/null
+check "partner: writes its own organisation's rows" $?
+! q -c "SET ROLE citus_partner" -c "INSERT INTO region.measurements (indicator_code, organization_code, period_start, period_end, value)
+        VALUES ('pta-3kk', 'kaustinen', '2030-01-01', '2030-12-31', '1/2')" >/dev/null 2>&1
+check "partner: refused another organisation's row" $?
+q -c "DELETE FROM region.measurements WHERE period_start = '2030-01-01'" >/dev/null
+for s in region single; do q -c "SELECT $s.remove_member('citus_partner', 'kokkola')" >/dev/null; done
+q -c "DROP ROLE citus_partner" >/dev/null
 
 # ------------------------------------------------------------------ aggregates
 # shellcheck source=test/citus/aggregates.bash

@@ -23,7 +23,7 @@ dba_objects() {
 	psql -d "$1" -At <<-'SQL'
 		SELECT 'dba index', pg_catalog.obj_description('region.cases_open_idx'::regclass, 'pg_class');
 		SELECT 'dba policy', polname, pg_catalog.pg_get_expr(polqual, polrelid) FROM pg_catalog.pg_policy
-		 WHERE polrelid = 'region.feedback_responses'::regclass;
+		 WHERE polrelid = 'region.feedback_responses'::regclass ORDER BY polname;
 		SELECT 'rls', relrowsecurity FROM pg_catalog.pg_class WHERE oid = 'region.feedback_responses'::regclass;
 	SQL
 }
