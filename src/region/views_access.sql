@@ -30,6 +30,9 @@ COMMENT ON FUNCTION @region@.data_date() IS
 --              left out (THL's child-welfare start share);
 --   finished = the day it was done (the month of the visit for the care guarantee): only
 --              cases finished on or before judged_on, open ones belong to no period.
+-- A benchmark (doc/partners.md): it runs with the owner's rights, so that every member sees
+-- every organisation's figures of the region's catalogue (partners' own indicators left
+-- out) under the suppression rules below, and the data date is the region's.
 CREATE FUNCTION @region@.access_summary_on(on_date date DEFAULT NULL, counted_by text DEFAULT NULL)
 RETURNS TABLE (
     indicator_code text, organization_code text, includes_sub_organizations boolean,
@@ -38,7 +41,7 @@ RETURNS TABLE (
     cases bigint, finished_cases bigint, on_time bigint, late bigint, open_past_due bigint,
     open_within bigint, rate double precision, median_wait bigint, p90_wait bigint,
     suppressed boolean, count_by text, deadline_label text)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
@@ -63,6 +66,7 @@ BEGIN
                pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
         FROM @region@.cases c
         JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL
+                                    AND i.organization_code IS NULL
         CROSS JOIN @region@.settings s
         CROSS JOIN LATERAL (
             SELECT COALESCE(basis, i.count_by) AS basis,
@@ -105,6 +109,126 @@ BEGIN
         ) AS p (period_kind, period_start)
         WHERE c.day IS NOT NULL
         GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
+    ),
+    -- suppression (views_privacy.sql, doc/partners.md): per indicator, kind and period along
+    -- the organisation tree, for each count a figure is computed over (n1 cases; n2 on time +
+    -- late + open past due for rate; n3 finished for the percentiles); then the parts against
+    -- their totals: quarters against their year, quarters against the THL half-year that
+    -- contains them (Q2+Q3, Q4+next Q1), months against their quarter (in that order: a
+    -- quarter hidden by a half-year or a year hides its months)
+    mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
+    tree AS (
+        SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
+               u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
+        FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
+                     pg_catalog.array_agg(g.organization_code) AS orgs,
+                     pg_catalog.array_agg(o.parent_code) AS parents,
+                     pg_catalog.array_agg(g.includes_sub_organizations) AS incls,
+                     pg_catalog.array_agg(g.cases) AS n1,
+                     pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) AS n2,
+                     pg_catalog.array_agg(g.finished_cases) AS n3
+              FROM g JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
+              GROUP BY g.indicator_code, g.period_kind, g.period_start) x
+        CROSS JOIN mg
+        CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs), pg_catalog.unnest(x.incls),
+                                      pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
+                                      pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
+                                      pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
+                                      pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
+            AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
+    ),
+    by_year AS (
+        -- each year's row and its quarter rows together: the quarters against their year
+        SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+               u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
+        FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                     pg_catalog.bool_or(t.hidden) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'year') AS total_hidden,
+                     pg_catalog.array_agg(t.period_start ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS starts,
+                     pg_catalog.array_agg(t.hidden ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS hid,
+                     pg_catalog.array_agg(t.n1 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS n1,
+                     pg_catalog.array_agg(t.n2 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS n2,
+                     pg_catalog.array_agg(t.n3 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS n3
+              FROM tree t
+              WHERE t.period_kind OPERATOR(pg_catalog.=) ANY (ARRAY['quarter', 'year'])
+              GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                       CAST(pg_catalog.date_trunc('year', t.period_start::timestamp) AS date)) x
+        CROSS JOIN mg
+        CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                                      pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
+            AS u (period_start, n1, n2, n3, h1, h2, h3)
+    ),
+    quarters AS (
+        -- each THL half-year's row and its two quarters (as left by by_year) together: the
+        -- quarters against their half-year.  A quarter's half-year starts three months
+        -- before the quarter's calendar half-year cut (Q1 belongs to the previous 1.10.)
+        SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+               u.h1 OR u.h2 OR u.h3 AS hidden
+        FROM (SELECT q.indicator_code, q.organization_code, q.includes_sub_organizations,
+                     pg_catalog.bool_or(q.hidden) FILTER (WHERE q.total) AS total_hidden,
+                     pg_catalog.array_agg(q.period_start ORDER BY q.period_start) FILTER (WHERE NOT q.total) AS starts,
+                     pg_catalog.array_agg(q.hidden ORDER BY q.period_start) FILTER (WHERE NOT q.total) AS hid,
+                     pg_catalog.array_agg(q.n1 ORDER BY q.period_start) FILTER (WHERE NOT q.total) AS n1,
+                     pg_catalog.array_agg(q.n2 ORDER BY q.period_start) FILTER (WHERE NOT q.total) AS n2,
+                     pg_catalog.array_agg(q.n3 ORDER BY q.period_start) FILTER (WHERE NOT q.total) AS n3
+              FROM (SELECT y.indicator_code, y.organization_code, y.includes_sub_organizations, y.period_start,
+                           y.n1, y.n2, y.n3, y.hidden, false AS total,
+                           CAST(CAST(pg_catalog.date_trunc('year', (y.period_start OPERATOR(pg_catalog.-) interval '3 months')) AS date)
+                                OPERATOR(pg_catalog.+)
+                                CASE WHEN pg_catalog.date_part('month', (y.period_start OPERATOR(pg_catalog.-) interval '3 months'))
+                                          OPERATOR(pg_catalog.<=) 6
+                                     THEN interval '3 months' ELSE interval '9 months' END AS date) AS half
+                    FROM by_year y
+                    UNION ALL
+                    SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations, t.period_start,
+                           t.n1, t.n2, t.n3, t.hidden, true, t.period_start
+                    FROM tree t
+                    WHERE t.period_kind OPERATOR(pg_catalog.=) 'half_year') q
+              GROUP BY q.indicator_code, q.organization_code, q.includes_sub_organizations, q.half) x
+        CROSS JOIN mg
+        CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
+            AS u (period_start, h1, h2, h3)
+    ),
+    months AS (
+        -- each quarter (as left by quarters) and its month rows together: the months against
+        -- their quarter
+        SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
+               u.h1 OR u.h2 OR u.h3 AS hidden
+        FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
+                     pg_catalog.bool_or(q.hidden) AS total_hidden,
+                     pg_catalog.array_agg(t.period_start ORDER BY t.period_start) AS starts,
+                     pg_catalog.array_agg(t.hidden ORDER BY t.period_start) AS hid,
+                     pg_catalog.array_agg(t.n1 ORDER BY t.period_start) AS n1,
+                     pg_catalog.array_agg(t.n2 ORDER BY t.period_start) AS n2,
+                     pg_catalog.array_agg(t.n3 ORDER BY t.period_start) AS n3
+              FROM tree t
+              JOIN quarters q ON q.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
+                             AND q.organization_code OPERATOR(pg_catalog.=) t.organization_code
+                             AND q.includes_sub_organizations OPERATOR(pg_catalog.=) t.includes_sub_organizations
+                             AND q.period_start OPERATOR(pg_catalog.=) CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)
+              WHERE t.period_kind OPERATOR(pg_catalog.=) 'month'
+              GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations, q.period_start) x
+        CROSS JOIN mg
+        CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m)),
+                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
+            AS u (period_start, h1, h2, h3)
+    ),
+    flags AS (
+        SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations, t.hidden
+        FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) ANY (ARRAY['half_year', 'year'])
+        UNION ALL
+        SELECT q.indicator_code, 'quarter', q.period_start, q.organization_code, q.includes_sub_organizations, q.hidden
+        FROM quarters q
+        UNION ALL
+        SELECT mo.indicator_code, 'month', mo.period_start, mo.organization_code, mo.includes_sub_organizations, mo.hidden
+        FROM months mo
     )
     SELECT
         g.indicator_code,
@@ -140,8 +264,11 @@ BEGIN
     FROM g
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
     JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-    CROSS JOIN @region@.settings s
-    CROSS JOIN LATERAL (SELECT g.cases OPERATOR(pg_catalog.<) s.min_group_size AS suppressed) x;
+    JOIN flags f ON f.indicator_code OPERATOR(pg_catalog.=) g.indicator_code AND f.period_kind OPERATOR(pg_catalog.=) g.period_kind
+                AND f.period_start OPERATOR(pg_catalog.=) g.period_start
+                AND f.organization_code OPERATOR(pg_catalog.=) g.organization_code
+                AND f.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
+    CROSS JOIN LATERAL (SELECT f.hidden AS suppressed) x;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
@@ -150,128 +277,9 @@ COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
 -- access_summary: access_summary_on on the region's data date, each indicator on its own
 -- counting basis (see above).
 CREATE VIEW @region@.access_summary AS
-<<<<<<< HEAD
 SELECT * FROM @region@.access_summary_on();
-=======
-WITH c AS (
-    SELECT c.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
-           c.started, c.finished, s.judged_on,
-           pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
-    FROM @region@.cases c
-    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
-    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) c.organization_code
-    CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
-    CROSS JOIN (SELECT st.calendar, st.extra_closing_days, st.roll_forward,
-                       CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date) AS judged_on
-                FROM @region@.settings st) s
-    WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
-),
-g AS (
-    SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
-           p.period_start,
-           CAST(p.period_start OPERATOR(pg_catalog.+)
-                CASE WHEN p.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month' ELSE interval '3 months' END
-                AS date) OPERATOR(pg_catalog.-) 1 AS period_end,
-           pg_catalog.min(c.judged_on)                                              AS judged_on,
-           pg_catalog.count(*)                                                      AS cases,
-           pg_catalog.count(c.finished)                                             AS finished_cases,
-           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.<=) c.due) AS on_time,
-           pg_catalog.count(*) FILTER (WHERE c.finished OPERATOR(pg_catalog.>) c.due) AS late,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.<) c.judged_on) AS open_past_due,
-           pg_catalog.count(*) FILTER (WHERE c.finished IS NULL AND c.due OPERATOR(pg_catalog.>=) c.judged_on) AS open_within,
-           pekefb.wait_agg(c.finished OPERATOR(pg_catalog.-) c.started) AS waits
-    FROM c
-    CROSS JOIN LATERAL (VALUES
-        ('month',   CAST(pg_catalog.date_trunc('month', c.started::timestamp) AS date)),
-        ('quarter', CAST(pg_catalog.date_trunc('quarter', c.started::timestamp) AS date))
-    ) AS p (period_kind, period_start)
-    GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
-),
--- suppression (privacy.sql, doc/partners.md): per indicator and period, along the tree, for
--- each count a figure is computed over (cases; on time + late + open past due for rate;
--- finished for the percentiles); then each quarter against its months
-mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
-tree AS (
-    SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
-           u.includes_sub_organizations, u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
-    FROM (SELECT g.indicator_code, g.period_kind, g.period_start,
-                 pg_catalog.array_agg(g.organization_code) AS orgs,
-                 pg_catalog.array_agg(o.parent_code) AS parents,
-                 pg_catalog.array_agg(g.includes_sub_organizations) AS incls,
-                 pg_catalog.array_agg(g.cases) AS n1,
-                 pg_catalog.array_agg((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) AS n2,
-                 pg_catalog.array_agg(g.finished_cases) AS n3
-          FROM g JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-          GROUP BY g.indicator_code, g.period_kind, g.period_start) x
-    CROSS JOIN mg
-    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.orgs), pg_catalog.unnest(x.incls),
-                                  pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
-                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n1, mg.m)),
-                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n2, mg.m)),
-                                  pg_catalog.unnest(@region@._tree_suppress(x.orgs, x.parents, x.incls, x.n3, mg.m)))
-        AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
-),
-months AS (
-    -- each quarter's row and its month rows together: the months against their quarter
-    SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
-           u.h1 OR u.h2 OR u.h3 AS hidden
-    FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
-                 pg_catalog.bool_or(t.hidden) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'quarter') AS quarter_hidden,
-                 pg_catalog.array_agg(t.period_start ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS starts,
-                 pg_catalog.array_agg(t.hidden ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS hid,
-                 pg_catalog.array_agg(t.n1 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n1,
-                 pg_catalog.array_agg(t.n2 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n2,
-                 pg_catalog.array_agg(t.n3 ORDER BY t.period_start) FILTER (WHERE t.period_kind OPERATOR(pg_catalog.=) 'month') AS n3
-          FROM tree t
-          GROUP BY t.indicator_code, t.organization_code, t.includes_sub_organizations,
-                   CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)) x
-    CROSS JOIN mg
-    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
-                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n1, x.hid, mg.m)),
-                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n2, x.hid, mg.m)),
-                                  pg_catalog.unnest(@region@._parts_suppress(x.quarter_hidden, x.n3, x.hid, mg.m)))
-        AS u (period_start, h1, h2, h3)
-),
-flags AS (
-    SELECT indicator_code, 'quarter' AS period_kind, period_start, organization_code, includes_sub_organizations, hidden
-    FROM tree WHERE period_kind OPERATOR(pg_catalog.=) 'quarter'
-    UNION ALL
-    SELECT indicator_code, 'month', period_start, organization_code, includes_sub_organizations, hidden
-    FROM months
-)
-SELECT
-    g.indicator_code,
-    g.organization_code,
-    g.includes_sub_organizations,
-    g.period_kind,
-    g.period_start,
-    g.period_end,
-    pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
-    pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
-    i.deadline::text AS deadline_text,
-    g.judged_on,
-    g.cases,
-    g.finished_cases,
-    CASE WHEN NOT x.suppressed THEN g.on_time END                               AS on_time,
-    CASE WHEN NOT x.suppressed THEN g.late END                                  AS late,
-    CASE WHEN NOT x.suppressed THEN g.open_past_due END                         AS open_past_due,
-    CASE WHEN NOT x.suppressed THEN g.open_within END                           AS open_within,
-    CASE WHEN NOT x.suppressed
-              AND ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) OPERATOR(pg_catalog.>) 0
-         THEN g.on_time::double precision
-              OPERATOR(pg_catalog./) ((g.on_time OPERATOR(pg_catalog.+) g.late) OPERATOR(pg_catalog.+) g.open_past_due) END AS rate,
-    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.5)::bigint END AS median_wait,
-    CASE WHEN NOT x.suppressed THEN pekefb.wait_percentile(g.waits, 0.9)::bigint END AS p90_wait,
-    x.suppressed
-FROM g
-JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) g.indicator_code
-JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
-JOIN flags f ON f.indicator_code OPERATOR(pg_catalog.=) g.indicator_code AND f.period_kind OPERATOR(pg_catalog.=) g.period_kind AND f.period_start OPERATOR(pg_catalog.=) g.period_start
-            AND f.organization_code OPERATOR(pg_catalog.=) g.organization_code AND f.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
-CROSS JOIN LATERAL (SELECT f.hidden AS suppressed) x;
->>>>>>> net
 COMMENT ON VIEW @region@.access_summary IS
-    'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, half_year = THL''s 1.4.-30.9. and 1.10.-31.3., or year, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; groups of fewer than settings.min_group_size cases suppressed';
+    'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, half_year = THL''s 1.4.-30.9. and 1.10.-31.3., or year, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; figures over fewer than min_group_size() cases suppressed, with complementary suppression (doc/partners.md)';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
 COMMENT ON COLUMN @region@.access_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.access_summary.includes_sub_organizations IS 'false: the organisation''s own cases only (sum these to count each case once); true: its cases and those of every organisation below it';
@@ -291,13 +299,9 @@ COMMENT ON COLUMN @region@.access_summary.open_within IS 'count_by started: stil
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
-<<<<<<< HEAD
-COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when cases < settings.min_group_size: figures hidden';
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (along the organisation tree; months against their quarter, quarters against their year and their half-year; doc/partners.md)';
 COMMENT ON COLUMN @region@.access_summary.count_by IS 'the counting basis of the row (the indicator''s count_by): started (THL''s start share over cases that became pending) or finished (over cases done in the period, e.g. the month of the visit)';
 COMMENT ON COLUMN @region@.access_summary.deadline_label IS 'the time limit in pekefb.language, e.g. 7 arkipäivää, 7 vardagar, 7 working days';
-=======
-COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (doc/partners.md)';
->>>>>>> net
 
 -- refresh_access_measurements: writes the measurements of every access indicator for one
 -- period from the raw cases, for every organisation with cases, its sub-organisations

@@ -15,7 +15,6 @@ WITH scope AS (
 -- or missed before year_to_date and the rest, then the longest period, then the latest),
 -- so a yearly figure and its half-years are one indicator.
 ind AS (
-<<<<<<< HEAD
     SELECT f.organization_code, f.includes_sub_organizations, f.period_start,
            pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed'])) AS indicators_with_target,
            pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
@@ -28,7 +27,9 @@ ind AS (
         SELECT DISTINCT ON (sc.ancestor_code, sc.includes_sub_organizations, y.period_start, st.organization_code, st.indicator_code)
                sc.ancestor_code AS organization_code, sc.includes_sub_organizations, y.period_start,
                st.status, st.attainment
-        FROM @region@.indicator_status st
+        -- every member's measurements (a benchmark), the region's catalogue only:
+        -- views_privacy.sql
+        FROM @region@._measurement_status st
         JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) st.organization_code
         CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start) y
         WHERE pg_catalog.date_part('year', st.period_start::timestamp) OPERATOR(pg_catalog.=) pg_catalog.date_part('year', st.period_end::timestamp)
@@ -36,19 +37,6 @@ ind AS (
                  st.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed']) DESC,
                  st.period_end OPERATOR(pg_catalog.-) st.period_start DESC, st.period_end DESC
     ) f
-=======
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
-           CAST(pg_catalog.date_trunc('year', st.period_start::timestamp) AS date) AS period_start,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed'])) AS indicators_with_target,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'met')        AS indicators_met,
-           pg_catalog.count(*) FILTER (WHERE st.status OPERATOR(pg_catalog.=) 'missed')     AS indicators_missed,
-           -- numeric: an exact sum, so the mean is the same whatever order the rows come in
-           CAST(pg_catalog.avg(CAST(st.attainment AS numeric)) AS double precision) AS mean_attainment
-    -- every member's measurements (a benchmark), the region's catalogue only: privacy.sql
-    FROM @region@._measurement_status st
-    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) st.organization_code
-    WHERE pg_catalog.date_part('year', st.period_start::timestamp) OPERATOR(pg_catalog.=) pg_catalog.date_part('year', st.period_end::timestamp)
->>>>>>> net
     GROUP BY 1, 2, 3
 ),
 resp AS (
@@ -97,29 +85,29 @@ SELECT
          THEN ind.indicators_met::double precision OPERATOR(pg_catalog./) ind.indicators_with_target END AS share_met,
     ind.mean_attainment,
     COALESCE(fb.responses, 0)                                            AS responses,
-    CASE WHEN NOT x.suppressed AND NOT fy.nps_hidden THEN fb.nps END     AS nps,
+    CASE WHEN NOT x.suppressed AND NOT COALESCE(fy.nps_hidden, false) THEN fb.nps END AS nps,
     CASE WHEN NOT x.suppressed THEN fb.comments END                      AS comments,
     CASE WHEN NOT x.suppressed THEN th.top_themes END                    AS top_themes,
-<<<<<<< HEAD
-    x.suppressed,
+    x.suppressed OR COALESCE(fy.nps_hidden, false)                       AS suppressed,
     COALESCE(ind.indicators, 0)                                          AS indicators
-=======
-    x.suppressed OR COALESCE(fy.nps_hidden, false)                       AS suppressed
->>>>>>> net
 FROM (SELECT organization_code, includes_sub_organizations, period_start FROM ind
       UNION SELECT organization_code, includes_sub_organizations, period_start FROM fb) k
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) k.organization_code
-LEFT JOIN ind ON ind.organization_code OPERATOR(pg_catalog.=) k.organization_code AND ind.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+LEFT JOIN ind ON ind.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND ind.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
              AND ind.period_start OPERATOR(pg_catalog.=) k.period_start
-LEFT JOIN fb  ON fb.organization_code OPERATOR(pg_catalog.=) k.organization_code AND fb.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+LEFT JOIN fb  ON fb.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND fb.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
              AND fb.period_start OPERATOR(pg_catalog.=) k.period_start
-LEFT JOIN th  ON th.organization_code OPERATOR(pg_catalog.=) k.organization_code AND th.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+LEFT JOIN th  ON th.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND th.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
              AND th.period_start OPERATOR(pg_catalog.=) k.period_start
 LEFT JOIN @region@._feedback_year fy ON fy.organization_code OPERATOR(pg_catalog.=) k.organization_code
-             AND fy.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations AND fy.period_start OPERATOR(pg_catalog.=) k.period_start
+             AND fy.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+             AND fy.period_start OPERATOR(pg_catalog.=) k.period_start
 CROSS JOIN LATERAL (
     -- figures over responses (comments, themes) hidden by responses, the NPS by its answers
-    -- (both along the tree and against the quarterly groups: privacy_feedback.sql)
+    -- (both along the tree and against the quarterly groups: views_privacy_feedback.sql)
     SELECT COALESCE(fy.responses_hidden, false) AS suppressed
 ) x;
 COMMENT ON VIEW @region@.organization_overview IS
@@ -138,9 +126,5 @@ COMMENT ON COLUMN @region@.organization_overview.responses IS 'feedback response
 COMMENT ON COLUMN @region@.organization_overview.nps IS 'NPS -100..100 of those responses; NULL when suppressed or hidden by its NPS answers (doc/partners.md)';
 COMMENT ON COLUMN @region@.organization_overview.comments IS 'responses with a free-text comment; NULL when suppressed';
 COMMENT ON COLUMN @region@.organization_overview.top_themes IS 'the three most frequent themes with their counts, e.g. odotusaika (12), ...; NULL when suppressed';
-<<<<<<< HEAD
-COMMENT ON COLUMN @region@.organization_overview.suppressed IS 'true when 1 <= responses < settings.min_group_size: feedback figures hidden';
-COMMENT ON COLUMN @region@.organization_overview.indicators IS 'indicators measured within the year, each counted once per organisation (true rows: once per organisation below it too)';
-=======
 COMMENT ON COLUMN @region@.organization_overview.suppressed IS 'true when feedback figures are hidden: 1 <= responses (or NPS answers, for nps) < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';
->>>>>>> net
+COMMENT ON COLUMN @region@.organization_overview.indicators IS 'indicators measured within the year, each counted once per organisation (true rows: once per organisation below it too)';

@@ -153,22 +153,20 @@ $fn$;
 COMMENT ON FUNCTION @region@._parts_suppress(boolean, bigint[], boolean[], integer) IS
     'internal: complementary suppression between a total and its parts (doc/partners.md)';
 
--- _measurement_status: each measurement of the region's catalogue with its status (met,
--- missed, no target, suppressed) and attainment, whoever reads it: what the benchmark view
--- organization_overview counts (indicator_status, an own-data view, shows a member only its
--- own rows even inside another view).  The target in force and the suppression are those of
--- indicator_status.
+-- _measurement_status: each measurement of the region's catalogue with its status
+-- (suppressed, no target, target_pending, year_to_date, met, missed) and attainment,
+-- whoever reads it: what the benchmark view organization_overview counts (indicator_status,
+-- an own-data view, shows a member only its own rows even inside another view).  The target
+-- in force, the status rules and the suppression are exactly those of indicator_status
+-- (views_indicators.sql).
 CREATE VIEW @region@._measurement_status AS
 SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end,
-       CASE WHEN h.hide THEN 'suppressed'
-            WHEN t.target IS NULL THEN 'no target'
-            WHEN pekefb.attained(m.value, t.target) THEN 'met'
-            ELSE 'missed' END AS status,
+       j.status,
        CASE WHEN NOT h.hide THEN pekefb.attainment(m.value, t.target) END AS attainment
 FROM @region@.measurements m
 JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code AND i.organization_code IS NULL
 LEFT JOIN LATERAL (
-    SELECT tg.target
+    SELECT tg.target, tg.period_start, tg.period_end
     FROM @region@.targets tg
     WHERE tg.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
       AND (tg.organization_code OPERATOR(pg_catalog.=) m.organization_code OR tg.organization_code IS NULL)
@@ -180,6 +178,22 @@ LEFT JOIN LATERAL (
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS mg) s
 CROSS JOIN LATERAL (
     SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1 AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide
-) h;
+) h
+-- a yearly target (one calendar year) and a measurement of part of that year
+CROSS JOIN LATERAL (
+    SELECT t.period_start IS NOT NULL
+           AND pg_catalog.date_part('month', t.period_start::timestamp) OPERATOR(pg_catalog.=) 1
+           AND pg_catalog.date_part('day', t.period_start::timestamp) OPERATOR(pg_catalog.=) 1
+           AND t.period_end OPERATOR(pg_catalog.=) (CAST(t.period_start OPERATOR(pg_catalog.+) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1)
+           AND (m.period_start OPERATOR(pg_catalog.>) t.period_start OR m.period_end OPERATOR(pg_catalog.<) t.period_end) AS part_of_year
+) yt
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN h.hide THEN 'suppressed'
+                WHEN t.period_start IS NULL THEN 'no target'
+                WHEN t.target IS NULL THEN 'target_pending'
+                WHEN yt.part_of_year THEN 'year_to_date'
+                WHEN pekefb.attained(m.value, t.target) THEN 'met'
+                ELSE 'missed' END AS status
+) j;
 COMMENT ON VIEW @region@._measurement_status IS
     'internal: status and attainment of every measurement of the region''s catalogue, for organization_overview (not granted to members)';

@@ -47,7 +47,9 @@ COMMENT ON FUNCTION @region@.targets_as_of(timestamptz) IS
 
 -- indicator_status_as_of(as_of): indicator_status (views_indicators.sql) computed from the
 -- measurements and targets as they stood at as_of: what a report made then showed.  The
--- same columns and rules as the view (sql/history.sql checks that at now() the two agree).
+-- same columns, rules and suppression as the view (its body with measurements_as_of and
+-- targets_as_of for the tables; sql/history.sql checks that at now() the two agree).  Security
+-- invoker like the view: the reader's row-level security applies.
 CREATE FUNCTION @region@.indicator_status_as_of(as_of timestamptz)
     RETURNS TABLE (indicator_code text, organization_code text, period_start date, period_end date,
                    indicator_name text, organization_name text, theme text, value double precision,
@@ -56,7 +58,7 @@ CREATE FUNCTION @region@.indicator_status_as_of(as_of timestamptz)
                    status text, status_label text, previous_value double precision, change double precision,
                    source text, loaded_at timestamptz, trend text, trend_label text, higher_is_better boolean,
                    year_earlier_value double precision, change_from_year_earlier double precision,
-                   target_period_start date, target_period_end date)
+                   target_period_start date, target_period_end date, suppressed boolean)
     LANGUAGE sql STABLE
 BEGIN ATOMIC
     SELECT
@@ -67,25 +69,26 @@ BEGIN ATOMIC
         pekefb.localized(i.name_fi, i.name_sv, i.name_en)   AS indicator_name,
         pekefb.localized(o.name_fi, o.name_sv)              AS organization_name,
         i.theme,
-        pekefb.value(m.value)                               AS value,
-        pekefb.numerator(m.value)                           AS numerator,
-        pekefb.denominator(m.value)                         AS denominator,
+        CASE WHEN NOT h.hide THEN pekefb.value(m.value) END       AS value,
+        CASE WHEN NOT h.hide THEN pekefb.numerator(m.value) END   AS numerator,
+        CASE WHEN NOT h.hide THEN pekefb.denominator(m.value) END AS denominator,
         i.unit,
-        m.value::text                                       AS value_text,
+        CASE WHEN NOT h.hide THEN m.value::text END         AS value_text,
         t.target::text                                      AS target_text,
         pekefb.target_value(t.target)                       AS target_value,
-        CASE WHEN NOT j.part_of_year THEN pekefb.attained(m.value, t.target) END AS attained,
-        pekefb.attainment(m.value, t.target)                AS attainment,
+        CASE WHEN NOT h.hide AND NOT j.part_of_year THEN pekefb.attained(m.value, t.target) END AS attained,
+        CASE WHEN NOT h.hide THEN pekefb.attainment(m.value, t.target) END AS attainment,
         j.status,
-        CASE WHEN j.status OPERATOR(pg_catalog.=) 'no target' THEN pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
+        CASE WHEN j.status OPERATOR(pg_catalog.=) 'suppressed' THEN pekefb.localized('salattu', 'skyddad', 'suppressed')
+             WHEN j.status OPERATOR(pg_catalog.=) 'no target' THEN pekefb.localized('ei tavoitetta', 'inget mål', 'no target')
              WHEN j.status OPERATOR(pg_catalog.=) 'target_pending' THEN
                  pekefb.localized('tavoitetaso määritellään myöhemmin', 'målnivån fastställs senare', 'target to be set later')
              WHEN j.status OPERATOR(pg_catalog.=) 'year_to_date' THEN pekefb.localized('vuoden kertymä', 'hittills i år', 'year to date')
              WHEN j.status OPERATOR(pg_catalog.=) 'met' THEN pekefb.localized('saavutettu', 'uppnått', 'met')
              ELSE pekefb.localized('ei saavutettu', 'inte uppnått', 'missed')
         END                                                 AS status_label,
-        pekefb.value(p.value)                               AS previous_value,
-        pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) AS change,
+        CASE WHEN NOT h.hide_previous THEN pekefb.value(p.value) END AS previous_value,
+        CASE WHEN NOT h.hide AND NOT h.hide_previous THEN pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(p.value) END AS change,
         m.source,
         m.loaded_at,
         -- issue 11 (thl): trend, the same period a year earlier, the target row's period
@@ -95,10 +98,11 @@ BEGIN ATOMIC
              WHEN tr.trend OPERATOR(pg_catalog.=) 'unchanged' THEN pekefb.localized('ennallaan', 'oförändrad', 'unchanged')
         END                                                 AS trend_label,
         i.higher_is_better,
-        pekefb.value(y.value)                               AS year_earlier_value,
-        pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(y.value) AS change_from_year_earlier,
+        CASE WHEN NOT h.hide_year THEN pekefb.value(y.value) END AS year_earlier_value,
+        CASE WHEN NOT h.hide AND NOT h.hide_year THEN pekefb.value(m.value) OPERATOR(pg_catalog.-) pekefb.value(y.value) END AS change_from_year_earlier,
         t.period_start                                      AS target_period_start,
-        t.period_end                                        AS target_period_end
+        t.period_end                                        AS target_period_end,
+        h.hide                                              AS suppressed
     FROM @region@.measurements_as_of(indicator_status_as_of.as_of) m
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
     JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
@@ -133,6 +137,16 @@ BEGIN ATOMIC
           AND ym.period_end OPERATOR(pg_catalog.=)
               (CAST((m.period_end OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.-) interval '1 year' AS date) OPERATOR(pg_catalog.-) 1)
     ) y ON true
+    -- a ratio over 1..min_group_size()-1 units (its denominator) is hidden, like every figure
+    CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS mg) s
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(pekefb.denominator(m.value) OPERATOR(pg_catalog.>=) 1
+                        AND pekefb.denominator(m.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide,
+               COALESCE(pekefb.denominator(p.value) OPERATOR(pg_catalog.>=) 1
+                        AND pekefb.denominator(p.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide_previous,
+               COALESCE(pekefb.denominator(y.value) OPERATOR(pg_catalog.>=) 1
+                        AND pekefb.denominator(y.value) OPERATOR(pg_catalog.<) s.mg, false) AS hide_year
+    ) h
     -- a yearly target (one calendar year) and a measurement of part of that year
     CROSS JOIN LATERAL (
         SELECT t.period_start IS NOT NULL
@@ -143,14 +157,15 @@ BEGIN ATOMIC
     ) yt
     CROSS JOIN LATERAL (
         SELECT COALESCE(yt.part_of_year, false) AS part_of_year,
-               CASE WHEN t.period_start IS NULL THEN 'no target'
+               CASE WHEN h.hide THEN 'suppressed'
+                    WHEN t.period_start IS NULL THEN 'no target'
                     WHEN t.target IS NULL THEN 'target_pending'
                     WHEN yt.part_of_year THEN 'year_to_date'
                     WHEN pekefb.attained(m.value, t.target) THEN 'met'
                     ELSE 'missed' END AS status
     ) j
     CROSS JOIN LATERAL (
-        SELECT CASE WHEN i.higher_is_better IS NULL OR p.value IS NULL THEN NULL
+        SELECT CASE WHEN i.higher_is_better IS NULL OR p.value IS NULL OR h.hide OR h.hide_previous THEN NULL
                     WHEN pekefb.value(m.value) OPERATOR(pg_catalog.=) pekefb.value(p.value) THEN 'unchanged'
                     WHEN (pekefb.value(m.value) OPERATOR(pg_catalog.>) pekefb.value(p.value)) OPERATOR(pg_catalog.=) i.higher_is_better
                     THEN 'improving'
