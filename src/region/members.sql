@@ -199,7 +199,8 @@ COMMENT ON FUNCTION @region@.set_row_policies(name, boolean) IS
 
 -- use_policies(for_citus): set_row_policies on every table of the region with an
 -- organization_code column and a member_read policy (the row tables: measurements, cases,
--- feedback_responses, and those a DBA or a later version put under the same policies).
+-- feedback_responses, measurement_history, reporting_obligations, feedback_coded_themes, and
+-- those a DBA or a later version put under the same policies; not those with NULL rows).
 -- Returns the number of policies created.
 CREATE FUNCTION @region@.use_policies(for_citus boolean DEFAULT false) RETURNS integer
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -217,7 +218,9 @@ BEGIN
                  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p']::"char"[])
                  AND EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid OPERATOR(pg_catalog.=) c.oid
                                                                   AND p.polname OPERATOR(pg_catalog.=) 'member_read')
-                 AND c.relname OPERATOR(pg_catalog.<>) ALL (ARRAY['indicators', 'targets', 'organizations', 'members']::name[])
+                 AND c.relname OPERATOR(pg_catalog.<>) ALL (ARRAY['indicators', 'targets', 'organizations', 'members',
+                                                          'target_history', 'development_items', 'feedback_surveys',
+                                                          'reference_areas']::name[])
                ORDER BY c.relname
     LOOP
         made := made OPERATOR(pg_catalog.+) @region@.set_row_policies(tab, for_citus);
@@ -264,3 +267,32 @@ CREATE POLICY member_update ON @region@.targets FOR UPDATE
 CREATE POLICY member_delete ON @region@.targets FOR DELETE
     USING (CASE WHEN organization_code IS NULL THEN @region@.is_region_admin()
                 ELSE @region@.can_write(organization_code) END);
+
+-- The tables added in 0.3.0 with an organisation, under the same rules (doc/partners.md,
+-- "Adding a table"): the row tables by set_row_policies; the tables whose organisation may
+-- be NULL (target_history: a region target's versions; development_items: an item without a
+-- responsible organisation; feedback_surveys: a survey whose export names the organisation
+-- per response; reference_areas: an area outside the network) like indicators and targets:
+-- a NULL row is read by every member and written by region admins.  The triggers that write
+-- the history and the coded themes: doc/partners.md, "Tables written by triggers".
+SELECT @region@.set_row_policies('measurement_history');
+SELECT @region@.set_row_policies('reporting_obligations');
+SELECT @region@.set_row_policies('feedback_coded_themes');
+DO $catalogue$
+DECLARE
+    tab name;
+    may_read text := '(organization_code IS NULL OR @region@.can_read(organization_code))';
+    may_write text := '(CASE WHEN organization_code IS NULL THEN @region@.is_region_admin() ELSE @region@.can_write(organization_code) END)';
+BEGIN
+    FOREACH tab IN ARRAY ARRAY['target_history', 'development_items', 'feedback_surveys', 'reference_areas']::name[] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE @region@.%I ENABLE ROW LEVEL SECURITY', tab);
+        EXECUTE pg_catalog.format('CREATE POLICY member_read ON @region@.%I FOR SELECT USING %s', tab, may_read);
+        EXECUTE pg_catalog.format('CREATE POLICY member_insert ON @region@.%I FOR INSERT WITH CHECK %s', tab, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_update ON @region@.%I FOR UPDATE USING %s WITH CHECK %s', tab, may_write, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_delete ON @region@.%I FOR DELETE USING %s', tab, may_write);
+    END LOOP;
+END
+$catalogue$;
+-- The coded themes are derived data: the trigger that codes a response's comment writes
+-- them with the owner's rights (members have no privilege on feedback_coded_themes but read).
+ALTER FUNCTION @region@.feedback_code_comments() SECURITY DEFINER;

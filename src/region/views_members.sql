@@ -58,6 +58,9 @@ BEGIN
     IF top OPERATOR(pg_catalog.>=) 2 THEN
         EXECUTE pg_catalog.format('GRANT INSERT, UPDATE, DELETE ON TABLE @region@.indicators, @region@.targets, '
                                   '@region@.measurements, @region@.cases, @region@.feedback_responses TO %I', member);
+        -- keep_history (history.sql) runs as the writer, so that changed_by names it: the
+        -- versions an UPDATE or DELETE replaces go in under the writer's policies
+        EXECUTE pg_catalog.format('GRANT INSERT ON TABLE @region@.measurement_history, @region@.target_history TO %I', member);
     END IF;
     IF top OPERATOR(pg_catalog.>=) 3 THEN
         EXECUTE pg_catalog.format('GRANT UPDATE ON TABLE @region@.settings TO %I', member);

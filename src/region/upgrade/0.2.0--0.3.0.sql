@@ -310,60 +310,6 @@ BEGIN
         IF NEW.language IS NULL THEN
             SELECT s.language INTO NEW.language FROM @region@.settings s;
         END IF;
--- ---- network: members, row-level security by membership, the settings guard (members.sql,
--- as a new region gets it; its code parts, add_member and the views, come with views_*.sql)
-CREATE TABLE @region@.members (
-    role_name         name NOT NULL,
-    organization_code text NOT NULL REFERENCES @region@.organizations (code),
-    level             text NOT NULL DEFAULT 'read' CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['read', 'write', 'admin'])),
-    granted_at        timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    granted_by        name NOT NULL DEFAULT CURRENT_USER,
-    PRIMARY KEY (role_name, organization_code)
-);
-CREATE INDEX members_organization_idx ON @region@.members (organization_code);
-COMMENT ON TABLE @region@.members IS
-    'which database role acts for which organisation, at which level (read, write, admin); written by add_member and remove_member, dumped with the region';
-COMMENT ON COLUMN @region@.members.role_name IS 'the database role (a login or a group role whose members act through it)';
-COMMENT ON COLUMN @region@.members.organization_code IS 'the organisation it acts for; membership covers the organisations below it too';
-COMMENT ON COLUMN @region@.members.level IS 'read: sees the rows; write: also changes them and runs the loaders; admin: also the region''s settings and network when the organisation is the wellbeing area';
-COMMENT ON COLUMN @region@.members.granted_at IS 'when the membership was granted or its level last changed';
-COMMENT ON COLUMN @region@.members.granted_by IS 'the role that granted it';
-
--- Partners' own indicators: an indicator with an organisation is that organisation's,
--- visible to its members (and to the region's admins), never in benchmark views.
-ALTER TABLE @region@.indicators ADD COLUMN organization_code text REFERENCES @region@.organizations (code);
-COMMENT ON COLUMN @region@.indicators.organization_code IS
-    'NULL: the region''s catalogue (every member sees it); an organisation: that partner''s own indicator, seen by the members of the organisation and of those above it, left out of benchmark views';
-
--- level_rank(level): read 1, write 2, admin 3 (NULL otherwise).
-CREATE FUNCTION @region@.level_rank(level text) RETURNS integer
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN level OPERATOR(pg_catalog.=) 'read' THEN 1
-                WHEN level OPERATOR(pg_catalog.=) 'write' THEN 2
-                WHEN level OPERATOR(pg_catalog.=) 'admin' THEN 3 END;
-COMMENT ON FUNCTION @region@.level_rank(text) IS 'read 1, write 2, admin 3: levels compare by rank';
-
--- is_region_owner(): true for the caller when it has the rights of the region schema's
--- owner (owner, member of the owner role, superuser).  Such roles bypass the policies.
-CREATE FUNCTION @region@.is_region_owner() RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-    RETURN (SELECT r.rolsuper OR pg_catalog.pg_has_role(n.nspowner, 'USAGE')
-            FROM pg_catalog.pg_roles r, pg_catalog.pg_namespace n
-            WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER
-              AND n.oid OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace);
-COMMENT ON FUNCTION @region@.is_region_owner() IS
-    'true when the current role has the rights of the region''s owner (its owner, a member of it, or a superuser)';
-
--- settings_guard(): only the region's owner or a superuser changes min_group_size (an admin
--- granted UPDATE on settings may change the calendar, not the privacy threshold).
-CREATE FUNCTION @region@.settings_guard() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-    IF NEW.min_group_size IS DISTINCT FROM OLD.min_group_size AND NOT @region@.is_region_owner() THEN
-        RAISE EXCEPTION 'permission denied to change min_group_size of region "@region@"'
-            USING ERRCODE = '42501',
-                  DETAIL = 'Only the owner of the region or a superuser changes the minimum group size; a session can raise it with SET pekefb.min_group_size.';
     END IF;
     RETURN NEW;
 END
@@ -958,6 +904,65 @@ COMMENT ON COLUMN @region@.reference_values.gender IS 'total, male or female';
 COMMENT ON COLUMN @region@.reference_values.value IS 'Sotkanet''s primary value in its own unit (percent, per 1 000, ...); NULL when only the absolute value is published';
 COMMENT ON COLUMN @region@.reference_values.abs_value IS 'Sotkanet''s absolute value (a count), NULL when not published';
 COMMENT ON COLUMN @region@.reference_values.loaded_at IS 'when the row was last written';
+
+-- ---- network: members, row-level security by membership, the settings guard (members.sql,
+-- as a new region gets it; its code parts, add_member and the views, come with views_*.sql)
+CREATE TABLE @region@.members (
+    role_name         name NOT NULL,
+    organization_code text NOT NULL REFERENCES @region@.organizations (code),
+    level             text NOT NULL DEFAULT 'read' CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['read', 'write', 'admin'])),
+    granted_at        timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    granted_by        name NOT NULL DEFAULT CURRENT_USER,
+    PRIMARY KEY (role_name, organization_code)
+);
+CREATE INDEX members_organization_idx ON @region@.members (organization_code);
+COMMENT ON TABLE @region@.members IS
+    'which database role acts for which organisation, at which level (read, write, admin); written by add_member and remove_member, dumped with the region';
+COMMENT ON COLUMN @region@.members.role_name IS 'the database role (a login or a group role whose members act through it)';
+COMMENT ON COLUMN @region@.members.organization_code IS 'the organisation it acts for; membership covers the organisations below it too';
+COMMENT ON COLUMN @region@.members.level IS 'read: sees the rows; write: also changes them and runs the loaders; admin: also the region''s settings and network when the organisation is the wellbeing area';
+COMMENT ON COLUMN @region@.members.granted_at IS 'when the membership was granted or its level last changed';
+COMMENT ON COLUMN @region@.members.granted_by IS 'the role that granted it';
+
+-- Partners' own indicators: an indicator with an organisation is that organisation's,
+-- visible to its members (and to the region's admins), never in benchmark views.
+ALTER TABLE @region@.indicators ADD COLUMN organization_code text REFERENCES @region@.organizations (code);
+COMMENT ON COLUMN @region@.indicators.organization_code IS
+    'NULL: the region''s catalogue (every member sees it); an organisation: that partner''s own indicator, seen by the members of the organisation and of those above it, left out of benchmark views';
+
+-- level_rank(level): read 1, write 2, admin 3 (NULL otherwise).
+CREATE FUNCTION @region@.level_rank(level text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN level OPERATOR(pg_catalog.=) 'read' THEN 1
+                WHEN level OPERATOR(pg_catalog.=) 'write' THEN 2
+                WHEN level OPERATOR(pg_catalog.=) 'admin' THEN 3 END;
+COMMENT ON FUNCTION @region@.level_rank(text) IS 'read 1, write 2, admin 3: levels compare by rank';
+
+-- is_region_owner(): true for the caller when it has the rights of the region schema's
+-- owner (owner, member of the owner role, superuser).  Such roles bypass the policies.
+CREATE FUNCTION @region@.is_region_owner() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    RETURN (SELECT r.rolsuper OR pg_catalog.pg_has_role(n.nspowner, 'USAGE')
+            FROM pg_catalog.pg_roles r, pg_catalog.pg_namespace n
+            WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER
+              AND n.oid OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace);
+COMMENT ON FUNCTION @region@.is_region_owner() IS
+    'true when the current role has the rights of the region''s owner (its owner, a member of it, or a superuser)';
+
+-- settings_guard(): only the region's owner or a superuser changes min_group_size (an admin
+-- granted UPDATE on settings may change the calendar, not the privacy threshold).
+CREATE FUNCTION @region@.settings_guard() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF NEW.min_group_size IS DISTINCT FROM OLD.min_group_size AND NOT @region@.is_region_owner() THEN
+        RAISE EXCEPTION 'permission denied to change min_group_size of region "@region@"'
+            USING ERRCODE = '42501',
+                  DETAIL = 'Only the owner of the region or a superuser changes the minimum group size; a session can raise it with SET pekefb.min_group_size.';
+    END IF;
+    RETURN NEW;
+END
+$fn$;
 COMMENT ON FUNCTION @region@.settings_guard() IS
     'trigger: only the region''s owner or a superuser changes settings.min_group_size';
 CREATE TRIGGER settings_guard BEFORE UPDATE ON @region@.settings
@@ -1097,7 +1102,8 @@ COMMENT ON FUNCTION @region@.set_row_policies(name, boolean) IS
 
 -- use_policies(for_citus): set_row_policies on every table of the region with an
 -- organization_code column and a member_read policy (the row tables: measurements, cases,
--- feedback_responses, and those a DBA or a later version put under the same policies).
+-- feedback_responses, measurement_history, reporting_obligations, feedback_coded_themes, and
+-- those a DBA or a later version put under the same policies; not those with NULL rows).
 -- Returns the number of policies created.
 CREATE FUNCTION @region@.use_policies(for_citus boolean DEFAULT false) RETURNS integer
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -1115,7 +1121,9 @@ BEGIN
                  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p']::"char"[])
                  AND EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid OPERATOR(pg_catalog.=) c.oid
                                                                   AND p.polname OPERATOR(pg_catalog.=) 'member_read')
-                 AND c.relname OPERATOR(pg_catalog.<>) ALL (ARRAY['indicators', 'targets', 'organizations', 'members']::name[])
+                 AND c.relname OPERATOR(pg_catalog.<>) ALL (ARRAY['indicators', 'targets', 'organizations', 'members',
+                                                          'target_history', 'development_items', 'feedback_surveys',
+                                                          'reference_areas']::name[])
                ORDER BY c.relname
     LOOP
         made := made OPERATOR(pg_catalog.+) @region@.set_row_policies(tab, for_citus);
@@ -1162,3 +1170,32 @@ CREATE POLICY member_update ON @region@.targets FOR UPDATE
 CREATE POLICY member_delete ON @region@.targets FOR DELETE
     USING (CASE WHEN organization_code IS NULL THEN @region@.is_region_admin()
                 ELSE @region@.can_write(organization_code) END);
+
+-- The tables added in 0.3.0 with an organisation, under the same rules (doc/partners.md,
+-- "Adding a table"): the row tables by set_row_policies; the tables whose organisation may
+-- be NULL (target_history: a region target's versions; development_items: an item without a
+-- responsible organisation; feedback_surveys: a survey whose export names the organisation
+-- per response; reference_areas: an area outside the network) like indicators and targets:
+-- a NULL row is read by every member and written by region admins.  The triggers that write
+-- the history and the coded themes: doc/partners.md, "Tables written by triggers".
+SELECT @region@.set_row_policies('measurement_history');
+SELECT @region@.set_row_policies('reporting_obligations');
+SELECT @region@.set_row_policies('feedback_coded_themes');
+DO $catalogue$
+DECLARE
+    tab name;
+    may_read text := '(organization_code IS NULL OR @region@.can_read(organization_code))';
+    may_write text := '(CASE WHEN organization_code IS NULL THEN @region@.is_region_admin() ELSE @region@.can_write(organization_code) END)';
+BEGIN
+    FOREACH tab IN ARRAY ARRAY['target_history', 'development_items', 'feedback_surveys', 'reference_areas']::name[] LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE @region@.%I ENABLE ROW LEVEL SECURITY', tab);
+        EXECUTE pg_catalog.format('CREATE POLICY member_read ON @region@.%I FOR SELECT USING %s', tab, may_read);
+        EXECUTE pg_catalog.format('CREATE POLICY member_insert ON @region@.%I FOR INSERT WITH CHECK %s', tab, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_update ON @region@.%I FOR UPDATE USING %s WITH CHECK %s', tab, may_write, may_write);
+        EXECUTE pg_catalog.format('CREATE POLICY member_delete ON @region@.%I FOR DELETE USING %s', tab, may_write);
+    END LOOP;
+END
+$catalogue$;
+-- The coded themes are derived data: the trigger that codes a response's comment writes
+-- them with the owner's rights (members have no privilege on feedback_coded_themes but read).
+ALTER FUNCTION @region@.feedback_code_comments() SECURITY DEFINER;
