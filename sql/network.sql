@@ -30,6 +30,10 @@ BEGIN
         ('access_summary', 'organization_code'), ('feedback_summary', 'organization_code'),
         ('feedback_item_summary', 'organization_code'), ('feedback_theme_summary', 'organization_code'),
         ('organization_overview', 'organization_code'),
+        -- the views of 0.3.0 with an organisation: own-data views (security_invoker)
+        ('data_quality', 'organization_code'), ('theme_summary', 'organization_code'),
+        ('development_status', 'organization_code'), ('development_summary', 'organization_code'),
+        ('national_comparison', 'organization_code'),
         ('_feedback_cells', 'organization_code'), ('_feedback_nps', 'organization_code')
     LOOP
         relation := rel;

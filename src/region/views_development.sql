@@ -42,7 +42,7 @@ COMMENT ON FUNCTION @region@.development_periods(date, date) IS
 -- from indicator_status for the item's organisation (the wellbeing area when it has none):
 -- per indicator the measurement of the longest period inside the row's period; feedback of
 -- the linked services counts the organisation's and its sub-organisations' responses.
-CREATE VIEW @region@.development_status AS
+CREATE VIEW @region@.development_status WITH (security_invoker = true) AS
 WITH progress_span AS (
     SELECT pr.item_code, pg_catalog.min(pr.on_date) AS first_day, pg_catalog.max(pr.on_date) AS last_day
     FROM @region@.development_progress pr GROUP BY 1
@@ -283,7 +283,7 @@ COMMENT ON COLUMN @region@.development_status.suppressed IS 'true when 1 <= resp
 
 -- development_summary: per work package and period, its actions by status, and the work
 -- package's own status and indicators (the plan's "mittarit" link to the work package).
-CREATE VIEW @region@.development_summary AS
+CREATE VIEW @region@.development_summary WITH (security_invoker = true) AS
 SELECT
     s.work_package_code,
     pekefb.localized(w.name_fi, w.name_sv, w.name_en) AS work_package_name,

@@ -612,7 +612,7 @@ COMMENT ON FUNCTION @region@.load_sotkanet(text) IS
     'loads THL Sotkanet data (JSON rows or ;-separated CSV) into reference_values for the mapped indicators and areas, all or nothing; returns inserted, updated, unchanged, skipped (unmapped or empty rows)';
 
 -- national_comparison: the region's own figure beside the nation's and every other area's.
-CREATE VIEW @region@.national_comparison AS
+CREATE VIEW @region@.national_comparison WITH (security_invoker = true) AS
 SELECT ri.indicator_code,
        own.organization_code,
        pekefb.localized(ra.name_fi, COALESCE(ra.name_sv, ra.name_fi), ra.name_fi) AS area_name,

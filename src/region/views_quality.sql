@@ -435,7 +435,7 @@ COMMENT ON FUNCTION @region@.data_quality_on(date) IS
     'missing, late and implausible figures as judged on a day, each with its reason in Finnish, Swedish and English (rules: doc/quality.md)';
 
 -- data_quality: data_quality_on today, in the region's time zone.
-CREATE VIEW @region@.data_quality AS
+CREATE VIEW @region@.data_quality WITH (security_invoker = true) AS
 SELECT q.problem,
        q.indicator_code,
        q.organization_code,

@@ -6,7 +6,7 @@
 -- settings.min_group_size shows its sizes but no mentions, and only the catalogue's themes
 -- (a row of a theme outside the catalogue would itself tell that someone wrote about it).
 
-CREATE VIEW @region@.theme_summary AS
+CREATE VIEW @region@.theme_summary WITH (security_invoker = true) AS
 WITH base AS (
     SELECT r.organization_code, r.response_id, r.service, k.period_kind,
            CAST(pg_catalog.date_trunc(k.period_kind, pg_catalog.timezone(st.time_zone, r.received_at)) AS date) AS period_start,
