@@ -114,8 +114,10 @@ BEGIN
     -- the organisation tree, for each count a figure is computed over (n1 cases; n2 on time +
     -- late + open past due for rate; n3 finished for the percentiles); then the parts against
     -- their totals: quarters against their year, quarters against the THL half-year that
-    -- contains them (Q2+Q3, Q4+next Q1), months against their quarter (in that order: a
-    -- quarter hidden by a half-year or a year hides its months)
+    -- contains them (Q2+Q3, Q4+next Q1), a year's Q1 + Q4 (the year minus its half-year
+    -- 1.4.-30.9.), months against their quarter (in that order: a quarter hidden by a
+    -- half-year or a year hides its months).  Not covered: longer chains of overlapping
+    -- years and half-years (doc/partners.md)
     mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
     tree AS (
         SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
@@ -194,8 +196,50 @@ BEGIN
                                       pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
             AS u (period_start, h1, h2, h3)
     ),
+    middle AS (
+        -- a visible year minus its visible half-year 1.4.-30.9. is its Q1 + Q4: when their
+        -- hidden cases (by a count) are 1..m-1, that half-year is hidden, and with it its
+        -- quarters Q2 and Q3
+        SELECT y.indicator_code, y.organization_code, y.includes_sub_organizations, h.period_start AS half_start
+        FROM tree y
+        JOIN tree h ON h.indicator_code OPERATOR(pg_catalog.=) y.indicator_code
+                   AND h.organization_code OPERATOR(pg_catalog.=) y.organization_code
+                   AND h.includes_sub_organizations OPERATOR(pg_catalog.=) y.includes_sub_organizations
+                   AND h.period_kind OPERATOR(pg_catalog.=) 'half_year'
+                   AND h.period_start OPERATOR(pg_catalog.=) CAST(y.period_start OPERATOR(pg_catalog.+) interval '3 months' AS date)
+        CROSS JOIN mg
+        CROSS JOIN LATERAL (
+            SELECT pg_catalog.sum(t.n1) AS m1, pg_catalog.sum(t.n2) AS m2, pg_catalog.sum(t.n3) AS m3
+            FROM quarters q
+            JOIN tree t ON t.indicator_code OPERATOR(pg_catalog.=) q.indicator_code
+                       AND t.organization_code OPERATOR(pg_catalog.=) q.organization_code
+                       AND t.includes_sub_organizations OPERATOR(pg_catalog.=) q.includes_sub_organizations
+                       AND t.period_kind OPERATOR(pg_catalog.=) 'quarter'
+                       AND t.period_start OPERATOR(pg_catalog.=) q.period_start
+            WHERE q.indicator_code OPERATOR(pg_catalog.=) y.indicator_code
+              AND q.organization_code OPERATOR(pg_catalog.=) y.organization_code
+              AND q.includes_sub_organizations OPERATOR(pg_catalog.=) y.includes_sub_organizations
+              AND q.hidden
+              AND q.period_start OPERATOR(pg_catalog.=) ANY (ARRAY[y.period_start,
+                                                               CAST(y.period_start OPERATOR(pg_catalog.+) interval '9 months' AS date)])
+        ) d
+        WHERE y.period_kind OPERATOR(pg_catalog.=) 'year' AND NOT y.hidden AND NOT h.hidden
+          AND ((d.m1 OPERATOR(pg_catalog.>=) 1 AND d.m1 OPERATOR(pg_catalog.<) mg.m)
+               OR (d.m2 OPERATOR(pg_catalog.>=) 1 AND d.m2 OPERATOR(pg_catalog.<) mg.m)
+               OR (d.m3 OPERATOR(pg_catalog.>=) 1 AND d.m3 OPERATOR(pg_catalog.<) mg.m))
+    ),
+    quarters2 AS (
+        SELECT q.indicator_code, q.organization_code, q.includes_sub_organizations, q.period_start,
+               q.hidden OR mi.half_start IS NOT NULL AS hidden
+        FROM quarters q
+        LEFT JOIN middle mi ON mi.indicator_code OPERATOR(pg_catalog.=) q.indicator_code
+                           AND mi.organization_code OPERATOR(pg_catalog.=) q.organization_code
+                           AND mi.includes_sub_organizations OPERATOR(pg_catalog.=) q.includes_sub_organizations
+                           AND q.period_start OPERATOR(pg_catalog.=) ANY (ARRAY[mi.half_start,
+                                                                             CAST(mi.half_start OPERATOR(pg_catalog.+) interval '3 months' AS date)])
+    ),
     months AS (
-        -- each quarter (as left by quarters) and its month rows together: the months against
+        -- each quarter (as left by quarters2) and its month rows together: the months against
         -- their quarter
         SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
                u.h1 OR u.h2 OR u.h3 AS hidden
@@ -207,7 +251,7 @@ BEGIN
                      pg_catalog.array_agg(t.n2 ORDER BY t.period_start) AS n2,
                      pg_catalog.array_agg(t.n3 ORDER BY t.period_start) AS n3
               FROM tree t
-              JOIN quarters q ON q.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
+              JOIN quarters2 q ON q.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
                              AND q.organization_code OPERATOR(pg_catalog.=) t.organization_code
                              AND q.includes_sub_organizations OPERATOR(pg_catalog.=) t.includes_sub_organizations
                              AND q.period_start OPERATOR(pg_catalog.=) CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)
@@ -222,10 +266,18 @@ BEGIN
     ),
     flags AS (
         SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations, t.hidden
-        FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) ANY (ARRAY['half_year', 'year'])
+        FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) 'year'
+        UNION ALL
+        SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations,
+               t.hidden OR EXISTS (SELECT FROM middle mi
+                                   WHERE mi.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
+                                     AND mi.organization_code OPERATOR(pg_catalog.=) t.organization_code
+                                     AND mi.includes_sub_organizations OPERATOR(pg_catalog.=) t.includes_sub_organizations
+                                     AND mi.half_start OPERATOR(pg_catalog.=) t.period_start)
+        FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) 'half_year'
         UNION ALL
         SELECT q.indicator_code, 'quarter', q.period_start, q.organization_code, q.includes_sub_organizations, q.hidden
-        FROM quarters q
+        FROM quarters2 q
         UNION ALL
         SELECT mo.indicator_code, 'month', mo.period_start, mo.organization_code, mo.includes_sub_organizations, mo.hidden
         FROM months mo
