@@ -143,6 +143,19 @@ INSERT INTO net.targets (indicator_code, organization_code, period_start, period
 INSERT INTO net.measurements (indicator_code, organization_code, period_start, period_end, value)
   VALUES ('ngo_groups', 'ngo', '2020-01-01', '2020-12-31', '14');
 SELECT indicator_code, value_text, target_text, status FROM net.indicator_status WHERE indicator_code = 'ngo_groups';
+-- the versions its changes replace go to the history as itself (keep_history runs as the
+-- writer: INSERT on the history tables, under their policies); it cannot write another
+-- organisation's history, nor change a version, nor write the coded themes (a trigger's)
+UPDATE net.measurements SET value = '15' WHERE indicator_code = 'ngo_groups';
+UPDATE net.targets SET note = 'revised' WHERE indicator_code = 'ngo_groups';
+SELECT 'measurement' AS kind, organization_code, changed_by, change FROM net.measurement_history WHERE indicator_code = 'ngo_groups'
+UNION ALL
+SELECT 'target', organization_code, changed_by, change FROM net.target_history WHERE indicator_code = 'ngo_groups' ORDER BY 1;
+SELECT * FROM pg_temp.try($$INSERT INTO net.measurement_history (organization_code, indicator_code, period_start, period_end, value,
+  loaded_by, valid_from, valid_to, changed_by, change) VALUES ('kunta_b', 'care', '2020-01-01', '2020-12-31', '1/2', 'x',
+  '2020-01-01', '2020-01-02', 'x', 'update')$$);
+SELECT * FROM pg_temp.try($$UPDATE net.measurement_history SET changed_by = 'x'$$);
+SELECT * FROM pg_temp.try($$DELETE FROM net.feedback_coded_themes$$);
 -- ... not a region indicator or target, not the settings, not the network, not members
 SELECT * FROM pg_temp.try($$INSERT INTO net.indicators (code, name_fi) VALUES ('x', 'X')$$);
 SELECT * FROM pg_temp.try($$INSERT INTO net.targets (indicator_code, organization_code, period_start, period_end, target) VALUES ('care', 'kunta_b', '2020-01-01', '2020-12-31', '>= 1%')$$);
