@@ -4,7 +4,8 @@
 -- node.  The library itself needs nothing: its aggregates are pushed down as they are.
 
 -- distribute_region(schema, shard_count): one transaction, in the caller's.  Row-level tables
--- are cases, feedback_responses and measurements (`row_level` below); every other table of
+-- are cases, feedback_responses, the themes coded from them (feedback_coded_themes, which
+-- refers to them) and measurements (`row_level` below); every other table of
 -- the schema becomes a reference table.  The foreign keys between the region's tables are
 -- dropped first and added again at the end (Citus checks them then): made one by one, a
 -- table that refers to a new reference table would be turned into a "Citus local table"
@@ -19,7 +20,7 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     nsp name := distribute_region.schema;
-    row_level text[] := ARRAY['cases', 'feedback_responses', 'measurements'];
+    row_level text[] := ARRAY['cases', 'feedback_coded_themes', 'feedback_responses', 'measurements'];
     fk record;
     fks text[] := '{}';
     stmt text;
@@ -27,6 +28,10 @@ DECLARE
     rel pg_catalog.regclass;
     fn pg_catalog.regprocedure;
     colocate text := 'none';
+    tables name[];
+    todo name[];
+    waiting name[];
+    first_error text;
     old_messages text := pg_catalog.current_setting('client_min_messages');
 BEGIN
     PERFORM @extschema@._region_check_schema(nsp);
@@ -69,7 +74,20 @@ BEGIN
         WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
           AND p.proname OPERATOR(pg_catalog.=) 'rebuild_organization_tree' AND p.pronargs OPERATOR(pg_catalog.=) 2
     LOOP
+        -- a trigger on a shard that reads or writes another region table runs a distributed
+        -- query inside a shard query, which Citus otherwise refuses
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', fn);
         PERFORM pg_catalog.create_distributed_function(fn);
+    END LOOP;
+
+    -- The rows already there were checked and stamped when they were written: the triggers
+    -- stay off while Citus copies them into the shards (as a data-only restore runs them)
+    -- and are switched on again on every node once the tables are Citus tables.
+    tables := ARRAY(SELECT c.relname FROM pg_catalog.pg_class c
+                    WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+                      AND c.relkind OPERATOR(pg_catalog.=) 'r' ORDER BY c.relname);
+    FOREACH tab IN ARRAY tables LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %I.%I DISABLE TRIGGER USER', nsp, tab);
     END LOOP;
 
     -- Foreign keys between two of the region's tables, dropped until the end (a table's
@@ -86,33 +104,54 @@ BEGIN
                pg_catalog.format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', nsp, fk.relname, fk.conname, fk.def);
     END LOOP;
 
-    -- Reference tables: every table but the row-level ones.
-    FOR tab IN
-        SELECT c.relname FROM pg_catalog.pg_class c
-        WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
-          AND c.relkind OPERATOR(pg_catalog.=) 'r' AND NOT c.relname OPERATOR(pg_catalog.=) ANY (row_level)
-        ORDER BY c.relname
-    LOOP
-        PERFORM pg_catalog.create_reference_table(pg_catalog.format('%I.%I', nsp, tab)::pg_catalog.regclass);
-        table_name := pg_catalog.format('%I.%I', nsp, tab); distribution := 'reference';
-        RETURN NEXT;
-    END LOOP;
-
-    -- Row-level tables, distributed on organization_code in one colocation group.
-    FOREACH tab IN ARRAY row_level LOOP
-        rel := pg_catalog.to_regclass(pg_catalog.format('%I.%I', nsp, tab));
-        CONTINUE WHEN rel IS NULL;
-        IF colocate OPERATOR(pg_catalog.=) 'none' AND shard_count IS NOT NULL THEN
-            PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate,
-                                                        shard_count => shard_count);
-        ELSE
-            PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate);
+    -- Every table but the row-level ones becomes a reference table; the row-level ones are
+    -- distributed on organization_code in one colocation group.  Citus lays out a table only
+    -- after what it depends on (the tables its trigger functions and the functions on its
+    -- types name), so the tables are taken in passes: one Citus refuses for a dependency not
+    -- laid out yet (0A000) waits for the next pass; a pass that lays out nothing ends with
+    -- that error.
+    todo := ARRAY(SELECT c.relname FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+                    AND c.relkind OPERATOR(pg_catalog.=) 'r'
+                  ORDER BY c.relname OPERATOR(pg_catalog.<>) 'settings', c.relname OPERATOR(pg_catalog.=) ANY (row_level), c.relname);
+    WHILE pg_catalog.cardinality(todo) OPERATOR(pg_catalog.>) 0 LOOP
+        waiting := '{}';
+        FOREACH tab IN ARRAY todo LOOP
+            BEGIN
+                rel := pg_catalog.format('%I.%I', nsp, tab)::pg_catalog.regclass;
+                IF NOT tab OPERATOR(pg_catalog.=) ANY (row_level) THEN
+                    PERFORM pg_catalog.create_reference_table(rel);
+                    distribution := 'reference';
+                ELSIF colocate OPERATOR(pg_catalog.=) 'none' AND shard_count IS NOT NULL THEN
+                    PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate,
+                                                                shard_count => shard_count);
+                    distribution := 'distributed by organization_code';
+                ELSE
+                    PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate);
+                    distribution := 'distributed by organization_code';
+                END IF;
+                IF tab OPERATOR(pg_catalog.=) ANY (row_level) THEN
+                    colocate := pg_catalog.format('%I.%I', nsp, tab);
+                END IF;
+                table_name := pg_catalog.format('%I.%I', nsp, tab);
+                RETURN NEXT;
+            EXCEPTION WHEN feature_not_supported OR undefined_table THEN
+                IF pg_catalog.cardinality(waiting) OPERATOR(pg_catalog.=) 0 THEN
+                    GET STACKED DIAGNOSTICS first_error = MESSAGE_TEXT;
+                END IF;
+                waiting := waiting OPERATOR(pg_catalog.||) tab;
+            END;
+        END LOOP;
+        IF pg_catalog.cardinality(waiting) OPERATOR(pg_catalog.=) pg_catalog.cardinality(todo) THEN
+            RAISE EXCEPTION 'distribute_region: Citus refuses the tables %', waiting
+                USING ERRCODE = '0A000', DETAIL = first_error;
         END IF;
-        colocate := pg_catalog.format('%I.%I', nsp, tab);
-        table_name := colocate; distribution := 'distributed by organization_code';
-        RETURN NEXT;
+        todo := waiting;
     END LOOP;
 
+    FOREACH tab IN ARRAY tables LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %I.%I ENABLE TRIGGER USER', nsp, tab);
+    END LOOP;
     FOREACH stmt IN ARRAY fks LOOP
         EXECUTE stmt;
     END LOOP;
@@ -120,4 +159,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.distribute_region(name, integer) IS
-    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses and measurements distributed on organization_code, colocated';
+    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses, feedback_coded_themes and measurements distributed on organization_code, colocated';

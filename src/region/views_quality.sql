@@ -229,7 +229,10 @@ CREATE FUNCTION @region@.data_quality_on(judged_on date)
     -- the planner guesses obligations x generated periods far too high; compiling the plan
     -- (JIT) would take longer than running it
     SET jit = off
-BEGIN ATOMIC
+    -- a text body (not BEGIN ATOMIC): its dependencies on the region's tables would be a
+    -- cycle with settings for Citus' dependency tracking (distribute_region)
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
     WITH cfg AS (
         SELECT st.time_zone, st.calendar, st.extra_closing_days, st.roll_forward FROM @region@.settings st
     ), expected AS (
@@ -415,7 +418,7 @@ BEGIN ATOMIC
                              oc.open, @region@.date_text(oc.extracted_on, 'en'))
     FROM open_cases oc
     WHERE oc.open OPERATOR(pg_catalog.>=) 3 AND oc.past_due OPERATOR(pg_catalog.=) oc.open;
-END;
+$fn$;
 COMMENT ON FUNCTION @region@.data_quality_on(date) IS
     'missing, late and implausible figures as judged on a day, each with its reason in Finnish, Swedish and English (rules: doc/quality.md)';
 
