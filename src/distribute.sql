@@ -64,6 +64,19 @@ BEGIN
     PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
     PERFORM pg_catalog.set_config('client_min_messages', 'warning', true);
 
+    -- Shards have no transition tables: the statement triggers that code comments give way
+    -- to their one-row form.
+    IF EXISTS (SELECT FROM pg_catalog.pg_trigger t
+               WHERE t.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.feedback_responses', nsp)::pg_catalog.regclass
+                 AND t.tgname OPERATOR(pg_catalog.=) 'feedback_responses_code_insert') THEN
+        EXECUTE pg_catalog.format('DROP TRIGGER feedback_responses_code_insert ON %I.feedback_responses', nsp);
+        EXECUTE pg_catalog.format('DROP TRIGGER feedback_responses_code_update ON %I.feedback_responses', nsp);
+        EXECUTE pg_catalog.format('CREATE TRIGGER feedback_responses_code_insert AFTER INSERT ON %I.feedback_responses '
+                                  'FOR EACH ROW EXECUTE FUNCTION %I.feedback_code_comment()', nsp, nsp);
+        EXECUTE pg_catalog.format('CREATE TRIGGER feedback_responses_code_update AFTER UPDATE ON %I.feedback_responses '
+                                  'FOR EACH ROW EXECUTE FUNCTION %I.feedback_code_comment()', nsp, nsp);
+    END IF;
+
     -- The functions the triggers call, on every node.
     FOR fn IN
         SELECT DISTINCT t.tgfoid::pg_catalog.regprocedure
