@@ -77,6 +77,22 @@ BEGIN
                                   'FOR EACH ROW EXECUTE FUNCTION %I.feedback_code_comment()', nsp, nsp);
     END IF;
 
+    -- The same for the history's statement triggers.
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I; CREATE TRIGGER %I AFTER %s ON %I.%I '
+                                 'FOR EACH ROW EXECUTE FUNCTION %I.keep_history_row(%L)',
+                                 t.name, nsp, t.tab, t.name, t.event, nsp, t.tab, nsp, t.tab)
+        FROM (VALUES ('measurements_history_update', 'measurements', 'UPDATE'),
+                     ('measurements_history_delete', 'measurements', 'DELETE'),
+                     ('targets_history_update', 'targets', 'UPDATE'),
+                     ('targets_history_delete', 'targets', 'DELETE')) AS t (name, tab, event)
+        WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
+                        AND g.tgname OPERATOR(pg_catalog.=) t.name)
+    LOOP
+        EXECUTE stmt;
+    END LOOP;
+
     -- The functions the triggers call, on every node.
     FOR fn IN
         SELECT DISTINCT t.tgfoid::pg_catalog.regprocedure
