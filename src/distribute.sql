@@ -5,7 +5,7 @@
 
 -- distribute_region(schema, shard_count): one transaction, in the caller's.  Row-level tables
 -- are cases, feedback_responses, the themes coded from them (feedback_coded_themes, which
--- refers to them) and measurements (`row_level` below); every other table of
+-- refers to them), measurements and their history (`row_level` below); every other table of
 -- the schema becomes a reference table.  The foreign keys between the region's tables are
 -- dropped first and added again at the end (Citus checks them then): made one by one, a
 -- table that refers to a new reference table would be turned into a "Citus local table"
@@ -20,7 +20,7 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     nsp name := distribute_region.schema;
-    row_level text[] := ARRAY['cases', 'feedback_coded_themes', 'feedback_responses', 'measurements'];
+    row_level text[] := ARRAY['cases', 'feedback_coded_themes', 'feedback_responses', 'measurement_history', 'measurements'];
     fk record;
     fks text[] := '{}';
     stmt text;
@@ -188,4 +188,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.distribute_region(name, integer) IS
-    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses, feedback_coded_themes and measurements distributed on organization_code, colocated';
+    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses, feedback_coded_themes, measurements and measurement_history distributed on organization_code, colocated';
