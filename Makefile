@@ -25,10 +25,10 @@ RELEASES     = $(wildcard src/releases/$(EXTENSION)--*.sql)
 DATA         = $(filter-out src/releases/$(EXTENSION)--$(EXTVERSION).sql,$(RELEASES))
 # The upgrade from the last release to the version in the making: its hand-written part is
 # src/upgrade.sql (every library change since that release); the build appends the files of
-# UPGRADE_REPLACE with CREATE OR REPLACE (upgrade_region and the embedded region texts change
-# in every version).  `make freeze` copies the built script into src/releases/.
+# UPGRADE_REPLACE with CREATE OR REPLACE (upgrade_region, the embedded region texts and
+# distribute_region change with the region in every version).  `make freeze` copies the built script into src/releases/.
 LAST_RELEASE   = $(lastword $(filter-out $(EXTVERSION),$(shell ls src/releases/ 2>/dev/null | sed -n 's/^$(EXTENSION)--\([0-9.]*\)\.sql$$/\1/p' | sort -V)))
-UPGRADE_REPLACE = src/region_upgrade.sql src/region_script.sql
+UPGRADE_REPLACE = src/region_upgrade.sql src/region_script.sql src/distribute.sql
 UPGRADE_BUILT  = $(if $(and $(LAST_RELEASE),$(wildcard src/upgrade.sql)),$(EXTENSION)--$(LAST_RELEASE)--$(EXTVERSION).sql)
 
 # The install script is assembled from one part per subsystem, each kept beside its C file,

@@ -4,7 +4,8 @@
 -- node.  The library itself needs nothing: its aggregates are pushed down as they are.
 
 -- distribute_region(schema, shard_count): one transaction, in the caller's.  Row-level tables
--- are cases, feedback_responses and measurements (`row_level` below); every other table of
+-- are cases, feedback_responses, the themes coded from them (feedback_coded_themes, which
+-- refers to them), measurements and their history (`row_level` below); every other table of
 -- the schema becomes a reference table.  The foreign keys between the region's tables are
 -- dropped first and added again at the end (Citus checks them then): made one by one, a
 -- table that refers to a new reference table would be turned into a "Citus local table"
@@ -21,7 +22,7 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     nsp name := distribute_region.schema;
-    row_level text[] := ARRAY['cases', 'feedback_responses', 'measurements'];
+    row_level text[] := ARRAY['cases', 'feedback_coded_themes', 'feedback_responses', 'measurement_history', 'measurements'];
     fk record;
     fks text[] := '{}';
     stmt text;
@@ -29,6 +30,10 @@ DECLARE
     rel pg_catalog.regclass;
     fn pg_catalog.regprocedure;
     colocate text := 'none';
+    tables name[];
+    todo name[];
+    waiting name[];
+    first_error text;
     old_messages text := pg_catalog.current_setting('client_min_messages');
 BEGIN
     PERFORM @extschema@._region_check_schema(nsp);
@@ -66,30 +71,42 @@ BEGIN
     IF pg_catalog.to_regprocedure(pg_catalog.format('%I.use_policies(boolean)', nsp)) IS NOT NULL THEN
         EXECUTE pg_catalog.format('SELECT %I.use_policies(true)', nsp);
     END IF;
-    -- The functions the policies call (and those they call in turn) read the reference
-    -- tables members, organizations, organization_tree and settings; on a worker, inside the
-    -- query on a shard, that is a nested distributed query, which Citus refuses unless
-    -- citus.allow_nested_distributed_execution is on.  Reading reference tables only, the
-    -- nested query reads the worker's own copy; a membership changed in the same
-    -- transaction is seen from the next one.
-    FOR fn IN
-        WITH RECURSIVE used (oid) AS (
-            SELECT d.refobjid FROM pg_catalog.pg_depend d
-            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_policy'::pg_catalog.regclass
-              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-            UNION
-            SELECT d.refobjid FROM pg_catalog.pg_depend d JOIN used u ON u.oid OPERATOR(pg_catalog.=) d.objid
-            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-        )
-        SELECT u.oid::pg_catalog.regprocedure FROM used u JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) u.oid
-        WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+    -- Shards have no transition tables: the statement triggers that code comments give way
+    -- to their one-row form.
+    IF EXISTS (SELECT FROM pg_catalog.pg_trigger t
+               WHERE t.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.feedback_responses', nsp)::pg_catalog.regclass
+                 AND t.tgname OPERATOR(pg_catalog.=) 'feedback_responses_code_insert') THEN
+        EXECUTE pg_catalog.format('DROP TRIGGER feedback_responses_code_insert ON %I.feedback_responses', nsp);
+        EXECUTE pg_catalog.format('DROP TRIGGER feedback_responses_code_update ON %I.feedback_responses', nsp);
+        EXECUTE pg_catalog.format('CREATE TRIGGER feedback_responses_code_insert AFTER INSERT ON %I.feedback_responses '
+                                  'FOR EACH ROW EXECUTE FUNCTION %I.feedback_code_comment()', nsp, nsp);
+        EXECUTE pg_catalog.format('CREATE TRIGGER feedback_responses_code_update AFTER UPDATE ON %I.feedback_responses '
+                                  'FOR EACH ROW EXECUTE FUNCTION %I.feedback_code_comment()', nsp, nsp);
+    END IF;
+
+    -- The same for the history's statement triggers.
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I; CREATE TRIGGER %I AFTER %s ON %I.%I '
+                                 'FOR EACH ROW EXECUTE FUNCTION %I.keep_history_row(%L)',
+                                 t.name, nsp, t.tab, t.name, t.event, nsp, t.tab, nsp, t.tab)
+        FROM (VALUES ('measurements_history_update', 'measurements', 'UPDATE'),
+                     ('measurements_history_delete', 'measurements', 'DELETE'),
+                     ('targets_history_update', 'targets', 'UPDATE'),
+                     ('targets_history_delete', 'targets', 'DELETE')) AS t (name, tab, event)
+        WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
+                        AND g.tgname OPERATOR(pg_catalog.=) t.name)
     LOOP
-        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', fn);
+        EXECUTE stmt;
     END LOOP;
 
     -- The functions the triggers and the policies call (and those they call in turn), on
-    -- every node.
+    -- every node.  They read the reference tables (members, organizations, organization_tree,
+    -- settings) or write colocated ones; on a worker, inside the query on a shard, that is a
+    -- nested distributed query, which Citus refuses unless
+    -- citus.allow_nested_distributed_execution is on.  Reading reference tables only, the
+    -- nested query reads the worker's own copy; a membership changed in the same transaction
+    -- is seen from the next one.
     FOR fn IN
         WITH RECURSIVE used (oid) AS (
             SELECT t.tgfoid
@@ -111,7 +128,18 @@ BEGIN
         SELECT u.oid::pg_catalog.regprocedure FROM used u JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) u.oid
         WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
     LOOP
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', fn);
         PERFORM pg_catalog.create_distributed_function(fn);
+    END LOOP;
+
+    -- The rows already there were checked and stamped when they were written: the triggers
+    -- stay off while Citus copies them into the shards (as a data-only restore runs them)
+    -- and are switched on again on every node once the tables are Citus tables.
+    tables := ARRAY(SELECT c.relname FROM pg_catalog.pg_class c
+                    WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+                      AND c.relkind OPERATOR(pg_catalog.=) 'r' ORDER BY c.relname);
+    FOREACH tab IN ARRAY tables LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %I.%I DISABLE TRIGGER USER', nsp, tab);
     END LOOP;
 
     -- Foreign keys between two of the region's tables, dropped until the end (a table's
@@ -128,33 +156,54 @@ BEGIN
                pg_catalog.format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', nsp, fk.relname, fk.conname, fk.def);
     END LOOP;
 
-    -- Reference tables: every table but the row-level ones.
-    FOR tab IN
-        SELECT c.relname FROM pg_catalog.pg_class c
-        WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
-          AND c.relkind OPERATOR(pg_catalog.=) 'r' AND NOT c.relname OPERATOR(pg_catalog.=) ANY (row_level)
-        ORDER BY c.relname
-    LOOP
-        PERFORM pg_catalog.create_reference_table(pg_catalog.format('%I.%I', nsp, tab)::pg_catalog.regclass);
-        table_name := pg_catalog.format('%I.%I', nsp, tab); distribution := 'reference';
-        RETURN NEXT;
-    END LOOP;
-
-    -- Row-level tables, distributed on organization_code in one colocation group.
-    FOREACH tab IN ARRAY row_level LOOP
-        rel := pg_catalog.to_regclass(pg_catalog.format('%I.%I', nsp, tab));
-        CONTINUE WHEN rel IS NULL;
-        IF colocate OPERATOR(pg_catalog.=) 'none' AND shard_count IS NOT NULL THEN
-            PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate,
-                                                        shard_count => shard_count);
-        ELSE
-            PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate);
+    -- Every table but the row-level ones becomes a reference table; the row-level ones are
+    -- distributed on organization_code in one colocation group.  Citus lays out a table only
+    -- after what it depends on (the tables its trigger functions and the functions on its
+    -- types name), so the tables are taken in passes: one Citus refuses for a dependency not
+    -- laid out yet (0A000) waits for the next pass; a pass that lays out nothing ends with
+    -- that error.
+    todo := ARRAY(SELECT c.relname FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace
+                    AND c.relkind OPERATOR(pg_catalog.=) 'r'
+                  ORDER BY c.relname OPERATOR(pg_catalog.<>) 'settings', c.relname OPERATOR(pg_catalog.=) ANY (row_level), c.relname);
+    WHILE pg_catalog.cardinality(todo) OPERATOR(pg_catalog.>) 0 LOOP
+        waiting := '{}';
+        FOREACH tab IN ARRAY todo LOOP
+            BEGIN
+                rel := pg_catalog.format('%I.%I', nsp, tab)::pg_catalog.regclass;
+                IF NOT tab OPERATOR(pg_catalog.=) ANY (row_level) THEN
+                    PERFORM pg_catalog.create_reference_table(rel);
+                    distribution := 'reference';
+                ELSIF colocate OPERATOR(pg_catalog.=) 'none' AND shard_count IS NOT NULL THEN
+                    PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate,
+                                                                shard_count => shard_count);
+                    distribution := 'distributed by organization_code';
+                ELSE
+                    PERFORM pg_catalog.create_distributed_table(rel, 'organization_code', colocate_with => colocate);
+                    distribution := 'distributed by organization_code';
+                END IF;
+                IF tab OPERATOR(pg_catalog.=) ANY (row_level) THEN
+                    colocate := pg_catalog.format('%I.%I', nsp, tab);
+                END IF;
+                table_name := pg_catalog.format('%I.%I', nsp, tab);
+                RETURN NEXT;
+            EXCEPTION WHEN feature_not_supported OR undefined_table THEN
+                IF pg_catalog.cardinality(waiting) OPERATOR(pg_catalog.=) 0 THEN
+                    GET STACKED DIAGNOSTICS first_error = MESSAGE_TEXT;
+                END IF;
+                waiting := waiting OPERATOR(pg_catalog.||) tab;
+            END;
+        END LOOP;
+        IF pg_catalog.cardinality(waiting) OPERATOR(pg_catalog.=) pg_catalog.cardinality(todo) THEN
+            RAISE EXCEPTION 'distribute_region: Citus refuses the tables %', waiting
+                USING ERRCODE = '0A000', DETAIL = first_error;
         END IF;
-        colocate := pg_catalog.format('%I.%I', nsp, tab);
-        table_name := colocate; distribution := 'distributed by organization_code';
-        RETURN NEXT;
+        todo := waiting;
     END LOOP;
 
+    FOREACH tab IN ARRAY tables LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %I.%I ENABLE TRIGGER USER', nsp, tab);
+    END LOOP;
     FOREACH stmt IN ARRAY fks LOOP
         EXECUTE stmt;
     END LOOP;
@@ -162,4 +211,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.distribute_region(name, integer) IS
-    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses and measurements distributed on organization_code, colocated';
+    'lays a region out on Citus: small tables as reference tables, cases, feedback_responses, feedback_coded_themes, measurements and measurement_history distributed on organization_code, colocated';

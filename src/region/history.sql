@@ -116,3 +116,31 @@ CREATE TRIGGER targets_history_update AFTER UPDATE ON @region@.targets
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_history('targets');
 CREATE TRIGGER targets_history_delete AFTER DELETE ON @region@.targets
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_history('targets');
+
+-- The same for one row (FOR EACH ROW): on Citus, whose shards have no transition tables,
+-- pekefb.distribute_region puts these triggers in place of the four statement triggers.
+CREATE FUNCTION @region@.keep_history_row() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF OLD.loaded_at OPERATOR(pg_catalog.>=) pg_catalog.now() THEN
+        RETURN NULL;
+    END IF;
+    IF TG_ARGV[0] OPERATOR(pg_catalog.=) 'measurements' THEN
+        INSERT INTO @region@.measurement_history
+            (organization_code, indicator_code, period_start, period_end, value, source, loaded_by,
+             valid_from, valid_to, changed_by, change)
+        VALUES (OLD.organization_code, OLD.indicator_code, OLD.period_start, OLD.period_end, OLD.value, OLD.source,
+                OLD.loaded_by, OLD.loaded_at, pg_catalog.now(), CURRENT_USER, pg_catalog.lower(TG_OP));
+    ELSE
+        INSERT INTO @region@.target_history
+            (target_id, indicator_code, organization_code, period_start, period_end, target, note, source, loaded_by,
+             valid_from, valid_to, changed_by, change)
+        VALUES (OLD.target_id, OLD.indicator_code, OLD.organization_code, OLD.period_start, OLD.period_end, OLD.target,
+                OLD.note, OLD.source, OLD.loaded_by, OLD.loaded_at, pg_catalog.now(), CURRENT_USER, pg_catalog.lower(TG_OP));
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.keep_history_row() IS
+    'trigger (one row): keeps the row an UPDATE or DELETE of measurements or targets replaces in its history table; used on Citus';

@@ -211,6 +211,28 @@ CREATE TRIGGER feedback_responses_code_insert AFTER INSERT ON @region@.feedback_
 CREATE TRIGGER feedback_responses_code_update AFTER UPDATE ON @region@.feedback_responses
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.feedback_code_comments();
 
+-- The same for one row (FOR EACH ROW): on Citus, whose shards have no transition tables,
+-- pekefb.distribute_region puts these triggers in place of the two statement triggers.
+CREATE FUNCTION @region@.feedback_code_comment() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+        DELETE FROM @region@.feedback_coded_themes c
+        WHERE c.organization_code OPERATOR(pg_catalog.=) OLD.organization_code
+          AND c.response_id OPERATOR(pg_catalog.=) OLD.response_id;
+    END IF;
+    INSERT INTO @region@.feedback_coded_themes (organization_code, response_id, theme, lang, term)
+    SELECT NEW.organization_code, NEW.response_id, l.theme, l.lang, pg_catalog.min(l.term)
+    FROM @region@.theme_lexicon l
+    WHERE l.lang OPERATOR(pg_catalog.=) NEW.language AND NEW.comment_tsv OPERATOR(pg_catalog.@@) l.query
+    GROUP BY l.theme, l.lang;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.feedback_code_comment() IS
+    'trigger (one row): codes the comment an INSERT or UPDATE of feedback_responses wrote with theme_lexicon; used on Citus';
+
 -- After every change of the lexicon, every comment is coded again.
 CREATE FUNCTION @region@.theme_lexicon_changed() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp

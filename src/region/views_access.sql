@@ -13,7 +13,8 @@
 CREATE FUNCTION @region@.data_date() RETURNS date
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
-    RETURN (SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c);
+    -- a text body: Citus cannot plan a RETURN body that reads a distributed table
+    AS $fn$ SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c $fn$;
 COMMENT ON FUNCTION @region@.data_date() IS
     'the region''s data date: the latest started or finished day in cases (NULL without cases); the default judging day of access_summary and refresh_access_measurements';
 

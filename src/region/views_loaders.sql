@@ -521,7 +521,7 @@ CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
 AS $fn$
 BEGIN
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
-        substr(ltrim(ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
+        substr(ltrim((CASE WHEN pg_catalog.ascii(content) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(content, 2) ELSE content END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
@@ -550,7 +550,7 @@ BEGIN
         RAISE EXCEPTION 'load_sotkanet needs the file''s content' USING ERRCODE = '22004',
             DETAIL = 'Pass Sotkanet''s JSON or CSV as text, e.g. SELECT * FROM region.load_sotkanet(:''content'').';
     END IF;
-    is_json := substr(ltrim(ltrim(content, E'\uFEFF'), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']);
+    is_json := substr(ltrim((CASE WHEN pg_catalog.ascii(content) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(content, 2) ELSE content END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']);
     unit := CASE WHEN is_json THEN 'record' ELSE 'line' END;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_sotkanet'));
     IF is_json THEN

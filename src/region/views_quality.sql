@@ -10,7 +10,9 @@ CREATE FUNCTION @region@.measurements_as_of(as_of timestamptz)
     RETURNS TABLE (indicator_code text, organization_code text, period_start date, period_end date,
                    value pekefb.indicator, source text, loaded_at timestamptz, loaded_by text)
     LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
     SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.source,
            m.loaded_at, m.loaded_by
     FROM @region@.measurements m
@@ -21,7 +23,7 @@ BEGIN ATOMIC
     FROM @region@.measurement_history h
     WHERE h.valid_from OPERATOR(pg_catalog.<=) measurements_as_of.as_of
       AND h.valid_to OPERATOR(pg_catalog.>) measurements_as_of.as_of;
-END;
+$fn$;
 COMMENT ON FUNCTION @region@.measurements_as_of(timestamptz) IS
     'the measurements as they stood at a past moment (current rows written by then, earlier versions in force then)';
 
@@ -30,7 +32,9 @@ CREATE FUNCTION @region@.targets_as_of(as_of timestamptz)
     RETURNS TABLE (target_id bigint, indicator_code text, organization_code text, period_start date, period_end date,
                    target pekefb.target, note text, source text, loaded_at timestamptz, loaded_by text)
     LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
+    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
     SELECT t.target_id, t.indicator_code, t.organization_code, t.period_start, t.period_end, t.target, t.note,
            t.source, t.loaded_at, t.loaded_by
     FROM @region@.targets t
@@ -41,7 +45,7 @@ BEGIN ATOMIC
     FROM @region@.target_history h
     WHERE h.valid_from OPERATOR(pg_catalog.<=) targets_as_of.as_of
       AND h.valid_to OPERATOR(pg_catalog.>) targets_as_of.as_of;
-END;
+$fn$;
 COMMENT ON FUNCTION @region@.targets_as_of(timestamptz) IS
     'the targets as they stood at a past moment (current rows written by then, earlier versions in force then)';
 
@@ -60,7 +64,9 @@ CREATE FUNCTION @region@.indicator_status_as_of(as_of timestamptz)
                    year_earlier_value double precision, change_from_year_earlier double precision,
                    target_period_start date, target_period_end date, suppressed boolean)
     LANGUAGE sql STABLE
-BEGIN ATOMIC
+    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
     SELECT
         m.indicator_code,
         m.organization_code,
@@ -171,7 +177,7 @@ BEGIN ATOMIC
                     THEN 'improving'
                     ELSE 'worsening' END AS trend
     ) tr;
-END;
+$fn$;
 COMMENT ON FUNCTION @region@.indicator_status_as_of(timestamptz) IS
     'indicator_status as it stood at a past moment: from the measurements and targets in force then';
 
@@ -244,7 +250,10 @@ CREATE FUNCTION @region@.data_quality_on(judged_on date)
     -- the planner guesses obligations x generated periods far too high; compiling the plan
     -- (JIT) would take longer than running it
     SET jit = off
-BEGIN ATOMIC
+    -- a text body (not BEGIN ATOMIC): its dependencies on the region's tables would be a
+    -- cycle with settings for Citus' dependency tracking (distribute_region)
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
     WITH cfg AS (
         SELECT st.time_zone, st.calendar, st.extra_closing_days, st.roll_forward FROM @region@.settings st
     ), expected AS (
@@ -430,7 +439,7 @@ BEGIN ATOMIC
                              oc.open, @region@.date_text(oc.extracted_on, 'en'))
     FROM open_cases oc
     WHERE oc.open OPERATOR(pg_catalog.>=) 3 AND oc.past_due OPERATOR(pg_catalog.=) oc.open;
-END;
+$fn$;
 COMMENT ON FUNCTION @region@.data_quality_on(date) IS
     'missing, late and implausible figures as judged on a day, each with its reason in Finnish, Swedish and English (rules: doc/quality.md)';
 

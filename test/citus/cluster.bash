@@ -153,21 +153,49 @@ citus_regions() {
 		SELECT pekefb.create_region('single', s.area_code, o.name_fi, o.name_sv, s.name, s.time_zone, s.calendar,
 		                            s.extra_closing_days, s.roll_forward, s.min_group_size)
 		FROM region.settings s JOIN region.organizations o ON o.code = s.area_code;
-		INSERT INTO single.organizations SELECT * FROM region.organizations
-		WHERE code <> (SELECT area_code FROM region.settings);
-		INSERT INTO single.indicators SELECT * FROM region.indicators;
-		INSERT INTO single.targets OVERRIDING SYSTEM VALUE SELECT * FROM region.targets;
-		INSERT INTO single.measurements SELECT * FROM region.measurements;
-		INSERT INTO single.cases SELECT * FROM region.cases;
-		INSERT INTO single.feedback_responses SELECT * FROM region.feedback_responses;
+		-- every table's rows as they are (as a data-only restore does: triggers and foreign
+		-- keys off, generated columns computed again), settings excepted
+		SET session_replication_role = replica;
+		DO $copy$
+		DECLARE
+		    t record;
+		    cols text;
+		BEGIN
+		    FOR t IN SELECT c.relname FROM pg_class c
+		             WHERE c.relnamespace = 'region'::regnamespace AND c.relkind = 'r' AND c.relname <> 'settings'
+		    LOOP
+		        SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+		        FROM pg_attribute a
+		        WHERE a.attrelid = format('region.%I', t.relname)::regclass AND a.attnum > 0
+		          AND NOT a.attisdropped AND a.attgenerated = '';
+		        EXECUTE format('DELETE FROM single.%I', t.relname);
+		        EXECUTE format('INSERT INTO single.%I (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM region.%I',
+		                       t.relname, cols, cols, t.relname);
+		    END LOOP;
+		END
+		$copy$;
+		RESET session_replication_role;
 	SQL
 	c_say "distribute_region('region') ($((SECONDS - t0)) s)"
 	c_q -c "SELECT * FROM pekefb.distribute_region('region')" >"$3" || return 1
 	c_say "generating $1 cases and $2 feedback responses, copied into the distributed region ($((SECONDS - t0)) s)"
 	c_q -v schema=single -v cases="$1" -v responses="$2" -f "$CITUS_TOP/test/citus/generate.sql" >/dev/null || return 1
 	c_q >/dev/null <<-'SQL' || return 1
-		INSERT INTO region.cases SELECT * FROM single.cases WHERE case_id LIKE 'gen-%';
-		INSERT INTO region.feedback_responses SELECT * FROM single.feedback_responses WHERE response_id LIKE 'gen-%';
+		DO $copy$
+		DECLARE
+		    t record;
+		    cols text;
+		BEGIN
+		    FOR t IN VALUES ('cases', 'case_id'), ('feedback_responses', 'response_id') LOOP
+		        SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+		        FROM pg_attribute a
+		        WHERE a.attrelid = format('single.%I', t.column1)::regclass AND a.attnum > 0
+		          AND NOT a.attisdropped AND a.attgenerated = '' AND a.attidentity = '';
+		        EXECUTE format('INSERT INTO region.%I (%s) SELECT %s FROM single.%I WHERE %I LIKE %L',
+		                       t.column1, cols, cols, t.column1, t.column2, 'gen-%');
+		    END LOOP;
+		END
+		$copy$;
 		ANALYZE region.cases;
 		ANALYZE region.feedback_responses;
 	SQL

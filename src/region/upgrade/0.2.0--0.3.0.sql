@@ -185,6 +185,34 @@ CREATE TRIGGER targets_history_update AFTER UPDATE ON @region@.targets
 CREATE TRIGGER targets_history_delete AFTER DELETE ON @region@.targets
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_history('targets');
 
+-- The same for one row (FOR EACH ROW): on Citus, whose shards have no transition tables,
+-- pekefb.distribute_region puts these triggers in place of the four statement triggers.
+CREATE FUNCTION @region@.keep_history_row() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF OLD.loaded_at OPERATOR(pg_catalog.>=) pg_catalog.now() THEN
+        RETURN NULL;
+    END IF;
+    IF TG_ARGV[0] OPERATOR(pg_catalog.=) 'measurements' THEN
+        INSERT INTO @region@.measurement_history
+            (organization_code, indicator_code, period_start, period_end, value, source, loaded_by,
+             valid_from, valid_to, changed_by, change)
+        VALUES (OLD.organization_code, OLD.indicator_code, OLD.period_start, OLD.period_end, OLD.value, OLD.source,
+                OLD.loaded_by, OLD.loaded_at, pg_catalog.now(), CURRENT_USER, pg_catalog.lower(TG_OP));
+    ELSE
+        INSERT INTO @region@.target_history
+            (target_id, indicator_code, organization_code, period_start, period_end, target, note, source, loaded_by,
+             valid_from, valid_to, changed_by, change)
+        VALUES (OLD.target_id, OLD.indicator_code, OLD.organization_code, OLD.period_start, OLD.period_end, OLD.target,
+                OLD.note, OLD.source, OLD.loaded_by, OLD.loaded_at, pg_catalog.now(), CURRENT_USER, pg_catalog.lower(TG_OP));
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.keep_history_row() IS
+    'trigger (one row): keeps the row an UPDATE or DELETE of measurements or targets replaces in its history table; used on Citus';
+
 CREATE TABLE @region@.reporting_obligations (
     organization_code  text NOT NULL REFERENCES @region@.organizations (code),
     indicator_code     text NOT NULL REFERENCES @region@.indicators (code),
@@ -419,6 +447,28 @@ CREATE TRIGGER feedback_responses_code_insert AFTER INSERT ON @region@.feedback_
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.feedback_code_comments();
 CREATE TRIGGER feedback_responses_code_update AFTER UPDATE ON @region@.feedback_responses
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.feedback_code_comments();
+
+-- The same for one row (FOR EACH ROW): on Citus, whose shards have no transition tables,
+-- pekefb.distribute_region puts these triggers in place of the two statement triggers.
+CREATE FUNCTION @region@.feedback_code_comment() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
+        DELETE FROM @region@.feedback_coded_themes c
+        WHERE c.organization_code OPERATOR(pg_catalog.=) OLD.organization_code
+          AND c.response_id OPERATOR(pg_catalog.=) OLD.response_id;
+    END IF;
+    INSERT INTO @region@.feedback_coded_themes (organization_code, response_id, theme, lang, term)
+    SELECT NEW.organization_code, NEW.response_id, l.theme, l.lang, pg_catalog.min(l.term)
+    FROM @region@.theme_lexicon l
+    WHERE l.lang OPERATOR(pg_catalog.=) NEW.language AND NEW.comment_tsv OPERATOR(pg_catalog.@@) l.query
+    GROUP BY l.theme, l.lang;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.feedback_code_comment() IS
+    'trigger (one row): codes the comment an INSERT or UPDATE of feedback_responses wrote with theme_lexicon; used on Citus';
 
 -- After every change of the lexicon, every comment is coded again.
 CREATE FUNCTION @region@.theme_lexicon_changed() RETURNS trigger
