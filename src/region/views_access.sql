@@ -34,6 +34,9 @@ COMMENT ON FUNCTION @region@.data_date() IS
 -- A benchmark (doc/partners.md): it runs with the owner's rights, so that every member sees
 -- every organisation's figures of the region's catalogue (partners' own indicators left
 -- out) under the suppression rules below, and the data date is the region's.
+-- It sets DateStyle = ISO for itself, as every region function that reads tables with a date
+-- does: Citus ships a date parameter to the workers as text in the session's DateStyle,
+-- which the workers read in theirs (doc/citus.md).
 CREATE FUNCTION @region@.access_summary_on(on_date date DEFAULT NULL, counted_by text DEFAULT NULL)
 RETURNS TABLE (
     indicator_code text, organization_code text, includes_sub_organizations boolean,
@@ -43,7 +46,7 @@ RETURNS TABLE (
     open_within bigint, rate double precision, median_wait bigint, p90_wait bigint,
     suppressed boolean, count_by text, deadline_label text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -371,7 +374,7 @@ CREATE FUNCTION @region@.refresh_access_measurements(
     count_by text DEFAULT NULL, as_of date DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 DECLARE
     written bigint;

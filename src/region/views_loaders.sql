@@ -42,7 +42,7 @@ COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text
 -- file updates the changed rows and nothing else.
 CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -190,7 +190,7 @@ COMMENT ON FUNCTION @region@.load_measurements(text, text) IS
 -- organisation); matters missing from the extract are left as they are.
 CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -323,7 +323,7 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 -- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -504,7 +504,7 @@ COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
 -- upgrade drops the view functions one by one.)
 CREATE FUNCTION @region@.load_webropol(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 BEGIN
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content, false);
@@ -517,7 +517,7 @@ COMMENT ON FUNCTION @region@.load_webropol(text, text) IS
 -- the first character that is not white space: { or [ is JSON).
 CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 BEGIN
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
@@ -534,7 +534,7 @@ COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
 -- with only an absolute value are kept.
 CREATE FUNCTION @region@.load_sotkanet(content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
-    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
 #variable_conflict use_column
 DECLARE

@@ -9,10 +9,14 @@
 CREATE FUNCTION @region@.measurements_as_of(as_of timestamptz)
     RETURNS TABLE (indicator_code text, organization_code text, period_start date, period_end date,
                    value pekefb.indicator, source text, loaded_at timestamptz, loaded_by text)
-    LANGUAGE sql STABLE PARALLEL SAFE
-    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
-    SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    -- PL/pgSQL: Citus plans neither a BEGIN ATOMIC body that reads distributed tables nor
+    -- the parameters of a SQL function that is not inlined (DateStyle and search_path are set)
+    SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.source,
            m.loaded_at, m.loaded_by
     FROM @region@.measurements m
@@ -23,6 +27,7 @@ AS $fn$
     FROM @region@.measurement_history h
     WHERE h.valid_from OPERATOR(pg_catalog.<=) measurements_as_of.as_of
       AND h.valid_to OPERATOR(pg_catalog.>) measurements_as_of.as_of;
+END
 $fn$;
 COMMENT ON FUNCTION @region@.measurements_as_of(timestamptz) IS
     'the measurements as they stood at a past moment (current rows written by then, earlier versions in force then)';
@@ -31,10 +36,14 @@ COMMENT ON FUNCTION @region@.measurements_as_of(timestamptz) IS
 CREATE FUNCTION @region@.targets_as_of(as_of timestamptz)
     RETURNS TABLE (target_id bigint, indicator_code text, organization_code text, period_start date, period_end date,
                    target pekefb.target, note text, source text, loaded_at timestamptz, loaded_by text)
-    LANGUAGE sql STABLE PARALLEL SAFE
-    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
-    SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    -- PL/pgSQL: Citus plans neither a BEGIN ATOMIC body that reads distributed tables nor
+    -- the parameters of a SQL function that is not inlined (DateStyle and search_path are set)
+    SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT t.target_id, t.indicator_code, t.organization_code, t.period_start, t.period_end, t.target, t.note,
            t.source, t.loaded_at, t.loaded_by
     FROM @region@.targets t
@@ -45,6 +54,7 @@ AS $fn$
     FROM @region@.target_history h
     WHERE h.valid_from OPERATOR(pg_catalog.<=) targets_as_of.as_of
       AND h.valid_to OPERATOR(pg_catalog.>) targets_as_of.as_of;
+END
 $fn$;
 COMMENT ON FUNCTION @region@.targets_as_of(timestamptz) IS
     'the targets as they stood at a past moment (current rows written by then, earlier versions in force then)';
@@ -63,10 +73,14 @@ CREATE FUNCTION @region@.indicator_status_as_of(as_of timestamptz)
                    source text, loaded_at timestamptz, trend text, trend_label text, higher_is_better boolean,
                    year_earlier_value double precision, change_from_year_earlier double precision,
                    target_period_start date, target_period_end date, suppressed boolean)
-    LANGUAGE sql STABLE
-    -- a text body: Citus cannot plan a BEGIN ATOMIC body that reads distributed tables
-    SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql STABLE
+    -- PL/pgSQL: Citus plans neither a BEGIN ATOMIC body that reads distributed tables nor
+    -- the parameters of a SQL function that is not inlined (DateStyle and search_path are set)
+    SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT
         m.indicator_code,
         m.organization_code,
@@ -177,6 +191,7 @@ AS $fn$
                     THEN 'improving'
                     ELSE 'worsening' END AS trend
     ) tr;
+END
 $fn$;
 COMMENT ON FUNCTION @region@.indicator_status_as_of(timestamptz) IS
     'indicator_status as it stood at a past moment: from the measurements and targets in force then';
@@ -246,14 +261,18 @@ CREATE FUNCTION @region@.data_quality_on(judged_on date)
     RETURNS TABLE (problem text, indicator_code text, organization_code text, period_start date, period_end date,
                    value_text text, due_date date, loaded_at timestamptz, cases bigint, responsible text,
                    reason_fi text, reason_sv text, reason_en text)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     -- the planner guesses obligations x generated periods far too high; compiling the plan
     -- (JIT) would take longer than running it
     SET jit = off
-    -- a text body (not BEGIN ATOMIC): its dependencies on the region's tables would be a
-    -- cycle with settings for Citus' dependency tracking (distribute_region)
-    SET search_path = pg_catalog, pg_temp
+    -- PL/pgSQL (not BEGIN ATOMIC): its dependencies on the region's tables would be a
+    -- cycle with settings for Citus' dependency tracking (distribute_region), and Citus
+    -- cannot plan the parameters of a SQL function that is not inlined
+    SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH cfg AS (
         SELECT st.time_zone, st.calendar, st.extra_closing_days, st.roll_forward FROM @region@.settings st
     ), expected AS (
@@ -439,6 +458,7 @@ AS $fn$
                              oc.open, @region@.date_text(oc.extracted_on, 'en'))
     FROM open_cases oc
     WHERE oc.open OPERATOR(pg_catalog.>=) 3 AND oc.past_due OPERATOR(pg_catalog.=) oc.open;
+END
 $fn$;
 COMMENT ON FUNCTION @region@.data_quality_on(date) IS
     'missing, late and implausible figures as judged on a day, each with its reason in Finnish, Swedish and English (rules: doc/quality.md)';
