@@ -13,9 +13,9 @@ SET search_path = access_region, pekefb, public;
 INSERT INTO organizations (code, name_fi, kind, parent_code) VALUES
   ('a', 'Kunta A', 'municipality', 'reg'),
   ('b', 'Kunta B', 'municipality', 'reg');
-INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES
-  ('care', 'Hoitoon 14 vrk:ssa', '%', '14 days', NULL),     -- finished (the default)
-  ('cw', 'Lastensuojeluasia 7 arkipäivässä', '%', '7 working days', 'started');
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by, period) VALUES
+  ('care', 'Hoitoon 14 vrk:ssa', '%', '14 days', NULL, 'year'),     -- finished (the default)
+  ('cw', 'Lastensuojeluasia 7 arkipäivässä', '%', '7 working days', 'started', 'half_year');
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target) VALUES
   ('care', NULL, '2020-01-01', '2020-12-31', '>= 80%');
 
@@ -135,8 +135,8 @@ RESET TimeZone; RESET DateStyle;
 -- finished that day is on time there; literal calendar and roll-forward are its too.
 SELECT pekefb.create_region('access_north', 'north', 'Pohjoinen', calendar => 'literal',
                             extra_closing_days => '{2025-02-12}', roll_forward => true, min_group_size => 1);
-INSERT INTO access_north.indicators (code, name_fi, unit, deadline, count_by)
-  SELECT code, name_fi, unit, deadline, count_by FROM indicators;
+INSERT INTO access_north.indicators (code, name_fi, unit, deadline, count_by, period)
+  SELECT code, name_fi, unit, deadline, count_by, period FROM indicators;
 INSERT INTO access_north.cases (indicator_code, organization_code, started, finished)
   SELECT indicator_code, 'north', started, finished FROM cases WHERE organization_code = 'a';
 SELECT 'access_region' AS region, period_start, cases, on_time, late FROM access_summary
@@ -210,39 +210,44 @@ SELECT DISTINCT indicator_code, deadline_text, deadline_label FROM access_summar
 SELECT refresh_access_measurements('2025-04-01', '2025-09-30', ARRAY['cw']);
 SELECT organization_code, value FROM measurements WHERE indicator_code = 'cw' AND period_start = '2025-04-01' ORDER BY 1;
 
--- Complementary suppression between periods (issue 10 on issue 11's periods, doc/partners.md):
--- months against their quarter, quarters against their year and against the THL half-year
--- that contains them, and a year's Q1 + Q4 (the year minus its half-year 1.4.-30.9.).  b's
--- 2023 cases of a new indicator, by started, minimum 5: Q1 3 and Q3 3 are hidden (primary);
--- the year (26) keeps 6 hidden, enough; but 1.4.-30.9. (Q2 + Q3 = 13) minus Q2 would give
--- Q3, so Q2 is hidden too, and with it April; 1.10.2022-31.3.2023 is Q1 alone (3): hidden;
--- the year minus 1.4.-30.9. minus Q4 would give Q1, so 1.4.-30.9. is hidden.  2024: Q2 10
--- and Q4 2 (hidden); the year minus Q2 would give Q4, so Q2 is hidden too (by the year), May
--- with it, and 1.4.-30.9. (= Q2: the year minus it would give Q4).
+-- Complementary suppression between periods (issue 10 on issue 11's periods, doc/partners.md).
+-- An indicator's periods nest: months in quarters, quarters in THL half-years for a
+-- half-yearly indicator, in calendar years for the others (no year rows for the first, no
+-- half-year rows for the second: a year and the half-years that overlap it would let a chain
+-- of subtractions over several years isolate quarters).  Down the nesting, every visible
+-- total minus its visible parts leaves nothing or at least 5 hidden cases.  b's cases of two
+-- new indicators, the same cases, by started, minimum 5: 'hy' half-yearly, 'hc' yearly.
+-- hy: 1.10.2022-31.3.2023 is Q1/2023 alone (3): hidden, and Q1 with it; 1.4.-30.9.2023
+-- (Q2 10 + Q3 3) minus Q2 would give Q3: Q2 hidden too, and with it April; 1.10.2023-
+-- 31.3.2024 = Q4 (10): visible; 1.4.-30.9.2024 = Q2 (10): visible; 1.10.2024-31.3.2025 =
+-- Q4 (2): hidden.  hc: 2023 (26) keeps Q1 + Q3 = 6 hidden, enough; 2024 (12) minus Q2 would
+-- give Q4 (2): Q2 hidden too, May with it.
 UPDATE settings SET min_group_size = 5;
-INSERT INTO indicators (code, name_fi, unit, deadline, count_by) VALUES ('hy', 'Puolivuosi', '%', '14 days', 'started');
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by, period) VALUES
+  ('hy', 'Puolivuosi', '%', '14 days', 'started', 'half_year'),
+  ('hc', 'Kalenterivuosi', '%', '14 days', 'started', 'year');
 INSERT INTO cases (indicator_code, organization_code, started, finished)
-SELECT 'hy', 'b', d, d FROM (VALUES ('2023-01-10'::date, 3), ('2023-04-10', 10), ('2023-07-10', 3), ('2023-10-10', 10),
+SELECT i, 'b', d, d FROM (VALUES ('2023-01-10'::date, 3), ('2023-04-10', 10), ('2023-07-10', 3), ('2023-10-10', 10),
                                     ('2024-05-10', 10), ('2024-11-10', 2)) AS v (d, n),
-     generate_series(1, v.n);
-SELECT period_kind, period_start, period_end, cases, on_time, suppressed
-FROM access_summary WHERE indicator_code = 'hy' AND organization_code = 'b' AND NOT includes_sub_organizations
-ORDER BY period_start, period_end DESC;
+     generate_series(1, v.n), unnest(ARRAY['hy', 'hc']) AS i;
+SELECT indicator_code, period_kind, period_start, period_end, cases, on_time, suppressed
+FROM access_summary WHERE indicator_code IN ('hy', 'hc') AND organization_code = 'b' AND NOT includes_sub_organizations
+ORDER BY indicator_code DESC, period_start, period_end DESC;
+-- the periods nest: no two rows of an indicator and organisation overlap unless one holds
+-- the other (every row of the view)
+SELECT x.indicator_code, x.period_kind, x.period_start, y.period_kind, y.period_start
+FROM access_summary x JOIN access_summary y
+  ON y.indicator_code = x.indicator_code AND y.organization_code = x.organization_code
+ AND y.includes_sub_organizations = x.includes_sub_organizations
+ AND x.period_start < y.period_start AND y.period_start <= x.period_end AND x.period_end < y.period_end;
 -- every visible total minus its visible parts leaves nothing or at least 5 hidden cases
-WITH r AS (SELECT * FROM access_summary WHERE indicator_code = 'hy' AND organization_code = 'b' AND NOT includes_sub_organizations)
-SELECT t.period_kind AS total, p.period_kind AS parts, t.period_start, sum(p.cases) FILTER (WHERE p.suppressed) AS hidden
-FROM r t JOIN r p ON p.period_start >= t.period_start AND p.period_end <= t.period_end
+WITH r AS (SELECT * FROM access_summary WHERE indicator_code IN ('hy', 'hc') AND organization_code = 'b' AND NOT includes_sub_organizations)
+SELECT t.indicator_code, t.period_kind AS total, p.period_kind AS parts, t.period_start, sum(p.cases) FILTER (WHERE p.suppressed) AS hidden
+FROM r t JOIN r p ON p.indicator_code = t.indicator_code AND p.period_start >= t.period_start AND p.period_end <= t.period_end
                  AND (t.period_kind, p.period_kind) IN (('quarter', 'month'), ('year', 'quarter'), ('half_year', 'quarter'))
 WHERE NOT t.suppressed
-GROUP BY 1, 2, 3 HAVING sum(p.cases) FILTER (WHERE p.suppressed) BETWEEN 1 AND 4;
--- and a visible year minus its visible 1.4.-30.9. minus its visible Q1 and Q4 the same
-WITH r AS (SELECT * FROM access_summary WHERE indicator_code = 'hy' AND organization_code = 'b' AND NOT includes_sub_organizations)
-SELECT y.period_start, sum(q.cases) FILTER (WHERE q.suppressed) AS hidden
-FROM r y JOIN r h ON h.period_kind = 'half_year' AND h.period_start = y.period_start + interval '3 months' AND NOT h.suppressed
-JOIN r q ON q.period_kind = 'quarter' AND q.period_start IN (y.period_start, y.period_start + interval '9 months')
-WHERE y.period_kind = 'year' AND NOT y.suppressed
-GROUP BY 1 HAVING sum(q.cases) FILTER (WHERE q.suppressed) BETWEEN 1 AND 4;
-DELETE FROM cases WHERE indicator_code = 'hy';
+GROUP BY 1, 2, 3, 4 HAVING sum(p.cases) FILTER (WHERE p.suppressed) BETWEEN 1 AND 4;
+DELETE FROM cases WHERE indicator_code IN ('hy', 'hc');
 
 RESET search_path;
 SET client_min_messages = warning;

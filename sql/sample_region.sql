@@ -106,7 +106,9 @@ SET TimeZone = 'Europe/Helsinki';
 
 -- Rolled-up rows say so: the own rows of access_summary count each case once (each case
 -- with a day on its indicator's basis: the open cases of the indicators counted by
--- finished belong to no period).
+-- finished belong to no period), in every month, every quarter, and in a THL half-year
+-- (child welfare, a half-yearly indicator) or else a calendar year: half_year + year =
+-- cases_once.
 SELECT period_kind, sum(cases) FILTER (WHERE NOT includes_sub_organizations) AS cases_once,
        (SELECT count(*) FROM cases c JOIN indicators i ON i.code = c.indicator_code
         WHERE i.count_by = 'started' OR c.finished IS NOT NULL) AS cases_with_a_period,

@@ -65,7 +65,7 @@ BEGIN
     WITH k AS (
         -- each case once: its basis, its state on the judging day and its due date (a case
         -- done later is still open then)
-        SELECT c.indicator_code, c.organization_code, c.started, x.basis, x.finished,
+        SELECT c.indicator_code, c.organization_code, c.started, x.basis, x.finished, i.period AS indicator_period,
                CASE WHEN x.basis OPERATOR(pg_catalog.=) 'started' THEN c.started ELSE x.finished END AS day,
                pekefb.due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
         FROM @region@.cases c
@@ -81,7 +81,7 @@ BEGIN
     c AS (
         -- and once for the organisation itself and for every organisation above it
         SELECT k.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
-               k.basis, k.started, k.finished, k.day, k.due
+               k.basis, k.started, k.finished, k.day, k.due, k.indicator_period
         FROM k
         JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) k.organization_code
         CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
@@ -112,16 +112,21 @@ BEGIN
             ('year',      CAST(pg_catalog.date_trunc('year', c.day::timestamp) AS date))
         ) AS p (period_kind, period_start)
         WHERE c.day IS NOT NULL
+          -- the periods of an indicator nest: months in quarters, quarters in THL half-years
+          -- for a half-yearly indicator (child welfare), in calendar years for the others.
+          -- (Both at once would overlap: a year minus half-years, chained over years, gives
+          -- quarters of different years that the rules below could not protect.)
+          AND CASE p.period_kind WHEN 'half_year' THEN c.indicator_period OPERATOR(pg_catalog.=) 'half_year'
+                                 WHEN 'year' THEN c.indicator_period OPERATOR(pg_catalog.<>) 'half_year'
+                                 ELSE true END
         GROUP BY c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind, p.period_start
     ),
     -- suppression (views_privacy.sql, doc/partners.md): per indicator, kind and period along
     -- the organisation tree, for each count a figure is computed over (n1 cases; n2 on time +
     -- late + open past due for rate; n3 finished for the percentiles); then the parts against
-    -- their totals: quarters against their year, quarters against the THL half-year that
-    -- contains them (Q2+Q3, Q4+next Q1), a year's Q1 + Q4 (the year minus its half-year
-    -- 1.4.-30.9.), months against their quarter (in that order: a quarter hidden by a
-    -- half-year or a year hides its months).  Not covered: longer chains of overlapping
-    -- years and half-years (doc/partners.md)
+    -- their totals down the nested periods: quarters against their year or THL half-year
+    -- (Q2+Q3, Q4+next Q1), then months against their quarter (a quarter hidden by its
+    -- year or half-year hides its months)
     mg AS (SELECT (SELECT @region@.min_group_size()) AS m),
     tree AS (
         SELECT x.indicator_code, x.period_kind, x.period_start, u.organization_code,
@@ -144,7 +149,8 @@ BEGIN
             AS u (organization_code, includes_sub_organizations, n1, n2, n3, h1, h2, h3)
     ),
     by_year AS (
-        -- each year's row and its quarter rows together: the quarters against their year
+        -- each year's row and its quarter rows together: the quarters against their year (a
+        -- half-yearly indicator has no year rows: its quarters pass unchanged)
         SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
                u.n1, u.n2, u.n3, u.h1 OR u.h2 OR u.h3 AS hidden
         FROM (SELECT t.indicator_code, t.organization_code, t.includes_sub_organizations,
@@ -161,14 +167,18 @@ BEGIN
         CROSS JOIN mg
         CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
                                       pg_catalog.unnest(x.n1), pg_catalog.unnest(x.n2), pg_catalog.unnest(x.n3),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m)),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m)),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m) END),
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m) END),
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m) END))
             AS u (period_start, n1, n2, n3, h1, h2, h3)
     ),
     quarters AS (
-        -- each THL half-year's row and its two quarters (as left by by_year) together: the
-        -- quarters against their half-year.  A quarter's half-year starts three months
+        -- each THL half-year's row and its two quarters together: the quarters against their
+        -- half-year (only a half-yearly indicator has half-year rows; the others' quarters,
+        -- as left by by_year, pass unchanged).  A quarter's half-year starts three months
         -- before the quarter's calendar half-year cut (Q1 belongs to the previous 1.10.)
         SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
                u.h1 OR u.h2 OR u.h3 AS hidden
@@ -195,55 +205,16 @@ BEGIN
               GROUP BY q.indicator_code, q.organization_code, q.includes_sub_organizations, q.half) x
         CROSS JOIN mg
         CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(x.starts),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m)),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m)),
-                                      pg_catalog.unnest(@region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m)))
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n1, x.hid, mg.m) END),
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n2, x.hid, mg.m) END),
+                                      pg_catalog.unnest(CASE WHEN x.total_hidden IS NULL THEN x.hid
+                                                          ELSE @region@._parts_suppress(x.total_hidden, x.n3, x.hid, mg.m) END))
             AS u (period_start, h1, h2, h3)
     ),
-    middle AS (
-        -- a visible year minus its visible half-year 1.4.-30.9. is its Q1 + Q4: when their
-        -- hidden cases (by a count) are 1..m-1, that half-year is hidden, and with it its
-        -- quarters Q2 and Q3
-        SELECT y.indicator_code, y.organization_code, y.includes_sub_organizations, h.period_start AS half_start
-        FROM tree y
-        JOIN tree h ON h.indicator_code OPERATOR(pg_catalog.=) y.indicator_code
-                   AND h.organization_code OPERATOR(pg_catalog.=) y.organization_code
-                   AND h.includes_sub_organizations OPERATOR(pg_catalog.=) y.includes_sub_organizations
-                   AND h.period_kind OPERATOR(pg_catalog.=) 'half_year'
-                   AND h.period_start OPERATOR(pg_catalog.=) CAST(y.period_start OPERATOR(pg_catalog.+) interval '3 months' AS date)
-        CROSS JOIN mg
-        CROSS JOIN LATERAL (
-            SELECT pg_catalog.sum(t.n1) AS m1, pg_catalog.sum(t.n2) AS m2, pg_catalog.sum(t.n3) AS m3
-            FROM quarters q
-            JOIN tree t ON t.indicator_code OPERATOR(pg_catalog.=) q.indicator_code
-                       AND t.organization_code OPERATOR(pg_catalog.=) q.organization_code
-                       AND t.includes_sub_organizations OPERATOR(pg_catalog.=) q.includes_sub_organizations
-                       AND t.period_kind OPERATOR(pg_catalog.=) 'quarter'
-                       AND t.period_start OPERATOR(pg_catalog.=) q.period_start
-            WHERE q.indicator_code OPERATOR(pg_catalog.=) y.indicator_code
-              AND q.organization_code OPERATOR(pg_catalog.=) y.organization_code
-              AND q.includes_sub_organizations OPERATOR(pg_catalog.=) y.includes_sub_organizations
-              AND q.hidden
-              AND q.period_start OPERATOR(pg_catalog.=) ANY (ARRAY[y.period_start,
-                                                               CAST(y.period_start OPERATOR(pg_catalog.+) interval '9 months' AS date)])
-        ) d
-        WHERE y.period_kind OPERATOR(pg_catalog.=) 'year' AND NOT y.hidden AND NOT h.hidden
-          AND ((d.m1 OPERATOR(pg_catalog.>=) 1 AND d.m1 OPERATOR(pg_catalog.<) mg.m)
-               OR (d.m2 OPERATOR(pg_catalog.>=) 1 AND d.m2 OPERATOR(pg_catalog.<) mg.m)
-               OR (d.m3 OPERATOR(pg_catalog.>=) 1 AND d.m3 OPERATOR(pg_catalog.<) mg.m))
-    ),
-    quarters2 AS (
-        SELECT q.indicator_code, q.organization_code, q.includes_sub_organizations, q.period_start,
-               q.hidden OR mi.half_start IS NOT NULL AS hidden
-        FROM quarters q
-        LEFT JOIN middle mi ON mi.indicator_code OPERATOR(pg_catalog.=) q.indicator_code
-                           AND mi.organization_code OPERATOR(pg_catalog.=) q.organization_code
-                           AND mi.includes_sub_organizations OPERATOR(pg_catalog.=) q.includes_sub_organizations
-                           AND q.period_start OPERATOR(pg_catalog.=) ANY (ARRAY[mi.half_start,
-                                                                             CAST(mi.half_start OPERATOR(pg_catalog.+) interval '3 months' AS date)])
-    ),
     months AS (
-        -- each quarter (as left by quarters2) and its month rows together: the months against
+        -- each quarter (as left by quarters) and its month rows together: the months against
         -- their quarter
         SELECT x.indicator_code, x.organization_code, x.includes_sub_organizations, u.period_start,
                u.h1 OR u.h2 OR u.h3 AS hidden
@@ -255,7 +226,7 @@ BEGIN
                      pg_catalog.array_agg(t.n2 ORDER BY t.period_start) AS n2,
                      pg_catalog.array_agg(t.n3 ORDER BY t.period_start) AS n3
               FROM tree t
-              JOIN quarters2 q ON q.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
+              JOIN quarters q ON q.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
                              AND q.organization_code OPERATOR(pg_catalog.=) t.organization_code
                              AND q.includes_sub_organizations OPERATOR(pg_catalog.=) t.includes_sub_organizations
                              AND q.period_start OPERATOR(pg_catalog.=) CAST(pg_catalog.date_trunc('quarter', t.period_start::timestamp) AS date)
@@ -272,16 +243,11 @@ BEGIN
         SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations, t.hidden
         FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) 'year'
         UNION ALL
-        SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations,
-               t.hidden OR EXISTS (SELECT FROM middle mi
-                                   WHERE mi.indicator_code OPERATOR(pg_catalog.=) t.indicator_code
-                                     AND mi.organization_code OPERATOR(pg_catalog.=) t.organization_code
-                                     AND mi.includes_sub_organizations OPERATOR(pg_catalog.=) t.includes_sub_organizations
-                                     AND mi.half_start OPERATOR(pg_catalog.=) t.period_start)
+        SELECT t.indicator_code, t.period_kind, t.period_start, t.organization_code, t.includes_sub_organizations, t.hidden
         FROM tree t WHERE t.period_kind OPERATOR(pg_catalog.=) 'half_year'
         UNION ALL
         SELECT q.indicator_code, 'quarter', q.period_start, q.organization_code, q.includes_sub_organizations, q.hidden
-        FROM quarters2 q
+        FROM quarters q
         UNION ALL
         SELECT mo.indicator_code, 'month', mo.period_start, mo.organization_code, mo.includes_sub_organizations, mo.hidden
         FROM months mo
@@ -335,11 +301,11 @@ COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
 CREATE VIEW @region@.access_summary AS
 SELECT * FROM @region@.access_summary_on();
 COMMENT ON VIEW @region@.access_summary IS
-    'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, half_year = THL''s 1.4.-30.9. and 1.10.-31.3., or year, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; figures over fewer than min_group_size() cases suppressed, with complementary suppression (doc/partners.md)';
+    'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, and half_year = THL''s 1.4.-30.9. and 1.10.-31.3. for a half-yearly indicator or year for the others, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; figures over fewer than min_group_size() cases suppressed, with complementary suppression (doc/partners.md)';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';
 COMMENT ON COLUMN @region@.access_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.access_summary.includes_sub_organizations IS 'false: the organisation''s own cases only (sum these to count each case once); true: its cases and those of every organisation below it';
-COMMENT ON COLUMN @region@.access_summary.period_kind IS 'month, quarter, half_year (THL: 1.4.-30.9. or 1.10.-31.3.) or year: the kind of period of this row';
+COMMENT ON COLUMN @region@.access_summary.period_kind IS 'month, quarter, and half_year (THL: 1.4.-30.9. or 1.10.-31.3.) for an indicator whose period is half_year or year for the others: the kind of period of this row (an indicator''s periods nest)';
 COMMENT ON COLUMN @region@.access_summary.period_start IS 'first day of the period of the day the cases count by (count_by: became pending, or were done)';
 COMMENT ON COLUMN @region@.access_summary.period_end IS 'last day of that period';
 COMMENT ON COLUMN @region@.access_summary.indicator_name IS 'indicator name in pekefb.language';
@@ -355,7 +321,7 @@ COMMENT ON COLUMN @region@.access_summary.open_within IS 'count_by started: stil
 COMMENT ON COLUMN @region@.access_summary.rate IS 'on_time / (on_time + late + open_past_due), 0..1; NULL when suppressed or nothing counted';
 COMMENT ON COLUMN @region@.access_summary.median_wait IS 'median days from started to finished over finished cases (exact); NULL when suppressed';
 COMMENT ON COLUMN @region@.access_summary.p90_wait IS '90th percentile of those days (exact); NULL when suppressed';
-COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (along the organisation tree; months against their quarter, quarters against their year and their half-year; doc/partners.md)';
+COMMENT ON COLUMN @region@.access_summary.suppressed IS 'true when the figures are hidden: a count they are computed over (cases, on time + late + open past due, finished) is 1..min_group_size()-1, or they are hidden so that no hidden figure can be recovered by subtraction (along the organisation tree; months against their quarter, quarters against their year or THL half-year; doc/partners.md)';
 COMMENT ON COLUMN @region@.access_summary.count_by IS 'the counting basis of the row (the indicator''s count_by): started (THL''s start share over cases that became pending) or finished (over cases done in the period, e.g. the month of the visit)';
 COMMENT ON COLUMN @region@.access_summary.deadline_label IS 'the time limit in pekefb.language, e.g. 7 arkipäivää, 7 vardagar, 7 working days';
 
