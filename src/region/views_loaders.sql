@@ -625,10 +625,7 @@ SELECT ri.indicator_code,
        (ra.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region) AS is_own_area,
        (v.value OPERATOR(pg_catalog.*) ri.factor) AS area_value,
        v.abs_value AS area_abs_value,
-       (SELECT pekefb.value(m.value) FROM @region@.measurements m
-        WHERE m.indicator_code OPERATOR(pg_catalog.=) ri.indicator_code AND m.organization_code OPERATOR(pg_catalog.=) own.organization_code
-          AND m.period_start OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 1, 1)
-          AND m.period_end OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 12, 31)) AS own_value,
+       om.value AS own_value,
        (ov.value OPERATOR(pg_catalog.*) ri.factor) AS own_reference_value,
        (nv.value OPERATOR(pg_catalog.*) ri.factor) AS national_value,
        ri.sotkanet_indicator
@@ -639,6 +636,13 @@ CROSS JOIN @region@.reference_areas own
 LEFT JOIN @region@.reference_values ov
        ON ov.sotkanet_indicator OPERATOR(pg_catalog.=) v.sotkanet_indicator AND ov.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region
       AND ov.year OPERATOR(pg_catalog.=) v.year AND ov.gender OPERATOR(pg_catalog.=) v.gender
+-- the own figure by a join, not a correlated subquery (Citus cannot plan a correlated
+-- subquery beside reference tables)
+LEFT JOIN (SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, pekefb.value(m.value) AS value
+           FROM @region@.measurements m) om
+       ON om.indicator_code OPERATOR(pg_catalog.=) ri.indicator_code AND om.organization_code OPERATOR(pg_catalog.=) own.organization_code
+      AND om.period_start OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 1, 1)
+      AND om.period_end OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 12, 31)
 LEFT JOIN LATERAL (
     SELECT n.value FROM @region@.reference_values n
     JOIN @region@.reference_areas na ON na.sotkanet_region OPERATOR(pg_catalog.=) n.sotkanet_region AND na.category OPERATOR(pg_catalog.=) 'MAA'

@@ -87,6 +87,13 @@ loaders() {
 		UPDATE $1.organizations SET parent_code = 'kokkola' WHERE code = 'mll-kp';
 		INSERT INTO $1.cases (organization_code, indicator_code, case_id, started, finished)
 		VALUES ('kokkola-x', 'ls-7arkipv', 'x-1', '2024-06-18', '2024-06-28');
+		INSERT INTO $1.reference_indicators (sotkanet_indicator, indicator_code, factor, title)
+		VALUES (90001, 'ls-7arkipv', 0.01, 'sample');
+		INSERT INTO $1.reference_areas (sotkanet_region, code, name_fi, name_sv, category, organization_code)
+		VALUES (9001, 'finland', 'Koko maa', 'Hela landet', 'MAA', NULL),
+		       (9016, 'keski-pohjanmaa', 'Keski-Pohjanmaa', 'Mellersta Österbotten', 'HYVINVOINTIALUE', 'soite');
+		\set content \`cat test/sample/sotkanet.json\`
+		SELECT $1.load_sotkanet(:'content');
 	SQL
 }
 # Both regions in one transaction: now() (measurements.loaded_at) is the same for both.  A
@@ -150,8 +157,7 @@ compare_views defaults
 step "functions with a date argument, DateStyle SQL, DMY"
 for call in "* FROM @s@.access_summary_on('2025-04-29')" "* FROM @s@.access_summary_on('2025-10-13', 'started')" \
             "* FROM @s@.data_quality_on('2025-04-29')" "* FROM @s@.measurements_as_of(now())" \
-            "* FROM @s@.targets_as_of(now())" "* FROM @s@.indicator_status_as_of(now())" \
-            "regexp_replace(@s@.follow_up_report('soite', '2025-01-01', '2025-12-31'), '[0-9: -]{16} \\(', '(', 'g')"; do
+            "* FROM @s@.targets_as_of(now())" "* FROM @s@.indicator_status_as_of(now())"; do
 	for s in region single; do
 		q -c "SET TimeZone = 'America/Los_Angeles'" -c "SET DateStyle = 'SQL, DMY'" \
 			-c "COPY (SELECT ${call//@s@/$s}) TO STDOUT" 2>&1 | LC_ALL=C sort >"$work/fn.$s"
