@@ -545,6 +545,8 @@ DECLARE
     n_skip bigint;
     n_ins bigint;
     n_upd bigint;
+    -- a value, not now() in the upsert: Citus wants the DO UPDATE clause's functions immutable
+    loaded timestamptz := pg_catalog.now();
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'load_sotkanet needs the file''s content' USING ERRCODE = '22004',
@@ -597,7 +599,7 @@ BEGIN
         JOIN @region@.reference_indicators ri ON ri.sotkanet_indicator = s.ind
         JOIN @region@.reference_areas ra ON ra.sotkanet_region = s.reg
         ON CONFLICT (sotkanet_indicator, sotkanet_region, year, gender) DO UPDATE
-            SET value = EXCLUDED.value, abs_value = EXCLUDED.abs_value, loaded_at = now()
+            SET value = EXCLUDED.value, abs_value = EXCLUDED.abs_value, loaded_at = loaded
             WHERE t.value IS DISTINCT FROM EXCLUDED.value OR t.abs_value IS DISTINCT FROM EXCLUDED.abs_value
         RETURNING (t.xmax::text = '0') AS fresh)
     SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
