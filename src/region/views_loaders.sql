@@ -545,6 +545,8 @@ DECLARE
     n_skip bigint;
     n_ins bigint;
     n_upd bigint;
+    -- a value, not now() in the upsert: Citus wants the DO UPDATE clause's functions immutable
+    loaded timestamptz := pg_catalog.now();
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'load_sotkanet needs the file''s content' USING ERRCODE = '22004',
@@ -597,7 +599,7 @@ BEGIN
         JOIN @region@.reference_indicators ri ON ri.sotkanet_indicator = s.ind
         JOIN @region@.reference_areas ra ON ra.sotkanet_region = s.reg
         ON CONFLICT (sotkanet_indicator, sotkanet_region, year, gender) DO UPDATE
-            SET value = EXCLUDED.value, abs_value = EXCLUDED.abs_value, loaded_at = now()
+            SET value = EXCLUDED.value, abs_value = EXCLUDED.abs_value, loaded_at = loaded
             WHERE t.value IS DISTINCT FROM EXCLUDED.value OR t.abs_value IS DISTINCT FROM EXCLUDED.abs_value
         RETURNING (t.xmax::text = '0') AS fresh)
     SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
@@ -625,10 +627,7 @@ SELECT ri.indicator_code,
        (ra.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region) AS is_own_area,
        (v.value OPERATOR(pg_catalog.*) ri.factor) AS area_value,
        v.abs_value AS area_abs_value,
-       (SELECT pekefb.value(m.value) FROM @region@.measurements m
-        WHERE m.indicator_code OPERATOR(pg_catalog.=) ri.indicator_code AND m.organization_code OPERATOR(pg_catalog.=) own.organization_code
-          AND m.period_start OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 1, 1)
-          AND m.period_end OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 12, 31)) AS own_value,
+       om.value AS own_value,
        (ov.value OPERATOR(pg_catalog.*) ri.factor) AS own_reference_value,
        (nv.value OPERATOR(pg_catalog.*) ri.factor) AS national_value,
        ri.sotkanet_indicator
@@ -639,6 +638,13 @@ CROSS JOIN @region@.reference_areas own
 LEFT JOIN @region@.reference_values ov
        ON ov.sotkanet_indicator OPERATOR(pg_catalog.=) v.sotkanet_indicator AND ov.sotkanet_region OPERATOR(pg_catalog.=) own.sotkanet_region
       AND ov.year OPERATOR(pg_catalog.=) v.year AND ov.gender OPERATOR(pg_catalog.=) v.gender
+-- the own figure by a join, not a correlated subquery (Citus cannot plan a correlated
+-- subquery beside reference tables)
+LEFT JOIN (SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, pekefb.value(m.value) AS value
+           FROM @region@.measurements m) om
+       ON om.indicator_code OPERATOR(pg_catalog.=) ri.indicator_code AND om.organization_code OPERATOR(pg_catalog.=) own.organization_code
+      AND om.period_start OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 1, 1)
+      AND om.period_end OPERATOR(pg_catalog.=) pg_catalog.make_date(v.year, 12, 31)
 LEFT JOIN LATERAL (
     SELECT n.value FROM @region@.reference_values n
     JOIN @region@.reference_areas na ON na.sotkanet_region OPERATOR(pg_catalog.=) n.sotkanet_region AND na.category OPERATOR(pg_catalog.=) 'MAA'

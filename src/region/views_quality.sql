@@ -288,19 +288,29 @@ BEGIN
         ) x
         WHERE x.period_end OPERATOR(pg_catalog.<=) COALESCE(o.last_period_end, x.period_end)
           AND x.period_end OPERATOR(pg_catalog.<) data_quality_on.judged_on
+    ), ms AS MATERIALIZED (
+        -- the measurements and their first versions read once (on Citus: gathered from the
+        -- shards, then compared with each other on the coordinator)
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.loaded_at
+        FROM @region@.measurements m
+    ), first_versions AS MATERIALIZED (
+        SELECT h.indicator_code, h.organization_code, h.period_start, h.period_end,
+               pg_catalog.min(h.valid_from) AS valid_from
+        FROM @region@.measurement_history h
+        GROUP BY h.indicator_code, h.organization_code, h.period_start, h.period_end
     ), reported AS (
-        SELECT e.*, m.value, m.loaded_at,
-               LEAST(m.loaded_at, (SELECT pg_catalog.min(h.valid_from) FROM @region@.measurement_history h
-                                   WHERE h.indicator_code OPERATOR(pg_catalog.=) e.indicator_code
-                                     AND h.organization_code OPERATOR(pg_catalog.=) e.organization_code
-                                     AND h.period_start OPERATOR(pg_catalog.=) e.period_start
-                                     AND h.period_end OPERATOR(pg_catalog.=) e.period_end)) AS first_loaded_at
+        SELECT e.*, m.value, m.loaded_at, LEAST(m.loaded_at, f.valid_from) AS first_loaded_at
         FROM expected e
-        LEFT JOIN @region@.measurements m
+        LEFT JOIN ms m
                ON m.indicator_code OPERATOR(pg_catalog.=) e.indicator_code
               AND m.organization_code OPERATOR(pg_catalog.=) e.organization_code
               AND m.period_start OPERATOR(pg_catalog.=) e.period_start
               AND m.period_end OPERATOR(pg_catalog.=) e.period_end
+        LEFT JOIN first_versions f
+               ON f.indicator_code OPERATOR(pg_catalog.=) e.indicator_code
+              AND f.organization_code OPERATOR(pg_catalog.=) e.organization_code
+              AND f.period_start OPERATOR(pg_catalog.=) e.period_start
+              AND f.period_end OPERATOR(pg_catalog.=) e.period_end
     ), measured AS (
         SELECT m.*, i.unit, i.period AS indicator_period, i.name_fi, i.name_sv, i.name_en,
                pekefb.value(m.value) AS v,
@@ -312,13 +322,13 @@ BEGIN
                               OPERATOR(pg_catalog.+) pg_catalog.date_part('month', (m.period_end OPERATOR(pg_catalog.+) 1)::timestamp)
                               OPERATOR(pg_catalog.-) pg_catalog.date_part('month', m.period_start::timestamp) AS integer)
                END AS months
-        FROM @region@.measurements m
+        FROM ms m
         JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) m.indicator_code
     ), history_stats AS (
         SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.loaded_at, m.v,
                st.n, st.median, (SELECT pg_catalog.percentile_cont(0.5) WITHIN GROUP (
                                         ORDER BY pg_catalog.abs(pekefb.value(q.value) OPERATOR(pg_catalog.-) st.median))
-                                 FROM @region@.measurements q
+                                 FROM ms q
                                  WHERE q.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
                                    AND q.organization_code OPERATOR(pg_catalog.=) m.organization_code
                                    AND q.period_end OPERATOR(pg_catalog.<) m.period_start
@@ -329,7 +339,7 @@ BEGIN
         CROSS JOIN LATERAL (
             SELECT pg_catalog.count(*) AS n,
                    pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY pekefb.value(q.value)) AS median
-            FROM @region@.measurements q
+            FROM ms q
             WHERE q.indicator_code OPERATOR(pg_catalog.=) m.indicator_code
               AND q.organization_code OPERATOR(pg_catalog.=) m.organization_code
               AND q.period_end OPERATOR(pg_catalog.<) m.period_start
@@ -337,34 +347,36 @@ BEGIN
                   OPERATOR(pg_catalog.=) pg_catalog.age((m.period_end OPERATOR(pg_catalog.+) 1)::timestamp, m.period_start::timestamp)
         ) st
         WHERE st.n OPERATOR(pg_catalog.>=) 4
-    ), access_cases AS (
-        SELECT c.indicator_code, c.organization_code, c.started, c.finished, i.deadline,
-               pekefb.due_date(c.started, i.deadline, cfg.calendar, cfg.extra_closing_days, cfg.roll_forward) AS due,
-               pekefb.deadline_unit(i.deadline) AS deadline_unit,
-               cfg.calendar, cfg.extra_closing_days
+    ), extract_dates AS (
+        -- the cases are many (on Citus spread over the shards): each figure below is an
+        -- aggregate of them, computed where they are
+        SELECT c.indicator_code, pg_catalog.max(GREATEST(c.started, c.finished)) AS extracted_on
         FROM @region@.cases c
         JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code
-        CROSS JOIN cfg
         WHERE i.deadline IS NOT NULL
-    ), extract_dates AS (
-        SELECT a.indicator_code, pg_catalog.max(GREATEST(a.started, a.finished)) AS extracted_on
-        FROM access_cases a GROUP BY a.indicator_code
+        GROUP BY c.indicator_code
     ), open_cases AS (
-        SELECT a.indicator_code, a.organization_code, x.extracted_on,
-               pg_catalog.min(a.started) AS first_started,
+        SELECT c.indicator_code, c.organization_code, x.extracted_on,
+               pg_catalog.min(c.started) AS first_started,
                pg_catalog.count(*) AS open,
-               pg_catalog.count(*) FILTER (WHERE a.due OPERATOR(pg_catalog.<) x.extracted_on) AS past_due
-        FROM access_cases a
-        JOIN extract_dates x ON x.indicator_code OPERATOR(pg_catalog.=) a.indicator_code
-        WHERE a.finished IS NULL
-        GROUP BY a.indicator_code, a.organization_code, x.extracted_on
+               pg_catalog.count(*) FILTER (WHERE pekefb.due_date(c.started, i.deadline, st.calendar, st.extra_closing_days, st.roll_forward)
+                                                 OPERATOR(pg_catalog.<) x.extracted_on) AS past_due
+        FROM @region@.cases c
+        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code
+        CROSS JOIN @region@.settings st
+        JOIN extract_dates x ON x.indicator_code OPERATOR(pg_catalog.=) c.indicator_code
+        WHERE i.deadline IS NOT NULL AND c.finished IS NULL
+        GROUP BY c.indicator_code, c.organization_code, x.extracted_on
     ), holidays AS (
-        SELECT a.indicator_code, a.organization_code,
-               CAST(pg_catalog.date_trunc('year', a.finished::timestamp) AS date) AS year_start,
-               pg_catalog.count(*) AS n, pg_catalog.min(a.finished) AS first_day
-        FROM access_cases a
-        WHERE a.deadline_unit OPERATOR(pg_catalog.=) 'working days' AND a.finished IS NOT NULL
-          AND NOT pekefb.is_working_day(a.finished, a.calendar, a.extra_closing_days)
+        SELECT c.indicator_code, c.organization_code,
+               CAST(pg_catalog.date_trunc('year', c.finished::timestamp) AS date) AS year_start,
+               pg_catalog.count(*) AS n, pg_catalog.min(c.finished) AS first_day
+        FROM @region@.cases c
+        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code
+        CROSS JOIN @region@.settings st
+        WHERE i.deadline IS NOT NULL AND c.finished IS NOT NULL
+          AND pekefb.deadline_unit(i.deadline) OPERATOR(pg_catalog.=) 'working days'
+          AND NOT pekefb.is_working_day(c.finished, st.calendar, st.extra_closing_days)
         GROUP BY 1, 2, 3
     )
     SELECT 'missing', r.indicator_code, r.organization_code, r.period_start, r.period_end,
