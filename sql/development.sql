@@ -260,6 +260,12 @@ DELETE FROM development_items WHERE code = 'act';
 DELETE FROM stages WHERE scale = 'implementation' AND stage = 'valmistelu';   -- no longer in use
 SELECT count(*) AS implementation_stages FROM stages WHERE scale = 'implementation';
 
+-- a session can raise the minimum group size (never lower it: doc/partners.md), and this
+-- view follows it like every other: raised above every group, no figure shows
+SET pekefb.min_group_size = 1000;
+SELECT count(*) > 0 AS has_rows, count(*) FILTER (WHERE nps IS NOT NULL) AS shown FROM development_status;
+RESET pekefb.min_group_size;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA dev_region CASCADE;

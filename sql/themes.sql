@@ -119,6 +119,12 @@ WHERE c.relnamespace = 'theme_region'::regnamespace
   AND c.relname IN ('themes', 'theme_lexicon', 'feedback_coded_themes', 'feedback_responses')
 GROUP BY 1 ORDER BY 1;
 
+-- a session can raise the minimum group size (never lower it: doc/partners.md), and this
+-- view follows it like every other: raised above every group, no figure shows
+SET pekefb.min_group_size = 1000;
+SELECT count(*) > 0 AS has_rows, count(*) FILTER (WHERE NOT suppressed AND comments > 0) AS shown FROM theme_summary;
+RESET pekefb.min_group_size;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA theme_region CASCADE;

@@ -207,13 +207,13 @@ SELECT
     ind.indicator_statuses,
     sv.services,
     COALESCE(fb.responses, 0)::bigint AS responses,
-    CASE WHEN fb.responses OPERATOR(pg_catalog.>=) st.min_group_size AND fb.nps_answers OPERATOR(pg_catalog.>=) st.min_group_size
+    CASE WHEN fb.responses OPERATOR(pg_catalog.>=) mg.m AND fb.nps_answers OPERATOR(pg_catalog.>=) mg.m
          THEN CAST((fb.promoters OPERATOR(pg_catalog.-) fb.detractors) OPERATOR(pg_catalog.*) 100 AS double precision)
               OPERATOR(pg_catalog./) CAST(fb.nps_answers AS double precision) END AS nps,
     COALESCE(fb.responses, 0) OPERATOR(pg_catalog.>=) 1
-        AND COALESCE(fb.responses, 0) OPERATOR(pg_catalog.<) st.min_group_size AS suppressed
+        AND COALESCE(fb.responses, 0) OPERATOR(pg_catalog.<) mg.m AS suppressed
 FROM item_period ip
-CROSS JOIN @region@.settings st
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 LEFT JOIN @region@.stage_scales sc ON sc.scale OPERATOR(pg_catalog.=) ip.scale
 LEFT JOIN reached rd ON rd.code OPERATOR(pg_catalog.=) ip.code AND rd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
                     AND rd.period_start OPERATOR(pg_catalog.=) ip.period_start
@@ -278,8 +278,8 @@ COMMENT ON COLUMN @region@.development_status.indicators_no_value IS 'of them, t
 COMMENT ON COLUMN @region@.development_status.indicator_statuses IS 'each linked indicator with its status for the period and, for an access indicator, the basis it is counted on (indicators.count_by), e.g. lene: no value, pta-3kk: met (finished)';
 COMMENT ON COLUMN @region@.development_status.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
 COMMENT ON COLUMN @region@.development_status.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
-COMMENT ON COLUMN @region@.development_status.nps IS 'NPS -100..100 of those responses; NULL when fewer than settings.min_group_size responses or NPS answers';
-COMMENT ON COLUMN @region@.development_status.suppressed IS 'true when 1 <= responses < settings.min_group_size: the feedback figure is hidden';
+COMMENT ON COLUMN @region@.development_status.nps IS 'NPS -100..100 of those responses; NULL when fewer than min_group_size() responses or NPS answers';
+COMMENT ON COLUMN @region@.development_status.suppressed IS 'true when 1 <= responses < min_group_size() (the region''s setting, or a session''s larger pekefb.min_group_size): the feedback figure is hidden';
 
 -- development_summary: per work package and period, its actions by status, and the work
 -- package's own status and indicators (the plan's "mittarit" link to the work package).

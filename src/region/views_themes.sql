@@ -3,7 +3,7 @@
 -- (of received_at in the region's time zone) and source: the themes the survey gave
 -- (feedback_responses.themes) or the region's lexicon found (feedback_coded_themes).
 -- Counts only, never comment text.  Suppression: a group with 1 <= comments <
--- settings.min_group_size shows its sizes but no mentions, and only the catalogue's themes
+-- min_group_size() shows its sizes but no mentions, and only the catalogue's themes
 -- (a row of a theme outside the catalogue would itself tell that someone wrote about it).
 
 CREATE VIEW @region@.theme_summary WITH (security_invoker = true) AS
@@ -48,8 +48,8 @@ WITH base AS (
     FROM own_mentions w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3, 4, 5, 6, 7
 ), grouped AS (
-    SELECT t.*, t.comments OPERATOR(pg_catalog.>=) 1 AND t.comments OPERATOR(pg_catalog.<) s.min_group_size AS suppressed
-    FROM totals t CROSS JOIN @region@.settings s
+    SELECT t.*, t.comments OPERATOR(pg_catalog.>=) 1 AND t.comments OPERATOR(pg_catalog.<) s.m AS suppressed
+    FROM totals t CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s
 ), grid AS (
     -- every catalogue theme in every group and source, zeros included
     SELECT g.*, src.source, th.code AS theme
@@ -98,7 +98,7 @@ LEFT JOIN mentions m ON m.organization_code OPERATOR(pg_catalog.=) g.organizatio
                     AND m.source OPERATOR(pg_catalog.=) g.source
                     AND m.theme OPERATOR(pg_catalog.=) g.theme;
 COMMENT ON VIEW @region@.theme_summary IS
-    'themes of free-text comments per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter and year (region time zone) and source (survey: themes the survey gave; lexicon: coded by theme_lexicon): commented responses mentioning each theme; counts only; groups of fewer than settings.min_group_size comments suppressed';
+    'themes of free-text comments per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter and year (region time zone) and source (survey: themes the survey gave; lexicon: coded by theme_lexicon): commented responses mentioning each theme; counts only; groups of fewer than min_group_size() comments suppressed';
 COMMENT ON COLUMN @region@.theme_summary.organization_code IS 'the organisation (organizations.code)';
 COMMENT ON COLUMN @region@.theme_summary.includes_sub_organizations IS 'false: the organisation''s own responses only (sum these to count each response once); true: with those of every organisation below it';
 COMMENT ON COLUMN @region@.theme_summary.organization_name IS 'name in pekefb.language';
@@ -113,4 +113,4 @@ COMMENT ON COLUMN @region@.theme_summary.responses IS 'all responses of the grou
 COMMENT ON COLUMN @region@.theme_summary.comments IS 'responses of the group with a free-text comment (always shown)';
 COMMENT ON COLUMN @region@.theme_summary.mentions IS 'commented responses with this theme from this source; NULL when suppressed';
 COMMENT ON COLUMN @region@.theme_summary.share_of_comments IS 'mentions / comments (0..1); NULL when suppressed or without comments';
-COMMENT ON COLUMN @region@.theme_summary.suppressed IS 'true when 1 <= comments < settings.min_group_size: mentions hidden';
+COMMENT ON COLUMN @region@.theme_summary.suppressed IS 'true when 1 <= comments < min_group_size() (the region''s setting, or a session''s larger pekefb.min_group_size): mentions hidden';
