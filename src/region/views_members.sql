@@ -34,6 +34,12 @@ DECLARE
     top integer;
     rel record;
 BEGIN
+    -- On Citus, a GRANT or REVOKE on a reference table with a foreign key cannot follow one
+    -- on a distributed table done in parallel in the same transaction: one connection per
+    -- node from here on (the transaction's own setting only).
+    IF pg_catalog.current_setting('citus.version', true) IS NOT NULL THEN
+        PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+    END IF;
     SELECT pg_catalog.max(@region@.level_rank(m.level)) INTO top
     FROM @region@.members m WHERE m.role_name OPERATOR(pg_catalog.=) member;
     FOR rel IN SELECT c.relname FROM pg_catalog.pg_class c
