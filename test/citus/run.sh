@@ -213,6 +213,16 @@ for call in "access_summary_on('2025-04-29')" "access_summary_on('2025-10-13', '
 	rc=$?; check "DMY session: $call identical ($(wc -l <"$work/fn.region") rows)" $rc
 	[ $rc = 0 ] || diff "$work/fn.single" "$work/fn.region" | head -5
 done
+# the follow-up report (its generation time left out), three organisations, languages, formats
+for args in "'soite', '2025-01-01', '2025-12-31'" "'kokkola', '2025-10-01', '2025-12-31', 'sv', 'markdown'" \
+            "'kaustinen', '2024-01-01', '2025-12-31', 'en'"; do
+	for s in region single; do
+		q -c "SET TimeZone = 'America/Los_Angeles'" -c "SET DateStyle = 'SQL, DMY'" \
+			-c "SELECT regexp_replace($s.follow_up_report($args), '[0-9: -]{16} \\(', '(', 'g')" >"$work/rep.$s" 2>&1
+	done
+	cmp -s "$work/rep.region" "$work/rep.single" && grep -q 'data-view=\|^## ' "$work/rep.region"
+	check "DMY session: follow_up_report($args) identical ($(wc -c <"$work/rep.region") bytes)" $?
+done
 
 # ------------------------------------------------------------------ aggregates
 # shellcheck source=test/citus/aggregates.bash
