@@ -24,8 +24,9 @@
 # dev clusters listen on a Unix socket only: ODBC is given the socket directory as
 # Servername (psqlODBC hands it to libpq), JDBC connects over TCP to a relay that
 # PartnerJdbc.java opens on 127.0.0.1 to the socket (pgJDBC has no Unix sockets); with a
-# host name in PGHOST both connect over TCP directly.  Roles are cluster-wide: named
-# pekefb_cli_*, dropped at the end.
+# host name in PGHOST both connect over TCP directly.  Every client passes the login's
+# password (test/run.sh's clusters trust local connections; with scram-sha-256 in pg_hba
+# the test passes as well).  Roles are cluster-wide: named pekefb_cli_*, dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . test/client/lib.bash
@@ -153,9 +154,13 @@ jdbc() {	# jdbc ROLE URLPARAMS OUT < commands
 		"$socket" "jdbc:postgresql://$jdbc_host/$db$2" "$1" "${password[$1]}" "$work" >"$3" 2>&1
 }
 
+# psql as the login, with its password (checked where pg_hba asks for one)
+as_login() {	# as_login ROLE psql-arguments...
+	PGPASSWORD=${password[$1]} psql -d $db -U "$1" "${@:2}"
+}
 # psql as the login (the reference): COPY, under TimeZone UTC
-psql_rows() {	# psql_rows ROLE VIEW OUT [SET ...]
-	psql -d $db -U "$1" -c "SET TimeZone = 'UTC'" -c "SET DateStyle = 'ISO, YMD'" ${4:+-c "$4"} \
+psql_rows() {	# psql_rows ROLE VIEW OUT
+	as_login "$1" -c "SET TimeZone = 'UTC'" -c "SET DateStyle = 'ISO, YMD'" \
 		-c "COPY (SELECT * FROM region.$2) TO STDOUT" > "$3"
 }
 rows() {	# rows KIND VIEW FILE: canonical sorted rows
@@ -246,7 +251,7 @@ for who in $ngo $writer; do
 	jdbc $who '' "$work/q.out" < "$work/q.cmd" || true
 	for c in "${checks[@]}"; do
 		name=${c%%|*} q=$(tr -s '\n\t' '  ' <<< "${c#*|}")
-		p=$(psql -d $db -U $who -At -c "$q")
+		p=$(as_login $who -At -c "$q")
 		odbc $short "$work/$short.q" "$q" && o=$(tr -d '\t' < "$work/$short.q") || o="error: $(head -2 "$work/$short.q")"
 		j=$(cat "$work/q.${name/ /_}.jdbc" 2>/dev/null) || j="error: $(head -2 "$work/q.out")"
 		if [ "$p/$o/$j" = 0/0/0 ]; then ok "$short $name: 0 rows of other organisations (psql, odbc, jdbc)"
@@ -291,7 +296,7 @@ done
 # the suppressed figures that must stay hidden are there (the comparison is not vacuous)
 for c in "${bench_views[@]/#/$ngo }" "$writer indicator_status"; do
 	set -- $c
-	n=$(psql -d $db -U $1 -At -c "SELECT count(*) FILTER (WHERE suppressed) FROM region.$2")
+	n=$(as_login $1 -At -c "SELECT count(*) FILTER (WHERE suppressed) FROM region.$2")
 	if [ "$n" -gt 0 ]; then ok "${1#pekefb_cli_} $2: $n suppressed rows stay suppressed"
 	else
 		case $2 in	# the sample region has small groups in these
@@ -304,8 +309,8 @@ done
 printf '%s\n' "try set SET pekefb.min_group_size = 1000000" \
 	"dump raised SELECT count(*) FILTER (WHERE suppressed) FROM region.feedback_summary" | jdbc $ngo '' "$work/raised.out" || true
 raised=$(cat "$work/raised.jdbc" 2>/dev/null || echo none)
-base=$(psql -d $db -U $ngo -At -c "SELECT count(*) FILTER (WHERE suppressed) FROM region.feedback_summary")
-total=$(psql -d $db -U $ngo -At -c "SELECT count(*) FILTER (WHERE responses OPERATOR(pg_catalog.>) 0) FROM region.feedback_summary")
+base=$(as_login $ngo -At -c "SELECT count(*) FILTER (WHERE suppressed) FROM region.feedback_summary")
+total=$(as_login $ngo -At -c "SELECT count(*) FILTER (WHERE responses OPERATOR(pg_catalog.>) 0) FROM region.feedback_summary")
 if [ "$raised" = "$total" ] && [ "$raised" -gt "$base" ]; then
 	ok "ngo jdbc: SET pekefb.min_group_size = 1000000 suppresses every feedback_summary group with responses ($raised, not $base)"
 else failed "ngo jdbc: a raised minimum hides more" "raised $raised, default $base, groups with responses $total"; fi
