@@ -30,6 +30,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . test/client/lib.bash
+: "${PGPORT:=5432}"
 db=pekefb_partner_clients
 ngo=pekefb_cli_ngo writer=pekefb_cli_writer
 work=$(mktemp -d)
@@ -83,8 +84,14 @@ psql -d $db -v ngo=$ngo -v writer=$writer >/dev/null <<-'SQL'
 	SELECT region.add_member(:'writer', 'kokkola', 'write');
 SQL
 declare -A password=([$ngo]='Ngo partner 1' [$writer]='Kokkola writer 1')
-# the organisations each login acts for (the membership and what is below it)
-declare -A orgs=([$ngo]='mll-kp' [$writer]='kokkola kokkola-srk karleby-fs')
+# the organisations each login acts for: the membership and what is below it in the tree
+declare -A orgs top=([$ngo]=mll-kp [$writer]=kokkola)
+for m in "$ngo mll-kp" "$writer kokkola"; do
+	set -- $m
+	orgs[$1]=$(psql -d $db -At -c "SELECT string_agg(organization_code, ' ' ORDER BY organization_code COLLATE \"C\")
+		FROM region.organization_tree WHERE ancestor_code OPERATOR(pg_catalog.=) '$2'")
+done
+[ "${orgs[$writer]}" = "karleby-fs kokkola kokkola-srk" ] || failed "the writer's organisations" "[${orgs[$writer]}]"
 
 own_views=(indicator_status feedback_comments my_organizations data_quality theme_summary
            development_status development_summary national_comparison)
@@ -130,6 +137,8 @@ dsn() {	# dsn NAME ROLE [extra lines]: a DSN as a DBA writes it for the partner
 		BoolsAsChar=0
 		ConnSettings=SET TimeZone TO 'UTC'; SET search_path TO region
 	EOF
+	# (prefer: the test clusters have no TLS; a partner's DSN says verify-full, doc/partners.md.
+	# UTC: psqlODBC gives timestamptz in the session's zone without the offset.)
 	[ -z "${3:-}" ] || echo "$3"
 	echo
 }
@@ -240,6 +249,13 @@ for who in $ngo $writer; do
 	checks+=("other theme_summary|SELECT count(*) FROM region.theme_summary WHERE organization_code OPERATOR(pg_catalog.<>) ALL ($mine)
 	              AND (NOT includes_sub_organizations OR organization_code NOT IN (SELECT ancestor_code FROM region.organization_tree
 	                   WHERE organization_code OPERATOR(pg_catalog.=) ANY ($mine)))")
+	# an organisation above counts only the login's rows: its figures are the login's own
+	checks+=("ancestor theme_summary|SELECT count(*) FROM region.theme_summary a WHERE a.organization_code OPERATOR(pg_catalog.<>) ALL ($mine)
+	              AND a.responses IS DISTINCT FROM (SELECT sum(b.responses) FROM region.theme_summary b
+	                  WHERE b.organization_code OPERATOR(pg_catalog.=) '${top[$who]}' AND b.includes_sub_organizations
+	                    AND b.service IS NOT DISTINCT FROM a.service AND b.period_kind IS NOT DISTINCT FROM a.period_kind
+	                    AND b.period_start IS NOT DISTINCT FROM a.period_start AND b.period_end IS NOT DISTINCT FROM a.period_end
+	                    AND b.source IS NOT DISTINCT FROM a.source AND b.theme IS NOT DISTINCT FROM a.theme)")
 	for t in development_status development_summary; do
 		checks+=("other $t|SELECT count(*) FROM region.$t WHERE organization_code OPERATOR(pg_catalog.<>) ALL ($mine)
 		              AND organization_code OPERATOR(pg_catalog.<>) (SELECT area_code FROM region.settings)")
@@ -247,15 +263,19 @@ for who in $ngo $writer; do
 	for c in "${checks[@]}"; do
 		q=$(tr -s '\n\t' '  ' <<< "${c#*|}")	# one line: isql and PartnerJdbc read a statement a line
 		echo "dump q.${c%%|*} $q"
-	done | sed 's/^dump q\.other /dump q.other_/' > "$work/q.cmd"
+	done | sed -E 's/^dump q\.(other|ancestor) /dump q.\1_/' > "$work/q.cmd"
 	jdbc $who '' "$work/q.out" < "$work/q.cmd" || true
 	for c in "${checks[@]}"; do
 		name=${c%%|*} q=$(tr -s '\n\t' '  ' <<< "${c#*|}")
 		p=$(as_login $who -At -c "$q")
 		odbc $short "$work/$short.q" "$q" && o=$(tr -d '\t' < "$work/$short.q") || o="error: $(head -2 "$work/$short.q")"
 		j=$(cat "$work/q.${name/ /_}.jdbc" 2>/dev/null) || j="error: $(head -2 "$work/q.out")"
-		if [ "$p/$o/$j" = 0/0/0 ]; then ok "$short $name: 0 rows of other organisations (psql, odbc, jdbc)"
-		else failed "$short $name: 0 rows of other organisations" "psql $p, odbc $o, jdbc $j"; fi
+		case $name in
+			other*) what="${name#other }: 0 rows of other organisations" ;;
+			*) what="${name#ancestor }: the rows of the organisations above count only its own responses" ;;
+		esac
+		if [ "$p/$o/$j" = 0/0/0 ]; then ok "$short $what (psql, odbc, jdbc)"
+		else failed "$short $what" "psql $p, odbc $o, jdbc $j"; fi
 	done
 done
 
