@@ -797,7 +797,7 @@ INSERT INTO @region@.stages (scale, stage, rank, label_fi, label_sv, label_en) V
 DROP VIEW IF EXISTS @region@.national_comparison;
 DROP FUNCTION IF EXISTS @region@.load_webropol(text, text), @region@.load_limesurvey(text, text),
     @region@.load_feedback(text, text, boolean), @region@.load_measurements(text, text), @region@.load_cases(text, text),
-    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text),
+    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text), @region@.load_cases_check(text),
     @region@.loader_answer(jsonb, text);
 -- the statements of src/region/loading.sql
 -- Cases keep the source system's id: a re-loaded extract updates its cases, never
@@ -1249,3 +1249,242 @@ $catalogue$;
 -- The coded themes are derived data: the trigger that codes a response's comment writes
 -- them with the owner's rights (members have no privilege on feedback_coded_themes but read).
 ALTER FUNCTION @region@.feedback_code_comments() SECURITY DEFINER;
+
+-- ---- load speed (issue 12): the row tables' references checked per statement
+-- (references.sql), their indexes cut to the primary key, the per-row triggers of
+-- measurements and feedback_responses out of a load's way (indicators.sql, themes.sql),
+-- the source keys made part of the ids (loading.sql, cases.sql)
+ALTER TABLE @region@.cases
+    DROP CONSTRAINT cases_organization_code_fkey,
+    DROP CONSTRAINT cases_indicator_code_fkey,
+    DROP CONSTRAINT cases_source_key,
+    DROP CONSTRAINT cases_pkey,
+    ADD PRIMARY KEY (indicator_code, case_id, organization_code),
+    ADD CONSTRAINT cases_source_id CHECK (source_system IS NULL
+        OR case_id OPERATOR(pg_catalog.=) ((source_system OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_case_id));
+DROP INDEX @region@.cases_indicator_started_idx, @region@.cases_indicator_finished_idx, @region@.cases_source_idx;
+COMMENT ON COLUMN @region@.cases.organization_code IS 'the organisation that handles the case (an organizations code, checked per statement: references.sql)';
+COMMENT ON COLUMN @region@.cases.indicator_code IS 'the access indicator the case counts in (one with a deadline; an indicators code, checked per statement)';
+ALTER TABLE @region@.measurements
+    DROP CONSTRAINT measurements_organization_code_fkey,
+    DROP CONSTRAINT measurements_indicator_code_fkey;
+COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator (an indicators code, checked per statement: references.sql)';
+COMMENT ON COLUMN @region@.measurements.organization_code IS 'the organisation the figure is about (as its source reports it; an organizations code, checked per statement)';
+ALTER TABLE @region@.feedback_responses
+    DROP CONSTRAINT feedback_responses_organization_code_fkey,
+    DROP CONSTRAINT feedback_responses_survey_code_fkey,
+    DROP CONSTRAINT feedback_responses_source_key,
+    ADD CONSTRAINT feedback_responses_source_id CHECK (survey_code IS NULL
+        OR response_id OPERATOR(pg_catalog.=) ((survey_code OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_response_id));
+COMMENT ON COLUMN @region@.feedback_responses.organization_code IS 'the organisation whose service the response is about (an organizations code, checked per statement: references.sql)';
+DROP TRIGGER measurements_unit ON @region@.measurements;
+DROP TRIGGER measurements_loaded ON @region@.measurements;
+DROP TRIGGER feedback_responses_language ON @region@.feedback_responses;
+CREATE TRIGGER feedback_responses_language BEFORE INSERT OR UPDATE ON @region@.feedback_responses
+    FOR EACH ROW WHEN (NEW.language IS NULL) EXECUTE FUNCTION @region@.feedback_language();
+-- check_units(): the same test for measurements, once per statement over the rows written
+-- (new_rows): a load writes many measurements, and a row trigger would look up the
+-- indicator once per row.  On Citus, pekefb.distribute_region puts check_unit's row form
+-- back (shards have no transition tables).
+CREATE FUNCTION @region@.check_units() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+BEGIN
+    SELECT pekefb.unit(n.value) AS have, i.unit AS want, n.indicator_code INTO bad
+    FROM new_rows n JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) n.indicator_code
+    WHERE pekefb.unit(n.value) OPERATOR(pg_catalog.<>) i.unit
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit "%" of the value does not match unit "%" of indicator "%"', bad.have, bad.want, bad.indicator_code
+            USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_units() IS 'trigger: the units of the measurements a statement wrote are their indicators''';
+CREATE TRIGGER measurements_unit_insert AFTER INSERT ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
+CREATE TRIGGER measurements_unit_update AFTER UPDATE ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
+CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
+    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    EXECUTE FUNCTION @region@.stamp_loaded();
+CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
+    FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
+-- the statements of src/region/references.sql
+-- check_references(): AFTER INSERT or UPDATE statement trigger with the written rows as
+-- new_rows; its arguments name each reference as (constraint, column, table): the column
+-- of the rows written and the region table whose code it must be.  SECURITY DEFINER, as a
+-- foreign key's check runs with the owner's rights: a member can refer to an organisation
+-- or indicator that row-level security hides from it, and needs no UPDATE right on it to
+-- lock it.
+CREATE FUNCTION @region@.check_references() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    i integer := 0;
+    codes text[];
+    found bigint;
+    missing text;
+BEGIN
+    WHILE i OPERATOR(pg_catalog.<) TG_NARGS LOOP
+        EXECUTE pg_catalog.format('SELECT pg_catalog.array_agg(k.v) FROM (SELECT DISTINCT n.%1$I AS v FROM new_rows n WHERE n.%1$I IS NOT NULL) k',
+                                  TG_ARGV[i OPERATOR(pg_catalog.+) 1])
+            INTO codes;
+        IF codes IS NOT NULL THEN
+            -- the lock is the check: a row deleted by a transaction that committed meanwhile is
+            -- not locked, and so not found
+            EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM (SELECT FROM %I.%I p WHERE p.code OPERATOR(pg_catalog.=) ANY ($1) FOR KEY SHARE OF p) l',
+                                      TG_TABLE_SCHEMA, TG_ARGV[i OPERATOR(pg_catalog.+) 2])
+                INTO found USING codes;
+            IF found OPERATOR(pg_catalog.<) pg_catalog.cardinality(codes) THEN
+                EXECUTE pg_catalog.format('SELECT k.v FROM pg_catalog.unnest($1) k (v) WHERE NOT EXISTS (SELECT FROM %I.%I p WHERE p.code OPERATOR(pg_catalog.=) k.v) ORDER BY k.v LIMIT 1',
+                                          TG_TABLE_SCHEMA, TG_ARGV[i OPERATOR(pg_catalog.+) 2])
+                    INTO missing USING codes;
+                RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"', TG_TABLE_NAME, TG_ARGV[i]
+                    USING ERRCODE = '23503',
+                          DETAIL = pg_catalog.format('Key (%s)=(%s) is not present in table "%s".',
+                                                     TG_ARGV[i OPERATOR(pg_catalog.+) 1], COALESCE(missing, '?'), TG_ARGV[i OPERATOR(pg_catalog.+) 2]),
+                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, CONSTRAINT = TG_ARGV[i];
+            END IF;
+        END IF;
+        i := i OPERATOR(pg_catalog.+) 3;
+    END LOOP;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_references() IS
+    'trigger: the organisations, indicators and surveys a statement''s rows refer to exist (locked FOR KEY SHARE), checked once per statement; arguments (constraint, column, table) per reference';
+
+-- check_referenced(): AFTER DELETE or UPDATE statement trigger on organizations, indicators
+-- or feedback_surveys with the old rows as old_rows; its arguments name each referring
+-- table as (constraint, table, column).  A code that is gone after the statement (deleted,
+-- or renamed by the update) and is still referred to is refused as the foreign key would
+-- (NO ACTION).  Under READ COMMITTED the check sees the rows of a writer that held the
+-- code's lock and committed meanwhile; a REPEATABLE READ or SERIALIZABLE transaction that
+-- deletes an organisation does not see rows committed after its snapshot (doc/loading.md).
+CREATE FUNCTION @region@.check_referenced() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    i integer := 0;
+    gone text[];
+    used text;
+BEGIN
+    EXECUTE pg_catalog.format('SELECT pg_catalog.array_agg(o.code) FROM old_rows o WHERE NOT EXISTS (SELECT FROM %I.%I p WHERE p.code OPERATOR(pg_catalog.=) o.code)',
+                              TG_TABLE_SCHEMA, TG_TABLE_NAME)
+        INTO gone;
+    IF gone IS NULL THEN
+        RETURN NULL;
+    END IF;
+    WHILE i OPERATOR(pg_catalog.<) TG_NARGS LOOP
+        EXECUTE pg_catalog.format('SELECT k.v FROM pg_catalog.unnest($1) k (v) WHERE EXISTS (SELECT FROM %I.%I c WHERE c.%I OPERATOR(pg_catalog.=) k.v) ORDER BY k.v LIMIT 1',
+                                  TG_TABLE_SCHEMA, TG_ARGV[i OPERATOR(pg_catalog.+) 1], TG_ARGV[i OPERATOR(pg_catalog.+) 2])
+            INTO used USING gone;
+        IF used IS NOT NULL THEN
+            RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
+                            TG_TABLE_NAME, TG_ARGV[i], TG_ARGV[i OPERATOR(pg_catalog.+) 1]
+                USING ERRCODE = '23503',
+                      DETAIL = pg_catalog.format('Key (code)=(%s) is still referenced from table "%s".', used, TG_ARGV[i OPERATOR(pg_catalog.+) 1]),
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_ARGV[i OPERATOR(pg_catalog.+) 1], CONSTRAINT = TG_ARGV[i];
+        END IF;
+        i := i OPERATOR(pg_catalog.+) 3;
+    END LOOP;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_referenced() IS
+    'trigger: an organisation, indicator or survey code that a statement deletes or renames is not referred to by cases, measurements or feedback_responses; arguments (constraint, table, column) per referring table';
+
+-- check_referenced_truncate(): AFTER TRUNCATE statement trigger, the same arguments as
+-- check_referenced: a truncated organizations, indicators or feedback_surveys leaves no row
+-- referring to it (TRUNCATE ... CASCADE does not reach these tables; truncating them in the
+-- same statement is allowed, as with a foreign key).
+CREATE FUNCTION @region@.check_referenced_truncate() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    i integer := 0;
+    used boolean;
+BEGIN
+    WHILE i OPERATOR(pg_catalog.<) TG_NARGS LOOP
+        EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.%I)', TG_TABLE_SCHEMA, TG_ARGV[i OPERATOR(pg_catalog.+) 1]) INTO used;
+        IF used THEN
+            RAISE EXCEPTION 'cannot truncate a table referenced in a foreign key constraint'
+                USING ERRCODE = '0A000',
+                      DETAIL = pg_catalog.format('Table "%s" references "%s" (constraint "%s").', TG_ARGV[i OPERATOR(pg_catalog.+) 1], TG_TABLE_NAME, TG_ARGV[i]),
+                      HINT = pg_catalog.format('Truncate table "%s" at the same time.', TG_ARGV[i OPERATOR(pg_catalog.+) 1]);
+        END IF;
+        i := i OPERATOR(pg_catalog.+) 3;
+    END LOOP;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_referenced_truncate() IS
+    'trigger: a truncated organizations, indicators or feedback_surveys leaves no cases, measurements or feedback_responses referring to it';
+
+-- The referring side: one trigger per event (a trigger with transition tables has one).
+CREATE TRIGGER cases_references_insert AFTER INSERT ON @region@.cases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('cases_organization_code_fkey', 'organization_code', 'organizations',
+                                               'cases_indicator_code_fkey', 'indicator_code', 'indicators');
+CREATE TRIGGER cases_references_update AFTER UPDATE ON @region@.cases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('cases_organization_code_fkey', 'organization_code', 'organizations',
+                                               'cases_indicator_code_fkey', 'indicator_code', 'indicators');
+CREATE TRIGGER measurements_references_insert AFTER INSERT ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('measurements_organization_code_fkey', 'organization_code', 'organizations',
+                                               'measurements_indicator_code_fkey', 'indicator_code', 'indicators');
+CREATE TRIGGER measurements_references_update AFTER UPDATE ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('measurements_organization_code_fkey', 'organization_code', 'organizations',
+                                               'measurements_indicator_code_fkey', 'indicator_code', 'indicators');
+CREATE TRIGGER feedback_responses_references_insert AFTER INSERT ON @region@.feedback_responses
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('feedback_responses_organization_code_fkey', 'organization_code', 'organizations',
+                                               'feedback_responses_survey_code_fkey', 'survey_code', 'feedback_surveys');
+CREATE TRIGGER feedback_responses_references_update AFTER UPDATE ON @region@.feedback_responses
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_references('feedback_responses_organization_code_fkey', 'organization_code', 'organizations',
+                                               'feedback_responses_survey_code_fkey', 'survey_code', 'feedback_surveys');
+
+-- The referred side.
+CREATE TRIGGER organizations_referenced_delete AFTER DELETE ON @region@.organizations
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('cases_organization_code_fkey', 'cases', 'organization_code',
+                                               'measurements_organization_code_fkey', 'measurements', 'organization_code',
+                                               'feedback_responses_organization_code_fkey', 'feedback_responses', 'organization_code');
+CREATE TRIGGER organizations_referenced_update AFTER UPDATE ON @region@.organizations
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('cases_organization_code_fkey', 'cases', 'organization_code',
+                                               'measurements_organization_code_fkey', 'measurements', 'organization_code',
+                                               'feedback_responses_organization_code_fkey', 'feedback_responses', 'organization_code');
+CREATE TRIGGER organizations_referenced_truncate AFTER TRUNCATE ON @region@.organizations
+    FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced_truncate('cases_organization_code_fkey', 'cases', 'organization_code',
+                                                        'measurements_organization_code_fkey', 'measurements', 'organization_code',
+                                                        'feedback_responses_organization_code_fkey', 'feedback_responses', 'organization_code');
+CREATE TRIGGER indicators_referenced_delete AFTER DELETE ON @region@.indicators
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('cases_indicator_code_fkey', 'cases', 'indicator_code',
+                                               'measurements_indicator_code_fkey', 'measurements', 'indicator_code');
+CREATE TRIGGER indicators_referenced_update AFTER UPDATE ON @region@.indicators
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('cases_indicator_code_fkey', 'cases', 'indicator_code',
+                                               'measurements_indicator_code_fkey', 'measurements', 'indicator_code');
+CREATE TRIGGER indicators_referenced_truncate AFTER TRUNCATE ON @region@.indicators
+    FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced_truncate('cases_indicator_code_fkey', 'cases', 'indicator_code',
+                                                        'measurements_indicator_code_fkey', 'measurements', 'indicator_code');
+CREATE TRIGGER feedback_surveys_referenced_delete AFTER DELETE ON @region@.feedback_surveys
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('feedback_responses_survey_code_fkey', 'feedback_responses', 'survey_code');
+CREATE TRIGGER feedback_surveys_referenced_update AFTER UPDATE ON @region@.feedback_surveys
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced('feedback_responses_survey_code_fkey', 'feedback_responses', 'survey_code');
+CREATE TRIGGER feedback_surveys_referenced_truncate AFTER TRUNCATE ON @region@.feedback_surveys
+    FOR EACH STATEMENT
+    EXECUTE FUNCTION @region@.check_referenced_truncate('feedback_responses_survey_code_fkey', 'feedback_responses', 'survey_code');
