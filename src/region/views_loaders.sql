@@ -188,12 +188,17 @@ COMMENT ON FUNCTION @region@.load_measurements(text, text) IS
 -- (finished, empty while open).  A matter of a type without a mapping is skipped; a matter
 -- loaded before is updated in place (also when it finished since, or moved to another
 -- organisation); matters missing from the extract are left as they are.
--- One statement reads the file, maps it, compares it with the cases there (one look-up of
--- the primary key per case) and writes it, only when its checks find nothing wrong; when
--- they do, load_cases_check reads the file again and names the first fault.
+-- One statement reads the file, maps it, compares it with the cases there (by the primary
+-- key's indicator and case id) and writes it (new cases inserted, changed ones updated,
+-- moved ones deleted and inserted), only when its checks find nothing wrong; when they do,
+-- load_cases_check reads the file again and names the first fault.  Loads of cases wait
+-- for each other (the advisory lock); a case another writer inserts meanwhile makes the
+-- load fail on the primary key rather than be overwritten.
 CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    -- the file's rows are many more than the planner guesses: a merge join would sort them
+    SET enable_mergejoin = off
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -217,58 +222,57 @@ BEGIN
             UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
             UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
         ORDER BY name, pref, code),
-    src AS MATERIALIZED (
+    cur AS MATERIALIZED (
+        -- the file's lines (OFFSET 0: each field's expression evaluated once), their
+        -- organisation and indicators (an unmapped matter is one row without an indicator),
+        -- each beside the case of the same matter and indicator there (in its organisation
+        -- or, moved, in another)
         SELECT r.line, r.id, r.matter, r.started, r.finished, n.code AS organization_code, cm.indicator_code,
+               sys || ':' || r.id AS case_id,
                (r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started) AS bad,
-               r.org IS NOT NULL AND n.code IS NULL AS unknown
-        FROM (SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, btrim(r.fields[3]) AS org,
+               r.org IS NOT NULL AND n.code IS NULL AS unknown,
+               c.organization_code AS old_org,
+               c.started = r.started AND c.finished IS NOT DISTINCT FROM r.finished AS same
+        FROM (SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, lower(btrim(r.fields[3])) AS org,
                      pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
                      pekefb.load_date(r.fields[5], r.line, 'ratkaistu') AS finished
               FROM pekefb.read_csv(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
                                                   'asiatyyppi|matter_type|tyyppi|ärendetyp',
                                                   'organisaatio|organization|kunta|yksikkö|organisation|kommun',
                                                   'vireille|vireilletulo|started|anhängig',
-                                                  '?ratkaistu|päätetty|finished|valmis|avgjord']) r) r
-        LEFT JOIN names n ON n.name = lower(r.org)
+                                                  '?ratkaistu|päätetty|finished|valmis|avgjord']) r
+              OFFSET 0) r
+        LEFT JOIN names n ON n.name = r.org
         LEFT JOIN (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code FROM @region@.case_mappings m) cm
-               ON cm.matter = r.matter),
+               ON cm.matter = r.matter
+        LEFT JOIN @region@.cases c ON c.indicator_code = cm.indicator_code AND c.case_id = sys || ':' || r.id),
     checks AS MATERIALIZED (
         -- a matter listed on two lines: one id, two lines (a line mapped to two indicators is
         -- two rows of one line)
         SELECT NOT COALESCE(bool_or(s.bad OR s.unknown), false) AND NOT EXISTS (
-                   SELECT FROM src d WHERE d.id IS NOT NULL GROUP BY d.id HAVING min(d.line) <> max(d.line)) AS ok,
+                   SELECT FROM cur d WHERE d.id IS NOT NULL GROUP BY d.id HAVING min(d.line) <> max(d.line)) AS ok,
                count(*) FILTER (WHERE s.indicator_code IS NULL) AS n_skip,
                string_agg(DISTINCT s.matter, ', ') FILTER (WHERE s.indicator_code IS NULL) AS skipped_types
-        FROM src s),
-    cur AS MATERIALIZED (
-        -- each case of the file beside the case of the same matter and indicator there
-        SELECT s.organization_code, s.indicator_code, s.id, s.started, s.finished,
-               c.organization_code AS old_org,
-               c.started = s.started AND c.finished IS NOT DISTINCT FROM s.finished AS same
-        FROM src s
-        LEFT JOIN LATERAL (
-            SELECT c.organization_code, c.started, c.finished FROM @region@.cases c
-            WHERE c.indicator_code = s.indicator_code AND c.case_id = sys || ':' || s.id
-            ORDER BY c.organization_code = s.organization_code DESC LIMIT 1) c ON true
-        WHERE s.indicator_code IS NOT NULL AND (SELECT k.ok FROM checks k)),
+        FROM cur s),
     moved AS (
         -- a matter that moved to another organisation: its old row goes, the new one counts as an update
         DELETE FROM @region@.cases c USING cur
-        WHERE cur.old_org <> cur.organization_code
-          AND c.indicator_code = cur.indicator_code AND c.case_id = sys || ':' || cur.id AND c.organization_code = cur.old_org
+        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok FROM checks k)
+          AND c.indicator_code = cur.indicator_code AND c.case_id = cur.case_id AND c.organization_code = cur.old_org
         RETURNING 1),
-    up AS (
-        INSERT INTO @region@.cases AS t (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
-        SELECT cur.organization_code, cur.indicator_code, sys || ':' || cur.id, sys, cur.id, cur.started, cur.finished
+    fresh AS (
+        INSERT INTO @region@.cases (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
+        SELECT cur.organization_code, cur.indicator_code, cur.case_id, sys, cur.id, cur.started, cur.finished
         FROM cur
-        WHERE NOT (cur.old_org IS NOT DISTINCT FROM cur.organization_code AND cur.same)
-        ORDER BY cur.indicator_code, cur.id
-        ON CONFLICT (indicator_code, case_id, organization_code) DO UPDATE
-            SET started = EXCLUDED.started, finished = EXCLUDED.finished
-            WHERE t.started <> EXCLUDED.started OR t.finished IS DISTINCT FROM EXCLUDED.finished
-        RETURNING (t.xmax::text = '0') AS fresh)
-    SELECT k.ok, k.n_skip, k.skipped_types,
-           (SELECT count(*) FILTER (WHERE u.fresh) FROM up u), (SELECT count(*) FILTER (WHERE NOT u.fresh) FROM up u),
+        WHERE cur.indicator_code IS NOT NULL AND cur.old_org IS DISTINCT FROM cur.organization_code AND (SELECT k.ok FROM checks k)
+        RETURNING 1),
+    changed AS (
+        UPDATE @region@.cases t SET started = cur.started, finished = cur.finished
+        FROM cur
+        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok FROM checks k)
+          AND t.indicator_code = cur.indicator_code AND t.case_id = cur.case_id AND t.organization_code = cur.organization_code
+        RETURNING 1)
+    SELECT k.ok, k.n_skip, k.skipped_types, (SELECT count(*) FROM fresh), (SELECT count(*) FROM changed),
            (SELECT count(*) FROM cur WHERE cur.old_org = cur.organization_code AND cur.same),
            (SELECT count(*) FROM moved)
     INTO ok, n_skip, skipped_types, n_ins, n_upd, n_same, n_moved
