@@ -11,10 +11,9 @@ CREATE TABLE @region@.feedback_responses (
     themes            text[] NOT NULL DEFAULT '{}',
     PRIMARY KEY (organization_code, response_id)
 );
--- per-organisation queries over a period, and per-period queries across organisations
--- (responses arrive roughly in time order, so a BRIN index stays tiny and effective)
-CREATE INDEX feedback_responses_org_time_idx
-    ON @region@.feedback_responses (organization_code, received_at);
+-- per-organisation queries use the primary key, per-period queries a BRIN index (responses
+-- arrive roughly in time order, so it stays tiny and effective); no other b-tree, for load
+-- speed (doc/loading.md, "Speed")
 CREATE INDEX feedback_responses_time_brin
     ON @region@.feedback_responses USING brin (received_at);
 COMMENT ON TABLE @region@.feedback_responses IS

@@ -78,8 +78,8 @@ CREATE TABLE @region@.measurements (
     PRIMARY KEY (organization_code, indicator_code, period_start, period_end),
     CONSTRAINT measurements_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start)
 );
-CREATE INDEX measurements_period_idx ON @region@.measurements (period_start, period_end);
-CREATE INDEX measurements_indicator_idx ON @region@.measurements (indicator_code, organization_code, period_end);
+-- The primary key is the only index (the views read every measurement; an organisation's
+-- figures are found by it), for load speed (doc/loading.md, "Speed").
 COMMENT ON TABLE @region@.measurements IS
     'measured values: one row per indicator, organisation and period (inclusive dates)';
 COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator (an indicators code, checked per statement: references.sql)';

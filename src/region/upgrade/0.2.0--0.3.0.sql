@@ -1263,6 +1263,7 @@ ALTER TABLE @region@.cases
     ADD CONSTRAINT cases_source_id CHECK (source_system IS NULL
         OR case_id OPERATOR(pg_catalog.=) ((source_system OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_case_id));
 DROP INDEX @region@.cases_indicator_started_idx, @region@.cases_indicator_finished_idx, @region@.cases_source_idx;
+DROP INDEX @region@.measurements_period_idx, @region@.measurements_indicator_idx, @region@.feedback_responses_org_time_idx;
 COMMENT ON COLUMN @region@.cases.organization_code IS 'the organisation that handles the case (an organizations code, checked per statement: references.sql)';
 COMMENT ON COLUMN @region@.cases.indicator_code IS 'the access indicator the case counts in (one with a deadline; an indicators code, checked per statement)';
 ALTER TABLE @region@.measurements
