@@ -40,6 +40,15 @@ SELECT * FROM pg_temp.try($$INSERT INTO measurements (indicator_code, organizati
 SELECT * FROM pg_temp.try($$UPDATE measurements SET organization_code = 'y'$$);
 SELECT * FROM pg_temp.try($$INSERT INTO feedback_responses (organization_code, received_at, service, response) VALUES ('q', now(), 'neuvola', '{"nps": 1}')$$);
 SELECT * FROM pg_temp.try($$INSERT INTO feedback_responses (organization_code, response_id, received_at, service, response, survey_code, source_response_id) VALUES ('a', 'nosurvey:1', now(), 'neuvola', '{"nps": 1}', 'nosurvey', '1')$$);
+-- every way of writing rows is checked: MERGE (insert and update), COPY, and the update
+-- of INSERT ... ON CONFLICT
+SELECT * FROM pg_temp.try($$MERGE INTO cases c USING (VALUES ('zz', 'care', 'm1', date '2025-01-01')) v (o, i, id, s) ON c.case_id = v.id
+  WHEN NOT MATCHED THEN INSERT (organization_code, indicator_code, case_id, started) VALUES (v.o, v.i, v.id, v.s)$$);
+SELECT * FROM pg_temp.try($$MERGE INTO cases c USING (VALUES ('zz', 'k1')) v (o, id) ON c.case_id = v.id
+  WHEN MATCHED THEN UPDATE SET organization_code = v.o$$);
+SELECT * FROM pg_temp.try($$COPY cases (organization_code, indicator_code, case_id, started) FROM PROGRAM 'printf ''qq\tcare\tm3\t2025-01-01\n'''$$);
+SELECT * FROM pg_temp.try($$INSERT INTO cases (organization_code, indicator_code, case_id, started) VALUES ('a', 'care', 'k1', '2025-01-02')
+  ON CONFLICT (indicator_code, case_id, organization_code) DO UPDATE SET organization_code = 'yy'$$);
 -- a loaded row's id is its source and the source's id (the primary key is the source key)
 SELECT * FROM pg_temp.try($$INSERT INTO cases (organization_code, indicator_code, case_id, source_system, source_case_id, started) VALUES ('a', 'care', 'other', 'efica', '7', '2025-01-04')$$);
 SELECT * FROM pg_temp.try($$INSERT INTO feedback_responses (organization_code, response_id, received_at, service, response, survey_code, source_response_id) VALUES ('a', 'x', '2025-02-01 10:00+02', 'neuvola', '{"nps": 1}', 's', '2')$$);
