@@ -60,5 +60,11 @@ COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
 COMMENT ON FUNCTION @extschema@.min_group_size() IS
     'current pekefb.min_group_size: the session''s raise of a region''s minimum group size (views use the larger of it and settings.min_group_size)';
 
+-- ---- scale (issue 13): the exact count below a day, for the stored access states
+CREATE FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'waits_count_within_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) IS
+    'number of waits of at most the given number of days (exact; 0 when empty)';
+
 -- (distribute_region, which now puts the policies in the form Citus accepts and distributes
 -- the functions they call, is appended from src/distribute.sql by the build.)

@@ -128,6 +128,10 @@ CREATE FUNCTION @extschema@.share_within(@extschema@.waits, integer) RETURNS dou
     AS 'MODULE_PATHNAME', 'waits_share_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_within(@extschema@.waits, integer) IS
     'share of waits of at most the given number of days (NULL when empty)';
+CREATE FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'waits_count_within_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) IS
+    'number of waits of at most the given number of days (exact; 0 when empty)';
 CREATE FUNCTION @extschema@.wait_percentile(@extschema@.waits, double precision) RETURNS integer
     AS 'MODULE_PATHNAME', 'waits_percentile_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wait_percentile(@extschema@.waits, double precision) IS

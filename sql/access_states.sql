@@ -1,0 +1,202 @@
+-- access_states: the stored per-month access states (src/region/states.sql, issue 13) stay
+-- exactly those computed from cases through random loads, updates (finishing open cases,
+-- moving cases between organisations and months, changing indicators), deletes and
+-- TRUNCATE, by plain SQL and by region.load_cases, and through changes of the calendar
+-- settings and of a deadline.  After each round, diff counts the state rows that differ
+-- from a direct computation (both ways): it must be 0.  At the end the states give
+-- access_summary_on's own monthly figures, open cases judged on the data date included.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pekefb;
+RESET client_min_messages;
+SET DateStyle = 'ISO, YMD';
+\set SHOW_CONTEXT never
+SELECT pekefb.create_region('states_region', 'reg', 'Alue') IS NOT NULL AS created;
+SET search_path = states_region, pekefb, public;
+
+INSERT INTO organizations (code, name_fi, kind, parent_code)
+SELECT 'o' || g, 'Kunta ' || g, 'municipality', 'reg' FROM generate_series(1, 6) g;
+INSERT INTO indicators (code, name_fi, unit, deadline, count_by, period) VALUES
+  ('care', 'Hoitoon 14 vrk:ssa', '%', '14 days', 'finished', 'year'),
+  ('cw', 'Lastensuojeluasia 7 arkipäivässä', '%', '7 working days', 'started', 'half_year'),
+  ('pta', 'Palvelutarpeen arviointi 3 kk:ssa', '%', '3 months', 'started', 'year');
+INSERT INTO indicators (code, name_fi, unit, period) VALUES ('count', 'Ilmoitukset', '', 'year');
+INSERT INTO case_mappings (matter_type, indicator_code) VALUES
+  ('Lastensuojeluasia', 'cw'), ('Lastensuojeluasia', 'pta'), ('Hoito', 'care');
+
+-- the states computed from the cases directly (a query of its own, not the trigger's)
+CREATE TEMP VIEW direct AS
+SELECT k.indicator_code, k.organization_code, b.basis, date_trunc('month', b.day)::date AS month,
+       count(*) AS cases, count(k.finished) AS finished_cases,
+       count(*) FILTER (WHERE k.finished <= k.due) AS on_time, count(*) FILTER (WHERE k.finished > k.due) AS late,
+       coalesce(wait_agg(k.finished - k.started), '{}') AS waits,
+       coalesce(wait_agg(k.due - date '4714-11-24 BC') FILTER (WHERE k.finished IS NULL), '{}') AS open_dues,
+       wait_agg(greatest(k.started, k.finished) - date '4714-11-24 BC') AS event_days
+FROM (SELECT c.*, due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
+      FROM cases c JOIN indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
+      CROSS JOIN settings s) k
+CROSS JOIN LATERAL (VALUES ('started', k.started), ('finished', k.finished)) b (basis, day)
+WHERE b.day IS NOT NULL
+GROUP BY 1, 2, 3, 4;
+CREATE TEMP VIEW diff AS
+SELECT (SELECT count(*) FROM (SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,
+                                     waits::text, open_dues::text, event_days::text FROM direct
+                              EXCEPT SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,
+                                     waits::text, open_dues::text, event_days::text FROM access_states) x) AS missing,
+       (SELECT count(*) FROM (SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,
+                                     waits::text, open_dues::text, event_days::text FROM access_states
+                              EXCEPT SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,
+                                     waits::text, open_dues::text, event_days::text FROM direct) x) AS extra,
+       (SELECT count(*) FROM access_states) AS state_rows, (SELECT count(*) FROM cases) AS all_cases;
+
+-- a small hand-checked start: care, 14 days; one case on time, one late, one open
+INSERT INTO cases (indicator_code, organization_code, case_id, started, finished) VALUES
+  ('care', 'o1', 'h1', '2025-01-02', '2025-01-16'),
+  ('care', 'o1', 'h2', '2025-01-02', '2025-02-17'),
+  ('care', 'o1', 'h3', '2025-01-20', NULL),
+  ('count', 'o1', 'h4', '2025-01-20', NULL);       -- not an access indicator: no state
+SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues,
+       date '4714-11-24 BC' + wait_max(event_days) AS data_date
+FROM access_states ORDER BY 1, 2, 3, 4;
+-- the open case is due 2025-02-03: not past due on that day, past due from the next
+SELECT wait_count_within(open_dues, (date '2025-02-03' - date '4714-11-24 BC') - 1) AS past_due_on_3rd,
+       wait_count_within(open_dues, (date '2025-02-04' - date '4714-11-24 BC') - 1) AS past_due_on_4th
+FROM access_states WHERE basis = 'started';
+SELECT * FROM diff;
+
+-- round 1: a random load of 3000 cases in several statements
+SELECT setseed(0.13);
+CREATE TEMP TABLE gen AS
+SELECT 'r' || g AS case_id, (ARRAY['care', 'cw', 'pta', 'count'])[1 + floor(random() * 4)::int] AS indicator_code,
+       'o' || (1 + floor(random() * 6)::int) AS organization_code,
+       date '2024-01-01' + floor(random() * 700)::int AS started, floor(random() * 120)::int AS wait,
+       random() < 0.25 AS open
+FROM generate_series(1, 3000) g;
+INSERT INTO cases (indicator_code, organization_code, case_id, started, finished)
+SELECT indicator_code, organization_code, case_id, started, CASE WHEN NOT open THEN started + wait END
+FROM gen WHERE case_id < 'r2';
+INSERT INTO cases (indicator_code, organization_code, case_id, started, finished)
+SELECT indicator_code, organization_code, case_id, started, CASE WHEN NOT open THEN started + wait END
+FROM gen WHERE case_id >= 'r2';
+SELECT * FROM diff;
+
+-- round 2: updates: finish some open cases, reopen some, move cases to another
+-- organisation and month, to another indicator, and one statement doing all at once
+UPDATE cases SET finished = started + 3 WHERE finished IS NULL AND case_id LIKE 'r1%';
+UPDATE cases SET finished = NULL WHERE finished IS NOT NULL AND case_id LIKE 'r2%';
+UPDATE cases SET organization_code = 'o' || (1 + (substr(organization_code, 2)::int % 6)),
+                 started = started + 40, finished = finished + 45
+WHERE case_id LIKE 'r3%';
+UPDATE cases SET indicator_code = CASE indicator_code WHEN 'care' THEN 'pta' WHEN 'pta' THEN 'count' ELSE 'care' END
+WHERE case_id LIKE 'r4%';
+UPDATE cases SET started = started - (length(case_id) * 3), finished = CASE WHEN random() < 0.5 THEN NULL ELSE finished END
+WHERE case_id LIKE 'r5%' OR case_id LIKE 'h%';
+UPDATE cases SET started = started WHERE case_id LIKE 'r6%';    -- nothing changes
+SELECT * FROM diff;
+
+-- round 3: deletes, one emptying a whole organisation, and one deleting nothing
+DELETE FROM cases WHERE case_id LIKE 'r7%';
+DELETE FROM cases WHERE organization_code = 'o6';
+DELETE FROM cases WHERE case_id = 'none';
+SELECT * FROM diff, (SELECT count(*) AS o6_rows FROM access_states WHERE organization_code = 'o6') o;
+
+-- round 4: what the due dates depend on: the calendar settings and a deadline
+UPDATE settings SET extra_closing_days = '{2024-05-02,2025-01-07}', roll_forward = true;
+SELECT * FROM diff;
+UPDATE indicators SET deadline = '10 working days' WHERE code = 'cw';
+SELECT * FROM diff;
+UPDATE indicators SET name_fi = name_fi || ' (muutettu)';     -- no rebuild needed
+SELECT * FROM diff;
+UPDATE indicators SET organization_code = 'o1' WHERE code = 'pta';   -- a partner's: no states
+SELECT count(*) AS pta_rows FROM access_states WHERE indicator_code = 'pta';
+SELECT * FROM diff;
+UPDATE indicators SET organization_code = NULL WHERE code = 'pta';
+SELECT * FROM diff;
+
+-- round 5: region.load_cases: new matters, matters finished, moved to another
+-- organisation and back to a new start, and a re-load of the same file
+SELECT * FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
+                         'L1;Lastensuojeluasia;Kunta 1;5.12.2025;\n'
+                         'L2;Lastensuojeluasia;Kunta 2;5.12.2025;9.12.2025\n'
+                         'L3;Hoito;Kunta 3;1.11.2025;\n'
+                         'L4;Hoito;Kunta 3;2.11.2025;30.11.2025\n', 'efica');
+SELECT * FROM diff;
+SELECT * FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
+                         'L1;Lastensuojeluasia;Kunta 1;5.12.2025;15.12.2025\n'
+                         'L2;Lastensuojeluasia;Kunta 4;5.11.2025;9.11.2025\n'
+                         'L3;Hoito;Kunta 3;1.11.2025;2.1.2026\n', 'efica');
+SELECT * FROM diff;
+SELECT * FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
+                         'L1;Lastensuojeluasia;Kunta 1;5.12.2025;15.12.2025\n', 'efica');
+SELECT * FROM diff;
+-- a load that fails leaves the states as they were
+SELECT * FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
+                         'L5;Hoito;Kunta 3;1.11.2025;\n'
+                         'L6;Hoito;Kunta 3;1.11.2025;1.10.2025\n', 'efica');
+SELECT * FROM diff;
+
+-- round 6: a bigger random load through load_cases, then a transaction rolled back
+SELECT setseed(0.31);
+SELECT inserted, updated, unchanged, skipped
+FROM load_cases((SELECT E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
+                        || string_agg(format('M%s;%s;Kunta %s;%s;%s', g, (ARRAY['Lastensuojeluasia', 'Hoito'])[1 + g % 2],
+                                             1 + floor(random() * 5)::int, to_char(d, 'FMDD.FMMM.YYYY'),
+                                             CASE WHEN random() < 0.3 THEN '' ELSE to_char(d + floor(random() * 100)::int, 'FMDD.FMMM.YYYY') END),
+                                      E'\n')
+                 FROM (SELECT g, date '2024-06-01' + floor(random() * 500)::int AS d FROM generate_series(1, 2000) g) x), 'efica');
+SELECT * FROM diff;
+BEGIN;
+DELETE FROM cases WHERE indicator_code = 'cw';
+UPDATE cases SET finished = NULL;
+ROLLBACK;
+SELECT * FROM diff;
+
+-- the states give access_summary_on's monthly own figures (judged on the data date, each
+-- basis, every group shown: min_group_size 1)
+UPDATE settings SET min_group_size = 1;
+-- (The states' data date is that of the access indicators' cases; data_date() also counts
+-- the cases of indicator count, later here: access_summary_on judges on it, so do the
+-- states below, exact for any day at or after every case's events.)
+SELECT date '4714-11-24 BC' + max(wait_max(event_days)) AS states_data_date, data_date(),
+       (SELECT max(greatest(started, finished)) FROM cases WHERE indicator_code <> 'count') AS access_cases_data_date
+FROM access_states;
+WITH j AS (SELECT data_date() AS judge),
+s AS (
+    SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,
+           -- (on the finished basis no case is open: the summary shows NULL)
+           CASE a.basis WHEN 'started' THEN wait_count_within(a.open_dues, (j.judge - date '4714-11-24 BC') - 1) END AS open_past_due,
+           CASE a.basis WHEN 'started' THEN wait_count(a.open_dues)
+                                            - wait_count_within(a.open_dues, (j.judge - date '4714-11-24 BC') - 1) END AS open_within,
+           wait_percentile(a.waits, 0.5) AS median_wait
+    FROM access_states a CROSS JOIN j
+),
+v AS (
+    SELECT x.indicator_code, x.organization_code, b.basis, x.period_start AS month, x.cases, x.finished_cases, x.on_time,
+           x.late, x.open_past_due, x.open_within, x.median_wait
+    FROM (VALUES ('started'), ('finished')) b (basis)
+    CROSS JOIN LATERAL access_summary_on(NULL, b.basis) x
+    WHERE x.period_kind = 'month' AND NOT x.includes_sub_organizations
+)
+SELECT (SELECT count(*) FROM (SELECT * FROM s EXCEPT SELECT * FROM v) d) AS not_in_summary,
+       (SELECT count(*) FROM (SELECT * FROM v EXCEPT SELECT * FROM s) d) AS not_in_states,
+       (SELECT count(*) FROM s) AS rows;
+
+-- TRUNCATE empties the states; a rebuild on an empty and a full table
+TRUNCATE cases;
+SELECT * FROM diff;
+INSERT INTO cases (indicator_code, organization_code, case_id, started, finished)
+SELECT indicator_code, organization_code, case_id, started, CASE WHEN NOT open THEN started + wait END FROM gen;
+SELECT * FROM diff;
+DELETE FROM access_states WHERE organization_code = 'o2';      -- states lost by hand ...
+SELECT missing > 0 AS drifted FROM diff;
+SELECT rebuild_access_states() = (SELECT count(*) FROM direct) AS rebuilt;   -- ... come back
+SELECT * FROM diff;
+-- a deletion of cases whose states are gone is refused rather than leaving wrong states
+DELETE FROM access_states WHERE organization_code = 'o3';
+DELETE FROM cases WHERE organization_code = 'o3';
+SELECT rebuild_access_states() = (SELECT count(*) FROM direct) AS rebuilt;
+SELECT * FROM diff;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA states_region CASCADE;
+RESET client_min_messages;
