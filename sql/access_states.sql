@@ -62,6 +62,11 @@ SELECT wait_count_within(open_dues, (date '2025-02-03' - date '4714-11-24 BC') -
        wait_count_within(open_dues, (date '2025-02-04' - date '4714-11-24 BC') - 1) AS past_due_on_4th
 FROM access_states WHERE basis = 'started';
 SELECT * FROM diff;
+-- the count below a day on hand-made and extreme states; the statement builder is strict
+SELECT wait_count_within('{}', 5) AS empty, wait_count_within('{0:2,3:1}', -2147483648) AS below_all,
+       wait_count_within('{0:2,3:1}', 2) AS within_2, wait_count_within('{0:2,3:1}', 2147483647) AS all_of_them,
+       wait_count_within('{0:9223372036854775807}', 0) AS biggest, wait_count_within(NULL, 1) AS null_state,
+       wait_count_within('{1:1}', NULL) AS null_day, _access_states_sql(NULL) AS null_source;
 
 -- round 1: a random load of 3000 cases in several statements
 SELECT setseed(0.13);
@@ -100,10 +105,13 @@ DELETE FROM cases WHERE case_id = 'none';
 SELECT * FROM diff, (SELECT count(*) AS o6_rows FROM access_states WHERE organization_code = 'o6') o;
 
 -- round 4: what the due dates depend on: the calendar settings and a deadline
-UPDATE settings SET extra_closing_days = '{2024-05-02,2025-01-07}', roll_forward = true;
-SELECT * FROM diff;
+-- (cw_on_time shows that the states changed with them)
+SELECT *, (SELECT sum(on_time) FROM access_states WHERE indicator_code = 'cw') AS cw_on_time FROM diff;
+UPDATE settings SET extra_closing_days = ARRAY(SELECT d::date FROM generate_series(date '2024-01-01', '2025-12-31', '7 days') d),
+                    roll_forward = true;     -- every Monday closed: later due dates
+SELECT *, (SELECT sum(on_time) FROM access_states WHERE indicator_code = 'cw') AS cw_on_time FROM diff;
 UPDATE indicators SET deadline = '10 working days' WHERE code = 'cw';
-SELECT * FROM diff;
+SELECT *, (SELECT sum(on_time) FROM access_states WHERE indicator_code = 'cw') AS cw_on_time FROM diff;
 UPDATE indicators SET name_fi = name_fi || ' (muutettu)';     -- no rebuild needed
 SELECT * FROM diff;
 UPDATE indicators SET organization_code = 'o1' WHERE code = 'pta';   -- a partner's: no states
@@ -113,7 +121,7 @@ UPDATE indicators SET organization_code = NULL WHERE code = 'pta';
 SELECT * FROM diff;
 
 -- round 5: region.load_cases: new matters, matters finished, moved to another
--- organisation and back to a new start, and a re-load of the same file
+-- organisation and an earlier start, a re-load of an unchanged matter
 SELECT * FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
                          'L1;Lastensuojeluasia;Kunta 1;5.12.2025;\n'
                          'L2;Lastensuojeluasia;Kunta 2;5.12.2025;9.12.2025\n'

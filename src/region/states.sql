@@ -132,11 +132,19 @@ CREATE FUNCTION @region@.keep_access_states() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    EXECUTE @region@._access_states_sql(CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n'
-        WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o'
-        ELSE 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n '
-             'UNION ALL SELECT -1, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o' END);
+    BEGIN
+        EXECUTE @region@._access_states_sql(CASE TG_OP
+            WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n'
+            WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o'
+            ELSE 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n '
+                 'UNION ALL SELECT -1, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o' END);
+    EXCEPTION WHEN not_null_violation OR check_violation THEN
+        -- a subtraction of cases the states never counted: they were changed by hand
+        RAISE EXCEPTION 'access_states of region "%" do not match its cases', TG_TABLE_SCHEMA
+            USING ERRCODE = '55000',
+                  DETAIL = 'The statement removes cases from a state row that does not count them.',
+                  HINT = pg_catalog.format('Run %I.rebuild_access_states() as the region''s owner.', TG_TABLE_SCHEMA);
+    END;
     IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
         DELETE FROM @region@.access_states s WHERE s.cases OPERATOR(pg_catalog.=) 0;
     END IF;
