@@ -65,11 +65,13 @@ k AS (
                                 AND i.organization_code IS NULL
     CROSS JOIN @region@.settings s
 ),
-a AS (
-    SELECT k.indicator_code, k.organization_code, b.basis,
-           CAST(pg_catalog.date_trunc('month', CAST(b.day AS timestamp)) AS date) AS month,
+-- once per started and finished month (fmonth NULL: open), then per basis and month from
+-- those few rows (a lateral split of every case into its two bases costs more than the rest)
+m AS (
+    SELECT k.indicator_code, k.organization_code,
+           CAST(pg_catalog.date_trunc('month', CAST(k.started AS timestamp)) AS date) AS smonth,
+           CAST(pg_catalog.date_trunc('month', CAST(k.finished AS timestamp)) AS date) AS fmonth,
            pg_catalog.sum(k.sign) AS cases,
-           COALESCE(pg_catalog.sum(k.sign) FILTER (WHERE k.finished IS NOT NULL), 0) AS finished_cases,
            COALESCE(pg_catalog.sum(k.sign) FILTER (WHERE k.finished OPERATOR(pg_catalog.<=) k.due), 0) AS on_time,
            COALESCE(pg_catalog.sum(k.sign) FILTER (WHERE k.finished OPERATOR(pg_catalog.>) k.due), 0) AS late,
            COALESCE(pekefb.wait_agg(k.finished OPERATOR(pg_catalog.-) k.started) FILTER (WHERE k.sign OPERATOR(pg_catalog.>) 0), '{}') AS waits_add,
@@ -83,9 +85,22 @@ a AS (
            COALESCE(pekefb.wait_agg(GREATEST(k.started, k.finished) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC')
                         FILTER (WHERE k.sign OPERATOR(pg_catalog.<) 0), '{}') AS days_sub
     FROM k
-    CROSS JOIN LATERAL (VALUES ('started', k.started), ('finished', k.finished)) AS b (basis, day)
-    WHERE b.day IS NOT NULL
-    GROUP BY k.indicator_code, k.organization_code, b.basis, CAST(pg_catalog.date_trunc('month', CAST(b.day AS timestamp)) AS date)
+    GROUP BY k.indicator_code, k.organization_code,
+             CAST(pg_catalog.date_trunc('month', CAST(k.started AS timestamp)) AS date),
+             CAST(pg_catalog.date_trunc('month', CAST(k.finished AS timestamp)) AS date)
+),
+a AS (
+    SELECT m.indicator_code, m.organization_code, x.basis, x.month,
+           CAST(pg_catalog.sum(m.cases) AS bigint) AS cases,
+           CAST(COALESCE(pg_catalog.sum(m.cases) FILTER (WHERE m.fmonth IS NOT NULL), 0) AS bigint) AS finished_cases,
+           CAST(pg_catalog.sum(m.on_time) AS bigint) AS on_time, CAST(pg_catalog.sum(m.late) AS bigint) AS late,
+           pekefb.rollup(m.waits_add) AS waits_add, pekefb.rollup(m.waits_sub) AS waits_sub,
+           pekefb.rollup(m.dues_add) AS dues_add, pekefb.rollup(m.dues_sub) AS dues_sub,
+           pekefb.rollup(m.days_add) AS days_add, pekefb.rollup(m.days_sub) AS days_sub
+    FROM m
+    CROSS JOIN LATERAL (VALUES ('started', m.smonth), ('finished', m.fmonth)) AS x (basis, month)
+    WHERE x.month IS NOT NULL
+    GROUP BY m.indicator_code, m.organization_code, x.basis, x.month
 ),
 u AS (
     UPDATE @region@.access_states s
