@@ -15,7 +15,9 @@
 
 CREATE TABLE @region@.access_states (
     indicator_code    text NOT NULL,
-    organization_code text NOT NULL REFERENCES @region@.organizations (code),
+    -- no foreign key: a state row exists only for cases, whose references are checked
+    -- (references.sql); a second check here would change what a refused delete reports
+    organization_code text NOT NULL,
     basis             text NOT NULL CHECK (basis OPERATOR(pg_catalog.=) ANY (ARRAY['finished', 'started'])),
     month             date NOT NULL,
     cases             bigint NOT NULL CHECK (cases OPERATOR(pg_catalog.>=) 0),
@@ -30,7 +32,7 @@ CREATE TABLE @region@.access_states (
 COMMENT ON TABLE @region@.access_states IS
     'stored aggregate states of the access indicators per indicator, own organisation, counting basis and month, kept by the triggers on cases (doc/states.md)';
 COMMENT ON COLUMN @region@.access_states.indicator_code IS 'the access indicator (indicators.code with a deadline and no owning organisation)';
-COMMENT ON COLUMN @region@.access_states.organization_code IS 'the organisation that handles the cases (cases.organization_code; not those below it)';
+COMMENT ON COLUMN @region@.access_states.organization_code IS 'the organisation that handles the cases (cases.organization_code, an organizations code; not those below it)';
 COMMENT ON COLUMN @region@.access_states.basis IS 'the counting basis: started (month of cases.started, every case) or finished (month of cases.finished, finished cases only)';
 COMMENT ON COLUMN @region@.access_states.month IS 'first day of the month of the basis day';
 COMMENT ON COLUMN @region@.access_states.cases IS 'cases counted (at least 1: a row that becomes empty is deleted)';
