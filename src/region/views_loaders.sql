@@ -40,6 +40,11 @@ COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text
 -- or name), alku and loppu (dates) or vuosi (year), osoittaja and nimittäjä (a ratio) or
 -- arvo (a quantity; percent for a share), and an optional lähde.  Re-loading a corrected
 -- file updates the changed rows and nothing else.
+-- Two paths (doc/loading.md, "Speed"): the fast one reads, converts, maps and checks the
+-- file and upserts it in ONE statement, which writes nothing when any line has a problem
+-- (a check of the careful path would fail, or a year the fast path does not convert); the
+-- careful one then runs the checks one by one in temp tables, raises the error naming the
+-- line and field (or loads the file when nothing was wrong after all).
 CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
@@ -48,6 +53,7 @@ AS $fn$
 DECLARE
     bad record;
     total bigint;
+    problem boolean;
     n_ins bigint;
     n_upd bigint;
     u_names text[];
@@ -58,6 +64,108 @@ BEGIN
             DETAIL = 'Pass the CSV file as text, e.g. \set content `cat measurements.csv` and SELECT * FROM region.load_measurements(:''content'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
+
+    -- The fast path, one statement.  f: every field converted in line order (a bad number
+    -- or date raises here, as in the careful path); k: names mapped to codes (the code
+    -- first, then the Finnish, then the Swedish name, ignoring case), the period, whether a
+    -- check of the careful path would fail on the line (bad), and the row the table has
+    -- for the line's key (joined on the primary key's columns); w: in key order, a line
+    -- with the key of the line before it is a duplicate.  g gates the writes: nothing is
+    -- written when a line has a problem.  Unchanged rows are left out (no trigger fires
+    -- for them); new rows are inserted, changed ones upserted (a row deleted meanwhile is
+    -- inserted again), both in key order.  A new row whose key another session inserted
+    -- meanwhile, or one the caller may not read, is a unique violation: the careful path's
+    -- upsert then decides, after the fast path is undone.
+    BEGIN
+        WITH ni AS (
+            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit FROM (
+                SELECT lower(i.code) AS name, i.code, i.unit, 0 AS pref FROM @region@.indicators i
+                UNION ALL SELECT lower(i.name_fi), i.code, i.unit, 1 FROM @region@.indicators i
+                UNION ALL SELECT lower(i.name_sv), i.code, i.unit, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
+            ORDER BY n.name, n.pref, n.code
+        ), no AS (
+            SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+                UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+                UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+            ORDER BY n.name, n.pref, n.code
+        ), w AS (
+            SELECT ni.code AS ic, no.code AS oc, ni.unit, p.ps, p.pe, f.num, f.den, f.val, f.src,
+                   o.ctid AS found, o.value AS old_value, o.source AS old_source,
+                   (f.ind IS NULL OR f.org IS NULL OR (f.year IS NULL AND (f.period_start IS NULL OR f.period_end IS NULL))
+                    OR (f.val IS NULL AND (f.num IS NULL OR f.den IS NULL)) OR (f.val IS NOT NULL AND (f.num IS NOT NULL OR f.den IS NOT NULL))
+                    OR (f.num IS NULL) <> (f.den IS NULL)
+                    OR ni.code IS NULL OR no.code IS NULL OR ni.unit NOT IN ('', '%', 'd')
+                    OR p.ps IS NULL OR p.pe IS NULL
+                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.unit = '%' AND f.num > f.den)) IS NOT FALSE AS problem
+            FROM (SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
+                         pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
+                         pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
+                         pekefb.load_number(r.fields[5], r.line, 'vuosi') AS year,
+                         pekefb.load_number(r.fields[6], r.line, 'osoittaja') AS num,
+                         pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
+                         pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
+                         COALESCE(r.fields[9], load_measurements.source) AS src
+                  FROM pekefb.read_csv(content, ARRAY['indikaattori|indicator|mittari|indikator',
+                                                      'organisaatio|organization|kunta|alue|organisation|kommun|område',
+                                                      '?alku|period_start|alkupäivä|start|början',
+                                                      '?loppu|period_end|loppupäivä|end|slut',
+                                                      '?vuosi|year|år',
+                                                      '?osoittaja|numerator|täljare',
+                                                      '?nimittäjä|denominator|nämnare',
+                                                      '?arvo|value|värde',
+                                                      '?lähde|source|källa']) r
+                  OFFSET 0) f
+            -- a year outside 1..9999 is left to the careful path (p.ps or p.pe NULL)
+            CROSS JOIN LATERAL (SELECT COALESCE(f.period_start, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 1, 1) END) AS ps,
+                                       COALESCE(f.period_end, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 12, 31) END) AS pe) p
+            LEFT JOIN ni ON ni.name = lower(f.ind)
+            LEFT JOIN no ON no.name = lower(f.org)
+            LEFT JOIN @region@.measurements o
+                   ON o.organization_code = no.code AND o.indicator_code = ni.code AND o.period_start = p.ps AND o.period_end = p.pe
+        ), g AS (
+            -- two lines of one key already in the table join its row twice; two of a new key
+            -- fail the insert (a unique violation)
+            SELECT count(*) AS total,
+                   COALESCE(bool_or(w.problem), false)
+                   OR EXISTS (SELECT FROM w WHERE w.found IS NOT NULL GROUP BY w.found HAVING count(*) > 1) AS problem
+            FROM w
+        ), ins AS (
+            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+            SELECT w.ic, w.oc, w.ps, w.pe,
+                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || CASE w.unit WHEN 'd' THEN ' d' ELSE '' END
+                         ELSE w.val::text || CASE w.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
+                   w.src
+            FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
+            RETURNING 1
+        ), up AS (
+            INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
+            SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
+            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source,
+                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || CASE w.unit WHEN 'd' THEN ' d' ELSE '' END
+                               ELSE w.val::text || CASE w.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator AS value
+                  FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
+                  OFFSET 0) v
+            WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
+            ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
+                SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
+                WHERE t.value OPERATOR(pekefb.<>) EXCLUDED.value
+                   OR (EXCLUDED.source IS NOT NULL AND t.source IS DISTINCT FROM EXCLUDED.source)
+            RETURNING (t.xmax::text = '0') AS fresh)
+        SELECT g.total, g.problem,
+               (SELECT count(*) FROM ins) + (SELECT count(*) FILTER (WHERE up.fresh) FROM up),
+               (SELECT count(*) FILTER (WHERE NOT up.fresh) FROM up)
+        INTO total, problem, n_ins, n_upd
+        FROM g;
+    EXCEPTION WHEN unique_violation OR cardinality_violation OR insufficient_privilege THEN
+        problem := true;
+    END;
+    IF NOT problem THEN
+        RETURN QUERY SELECT n_ins, n_upd, total - n_ins - n_upd, 0::bigint;
+        RETURN;
+    END IF;
+
+    -- The careful path: a line has a problem; find the first one, check by check.
     CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS
     SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
            pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
