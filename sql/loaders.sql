@@ -63,6 +63,18 @@ SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Arvo\nls-
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nLastensuojeluilmotusten määrä;Kokkola;2025;4\nls-ilmoitukset;Kokola;2025;5\nls-ilmoitukset;Kanus;2025;5\nls-ilmoitukset;Kokola;2024;5\n');
 -- duplicate key in the file
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\nls-ilmoitukset;kokkola;2025;5\n');
+-- a key the table has already, twice: both lines as in the table, or one of them changed
+SELECT * FROM region.load_measurements(E'indicator;organisation;år;värde\nls-ilmoitukset;Karleby;2024;1 210\nls-ilmoitukset;kokkola;2024;1 210\n');
+SELECT * FROM region.load_measurements(E'indicator;organisation;år;värde\nls-ilmoitukset;halsua;2024;31\nls-ilmoitukset;Halsua;2024;32\n');
+-- the checks run in their order whatever the lines' order: an incomplete line after an unknown name
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokola;2025;4\nls-ilmoitukset;;2025;4\n');
+-- a year that is no date
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;0;4\n');
+-- an indicator in a unit the file cannot give (working days): refused by the table
+BEGIN;
+INSERT INTO region.indicators (code, name_fi, unit, period) VALUES ('wd-test', 'Käsittelyaika, arkipäivää', 'wd', 'year');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nwd-test;Kokkola;2025;4\n');
+ROLLBACK;
 -- numerator above denominator of a share, a zero denominator
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;845;85\n');
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;0;0\n');
@@ -75,6 +87,11 @@ SELECT * FROM region.load_measurements(NULL);
 SELECT * FROM region.load_measurements(convert_from(convert_to(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\n', 'UTF8'), 'UTF8'));
 SELECT convert_from('\x496e64696b616174746f72693b4c6573746966e4727669'::bytea, 'UTF8');
 SELECT count(*) = :measurements_before AS nothing_written FROM region.measurements;
+-- a year past 9999 is still a date: loaded
+BEGIN;
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;10000;4\n');
+SELECT organization_code, period_start, period_end, value::text FROM region.measurements WHERE period_start > '9999-12-31';
+ROLLBACK;
 
 -- Cases: bad lines
 SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\nX1;Lastensuojeluasia;Kokkola;5.12.2025;1.12.2025\n', 'efica');
