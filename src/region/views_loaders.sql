@@ -41,10 +41,10 @@ COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text
 -- arvo (a quantity; percent for a share), and an optional lähde.  Re-loading a corrected
 -- file updates the changed rows and nothing else.
 -- Two paths (doc/loading.md, "Speed"): the fast one reads, converts, maps and checks the
--- file and upserts it in ONE statement, which writes nothing when any line has a problem
+-- file and writes it in ONE statement, which writes nothing when any line has a problem
 -- (a check of the careful path would fail, or a year the fast path does not convert); the
--- careful one then runs the checks one by one in temp tables, raises the error naming the
--- line and field (or loads the file when nothing was wrong after all).
+-- careful one then runs the checks one by one in temp tables and raises the error naming
+-- the line and field (or loads the file when nothing was wrong after all).
 CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
@@ -66,19 +66,23 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
 
     -- The fast path, one statement.  f: every field converted in line order (a bad number
-    -- or date raises here, as in the careful path); k: names mapped to codes (the code
-    -- first, then the Finnish, then the Swedish name, ignoring case), the period, whether a
-    -- check of the careful path would fail on the line (bad), and the row the table has
-    -- for the line's key (joined on the primary key's columns); w: in key order, a line
-    -- with the key of the line before it is a duplicate.  g gates the writes: nothing is
-    -- written when a line has a problem.  Unchanged rows are left out (no trigger fires
-    -- for them); new rows are inserted, changed ones upserted (a row deleted meanwhile is
-    -- inserted again), both in key order.  A new row whose key another session inserted
-    -- meanwhile, or one the caller may not read, is a unique violation: the careful path's
-    -- upsert then decides, after the fast path is undone.
+    -- or date raises here, as in the careful path); w: names mapped to codes (the code
+    -- first, then the Finnish, then the Swedish name, ignoring case), the period, the row
+    -- the table has for the line's key (joined on the primary key's columns) and whether a
+    -- check of the careful path would fail on the line (problem).  g gates the writes:
+    -- nothing is written when a line has a problem or two lines join the same row of the
+    -- table.  Unchanged rows are left out (no trigger fires for them); new rows are
+    -- inserted, changed ones upserted (a row deleted meanwhile is inserted again).  Two new
+    -- lines of one key, a key another session inserted meanwhile or a row the caller may
+    -- not read or write raise here: the fast path is undone and the careful path decides.
     BEGIN
         WITH ni AS (
-            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit FROM (
+            -- per name: the code, whether the file can give its unit, whether it is a share,
+            -- and the suffixes of its ratios and quantities
+            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit IN ('', '%', 'd') AS writable, n.unit = '%' AS share,
+                   CASE n.unit WHEN 'd' THEN ' d' ELSE '' END AS ratio_suffix,
+                   CASE n.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END AS quantity_suffix
+            FROM (
                 SELECT lower(i.code) AS name, i.code, i.unit, 0 AS pref FROM @region@.indicators i
                 UNION ALL SELECT lower(i.name_fi), i.code, i.unit, 1 FROM @region@.indicators i
                 UNION ALL SELECT lower(i.name_sv), i.code, i.unit, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
@@ -90,14 +94,12 @@ BEGIN
                 UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
             ORDER BY n.name, n.pref, n.code
         ), w AS (
-            SELECT ni.code AS ic, no.code AS oc, ni.unit, p.ps, p.pe, f.num, f.den, f.val, f.src,
+            SELECT ni.code AS ic, no.code AS oc, ni.ratio_suffix, ni.quantity_suffix, p.ps, p.pe, f.num, f.den, f.val, f.src,
                    o.ctid AS found, o.value AS old_value, o.source AS old_source,
-                   (f.ind IS NULL OR f.org IS NULL OR (f.year IS NULL AND (f.period_start IS NULL OR f.period_end IS NULL))
-                    OR (f.val IS NULL AND (f.num IS NULL OR f.den IS NULL)) OR (f.val IS NOT NULL AND (f.num IS NOT NULL OR f.den IS NOT NULL))
-                    OR (f.num IS NULL) <> (f.den IS NULL)
-                    OR ni.code IS NULL OR no.code IS NULL OR ni.unit NOT IN ('', '%', 'd')
-                    OR p.ps IS NULL OR p.pe IS NULL
-                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.unit = '%' AND f.num > f.den)) IS NOT FALSE AS problem
+                   -- an empty indicator or organisation has no code, a missing period no ps or pe
+                   (ni.code IS NULL OR no.code IS NULL OR NOT ni.writable OR p.ps IS NULL OR p.pe IS NULL
+                    OR CASE WHEN f.val IS NULL THEN f.num IS NULL OR f.den IS NULL ELSE f.num IS NOT NULL OR f.den IS NOT NULL END
+                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.share AND f.num > f.den)) IS NOT FALSE AS problem
             FROM (SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
                          pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
                          pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
@@ -133,8 +135,8 @@ BEGIN
         ), ins AS (
             INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
             SELECT w.ic, w.oc, w.ps, w.pe,
-                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || CASE w.unit WHEN 'd' THEN ' d' ELSE '' END
-                         ELSE w.val::text || CASE w.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
+                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
+                         ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator,
                    w.src
             FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
             RETURNING 1
@@ -142,8 +144,8 @@ BEGIN
             INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
             SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
             FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source,
-                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || CASE w.unit WHEN 'd' THEN ' d' ELSE '' END
-                               ELSE w.val::text || CASE w.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator AS value
+                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
+                               ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator AS value
                   FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
                   OFFSET 0) v
             WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
