@@ -48,7 +48,7 @@ COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text
 CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
-    SET enable_nestloop = on
+    SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -67,14 +67,17 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
 
-    -- The planner takes a file for 1 000 lines (read_csv's ROWS) and would probe the table
-    -- once per line, by whatever index it guesses best from statistics that a bulk load
-    -- leaves stale (measured: 7-10 us a probe by the primary key, 60 us by the period
-    -- index): a file of more lines, not tiny beside the table (about 100 bytes a row),
-    -- hashes the table instead (about 2 us a line).  The setting is the function's own
-    -- (its SET clause) and holds for the fast path only.
+    -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
+    -- table for a few lines and probe it once per line (by whatever index it guesses best
+    -- from statistics that a bulk load leaves stale) for many: measured, a probe by the
+    -- primary key costs 7-10 us, by the period index 60 us, a hashed line about 2 us.  So
+    -- a file of more than 1 000 lines, not tiny beside the table (about 100 bytes a row),
+    -- hashes the table, and a file tiny beside it probes the primary key.  The settings are
+    -- the function's own (its SET clause) and hold for the fast path only.
     n_lines := octet_length(content) - octet_length(replace(content, E'\n', ''));
-    IF n_lines > 1000 AND n_lines * 20 > pg_relation_size('@region@.measurements') / 100 THEN
+    IF n_lines * 20 <= pg_relation_size('@region@.measurements') / 100 THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    ELSIF n_lines > 1000 THEN
         PERFORM set_config('enable_nestloop', 'off', true);
     END IF;
 
@@ -175,7 +178,7 @@ BEGIN
     EXCEPTION WHEN unique_violation OR cardinality_violation OR insufficient_privilege THEN
         problem := true;
     END;
-    PERFORM set_config('enable_nestloop', 'on', true);
+    PERFORM set_config('enable_nestloop', 'on', true), set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true);
     IF NOT problem THEN
         RETURN QUERY SELECT n_ins, n_upd, total - n_ins - n_upd, 0::bigint;
         RETURN;
