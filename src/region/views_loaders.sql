@@ -320,7 +320,12 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
     'an answer''s score through a survey''s label map: 1-5, null (don''t know) or ? (unknown); used by the feedback loaders';
 
 -- load_feedback(survey, content, json): the common part of load_webropol and load_limesurvey:
--- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.
+-- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.  Built for
+-- speed (doc/loading.md): the reader's records are mapped in one pass into one temp table
+-- (names, services and answers looked up in jsonb maps made once per load, no function call
+-- per record), checked by one aggregate pass (and a hash aggregate for duplicate ids); only
+-- when a check fails are the file's records read again to name the line, field and value.
+-- The upsert leaves out unchanged rows by their primary key before it writes anything.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
@@ -329,18 +334,29 @@ AS $fn$
 DECLARE
     s @region@.feedback_surveys;
     cols text[];
-    nq integer;
     unit text := CASE WHEN is_json THEN 'record' ELSE 'line' END;
+    reader text := CASE WHEN is_json THEN 'pekefb.read_json($1, $2)' ELSE 'pekefb.read_csv($1, $2)' END;
     tz text;
+    lang_default text;
+    head text;
+    chk record;
     bad record;
-    total bigint;
-    n_skip bigint;
     n_ins bigint;
     n_upd bigint;
     u_names text[];
     u_lines bigint[];
-    amap jsonb;
+    amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
+    smap jsonb;         -- answer -> the item's score as the response writes it: "1".."5", "null" or "?"
+    olow jsonb;         -- organisation name (lower-case trimmed) -> code
+    omap jsonb;         -- organisation name as written -> code (olow of the name lower-case trimmed)
+    vlow jsonb;         -- service name (lower-case trimmed) -> code
+    vmap jsonb;         -- service name as written -> code
+    nmap jsonb;         -- recommendation answer as written -> score 0-10, -1 if none
     items_sql text;
+    no_id bigint;
+    unknown_org bigint := 0;
+    bad_answer bigint;
+    bad_field bigint;
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'the feedback loaders need the export''s content' USING ERRCODE = '22004',
@@ -351,106 +367,158 @@ BEGIN
         RAISE EXCEPTION 'unknown survey: "%"', survey USING ERRCODE = '22023',
             DETAIL = 'Register the survey and its mapping in feedback_surveys, feedback_questions and feedback_answers first.';
     END IF;
-    SELECT st.time_zone INTO tz FROM @region@.settings st;
+    SELECT st.time_zone, st.language INTO tz, lang_default FROM @region@.settings st;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
     -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
-    SELECT array_agg(q.column_name ORDER BY q.statement), count(*) INTO cols, nq
+    SELECT array_agg(q.column_name ORDER BY q.statement) INTO cols
     FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
     cols := ARRAY[s.id_column, s.submitted_column, '?' || COALESCE(s.language_column, ''),
                   '?' || COALESCE(s.organization_column, ''), '?' || COALESCE(s.service_column, ''),
                   '?' || COALESCE(s.nps_column, ''), '?' || COALESCE(s.comment_column, '')]
             || COALESCE(array(SELECT '?' || c FROM unnest(cols) c), '{}');
     -- an optional spec of only "?" is not allowed: an absent column gets a name no header has
-    cols := array(SELECT CASE WHEN c = '?' THEN '?|' ELSE c END FROM unnest(cols) c);
-    cols := array(SELECT CASE WHEN c = '?|' THEN '?pekefb-none' ELSE c END FROM unnest(cols) c);
-    IF is_json THEN
-        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_json(content, cols) r;
-    ELSE
-        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_csv(content, cols) r;
-    END IF;
-    SELECT count(*), count(*) FILTER (WHERE r.fields[2] IS NULL) INTO total, n_skip FROM pekefb_load_rows r;
-    DELETE FROM pekefb_load_rows r WHERE r.fields[2] IS NULL;       -- incomplete: not submitted
+    cols := array(SELECT CASE WHEN c = '?' THEN '?pekefb-none' ELSE c END FROM unnest(cols) c);
 
-    SELECT r.line, r.fields[1] AS id INTO bad FROM pekefb_load_rows r WHERE r.fields[1] IS NULL ORDER BY r.line LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'response without an id on % %', unit, bad.line USING ERRCODE = '22023',
-            DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
-    END IF;
-    SELECT r.fields[1] AS id, array_agg(r.line ORDER BY r.line) AS lines INTO bad
-    FROM pekefb_load_rows r GROUP BY r.fields[1] HAVING count(*) > 1 ORDER BY min(r.line) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit, array_to_string(bad.lines, ', ')
-            USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
-    END IF;
-
-    -- organisations: the survey's names, then codes and Finnish and Swedish names
-    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
-    SELECT DISTINCT ON (kind, name) kind, name, code FROM (
-        SELECT fn.kind, lower(btrim(fn.name)) AS name, fn.code, 0 AS pref FROM @region@.feedback_names fn WHERE fn.survey_code = s.code
-        UNION ALL SELECT 'organization', lower(o.code), o.code, 1 FROM @region@.organizations o
-        UNION ALL SELECT 'organization', lower(o.name_fi), o.code, 2 FROM @region@.organizations o
-        UNION ALL SELECT 'organization', lower(o.name_sv), o.code, 3 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
-    ORDER BY kind, name, pref, code;
-    IF s.organization_column IS NOT NULL THEN
-        SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
-        FROM (SELECT COALESCE(btrim(r.fields[4]), '') AS name, min(r.line) AS line FROM pekefb_load_rows r
-              WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.kind = 'organization' AND n.name = lower(btrim(r.fields[4])))
-              GROUP BY 1) u;
-        PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
-            (SELECT array_agg(x) FROM (SELECT o.name_fi FROM @region@.organizations o
-                                       UNION ALL SELECT fn.name FROM @region@.feedback_names fn
-                                       WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
-    END IF;
-
-    -- answers: every question's answer through the survey's labels (or a plain number), as
-    -- the items of the response's JSON, built per record by one expression over its fields
+    -- the maps (jsonb, one lookup per field): organisations by the survey's names, then
+    -- codes and Finnish and Swedish names, compared lower-case trimmed (olow); services by
+    -- the survey's names (vlow); answers by label as written, then lower-case trimmed (amap).
+    -- omap and vmap give the same code for a name as written (so that the usual names need
+    -- no lower()), nmap the recommendation score of a label or number as written.
+    WITH low AS (
+        SELECT DISTINCT ON (x.name) x.name, x.code
+        FROM (SELECT lower(btrim(fn.name)) AS name, fn.code, 0 AS pref FROM @region@.feedback_names fn
+              WHERE fn.survey_code = s.code AND fn.kind = 'organization'
+              UNION ALL SELECT lower(o.code), o.code, 1 FROM @region@.organizations o
+              UNION ALL SELECT lower(o.name_fi), o.code, 2 FROM @region@.organizations o
+              UNION ALL SELECT lower(o.name_sv), o.code, 3 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) x
+        ORDER BY x.name, x.pref, x.code)
+    SELECT (SELECT jsonb_object_agg(low.name, low.code) FROM low),
+           (SELECT jsonb_object_agg(k.raw, low.code)
+            FROM (SELECT fn.name FROM @region@.feedback_names fn WHERE fn.survey_code = s.code AND fn.kind = 'organization'
+                  UNION SELECT o.code FROM @region@.organizations o
+                  UNION SELECT o.name_fi FROM @region@.organizations o
+                  UNION SELECT o.name_sv FROM @region@.organizations o WHERE o.name_sv IS NOT NULL
+                  UNION SELECT low.name FROM low) k (raw)
+            JOIN low ON low.name = lower(btrim(k.raw)))
+    INTO olow, omap;
+    WITH low AS (
+        SELECT DISTINCT ON (lower(btrim(fn.name))) lower(btrim(fn.name)) AS name, fn.code FROM @region@.feedback_names fn
+        WHERE fn.survey_code = s.code AND fn.kind = 'service' ORDER BY lower(btrim(fn.name)), fn.code)
+    SELECT (SELECT jsonb_object_agg(low.name, low.code) FROM low),
+           (SELECT jsonb_object_agg(k.raw, low.code)
+            FROM (SELECT fn.name FROM @region@.feedback_names fn WHERE fn.survey_code = s.code AND fn.kind = 'service'
+                  UNION SELECT low.name FROM low) k (raw)
+            JOIN low ON low.name = lower(btrim(k.raw)))
+    INTO vlow, vmap;
     SELECT jsonb_object_agg(l.label, l.score) INTO amap
     FROM (SELECT DISTINCT ON (x.label) x.label, x.score
           FROM (SELECT fa.answer AS label, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
                 UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) x
           ORDER BY x.label, x.pref) l;
     amap := COALESCE(amap, '{}');
-    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NOT NULL THEN %L || @region@.loader_answer($1, r.fields[%s]) END',
-                             7 + q.k, '"' || q.statement || '":', 7 + q.k), ', ' ORDER BY q.k)
+    olow := COALESCE(olow, '{}');
+    omap := COALESCE(omap, '{}');
+    vlow := COALESCE(vlow, '{}');
+    vmap := COALESCE(vmap, '{}');
+    SELECT jsonb_object_agg(k.raw, COALESCE(CASE WHEN jsonb_typeof(amap -> lower(btrim(k.raw))) = 'number' THEN (amap ->> lower(btrim(k.raw)))::integer END,
+                                            CASE WHEN btrim(k.raw) ~ '^([0-9]|10)$' THEN btrim(k.raw)::integer END, -1))
+    INTO nmap
+    FROM (SELECT a.key FROM jsonb_object_keys(amap) a (key) UNION SELECT d::text FROM generate_series(0, 10) d) k (raw);
+    -- an answer's item score as loader_answer gives it, by at most two lookups (the answer as
+    -- written, then lower-case trimmed): the labels first, then the plain numbers 1-5
+    SELECT jsonb_object_agg(m.answer, m.item) INTO smap
+    FROM (SELECT DISTINCT ON (x.answer) x.answer,
+                 CASE WHEN x.score IS NULL THEN 'null' WHEN x.score BETWEEN 1 AND 5 THEN x.score::text ELSE '?' END AS item
+          FROM (SELECT fa.answer, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
+                UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
+                UNION ALL SELECT d::text, d, 2 FROM generate_series(1, 5) d) x
+          ORDER BY x.answer, x.pref) m;
+    -- the items of a response as ',"code":score' per answered question (the leading comma is
+    -- cut when the response is built)
+    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NULL THEN '''' ELSE %L || COALESCE($7 ->> r.fields[%s], $7 ->> lower(btrim(r.fields[%s])), ''?'') END',
+                             7 + q.k, ',"' || q.statement || '":', 7 + q.k, 7 + q.k), ' || ' ORDER BY q.k)
     INTO items_sql
     FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
           FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
+
+    -- one pass over the records: every field mapped (received_at read here: a bad time is
+    -- reported at once); submitted = false for an incomplete response (skipped)
     EXECUTE format($q$
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT r.line, r.fields[1] AS id,
-           (pekefb.load_timestamp(r.fields[2], r.line, $2, $3) AT TIME ZONE $4) AS received_at,
-           COALESCE($5, no.code) AS organization_code,
-           COALESCE($6, ns.code, btrim(r.fields[5])) AS service,
+    SELECT r.line, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
+           (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
+           COALESCE($6, $8 ->> r.fields[4], $9 ->> lower(btrim(r.fields[4]))) AS organization_code,
+           COALESCE($10, $11 ->> r.fields[5], $12 ->> lower(btrim(r.fields[5])), NULLIF(btrim(r.fields[5]), '')) AS service,
            CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE(CASE WHEN jsonb_typeof($1 -> lower(btrim(r.fields[6]))) = 'number' THEN ($1 ->> lower(btrim(r.fields[6])))::integer END,
+                ELSE COALESCE(($13 ->> r.fields[6])::integer,
+                              CASE WHEN jsonb_typeof($14 -> lower(btrim(r.fields[6]))) = 'number' THEN ($14 ->> lower(btrim(r.fields[6])))::integer END,
                               CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
-           r.fields[6] AS nps_text,
-           lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
+           CASE WHEN r.fields[3] = ANY ('{fi,sv,en}'::text[]) THEN r.fields[3] ELSE lower(substr(btrim(r.fields[3]), 1, 2)) END AS lang,
            NULLIF(btrim(r.fields[7]), '') AS comment,
-           concat_ws(',', %s) AS items
-    FROM pekefb_load_rows r
-    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
-    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
-    $q$, COALESCE(items_sql, 'NULL'))
-    USING amap, s.submitted_column, unit, tz, s.organization_code, s.service;
-    SELECT f.line INTO bad FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1;
+           %s AS items
+    FROM %s r
+    $q$, COALESCE(items_sql, ''''''), reader)
+    USING content, cols, s.submitted_column, unit, tz, s.organization_code, smap, omap, olow, s.service, vmap, vlow, nmap, amap;
+
+    -- every check in one pass (bad: any record with a problem); the errors are worked out
+    -- below only when one is found
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+           count(*) FILTER (WHERE f.submitted AND f.nps IS NULL AND f.items = '') AS empty,
+           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR strpos(f.items, '?') > 0
+                                    OR f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$')) AS bad
+    INTO chk FROM pekefb_load_f f;
+    IF chk.bad THEN
+        SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
+               count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
+               min(f.line) FILTER (WHERE strpos(f.items, '?') > 0) AS bad_answer,
+               min(f.line) FILTER (WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$') AS bad_field
+        INTO bad FROM pekefb_load_f f WHERE f.submitted;
+        no_id := bad.no_id;
+        unknown_org := bad.unknown_org;
+        bad_answer := bad.bad_answer;
+        bad_field := bad.bad_field;
+    END IF;
+
+    IF no_id IS NOT NULL THEN
+        RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
+            DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
+    END IF;
+    SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
     IF FOUND THEN
-        SELECT q.column_name, r.fields[7 + q.k] AS answer INTO bad
-        FROM pekefb_load_rows r,
+        RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
+                        (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
+            USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
+    END IF;
+    IF unknown_org > 0 THEN
+        EXECUTE format($q$
+        SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line)
+        FROM (SELECT COALESCE(btrim(r.fields[4]), '') AS name, min(r.line) AS line
+              FROM %s r JOIN pekefb_load_f f ON f.line = r.line
+              WHERE f.submitted AND f.organization_code IS NULL GROUP BY 1) u
+        $q$, reader) INTO u_names, u_lines USING content, cols;
+        PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
+            (SELECT array_agg(x) FROM (SELECT o.name_fi FROM @region@.organizations o
+                                       UNION ALL SELECT fn.name FROM @region@.feedback_names fn
+                                       WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
+    END IF;
+    IF bad_answer IS NOT NULL THEN
+        EXECUTE format($q$
+        SELECT q.column_name, r.fields[7 + q.k] AS answer
+        FROM %s r,
              (SELECT fq.column_name, row_number() OVER (ORDER BY fq.statement) AS k
-              FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q
-        WHERE r.line = bad.line AND @region@.loader_answer(amap, r.fields[7 + q.k]) = '?'
-        ORDER BY q.k LIMIT 1;
-        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit,
-                        (SELECT f.line FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1), bad.column_name
+              FROM @region@.feedback_questions fq WHERE fq.survey_code = $3) q
+        WHERE r.line = $4 AND r.fields[7 + q.k] IS NOT NULL AND @region@.loader_answer($5, r.fields[7 + q.k]) = '?'
+        ORDER BY q.k LIMIT 1
+        $q$, reader) INTO bad USING content, cols, s.code, bad_answer, amap;
+        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit, bad_answer, bad.column_name
             USING ERRCODE = '22023',
                   DETAIL = format('Expected an answer label of survey "%s" with a score 1-5 or don''t know in feedback_answers, or a number 1-5%s.',
                                   s.code, COALESCE(format('; the nearest label is "%s"', pekefb.closest_name(bad.answer,
                                       (SELECT array_agg(fa.answer) FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code))), ''));
     END IF;
-    SELECT * INTO bad FROM pekefb_load_f f WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$'
-    ORDER BY f.line LIMIT 1;
-    IF FOUND THEN
+    IF bad_field IS NOT NULL THEN
+        SELECT * INTO bad FROM pekefb_load_f f WHERE f.line = bad_field;
         IF bad.service IS NULL THEN
             RAISE EXCEPTION 'response without a service on % %', unit, bad.line USING ERRCODE = '22023',
                 DETAIL = format('Expected a service name in column "%s".', s.service_column);
@@ -458,42 +526,42 @@ BEGIN
             RAISE EXCEPTION 'invalid language on % %, field "%"', unit, bad.line, s.language_column USING ERRCODE = '22023',
                 DETAIL = 'Expected a language code such as fi, sv or en.';
         END IF;
-        RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.nps_text, unit, bad.line, s.nps_column
+        EXECUTE format('SELECT r.fields[6] FROM %s r WHERE r.line = $3', reader) INTO bad USING content, cols, bad_field;
+        RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.fields, unit, bad_field, s.nps_column
             USING ERRCODE = '22003', DETAIL = 'Expected a number 0-10, or an answer code with its score in feedback_answers.';
     END IF;
 
-    -- a submitted response without any answer carries nothing: skipped and counted
-    WITH gone AS (
-        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND f.items = ''
-        RETURNING 1)
-    SELECT n_skip + count(*) INTO n_skip FROM gone;
-    WITH     built AS (
-        SELECT f.organization_code, f.id, f.received_at, f.service,
-               ('{' || concat_ws(',', CASE WHEN s.role IS NOT NULL THEN format('"role":"%s"', s.role) END,
-                                 format('"channel":"%s"', s.channel),
-                                 CASE WHEN f.nps IS NOT NULL THEN format('"nps":%s', f.nps) END,
-                                 CASE WHEN f.lang IS NOT NULL THEN format('"lang":"%s"', f.lang) END,
-                                 '"items":{' || f.items || '}') || '}')::pekefb.feedback AS response,
-               f.comment
-        FROM pekefb_load_f f),
-    up AS (
+    -- the response's fixed start: role and channel (JSON strings); the rest per record
+    head := '{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text);
+    -- a submitted response without any answer carries nothing: skipped and counted; an
+    -- unchanged response is left out before the upsert, looked up by the primary key
+    WITH up AS (
         INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
-                                                     survey_code, source_response_id)
-        SELECT r.organization_code, s.code || ':' || r.id, r.received_at, r.service, r.response, r.comment, s.code, r.id
-        FROM built r
+                                                     survey_code, source_response_id, language)
+        SELECT b.organization_code, b.response_id, b.received_at, b.service, b.response, b.comment, s.code, b.id, b.language
+        FROM (SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+                     (head || CASE WHEN f.nps IS NOT NULL THEN ',"nps":' || f.nps::text ELSE '' END
+                           || CASE WHEN f.lang IS NOT NULL THEN ',"lang":"' || f.lang || '"' ELSE '' END
+                           || ',"items":{' || substr(f.items, 2) || '}}')::pekefb.feedback AS response,
+                     COALESCE(f.lang, lang_default) AS language
+              FROM pekefb_load_f f
+              WHERE f.submitted AND (f.nps IS NOT NULL OR f.items <> '')
+              OFFSET 0) b                 -- each response built once
         WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
-                          WHERE o.organization_code = r.organization_code AND o.survey_code = s.code AND o.source_response_id = r.id
-                            AND o.received_at = r.received_at AND o.service = r.service
-                            AND o.response::text = r.response::text AND o.comment IS NOT DISTINCT FROM r.comment)
-        ORDER BY r.received_at
-        ON CONFLICT (organization_code, survey_code, source_response_id) DO UPDATE
-            SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment
+                          WHERE o.organization_code = b.organization_code AND o.response_id = b.response_id
+                            AND o.survey_code = s.code AND o.received_at = b.received_at AND o.service = b.service
+                            AND o.response OPERATOR(pekefb.=) b.response AND o.comment IS NOT DISTINCT FROM b.comment)
+        ORDER BY b.received_at
+        ON CONFLICT (organization_code, response_id) DO UPDATE
+            SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment,
+                survey_code = EXCLUDED.survey_code, source_response_id = EXCLUDED.source_response_id, language = EXCLUDED.language
             WHERE t.received_at <> EXCLUDED.received_at OR t.service <> EXCLUDED.service
-               OR t.response::text <> EXCLUDED.response::text OR t.comment IS DISTINCT FROM EXCLUDED.comment
+               OR t.response OPERATOR(pekefb.<>) EXCLUDED.response OR t.comment IS DISTINCT FROM EXCLUDED.comment
+               OR t.survey_code IS DISTINCT FROM EXCLUDED.survey_code
         RETURNING (t.xmax::text = '0') AS fresh)
     SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
-    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_f;
-    RETURN QUERY SELECT n_ins, n_upd, total - n_skip - n_ins - n_upd, n_skip;
+    DROP TABLE pekefb_load_f;
+    RETURN QUERY SELECT n_ins, n_upd, chk.total - chk.incomplete - chk.empty - n_ins - n_upd, chk.incomplete + chk.empty;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
@@ -519,9 +587,16 @@ CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+DECLARE
+    -- the first character is looked for in the file's start (no copy of a large file), in
+    -- the whole file only when its start is all white space
+    start text := pg_catalog.substr(content, 1, 4096);
 BEGIN
+    IF pg_catalog.ltrim(start, E' \t\r\n\uFEFF') OPERATOR(pg_catalog.=) '' THEN
+        start := content;
+    END IF;
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
-        substr(ltrim((CASE WHEN pg_catalog.ascii(content) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(content, 2) ELSE content END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
+        substr(ltrim((CASE WHEN pg_catalog.ascii(start) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(start, 2) ELSE start END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
