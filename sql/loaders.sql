@@ -102,6 +102,27 @@ SELECT * FROM region.load_limesurvey('perheneuvola-ls', '[{"id": 1, "submitdate"
 SELECT * FROM region.load_limesurvey('perheneuvola-ls',
   '{"responses": [{"2": {"id": "2", "submitdate": "2025-11-17 13:02:51", "startlanguage": "fi", "G00Q01": "AO02", "G01Q01": "9"}}]}');
 SELECT source_response_id, received_at, response::text FROM region.feedback_responses WHERE survey_code = 'perheneuvola-ls' AND source_response_id = '2';
+-- the other classes of bad record: a submitted response without an id, without a service,
+-- with an invalid language; every unknown organisation listed (an empty one too) with its
+-- first line; an unknown answer after an unanswered question names the unknown one's field;
+-- "don't know" is no recommendation score
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola"\n"";"1.12.2025 11.00";"fi";"Kokkola";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"4"\n"W-2";"1.12.2025 11.00";"fi";"Kokkola";" ";"4"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa"\n"W-1";"1.12.2025 10.00";"1";"Kokkola";"Neuvola";"4"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokola";"Neuvola"\n"W-2";"1.12.2025 10.00";"fi";"";"Neuvola"\n"W-3";"1.12.2025 10.00";"fi";"Kokola";"Neuvola"\n"W-4";"1.12.2025 10.00";"fi";"Kanus";"Neuvola"\n"W-5";"";"fi";"Nowhere";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa";"Sain apua silloin kun tarvitsin"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"5";"5"\n"W-2";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"";"Jokseenkin"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Kuinka todennäköisesti suosittelisit palvelua läheisellesi? (0-10)"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"En osaa sanoa"\n');
+SELECT count(*) AS feedback_from_bad_files FROM region.feedback_responses WHERE source_response_id LIKE 'W-_';
+-- labels, names and numbers in other case and spacing; an incomplete response (its unknown
+-- answer does not matter) and one without any answer are skipped; the same file again
+-- changes nothing, a corrected recommendation updates one response
+\set f '"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa";"Sain apua silloin kun tarvitsin";"Kuinka todennäköisesti suosittelisit palvelua läheisellesi? (0-10)"\n"W-901";"1.12.2025 10.00";"FI";" kokkola ";" NEUVOLA";"  täysin SAMAA mieltä ";"4";" 7 "\n"W-902";"1.12.2025 11.00";"sv-FI";"Karleby";"Rådgivning";"Vet inte";"";""\n"W-903";"";"fi";"Kokkola";"Neuvola";"x";"";""\n"W-904";"1.12.2025 12.00";"fi";"Kokkola";"Neuvola";"";"";""\n'
+SELECT * FROM region.load_webropol('perhekeskus-2025', E:'f');
+SELECT source_response_id, response_id, organization_code, service, received_at, response::text, language
+FROM region.feedback_responses WHERE source_response_id LIKE 'W-90_' ORDER BY 1;
+SELECT * FROM region.load_webropol('perhekeskus-2025', E:'f');
+SELECT * FROM region.load_webropol('perhekeskus-2025', replace(E:'f', '" 7 "', '"8"'));
+SELECT source_response_id, response::text FROM region.feedback_responses WHERE source_response_id LIKE 'W-90_' ORDER BY 1;
 
 -- Sotkanet: bad rows
 SELECT * FROM region.load_sotkanet('[{"indicator": 90001, "region": 9001, "year": 2024, "gender": "other", "value": 1}]');
