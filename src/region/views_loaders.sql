@@ -322,9 +322,10 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 -- load_feedback(survey, content, json): the common part of load_webropol and load_limesurvey:
 -- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.  Built for
 -- speed (doc/loading.md): the reader's records are mapped in one pass into one temp table
--- (names, services and answers looked up in jsonb maps made once per load, no function call
--- per record), checked by one aggregate pass (and a hash aggregate for duplicate ids); only
--- when a check fails are the file's records read again to name the line, field and value.
+-- (names and services looked up in jsonb maps made once per load, the response built by one
+-- C call, pekefb.load_response), checked by one aggregate pass (and a hash aggregate for
+-- duplicate ids); only when a check fails are the file's records read again to name the
+-- line, field and value.
 -- The upsert leaves out unchanged rows by their primary key before it writes anything.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
@@ -338,7 +339,6 @@ DECLARE
     reader text := CASE WHEN is_json THEN 'pekefb.read_json($1, $2)' ELSE 'pekefb.read_csv($1, $2)' END;
     tz text;
     lang_default text;
-    head text;
     chk record;
     bad record;
     n_ins bigint;
@@ -346,17 +346,19 @@ DECLARE
     u_names text[];
     u_lines bigint[];
     amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
-    smap jsonb;         -- answer -> the item's score as the response writes it: "1".."5", "null" or "?"
+    stmts text[];       -- the statements of the questions, in the order of their fields (8, 9, ...)
+    noanswer_sql text;  -- the test for a record without any answer to the questions
+    unknown_sql text;   -- the test for a record with an unknown answer (errors only)
     olow jsonb;         -- organisation name (lower-case trimmed) -> code
     omap jsonb;         -- organisation name as written -> code (olow of the name lower-case trimmed)
     vlow jsonb;         -- service name (lower-case trimmed) -> code
     vmap jsonb;         -- service name as written -> code
     nmap jsonb;         -- recommendation answer as written -> score 0-10, -1 if none
-    items_sql text;
     no_id bigint;
     unknown_org bigint := 0;
     bad_answer bigint;
     bad_field bigint;
+    unbuilt boolean := false;
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'the feedback loaders need the export''s content' USING ERRCODE = '22004',
@@ -424,28 +426,27 @@ BEGIN
                                             CASE WHEN btrim(k.raw) ~ '^([0-9]|10)$' THEN btrim(k.raw)::integer END, -1))
     INTO nmap
     FROM (SELECT a.key FROM jsonb_object_keys(amap) a (key) UNION SELECT d::text FROM generate_series(0, 10) d) k (raw);
-    -- an answer's item score as loader_answer gives it, by at most two lookups (the answer as
-    -- written, then lower-case trimmed): the labels first, then the plain numbers 1-5
-    SELECT jsonb_object_agg(m.answer, m.item) INTO smap
-    FROM (SELECT DISTINCT ON (x.answer) x.answer,
-                 CASE WHEN x.score IS NULL THEN 'null' WHEN x.score BETWEEN 1 AND 5 THEN x.score::text ELSE '?' END AS item
-          FROM (SELECT fa.answer, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
-                UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
-                UNION ALL SELECT d::text, d, 2 FROM generate_series(1, 5) d) x
-          ORDER BY x.answer, x.pref) m;
-    -- the items of a response as ',"code":score' per answered question (the leading comma is
-    -- cut when the response is built)
-    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NULL THEN '''' ELSE %L || COALESCE($7 ->> r.fields[%s], $7 ->> lower(btrim(r.fields[%s])), ''?'') END',
-                             7 + q.k, ',"' || q.statement || '":', 7 + q.k, 7 + q.k), ' || ' ORDER BY q.k)
-    INTO items_sql
+    SELECT array_agg(q.statement ORDER BY q.k),
+           string_agg(format('r.fields[%s] IS NULL', 7 + q.k), ' AND ' ORDER BY q.k),
+           string_agg(format('(r.fields[%s] IS NOT NULL AND @region@.loader_answer($3, r.fields[%s]) = ''?'')', 7 + q.k, 7 + q.k), ' OR ' ORDER BY q.k)
+    INTO stmts, noanswer_sql, unknown_sql
     FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
           FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
+    -- the survey's role and channel must be the type's (else the type says what is wrong)
+    IF pekefb.load_response(s.role, s.channel, 0, NULL, NULL, NULL, NULL, NULL) IS NULL THEN
+        PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
+    END IF;
 
     -- one pass over the records: every field mapped (received_at read here: a bad time is
-    -- reported at once); submitted = false for an incomplete response (skipped)
+    -- reported at once); submitted = false for an incomplete response (skipped); response
+    -- NULL when the record has no answer or a problem (found below)
     EXECUTE format($q$
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT r.line, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
+    SELECT x.line, x.submitted, x.id, x.received_at, x.organization_code, x.service, x.nps, x.lang, x.comment,
+           x.nps IS NULL AND x.no_answer AS empty,
+           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $14) AS response
+    FROM (
+    SELECT r.line, r.fields, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
            (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
            COALESCE($6, $8 ->> r.fields[4], $9 ->> lower(btrim(r.fields[4]))) AS organization_code,
            COALESCE($10, $11 ->> r.fields[5], $12 ->> lower(btrim(r.fields[5])), NULLIF(btrim(r.fields[5]), '')) AS service,
@@ -455,29 +456,38 @@ BEGIN
                               CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
            CASE WHEN r.fields[3] = ANY ('{fi,sv,en}'::text[]) THEN r.fields[3] ELSE lower(substr(btrim(r.fields[3]), 1, 2)) END AS lang,
            NULLIF(btrim(r.fields[7]), '') AS comment,
-           %s AS items
+           %s AS no_answer
     FROM %s r
-    $q$, COALESCE(items_sql, ''''''), reader)
-    USING content, cols, s.submitted_column, unit, tz, s.organization_code, smap, omap, olow, s.service, vmap, vlow, nmap, amap;
+    OFFSET 0) x
+    $q$, COALESCE(noanswer_sql, 'true'), reader)
+    USING content, cols, s.submitted_column, unit, tz, s.organization_code, stmts, omap, olow, s.service, vmap, vlow, nmap, amap,
+          s.role, s.channel;
 
     -- every check in one pass (bad: any record with a problem); the errors are worked out
     -- below only when one is found
     SELECT count(*) AS total,
            count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
-           count(*) FILTER (WHERE f.submitted AND f.nps IS NULL AND f.items = '') AS empty,
-           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR strpos(f.items, '?') > 0
-                                    OR f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$')) AS bad
+           count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
+           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                    OR (f.response IS NULL AND NOT f.empty) OR f.lang !~ '^[a-z]{2}$')) AS bad
     INTO chk FROM pekefb_load_f f;
     IF chk.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
                count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
-               min(f.line) FILTER (WHERE strpos(f.items, '?') > 0) AS bad_answer,
+               bool_or(f.response IS NULL AND NOT f.empty) AS unbuilt,
                min(f.line) FILTER (WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$') AS bad_field
         INTO bad FROM pekefb_load_f f WHERE f.submitted;
         no_id := bad.no_id;
         unknown_org := bad.unknown_org;
-        bad_answer := bad.bad_answer;
         bad_field := bad.bad_field;
+        unbuilt := bad.unbuilt;
+        IF unbuilt THEN
+            -- the first record with an unknown answer: the file read again
+            EXECUTE format($q$
+            SELECT min(r.line) FROM %s r JOIN pekefb_load_f f ON f.line = r.line
+            WHERE f.submitted AND f.response IS NULL AND NOT f.empty AND (%s)
+            $q$, reader, COALESCE(unknown_sql, 'false')) INTO bad_answer USING content, cols, amap;
+        END IF;
     END IF;
 
     IF no_id IS NOT NULL THEN
@@ -530,9 +540,11 @@ BEGIN
         RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.fields, unit, bad_field, s.nps_column
             USING ERRCODE = '22003', DETAIL = 'Expected a number 0-10, or an answer code with its score in feedback_answers.';
     END IF;
+    IF unbuilt THEN         -- not reached: every reason for no response is reported above
+        RAISE EXCEPTION 'invalid response in the file' USING ERRCODE = '22023',
+            DETAIL = 'A response could not be built from the fields of a record.';
+    END IF;
 
-    -- the response's fixed start: role and channel (JSON strings); the rest per record
-    head := '{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text);
     -- a submitted response without any answer carries nothing: skipped and counted; an
     -- unchanged response is left out before the upsert, looked up by the primary key
     WITH up AS (
@@ -540,13 +552,9 @@ BEGIN
                                                      survey_code, source_response_id, language)
         SELECT b.organization_code, b.response_id, b.received_at, b.service, b.response, b.comment, s.code, b.id, b.language
         FROM (SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
-                     (head || CASE WHEN f.nps IS NOT NULL THEN ',"nps":' || f.nps::text ELSE '' END
-                           || CASE WHEN f.lang IS NOT NULL THEN ',"lang":"' || f.lang || '"' ELSE '' END
-                           || ',"items":{' || substr(f.items, 2) || '}}')::pekefb.feedback AS response,
-                     COALESCE(f.lang, lang_default) AS language
+                     f.response, COALESCE(f.lang, lang_default) AS language
               FROM pekefb_load_f f
-              WHERE f.submitted AND (f.nps IS NOT NULL OR f.items <> '')
-              OFFSET 0) b                 -- each response built once
+              WHERE f.submitted AND NOT f.empty) b
         WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
                           WHERE o.organization_code = b.organization_code AND o.response_id = b.response_id
                             AND o.survey_code = s.code AND o.received_at = b.received_at AND o.service = b.service
