@@ -141,6 +141,23 @@ SELECT * FROM pekefb.read_json('[{"a": 1, "b": "x\u00e4", "c": null, "d": true}]
 SELECT pekefb.load_number(' −1 234,50 ', 1, 'x'), pekefb.load_number('1234.5', 1, 'x'), pekefb.load_number('12 34', 1, 'x');
 SELECT pekefb.load_timestamp('2025-03-14T10:22:31.5', 1, 'x'), pekefb.load_timestamp('1.4.2025', 1, 'x'), pekefb.load_date('1.4.2025 10.00', 1, 'x');
 SELECT pekefb.closest_name('Kokola', ARRAY['Kannus', 'Kokkola', 'Karleby']), pekefb.closest_name('LESTIJARVI', ARRAY['Lestijärvi']);
+-- read_json: keys in another order, an escaped key, a wrapped record among plain ones
+SELECT * FROM pekefb.read_json('[{"a": "1", "b": "x"}, {"b": "y", "a": "2"}, {"\u0061": "3", "b": "z\n"}, {"9": {"a": "4"}}, {"a": "5"}]', ARRAY['a', '?b']);
+-- load_response: statements sorted, labels as written or lower-case trimmed, don't know,
+-- plain numbers; NULL for an unknown answer, a score outside 1-5, a bad nps, lang or role,
+-- a repeated statement, or no answer at all
+SELECT pekefb.load_response('parent', 'web', 9, 'fi', ARRAY['useful', 'easy', 'safe', 'helped'],
+                            ARRAY['x', ' TÄYSIN samaa mieltä', 'En osaa sanoa', ' 3 ', NULL], 2,
+                            '{"Täysin samaa mieltä": 5, "täysin samaa mieltä": 5, "En osaa sanoa": null}')::text AS response;
+SELECT pekefb.load_response(NULL, NULL, NULL, NULL, ARRAY['easy'], ARRAY['4'], 1, NULL)::text AS plain,
+       pekefb.load_response(NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL)::text AS nps_only,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY['Samaa mieltä'], 1, '{"a": 1}') IS NULL AS unknown,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY['Samaa mieltä'], 1, '{"Samaa mieltä": 7}') IS NULL AS no_statement_score,
+       pekefb.load_response(NULL, 'web', 11, NULL, ARRAY['easy'], ARRAY['4'], 1, NULL) IS NULL AS bad_nps,
+       pekefb.load_response(NULL, 'web', NULL, 'FI', ARRAY['easy'], ARRAY['4'], 1, NULL) IS NULL AS bad_lang,
+       pekefb.load_response('vanhempi', 'web', 5, NULL, NULL, NULL, NULL, NULL) IS NULL AS bad_role,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy', 'easy'], ARRAY['4', '5'], 1, NULL) IS NULL AS repeated,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY[NULL], 1, NULL) IS NULL AS no_answer;
 
 RESET search_path;
 SET client_min_messages = warning;
