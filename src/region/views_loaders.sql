@@ -545,29 +545,37 @@ BEGIN
             DETAIL = 'A response could not be built from the fields of a record.';
     END IF;
 
-    -- a submitted response without any answer carries nothing: skipped and counted; an
-    -- unchanged response is left out before the upsert, looked up by the primary key
-    WITH up AS (
-        INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
-                                                     survey_code, source_response_id, language)
-        SELECT b.organization_code, b.response_id, b.received_at, b.service, b.response, b.comment, s.code, b.id, b.language
-        FROM (SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
-                     f.response, COALESCE(f.lang, lang_default) AS language
-              FROM pekefb_load_f f
-              WHERE f.submitted AND NOT f.empty) b
-        WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
-                          WHERE o.organization_code = b.organization_code AND o.response_id = b.response_id
-                            AND o.survey_code = s.code AND o.received_at = b.received_at AND o.service = b.service
-                            AND o.response OPERATOR(pekefb.=) b.response AND o.comment IS NOT DISTINCT FROM b.comment)
-        ORDER BY b.received_at
-        ON CONFLICT (organization_code, response_id) DO UPDATE
-            SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment,
-                survey_code = EXCLUDED.survey_code, source_response_id = EXCLUDED.source_response_id, language = EXCLUDED.language
-            WHERE t.received_at <> EXCLUDED.received_at OR t.service <> EXCLUDED.service
-               OR t.response OPERATOR(pekefb.<>) EXCLUDED.response OR t.comment IS DISTINCT FROM EXCLUDED.comment
-               OR t.survey_code IS DISTINCT FROM EXCLUDED.survey_code
-        RETURNING (t.xmax::text = '0') AS fresh)
-    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
+    -- a submitted response without any answer carries nothing: skipped and counted.  One
+    -- join by the primary key finds the responses that are new or changed (m); the changed
+    -- are updated, the new inserted by a plain INSERT (loads serialise on the advisory lock,
+    -- so no other load inserts them meanwhile; ON CONFLICT's speculative insertion would
+    -- double the cost of writing the rows)
+    WITH m AS MATERIALIZED (
+        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
+        FROM pekefb_load_f f
+        LEFT JOIN @region@.feedback_responses o
+               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+        WHERE f.submitted AND NOT f.empty
+          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
+               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
+               OR o.survey_code IS DISTINCT FROM s.code)),
+    upd AS (
+        UPDATE @region@.feedback_responses AS t
+        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
+            survey_code = s.code, source_response_id = m.id, language = m.language
+        FROM m
+        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
+        RETURNING 1),
+    ins AS (
+        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
+                                                survey_code, source_response_id, language)
+        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
+        FROM m
+        WHERE NOT m.known
+        ORDER BY m.received_at
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd) INTO n_ins, n_upd;
     DROP TABLE pekefb_load_f;
     RETURN QUERY SELECT n_ins, n_upd, chk.total - chk.incomplete - chk.empty - n_ins - n_upd, chk.incomplete + chk.empty;
 END
