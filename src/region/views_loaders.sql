@@ -354,6 +354,7 @@ DECLARE
     vlow jsonb;         -- service name (lower-case trimmed) -> code
     vmap jsonb;         -- service name as written -> code
     nmap jsonb;         -- recommendation answer as written -> score 0-10, -1 if none
+    lmap jsonb;         -- amap with the scores as strings "1".."5" (null = don't know, "?" = no statement score)
     no_id bigint;
     unknown_org bigint := 0;
     bad_answer bigint;
@@ -418,6 +419,12 @@ BEGIN
                 UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) x
           ORDER BY x.label, x.pref) l;
     amap := COALESCE(amap, '{}');
+    -- the same with each score as load_response takes it fastest: "1".."5", null, or "?" (no statement score)
+    SELECT jsonb_object_agg(a.key, CASE WHEN jsonb_typeof(a.value) = 'null' THEN 'null'::jsonb
+                                        WHEN a.value #>> '{}' = ANY (ARRAY['1', '2', '3', '4', '5']) THEN to_jsonb(a.value #>> '{}')
+                                        ELSE '"?"'::jsonb END)
+    INTO lmap FROM jsonb_each(amap) a;
+    lmap := COALESCE(lmap, '{}');
     olow := COALESCE(olow, '{}');
     omap := COALESCE(omap, '{}');
     vlow := COALESCE(vlow, '{}');
@@ -444,7 +451,7 @@ BEGIN
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
     SELECT x.line, x.submitted, x.id, x.received_at, x.organization_code, x.service, x.nps, x.lang, x.comment,
            x.nps IS NULL AND x.no_answer AS empty,
-           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $14) AS response
+           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $17) AS response
     FROM (
     SELECT r.line, r.fields, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
            (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
@@ -461,7 +468,7 @@ BEGIN
     OFFSET 0) x
     $q$, COALESCE(noanswer_sql, 'true'), reader)
     USING content, cols, s.submitted_column, unit, tz, s.organization_code, stmts, omap, olow, s.service, vmap, vlow, nmap, amap,
-          s.role, s.channel;
+          s.role, s.channel, lmap;
 
     -- every check in one pass (bad: any record with a problem); the errors are worked out
     -- below only when one is found
@@ -469,7 +476,8 @@ BEGIN
            count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
            count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
            bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
-                                    OR (f.response IS NULL AND NOT f.empty) OR f.lang !~ '^[a-z]{2}$')) AS bad
+                                    OR (f.response IS NULL AND NOT f.empty)
+                                    OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))) AS bad
     INTO chk FROM pekefb_load_f f;
     IF chk.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
@@ -494,8 +502,9 @@ BEGIN
         RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
             DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
     END IF;
-    SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
+    PERFORM FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 LIMIT 1;
     IF FOUND THEN
+        SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
         RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
                         (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
             USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
@@ -556,6 +565,8 @@ BEGIN
         FROM pekefb_load_f f
         LEFT JOIN @region@.feedback_responses o
                ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
+              AND (o.survey_code = s.code OR o.survey_code IS NULL)
         WHERE f.submitted AND NOT f.empty
           AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
                OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
