@@ -325,8 +325,8 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 -- (names and services looked up in jsonb maps made once per load, the response built by one
 -- C call, pekefb.load_response), checked by one aggregate pass (and a hash aggregate for
 -- duplicate ids); only when a check fails are the file's records read again to name the
--- line, field and value.
--- The upsert leaves out unchanged rows by their primary key before it writes anything.
+-- line, field and value.  One join by the primary key then finds the new and the changed
+-- responses: the changed are updated, the new inserted, the unchanged not written.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
