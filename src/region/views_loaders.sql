@@ -188,20 +188,27 @@ COMMENT ON FUNCTION @region@.load_measurements(text, text) IS
 -- (finished, empty while open).  A matter of a type without a mapping is skipped; a matter
 -- loaded before is updated in place (also when it finished since, or moved to another
 -- organisation); matters missing from the extract are left as they are.
+-- One statement reads the file, maps it, compares it with the cases there (by the primary
+-- key's indicator and case id) and writes it (new cases inserted, changed ones updated,
+-- moved ones deleted and inserted), only when its checks find nothing wrong; when they do,
+-- load_cases_check reads the file again and names the first fault.  Loads of cases wait
+-- for each other (the advisory lock); a case another writer inserts meanwhile makes the
+-- load fail on the primary key rather than be overwritten.
 CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    -- the file's rows are many more than the planner guesses: a merge join would sort them
+    SET enable_mergejoin = off
 AS $fn$
 #variable_conflict use_column
 DECLARE
-    bad record;
-    total bigint;
+    ok boolean;
     n_skip bigint;
+    skipped_types text;
     n_ins bigint;
     n_upd bigint;
+    n_same bigint;
     n_moved bigint;
-    u_names text[];
-    u_lines bigint[];
     sys text := btrim(source_system);
 BEGIN
     IF content IS NULL OR sys IS NULL OR sys = '' THEN
@@ -209,6 +216,91 @@ BEGIN
             DETAIL = 'Pass the CSV extract as text and the system it comes from, e.g. SELECT * FROM region.load_cases(:''content'', ''efica'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
+    WITH names AS (
+        SELECT DISTINCT ON (name) name, code FROM (
+            SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+            UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+            UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+        ORDER BY name, pref, code),
+    cur AS MATERIALIZED (
+        -- the file's lines (OFFSET 0: each field's expression evaluated once), their
+        -- organisation and indicators (an unmapped matter is one row without an indicator),
+        -- each beside the case of the same matter and indicator there (in its organisation
+        -- or, moved, in another)
+        SELECT r.line, r.id, r.matter, r.started, r.finished, n.code AS organization_code, cm.indicator_code,
+               sys || ':' || r.id AS case_id,
+               (r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started) AS bad,
+               r.org IS NOT NULL AND n.code IS NULL AS unknown,
+               c.organization_code AS old_org,
+               c.started = r.started AND c.finished IS NOT DISTINCT FROM r.finished AS same
+        FROM (SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, lower(btrim(r.fields[3])) AS org,
+                     pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
+                     pekefb.load_date(r.fields[5], r.line, 'ratkaistu') AS finished
+              FROM pekefb.read_csv(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
+                                                  'asiatyyppi|matter_type|tyyppi|ärendetyp',
+                                                  'organisaatio|organization|kunta|yksikkö|organisation|kommun',
+                                                  'vireille|vireilletulo|started|anhängig',
+                                                  '?ratkaistu|päätetty|finished|valmis|avgjord']) r
+              OFFSET 0) r
+        LEFT JOIN names n ON n.name = r.org
+        LEFT JOIN (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code FROM @region@.case_mappings m) cm
+               ON cm.matter = r.matter
+        LEFT JOIN @region@.cases c ON c.indicator_code = cm.indicator_code AND c.case_id = sys || ':' || r.id),
+    checks AS MATERIALIZED (
+        -- a matter listed on two lines: one id, two lines (a line mapped to two indicators is
+        -- two rows of one line)
+        SELECT NOT COALESCE(bool_or(s.bad OR s.unknown), false) AND NOT EXISTS (
+                   SELECT FROM cur d WHERE d.id IS NOT NULL GROUP BY d.id HAVING min(d.line) <> max(d.line)) AS ok,
+               count(*) FILTER (WHERE s.indicator_code IS NULL) AS n_skip,
+               string_agg(DISTINCT s.matter, ', ') FILTER (WHERE s.indicator_code IS NULL) AS skipped_types
+        FROM cur s),
+    moved AS (
+        -- a matter that moved to another organisation: its old row goes, the new one counts as an update
+        DELETE FROM @region@.cases c USING cur
+        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok FROM checks k)
+          AND c.indicator_code = cur.indicator_code AND c.case_id = cur.case_id AND c.organization_code = cur.old_org
+        RETURNING 1),
+    fresh AS (
+        INSERT INTO @region@.cases (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
+        SELECT cur.organization_code, cur.indicator_code, cur.case_id, sys, cur.id, cur.started, cur.finished
+        FROM cur
+        WHERE cur.indicator_code IS NOT NULL AND cur.old_org IS DISTINCT FROM cur.organization_code AND (SELECT k.ok FROM checks k)
+        RETURNING 1),
+    changed AS (
+        UPDATE @region@.cases t SET started = cur.started, finished = cur.finished
+        FROM cur
+        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok FROM checks k)
+          AND t.indicator_code = cur.indicator_code AND t.case_id = cur.case_id AND t.organization_code = cur.organization_code
+        RETURNING 1)
+    SELECT k.ok, k.n_skip, k.skipped_types, (SELECT count(*) FROM fresh), (SELECT count(*) FROM changed),
+           (SELECT count(*) FROM cur WHERE cur.old_org = cur.organization_code AND cur.same),
+           (SELECT count(*) FROM moved)
+    INTO ok, n_skip, skipped_types, n_ins, n_upd, n_same, n_moved
+    FROM checks k;
+    IF ok IS NOT TRUE THEN
+        PERFORM @region@.load_cases_check(content);
+        RAISE EXCEPTION 'load_cases found a fault it cannot name' USING ERRCODE = 'XX000';
+    END IF;
+    IF n_skip > 0 THEN
+        RAISE NOTICE 'load_cases skipped % matters of types without a mapping in case_mappings: %', n_skip, skipped_types;
+    END IF;
+    RETURN QUERY SELECT n_ins - n_moved, n_upd + n_moved, n_same, n_skip;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.load_cases(text, text) IS
+    'loads a client-information system''s extract of cases (CSV) through case_mappings, all or nothing; cases keyed by the system''s id: re-loading updates, never duplicates; counts are of case rows (one matter can feed several indicators), skipped of matters';
+
+-- load_cases_check(content): the first fault of an extract that load_cases refused, raised
+-- with its line: an incomplete line or one finished before it started, a matter listed
+-- twice, unknown organisations (all of them, with the nearest known name).
+CREATE FUNCTION @region@.load_cases_check(content text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+AS $fn$
+DECLARE
+    bad record;
+    u_names text[];
+    u_lines bigint[];
+BEGIN
     CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS
     SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, btrim(r.fields[3]) AS org,
            pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
@@ -218,7 +310,6 @@ BEGIN
                                         'organisaatio|organization|kunta|yksikkö|organisation|kommun',
                                         'vireille|vireilletulo|started|anhängig',
                                         '?ratkaistu|päätetty|finished|valmis|avgjord']) r;
-    SELECT count(*) INTO total FROM pekefb_load_rows;
     SELECT * INTO bad FROM pekefb_load_rows r
     WHERE r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started
     ORDER BY r.line LIMIT 1;
@@ -238,65 +329,19 @@ BEGIN
         RAISE EXCEPTION 'duplicate case id "%" on lines %', bad.id, array_to_string(bad.lines, ', ')
             USING ERRCODE = '22P04', DETAIL = 'An extract lists each matter once.';
     END IF;
-
-    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
-    SELECT DISTINCT ON (name) name, code FROM (
-        SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
-        UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
-        UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
-    ORDER BY name, pref, code;
     SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
     FROM (SELECT r.org AS name, min(r.line) AS line FROM pekefb_load_rows r
-          WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.name = lower(r.org))
+          WHERE NOT EXISTS (SELECT FROM @region@.organizations o
+                            WHERE lower(r.org) IN (lower(o.code), lower(o.name_fi), lower(o.name_sv)))
           GROUP BY r.org) u;
     PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
         (SELECT array_agg(x) FROM (SELECT o.code FROM @region@.organizations o UNION ALL SELECT o.name_fi FROM @region@.organizations o
                                    UNION ALL SELECT o.name_sv FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) AS k (x)));
-
-    SELECT count(*) INTO n_skip FROM pekefb_load_rows r
-    WHERE NOT EXISTS (SELECT FROM @region@.case_mappings cm WHERE lower(btrim(cm.matter_type)) = r.matter);
-    IF n_skip > 0 THEN
-        RAISE NOTICE 'load_cases skipped % matters of types without a mapping in case_mappings: %', n_skip,
-            (SELECT string_agg(DISTINCT r.matter, ', ') FROM pekefb_load_rows r
-             WHERE NOT EXISTS (SELECT FROM @region@.case_mappings cm WHERE lower(btrim(cm.matter_type)) = r.matter));
-    END IF;
-
-    CREATE TEMP TABLE pekefb_load_c ON COMMIT DROP AS
-    SELECT n.code AS organization_code, cm.indicator_code, r.id, r.started, r.finished
-    FROM pekefb_load_rows r
-    JOIN pekefb_load_names n ON n.name = lower(r.org)
-    JOIN @region@.case_mappings cm ON lower(btrim(cm.matter_type)) = r.matter;
-
-    -- a matter that moved to another organisation: its old rows go, the new ones count as updates
-    WITH moved AS (
-        DELETE FROM @region@.cases c USING pekefb_load_c l
-        WHERE c.source_system = sys AND c.source_case_id = l.id AND c.indicator_code = l.indicator_code
-          AND c.organization_code <> l.organization_code
-        RETURNING 1)
-    SELECT count(*) INTO n_moved FROM moved;
-
-    WITH up AS (
-        INSERT INTO @region@.cases AS t (organization_code, indicator_code, case_id, source_system, source_case_id, started, finished)
-        SELECT l.organization_code, l.indicator_code, sys || ':' || l.id, sys, l.id, l.started, l.finished
-        FROM pekefb_load_c l
-        WHERE NOT EXISTS (SELECT FROM @region@.cases o
-                          WHERE o.organization_code = l.organization_code AND o.indicator_code = l.indicator_code
-                            AND o.source_system = sys AND o.source_case_id = l.id
-                            AND o.started = l.started AND o.finished IS NOT DISTINCT FROM l.finished)
-        ORDER BY l.organization_code, l.indicator_code, l.id
-        ON CONFLICT (organization_code, indicator_code, source_system, source_case_id) DO UPDATE
-            SET started = EXCLUDED.started, finished = EXCLUDED.finished
-            WHERE t.started <> EXCLUDED.started OR t.finished IS DISTINCT FROM EXCLUDED.finished
-        RETURNING (t.xmax::text = '0') AS fresh)
-    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
-    n_ins := n_ins - n_moved;
-    n_upd := n_upd + n_moved;
-    RETURN QUERY SELECT n_ins, n_upd, (SELECT count(*) FROM pekefb_load_c) - n_ins - n_upd, n_skip;
-    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_c;
+    DROP TABLE pekefb_load_rows;
 END
 $fn$;
-COMMENT ON FUNCTION @region@.load_cases(text, text) IS
-    'loads a client-information system''s extract of cases (CSV) through case_mappings, all or nothing; cases keyed by the system''s id: re-loading updates, never duplicates; counts are of case rows (one matter can feed several indicators), skipped of matters';
+COMMENT ON FUNCTION @region@.load_cases_check(text) IS
+    'raises the first fault of a cases extract that load_cases refused, naming its line (used by load_cases)';
 
 -- loader_answer(map, answer): an answer's score as the items of a feedback response write it:
 -- "1".."5", "null" for don't know, "?" for an answer the survey's labels (map: each label as
