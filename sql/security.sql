@@ -258,6 +258,7 @@ SELECT :"tgt".import_feedback(:'feedback_doc');
 SELECT * FROM :"tgt".load_measurements(E'indikaattori;organisaatio;vuosi;osoittaja;nimittäjä\nshare;a;2021;7;10\n');
 INSERT INTO :"tgt".case_mappings VALUES ('m', 'care');
 SELECT * FROM :"tgt".load_cases(E'id;asiatyyppi;kunta;vireille\nx1;m;a;1.2.2020\n', 'sys');
+SELECT :"tgt".load_cases_check(E'id;asiatyyppi;kunta;vireille\nx1;m;a;1.2.2020\n');
 INSERT INTO :"tgt".feedback_surveys (code, tool, organization_code, service, nps_column) VALUES ('s', 'limesurvey', 'a', 'neuvola', 'nps');
 SELECT * FROM :"tgt".load_limesurvey('s', '[{"id": 1, "submitdate": "2020-01-05 10:00:00"}, {"id": 2, "submitdate": "2020-01-05 11:00:00", "nps": 9}]');
 SELECT * FROM :"tgt".load_webropol('s', E'id;submitdate;nps\n3;5.1.2020 10.00;10\n');
@@ -323,7 +324,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'indicator_status_as_of', 'data_quality_on', 'period_months', 'period_label', 'date_text',
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
                         'development_periods',
-                        'load_measurements', 'load_cases', 'load_feedback', 'load_webropol', 'load_limesurvey',
+                        'load_measurements', 'load_cases', 'load_cases_check', 'load_feedback', 'load_webropol', 'load_limesurvey',
                         'load_sotkanet', 'loader_unknown', 'loader_answer', 'follow_up_report',
                         -- the network's (called above)
                         'add_member', 'remove_member', '_sync_privileges', '_check_member_admin', 'use_policies',

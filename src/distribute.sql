@@ -100,6 +100,43 @@ BEGIN
         EXECUTE stmt;
     END LOOP;
 
+    -- The references that the row tables check once per statement (the region's
+    -- references.sql) become the foreign keys they stand for: Citus checks a foreign key
+    -- where the rows are, and a shard has no transition tables.  The referring side's
+    -- triggers name each reference as (constraint, column, table).  The units of
+    -- measurements are checked per row again likewise.
+    FOR fk IN
+        SELECT c.relname, a.args[k.i] AS conname, a.args[k.i OPERATOR(pg_catalog.+) 1] AS col,
+               a.args[k.i OPERATOR(pg_catalog.+) 2] AS parent
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
+        CROSS JOIN LATERAL (SELECT pg_catalog.string_to_array(pg_catalog.encode(t.tgargs, 'escape'), '\000') AS args) a
+        CROSS JOIN LATERAL pg_catalog.generate_series(1, t.tgnargs, 3) AS k (i)
+        WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace AND NOT t.tgisinternal
+          AND t.tgfoid OPERATOR(pg_catalog.=) pg_catalog.to_regprocedure(pg_catalog.format('%I.check_references()', nsp))
+          AND t.tgname OPERATOR(pg_catalog.~) '_references_insert$'
+        ORDER BY c.relname, k.i
+    LOOP
+        fks := fks OPERATOR(pg_catalog.||)
+               pg_catalog.format('ALTER TABLE %I.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES %I.%I (code)',
+                                 nsp, fk.relname, fk.conname, fk.col, nsp, fk.parent);
+    END LOOP;
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I', t.tgname, nsp, c.relname)
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
+        WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp::pg_catalog.regnamespace AND NOT t.tgisinternal
+          AND t.tgfoid OPERATOR(pg_catalog.=) ANY (ARRAY[
+                  pg_catalog.to_regprocedure(pg_catalog.format('%I.check_references()', nsp)),
+                  pg_catalog.to_regprocedure(pg_catalog.format('%I.check_referenced()', nsp)),
+                  pg_catalog.to_regprocedure(pg_catalog.format('%I.check_referenced_truncate()', nsp)),
+                  pg_catalog.to_regprocedure(pg_catalog.format('%I.check_units()', nsp))])
+        ORDER BY c.relname, t.tgname
+    LOOP
+        EXECUTE stmt;
+    END LOOP;
+    IF pg_catalog.to_regprocedure(pg_catalog.format('%I.check_units()', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('CREATE TRIGGER measurements_unit BEFORE INSERT OR UPDATE ON %I.measurements '
+                                  'FOR EACH ROW EXECUTE FUNCTION %I.check_unit(%L)', nsp, nsp, 'measurements');
+    END IF;
     -- The functions the triggers and the policies call (and those they call in turn), on
     -- every node.  They read the reference tables (members, organizations, organization_tree,
     -- settings) or write colocated ones; on a worker, inside the query on a shard, that is a

@@ -5,7 +5,8 @@
 # views_*.sql: views and the functions only views and users call, re-run by every
 # upgrade), pekefb._region_upgrades() one row per upgrade step.  Each text
 # is dollar-quoted with a tag that this script refuses to find in its inputs.
-# Usage: embed.sh PART.sql ... -- [UPGRADE.sql ...]   (output on stdout)
+# An upgrade step's line "-- @include src/region/PART.sql" is replaced by that part.
+# Usage: embed.sh PART.sql ... -- [UPGRADE.sql ...]   (output on stdout, run from the top)
 set -eu
 tag='$pekefb_region_text$'
 parts=''
@@ -49,7 +50,13 @@ for f in "$@"; do
 	b=$(basename "$f" .sql)
 	from=${b%%--*}; to=${b#*--}
 	printf "      , ('%s', '%s', %s\n" "$from" "$to" "$tag"
-	cat "$f"
+	# a line "-- @include src/region/PART.sql" stands for that part's statements, when a
+	# step adds a whole part as a fresh region has it
+	awk '/^-- @include [^ ]+$/ { f = $3; n = 0
+	                             while ((r = (getline l < f)) > 0) { print l; n++ }
+	                             if (r < 0 || n == 0) { print "embed.sh: cannot include " f > "/dev/stderr"; exit 1 }
+	                             close(f); next }
+	     { print }' "$f"
 	echo "$tag)"
 done
 echo '    ) AS u (from_version, to_version, script)'

@@ -2,7 +2,7 @@
 -- bulk loader import_feedback (the library's pekefb.import_feedback on this table).
 
 CREATE TABLE @region@.feedback_responses (
-    organization_code text NOT NULL REFERENCES @region@.organizations (code),
+    organization_code text NOT NULL,
     response_id       text NOT NULL DEFAULT (pg_catalog.gen_random_uuid())::text CHECK (response_id OPERATOR(pg_catalog.<>) ''),
     received_at       timestamptz NOT NULL,
     service           text NOT NULL CHECK (service OPERATOR(pg_catalog.<>) ''),
@@ -11,15 +11,14 @@ CREATE TABLE @region@.feedback_responses (
     themes            text[] NOT NULL DEFAULT '{}',
     PRIMARY KEY (organization_code, response_id)
 );
--- per-organisation queries over a period, and per-period queries across organisations
--- (responses arrive roughly in time order, so a BRIN index stays tiny and effective)
-CREATE INDEX feedback_responses_org_time_idx
-    ON @region@.feedback_responses (organization_code, received_at);
+-- per-organisation queries use the primary key, per-period queries a BRIN index (responses
+-- arrive roughly in time order, so it stays tiny and effective); no other b-tree, for load
+-- speed (doc/loading.md, "Speed")
 CREATE INDEX feedback_responses_time_brin
     ON @region@.feedback_responses USING brin (received_at);
 COMMENT ON TABLE @region@.feedback_responses IS
     'client, staff and partner feedback responses: one row per response, with free-text comment and themes';
-COMMENT ON COLUMN @region@.feedback_responses.organization_code IS 'the organisation whose service the response is about';
+COMMENT ON COLUMN @region@.feedback_responses.organization_code IS 'the organisation whose service the response is about (an organizations code, checked per statement: references.sql)';
 COMMENT ON COLUMN @region@.feedback_responses.response_id IS 'the survey''s id of the response, unique per organisation (a random uuid when none is given)';
 COMMENT ON COLUMN @region@.feedback_responses.received_at IS 'when the response was given';
 COMMENT ON COLUMN @region@.feedback_responses.service IS 'the service, e.g. neuvola, perheneuvola, lastensuojelu';

@@ -67,8 +67,8 @@ COMMENT ON COLUMN @region@.targets.loaded_by IS 'the role that last wrote the ro
 COMMENT ON COLUMN @region@.targets.source IS 'where the target comes from, e.g. the decision that set it';
 
 CREATE TABLE @region@.measurements (
-    indicator_code    text NOT NULL REFERENCES @region@.indicators (code),
-    organization_code text NOT NULL REFERENCES @region@.organizations (code),
+    indicator_code    text NOT NULL,
+    organization_code text NOT NULL,
     period_start      date NOT NULL,
     period_end        date NOT NULL,
     value             pekefb.indicator NOT NULL,
@@ -78,12 +78,12 @@ CREATE TABLE @region@.measurements (
     PRIMARY KEY (organization_code, indicator_code, period_start, period_end),
     CONSTRAINT measurements_period_order CHECK (period_end OPERATOR(pg_catalog.>=) period_start)
 );
-CREATE INDEX measurements_period_idx ON @region@.measurements (period_start, period_end);
-CREATE INDEX measurements_indicator_idx ON @region@.measurements (indicator_code, organization_code, period_end);
+-- The primary key is the only index (the views read every measurement; an organisation's
+-- figures are found by it), for load speed (doc/loading.md, "Speed").
 COMMENT ON TABLE @region@.measurements IS
     'measured values: one row per indicator, organisation and period (inclusive dates)';
-COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator';
-COMMENT ON COLUMN @region@.measurements.organization_code IS 'the organisation the figure is about (as its source reports it)';
+COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator (an indicators code, checked per statement: references.sql)';
+COMMENT ON COLUMN @region@.measurements.organization_code IS 'the organisation the figure is about (as its source reports it; an organizations code, checked per statement)';
 COMMENT ON COLUMN @region@.measurements.period_start IS 'first day of the period (inclusive)';
 COMMENT ON COLUMN @region@.measurements.period_end IS 'last day of the period (inclusive)';
 COMMENT ON COLUMN @region@.measurements.value IS 'the measured value: a ratio such as 698/788 or a quantity such as 4.78 d (unit: the indicator''s)';
@@ -145,8 +145,33 @@ CREATE TRIGGER indicators_unit BEFORE UPDATE OF unit ON @region@.indicators
     FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('indicators');
 CREATE TRIGGER targets_unit BEFORE INSERT OR UPDATE ON @region@.targets
     FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('targets');
-CREATE TRIGGER measurements_unit BEFORE INSERT OR UPDATE ON @region@.measurements
-    FOR EACH ROW EXECUTE FUNCTION @region@.check_unit('measurements');
+
+-- check_units(): the same test for measurements, once per statement over the rows written
+-- (new_rows): a load writes many measurements, and a row trigger would look up the
+-- indicator once per row.  On Citus, pekefb.distribute_region puts check_unit's row form
+-- back (shards have no transition tables).
+CREATE FUNCTION @region@.check_units() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+BEGIN
+    SELECT pekefb.unit(n.value) AS have, i.unit AS want, n.indicator_code INTO bad
+    FROM new_rows n JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) n.indicator_code
+    WHERE pekefb.unit(n.value) OPERATOR(pg_catalog.<>) i.unit
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit "%" of the value does not match unit "%" of indicator "%"', bad.have, bad.want, bad.indicator_code
+            USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_units() IS 'trigger: the units of the measurements a statement wrote are their indicators''';
+CREATE TRIGGER measurements_unit_insert AFTER INSERT ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
+CREATE TRIGGER measurements_unit_update AFTER UPDATE ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
 
 -- An access indicator counts by completion unless told otherwise.
 CREATE FUNCTION @region@.indicators_defaults() RETURNS trigger
@@ -167,7 +192,8 @@ CREATE TRIGGER indicators_defaults BEFORE INSERT OR UPDATE ON @region@.indicator
 -- (a loader cannot forge them): the transaction's start time and the current role.  An
 -- update that changes nothing else is skipped (the row, its stamp and its history stay as
 -- they were), so that re-loading the same figures changes nothing.  The same function
--- stamps measurements and targets.
+-- stamps measurements and targets.  An inserted measurement calls it only when its stamp
+-- is not already the right one (the columns' defaults are): a load inserts many.
 CREATE FUNCTION @region@.stamp_loaded() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -186,7 +212,10 @@ END
 $fn$;
 COMMENT ON FUNCTION @region@.stamp_loaded() IS
     'trigger: sets loaded_at and loaded_by of a measurement or target on insert and update; skips an update that changes nothing';
-CREATE TRIGGER measurements_loaded BEFORE INSERT OR UPDATE ON @region@.measurements
+CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
+    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    EXECUTE FUNCTION @region@.stamp_loaded();
+CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
 CREATE TRIGGER targets_loaded BEFORE INSERT OR UPDATE ON @region@.targets
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();

@@ -5,13 +5,14 @@
 -- figures with their mapping of Sotkanet region and indicator ids.
 
 -- Cases keep the source system's id: a re-loaded extract updates its cases, never
--- duplicates them.  Organisation first in the key, as in the primary key (Citus).
+-- duplicates them.  A loaded case's id is the system's name and its id (efica:123), so that
+-- the primary key is the source key too, without an index of its own.
 ALTER TABLE @region@.cases
     ADD COLUMN source_system text CHECK (source_system OPERATOR(pg_catalog.<>) ''),
     ADD COLUMN source_case_id text CHECK (source_case_id OPERATOR(pg_catalog.<>) ''),
     ADD CONSTRAINT cases_source_both CHECK ((source_system IS NULL) OPERATOR(pg_catalog.=) (source_case_id IS NULL)),
-    ADD CONSTRAINT cases_source_key UNIQUE (organization_code, indicator_code, source_system, source_case_id);
-CREATE INDEX cases_source_idx ON @region@.cases (source_system, source_case_id);
+    ADD CONSTRAINT cases_source_id CHECK (source_system IS NULL
+        OR case_id OPERATOR(pg_catalog.=) ((source_system OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_case_id));
 COMMENT ON COLUMN @region@.cases.source_system IS 'the client-information system the case was loaded from (region.load_cases), NULL for cases written otherwise';
 COMMENT ON COLUMN @region@.cases.source_case_id IS 'the source system''s id of the matter; one matter is one row per indicator it feeds';
 
@@ -100,11 +101,15 @@ COMMENT ON COLUMN @region@.feedback_names.name IS 'the name as exported (compare
 COMMENT ON COLUMN @region@.feedback_names.code IS 'the service code, or the organisation''s code in organizations';
 
 -- Responses keep the survey and the tool's response id: re-loading an export is idempotent.
+-- A loaded response's id is the survey's code and the tool's id (webropol-2025:123), so that
+-- the primary key is the source key too, without an index of its own.  survey_code refers
+-- to feedback_surveys, checked per statement (references.sql).
 ALTER TABLE @region@.feedback_responses
-    ADD COLUMN survey_code text REFERENCES @region@.feedback_surveys (code),
+    ADD COLUMN survey_code text,
     ADD COLUMN source_response_id text CHECK (source_response_id OPERATOR(pg_catalog.<>) ''),
     ADD CONSTRAINT feedback_responses_source_both CHECK ((survey_code IS NULL) OPERATOR(pg_catalog.=) (source_response_id IS NULL)),
-    ADD CONSTRAINT feedback_responses_source_key UNIQUE (organization_code, survey_code, source_response_id);
+    ADD CONSTRAINT feedback_responses_source_id CHECK (survey_code IS NULL
+        OR response_id OPERATOR(pg_catalog.=) ((survey_code OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_response_id));
 COMMENT ON COLUMN @region@.feedback_responses.survey_code IS 'the survey the response was loaded from (region.load_webropol, region.load_limesurvey), NULL otherwise';
 COMMENT ON COLUMN @region@.feedback_responses.source_response_id IS 'the survey tool''s id of the response, unique per survey';
 

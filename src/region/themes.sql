@@ -91,7 +91,8 @@ COMMENT ON COLUMN @region@.feedback_responses.language IS
 COMMENT ON COLUMN @region@.feedback_responses.comment_tsv IS
     'the comment as a text search vector under the configuration of its language (region.text_search_config), GIN-indexed; NULL without a comment';
 
--- A response's language: as given, else the response's own lang, else the region's.
+-- A response's language: as given, else the response's own lang, else the region's (called
+-- only for a row without one: the loaders give it).
 CREATE FUNCTION @region@.feedback_language() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -108,7 +109,7 @@ $fn$;
 COMMENT ON FUNCTION @region@.feedback_language() IS
     'trigger: a response without language gets its response''s lang, else settings.language';
 CREATE TRIGGER feedback_responses_language BEFORE INSERT OR UPDATE ON @region@.feedback_responses
-    FOR EACH ROW EXECUTE FUNCTION @region@.feedback_language();
+    FOR EACH ROW WHEN (NEW.language IS NULL) EXECUTE FUNCTION @region@.feedback_language();
 ALTER TABLE @region@.feedback_responses ALTER COLUMN language SET NOT NULL;
 
 CREATE TABLE @region@.themes (
@@ -199,7 +200,8 @@ BEGIN
     SELECT r.organization_code, r.response_id, l.theme, l.lang, pg_catalog.min(l.term)
     FROM new_rows r
     JOIN @region@.theme_lexicon l ON l.lang OPERATOR(pg_catalog.=) r.language
-    WHERE r.comment_tsv OPERATOR(pg_catalog.@@) l.query
+    WHERE r.comment_tsv IS NOT NULL         -- most responses have no comment: not joined
+      AND r.comment_tsv OPERATOR(pg_catalog.@@) l.query
     GROUP BY r.organization_code, r.response_id, l.theme, l.lang;
     RETURN NULL;
 END

@@ -70,6 +70,15 @@ check "row-level tables colocated" $?
 [ "$(q -c "SELECT count(DISTINCT p.nodeport) FROM pg_dist_shard_placement p JOIN pg_dist_shard s USING (shardid)
            WHERE s.logicalrelid = 'region.cases'::regclass")" = 2 ]
 check "cases on both workers" $?
+# the references one node checks per statement are foreign keys on Citus, their triggers gone
+fks=$(q -c "SELECT string_agg(c.conname, ' ' ORDER BY c.conname) FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid IN ('region.cases'::regclass, 'region.measurements'::regclass,
+                                                     'region.feedback_responses'::regclass)")
+[ "$fks" = "cases_indicator_code_fkey cases_organization_code_fkey feedback_responses_organization_code_fkey feedback_responses_survey_code_fkey measurements_indicator_code_fkey measurements_organization_code_fkey" ] \
+	&& [ "$(q -c "SELECT count(*) FROM pg_trigger t WHERE t.tgfoid IN ('region.check_references()'::regprocedure,
+	              'region.check_referenced()'::regprocedure, 'region.check_units()'::regprocedure)")" = 0 ] \
+	&& ! q -c "INSERT INTO region.cases (organization_code, indicator_code, case_id, started) VALUES ('nowhere', 'pta-3kk', 'x', '2025-01-01')" 2>/dev/null
+check "references are foreign keys on Citus ($fks), an unknown organisation refused" $?
 
 n=$(q -c "SELECT (SELECT count(*) FROM region.cases) + (SELECT count(*) FROM region.feedback_responses)")
 [ "$n" -ge $((CASES + RESPONSES)) ] && [ $((CASES + RESPONSES)) -ge 1000000 ]

@@ -4,7 +4,8 @@
 # their rows, and two Webropol exports sharing half their responses — three rounds each.
 # Every load must succeed (no deadlock or unique-violation error leaks: loads of one kind
 # serialise on an advisory lock), and the tables must hold each matter, measurement and
-# response once, with the values of the session that loaded last.
+# response once, with the values of the session that loaded last.  Then the references
+# checked per statement against a concurrent delete, both ways round.
 # Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -80,5 +81,34 @@ echo "concurrent loads: $cases case rows ($distinct_cases distinct), $measuremen
 [ "$cases" = 60000 ] && [ "$distinct_cases" = 60000 ] && [ "$measurements" = 15000 ] \
 	&& [ "$responses" = 30000 ] && [ "$distinct_responses" = 30000 ] && [ "$overlap_versions" = 1 ] \
 	|| { echo "FAILED: expected 60000 case rows, 15000 measurements, 30000 responses, each once, the overlap from one file"; exit 1; }
+
+# References checked per statement (src/region/references.sql) hold under concurrency as a
+# foreign key does: (1) an organisation deleted while another session's uncommitted cases
+# refer to it waits for that session and is then refused; (2) cases that refer to an
+# organisation another session is deleting wait for it and are then refused.
+psql -d $db -c "INSERT INTO region.organizations (code, name_fi, kind, parent_code) VALUES ('race1', 'R1', 'municipality', 'soite'), ('race2', 'R2', 'municipality', 'soite')"
+"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d $db -c "BEGIN" \
+	-c "INSERT INTO region.cases (organization_code, indicator_code, case_id, started) VALUES ('race1', 'pta-3kk', 'r1', '2024-05-02')" \
+	-c "SELECT pg_sleep(2)" -c "COMMIT" > "$work/ref_a" 2>&1 & pa=$!
+sleep 0.7
+if "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d $db -c "DELETE FROM region.organizations WHERE code = 'race1'" > "$work/ref_b" 2>&1; then
+	echo "FAILED: an organisation referred to by another session's cases was deleted"; exit 1
+fi
+wait $pa || { echo "FAILED: the session inserting cases failed:"; cat "$work/ref_a"; exit 1; }
+grep -q 'violates foreign key constraint "cases_organization_code_fkey" on table "cases"' "$work/ref_b" \
+	|| { echo "FAILED: unexpected error deleting race1:"; cat "$work/ref_b"; exit 1; }
+"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d $db -c "BEGIN" -c "DELETE FROM region.organizations WHERE code = 'race2'" \
+	-c "SELECT pg_sleep(2)" -c "COMMIT" > "$work/ref_c" 2>&1 & pc=$!
+sleep 0.7
+if "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d $db \
+	-c "INSERT INTO region.cases (organization_code, indicator_code, case_id, started) VALUES ('race2', 'pta-3kk', 'r2', '2024-05-02')" > "$work/ref_d" 2>&1; then
+	echo "FAILED: cases referring to an organisation deleted meanwhile went in"; exit 1
+fi
+wait $pc || { echo "FAILED: the session deleting race2 failed:"; cat "$work/ref_c"; exit 1; }
+grep -q 'violates foreign key constraint "cases_organization_code_fkey"' "$work/ref_d" \
+	|| { echo "FAILED: unexpected error inserting for race2:"; cat "$work/ref_d"; exit 1; }
+orphans=$(psql -d $db -At -c "SELECT count(*) FROM region.cases c WHERE NOT EXISTS (SELECT FROM region.organizations o WHERE o.code = c.organization_code)")
+[ "$orphans" = 0 ] || { echo "FAILED: $orphans cases refer to no organisation"; exit 1; }
+echo "references under concurrency: a delete waited for the inserting session and was refused; an insert waited for the deleting session and was refused; 0 orphans"
 drop_db $db
 echo "ok concurrent_loads"

@@ -436,7 +436,8 @@ BEGIN
     SELECT r.organization_code, r.response_id, l.theme, l.lang, pg_catalog.min(l.term)
     FROM new_rows r
     JOIN @region@.theme_lexicon l ON l.lang OPERATOR(pg_catalog.=) r.language
-    WHERE r.comment_tsv OPERATOR(pg_catalog.@@) l.query
+    WHERE r.comment_tsv IS NOT NULL         -- most responses have no comment: not joined
+      AND r.comment_tsv OPERATOR(pg_catalog.@@) l.query
     GROUP BY r.organization_code, r.response_id, l.theme, l.lang;
     RETURN NULL;
 END
@@ -797,7 +798,7 @@ INSERT INTO @region@.stages (scale, stage, rank, label_fi, label_sv, label_en) V
 DROP VIEW IF EXISTS @region@.national_comparison;
 DROP FUNCTION IF EXISTS @region@.load_webropol(text, text), @region@.load_limesurvey(text, text),
     @region@.load_feedback(text, text, boolean), @region@.load_measurements(text, text), @region@.load_cases(text, text),
-    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text),
+    @region@.load_sotkanet(text), @region@.loader_unknown(text, text[], bigint[], text[], text), @region@.load_cases_check(text),
     @region@.loader_answer(jsonb, text);
 -- the statements of src/region/loading.sql
 -- Cases keep the source system's id: a re-loaded extract updates its cases, never
@@ -1249,3 +1250,70 @@ $catalogue$;
 -- The coded themes are derived data: the trigger that codes a response's comment writes
 -- them with the owner's rights (members have no privilege on feedback_coded_themes but read).
 ALTER FUNCTION @region@.feedback_code_comments() SECURITY DEFINER;
+
+-- ---- load speed (issue 12): the row tables' references checked per statement
+-- (references.sql), their indexes cut to the primary key, the per-row triggers of
+-- measurements and feedback_responses out of a load's way (indicators.sql, themes.sql),
+-- the source keys made part of the ids (loading.sql, cases.sql)
+ALTER TABLE @region@.cases
+    DROP CONSTRAINT cases_organization_code_fkey,
+    DROP CONSTRAINT cases_indicator_code_fkey,
+    DROP CONSTRAINT cases_source_key,
+    DROP CONSTRAINT cases_pkey,
+    ADD PRIMARY KEY (indicator_code, case_id, organization_code),
+    ADD CONSTRAINT cases_source_id CHECK (source_system IS NULL
+        OR case_id OPERATOR(pg_catalog.=) ((source_system OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_case_id));
+DROP INDEX @region@.cases_indicator_started_idx, @region@.cases_indicator_finished_idx, @region@.cases_source_idx;
+DROP INDEX @region@.measurements_period_idx, @region@.measurements_indicator_idx, @region@.feedback_responses_org_time_idx;
+COMMENT ON COLUMN @region@.cases.organization_code IS 'the organisation that handles the case (an organizations code, checked per statement: references.sql)';
+COMMENT ON COLUMN @region@.cases.indicator_code IS 'the access indicator the case counts in (one with a deadline; an indicators code, checked per statement)';
+ALTER TABLE @region@.measurements
+    DROP CONSTRAINT measurements_organization_code_fkey,
+    DROP CONSTRAINT measurements_indicator_code_fkey;
+COMMENT ON COLUMN @region@.measurements.indicator_code IS 'the indicator (an indicators code, checked per statement: references.sql)';
+COMMENT ON COLUMN @region@.measurements.organization_code IS 'the organisation the figure is about (as its source reports it; an organizations code, checked per statement)';
+ALTER TABLE @region@.feedback_responses
+    DROP CONSTRAINT feedback_responses_organization_code_fkey,
+    DROP CONSTRAINT feedback_responses_survey_code_fkey,
+    DROP CONSTRAINT feedback_responses_source_key,
+    ADD CONSTRAINT feedback_responses_source_id CHECK (survey_code IS NULL
+        OR response_id OPERATOR(pg_catalog.=) ((survey_code OPERATOR(pg_catalog.||) ':') OPERATOR(pg_catalog.||) source_response_id));
+COMMENT ON COLUMN @region@.feedback_responses.organization_code IS 'the organisation whose service the response is about (an organizations code, checked per statement: references.sql)';
+DROP TRIGGER measurements_unit ON @region@.measurements;
+DROP TRIGGER measurements_loaded ON @region@.measurements;
+DROP TRIGGER feedback_responses_language ON @region@.feedback_responses;
+CREATE TRIGGER feedback_responses_language BEFORE INSERT OR UPDATE ON @region@.feedback_responses
+    FOR EACH ROW WHEN (NEW.language IS NULL) EXECUTE FUNCTION @region@.feedback_language();
+-- check_units(): the same test for measurements, once per statement over the rows written
+-- (new_rows): a load writes many measurements, and a row trigger would look up the
+-- indicator once per row.  On Citus, pekefb.distribute_region puts check_unit's row form
+-- back (shards have no transition tables).
+CREATE FUNCTION @region@.check_units() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad record;
+BEGIN
+    SELECT pekefb.unit(n.value) AS have, i.unit AS want, n.indicator_code INTO bad
+    FROM new_rows n JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) n.indicator_code
+    WHERE pekefb.unit(n.value) OPERATOR(pg_catalog.<>) i.unit
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unit "%" of the value does not match unit "%" of indicator "%"', bad.have, bad.want, bad.indicator_code
+            USING ERRCODE = '23514', DETAIL = 'Measurements and targets of an indicator are in the indicator''s unit.';
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.check_units() IS 'trigger: the units of the measurements a statement wrote are their indicators''';
+CREATE TRIGGER measurements_unit_insert AFTER INSERT ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
+CREATE TRIGGER measurements_unit_update AFTER UPDATE ON @region@.measurements
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
+CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
+    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    EXECUTE FUNCTION @region@.stamp_loaded();
+CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
+    FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
+-- src/region/references.sql, new in 0.3.0
+-- @include src/region/references.sql
