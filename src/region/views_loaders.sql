@@ -60,6 +60,7 @@ DECLARE
     n_upd bigint;
     u_names text[];
     u_lines bigint[];
+    distributed boolean := false;
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'load_measurements needs the file''s content' USING ERRCODE = '22004',
@@ -91,6 +92,15 @@ BEGIN
     -- inserted, changed ones upserted (a row deleted meanwhile is inserted again).  Two new
     -- lines of one key, a key another session inserted meanwhile or a row the caller may
     -- not read or write raise here: the fast path is undone and the careful path decides.
+    -- Citus cannot plan the fast statement ("could not find attribute -1 in subquery
+    -- targetlist"): a distributed region loads by the careful path.
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid OPERATOR(pg_catalog.=) $1)'
+            INTO distributed USING '@region@.measurements'::pg_catalog.regclass;
+    END IF;
+    IF distributed THEN
+        problem := true;
+    ELSE
     BEGIN
         WITH ni AS (
             -- per name: the code, whether the file can give its unit, whether it is a share,
@@ -178,6 +188,7 @@ BEGIN
     EXCEPTION WHEN unique_violation OR cardinality_violation OR insufficient_privilege THEN
         problem := true;
     END;
+    END IF;
     PERFORM set_config('enable_nestloop', 'on', true), set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true);
     IF NOT problem THEN
         RETURN QUERY SELECT n_ins, n_upd, total - n_ins - n_upd, 0::bigint;
@@ -281,20 +292,23 @@ BEGIN
                                   bad.indicator_code, bad.organization_code, to_char(bad.period_start, 'FMDD.FMMM.YYYY'));
     END IF;
 
-    WITH up AS (
-        INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
-        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end,
+    -- (the parsed rows through a materialised CTE, beside the table's rows by a join: so
+    -- Citus can join a distributed table with a temporary one)
+    WITH lm AS MATERIALIZED (
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.src,
                (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
-                     ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
-               m.src
-        FROM pekefb_load_m m
+                     ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator AS value
+        FROM pekefb_load_m m),
+    up AS (
+        INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.src
+        FROM lm m
+        LEFT JOIN @region@.measurements o
+               ON o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
+              AND o.period_start = m.period_start AND o.period_end = m.period_end
         -- unchanged rows are left out before the insert (no trigger fires for them)
-        WHERE NOT EXISTS (SELECT FROM @region@.measurements o
-                          WHERE o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
-                            AND o.period_start = m.period_start AND o.period_end = m.period_end
-                            AND o.value::text = (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
-                                                      ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator::text
-                            AND (m.src IS NULL OR o.source IS NOT DISTINCT FROM m.src))
+        WHERE o.organization_code IS NULL OR o.value::text <> m.value::text
+           OR (m.src IS NOT NULL AND o.source IS DISTINCT FROM m.src)
         ORDER BY m.organization_code, m.indicator_code, m.period_start
         ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
             SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
