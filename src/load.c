@@ -729,20 +729,6 @@ closest_name(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- responses */
 
-/* Orders statements bytewise by code, shorter first on a common prefix (as feedback_in). */
-static int
-load_item_cmp(const void *x, const void *y)
-{
-	const FbItem *a = x;
-	const FbItem *b = y;
-	size_t		n = a->len < b->len ? a->len : b->len;
-	int			c = memcmp(a->code, b->code, n);
-
-	if (c != 0)
-		return c;
-	return (int) a->len - (int) b->len;
-}
-
 /* The index (1..count) of s among names[1..count], 0 if none. */
 static int
 load_enum(const char *const *names, int count, const char *s, size_t len)
@@ -919,9 +905,9 @@ load_response(PG_FUNCTION_ARGS)
 	}
 	if (v.nps == FB_NPS_NONE && v.nitems == 0)
 		PG_RETURN_NULL();
-	qsort(v.items, v.nitems, sizeof(FbItem), load_item_cmp);
+	qsort(v.items, v.nitems, sizeof(FbItem), fb_item_cmp);
 	for (int i = 1; i < v.nitems; i++)
-		if (load_item_cmp(&v.items[i - 1], &v.items[i]) == 0)
+		if (fb_item_cmp(&v.items[i - 1], &v.items[i]) == 0)
 			PG_RETURN_NULL();
 	PG_RETURN_BYTEA_P(feedback_make(&v));
 }

@@ -61,6 +61,12 @@ DECLARE
     u_names text[];
     u_lines bigint[];
     distributed boolean := false;
+    -- the columns by header name (Finnish, English, Swedish), in the order of r.fields
+    cols constant text[] := ARRAY['indikaattori|indicator|mittari|indikator',
+                                  'organisaatio|organization|kunta|alue|organisation|kommun|område',
+                                  '?alku|period_start|alkupäivä|start|början', '?loppu|period_end|loppupäivä|end|slut',
+                                  '?vuosi|year|år', '?osoittaja|numerator|täljare', '?nimittäjä|denominator|nämnare',
+                                  '?arvo|value|värde', '?lähde|source|källa'];
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'load_measurements needs the file''s content' USING ERRCODE = '22004',
@@ -134,15 +140,7 @@ BEGIN
                          pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
                          pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
                          COALESCE(r.fields[9], load_measurements.source) AS src
-                  FROM pekefb.read_csv(content, ARRAY['indikaattori|indicator|mittari|indikator',
-                                                      'organisaatio|organization|kunta|alue|organisation|kommun|område',
-                                                      '?alku|period_start|alkupäivä|start|början',
-                                                      '?loppu|period_end|loppupäivä|end|slut',
-                                                      '?vuosi|year|år',
-                                                      '?osoittaja|numerator|täljare',
-                                                      '?nimittäjä|denominator|nämnare',
-                                                      '?arvo|value|värde',
-                                                      '?lähde|source|källa']) r
+                  FROM pekefb.read_csv(content, cols) r
                   OFFSET 0) f
             -- a year outside 1..9999 is left to the careful path (p.ps or p.pe NULL)
             CROSS JOIN LATERAL (SELECT COALESCE(f.period_start, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 1, 1) END) AS ps,
@@ -205,15 +203,7 @@ BEGIN
            pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
            pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
            COALESCE(r.fields[9], load_measurements.source) AS src
-    FROM pekefb.read_csv(content, ARRAY['indikaattori|indicator|mittari|indikator',
-                                        'organisaatio|organization|kunta|alue|organisation|kommun|område',
-                                        '?alku|period_start|alkupäivä|start|början',
-                                        '?loppu|period_end|loppupäivä|end|slut',
-                                        '?vuosi|year|år',
-                                        '?osoittaja|numerator|täljare',
-                                        '?nimittäjä|denominator|nämnare',
-                                        '?arvo|value|värde',
-                                        '?lähde|source|källa']) r;
+    FROM pekefb.read_csv(content, cols) r;
     SELECT count(*) INTO total FROM pekefb_load_rows;
 
     SELECT * INTO bad FROM pekefb_load_rows r
