@@ -795,7 +795,10 @@ DECLARE
     -- the whole file only when its start is all white space
     start text := pg_catalog.substr(content, 1, 4096);
 BEGIN
-    IF pg_catalog.ltrim(start, E' \t\r\n\uFEFF') OPERATOR(pg_catalog.=) '' THEN
+    -- (a byte-order mark, U+FEFF, found by its code: a \u escape would not parse in a
+    -- database whose encoding has no such character, e.g. LATIN1)
+    IF pg_catalog.ltrim((CASE WHEN pg_catalog.ascii(start) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(start, 2) ELSE start END),
+                        E' \t\r\n') OPERATOR(pg_catalog.=) '' THEN
         start := content;
     END IF;
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
