@@ -63,6 +63,18 @@ SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Arvo\nls-
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nLastensuojeluilmotusten määrä;Kokkola;2025;4\nls-ilmoitukset;Kokola;2025;5\nls-ilmoitukset;Kanus;2025;5\nls-ilmoitukset;Kokola;2024;5\n');
 -- duplicate key in the file
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\nls-ilmoitukset;kokkola;2025;5\n');
+-- a key the table has already, twice: both lines as in the table, or one of them changed
+SELECT * FROM region.load_measurements(E'indicator;organisation;år;värde\nls-ilmoitukset;Karleby;2024;1 210\nls-ilmoitukset;kokkola;2024;1 210\n');
+SELECT * FROM region.load_measurements(E'indicator;organisation;år;värde\nls-ilmoitukset;halsua;2024;31\nls-ilmoitukset;Halsua;2024;32\n');
+-- the checks run in their order whatever the lines' order: an incomplete line after an unknown name
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokola;2025;4\nls-ilmoitukset;;2025;4\n');
+-- a year that is no date
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;0;4\n');
+-- an indicator in a unit the file cannot give (working days): refused by the table
+BEGIN;
+INSERT INTO region.indicators (code, name_fi, unit, period) VALUES ('wd-test', 'Käsittelyaika, arkipäivää', 'wd', 'year');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nwd-test;Kokkola;2025;4\n');
+ROLLBACK;
 -- numerator above denominator of a share, a zero denominator
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;845;85\n');
 SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Osoittaja;Nimittäjä\nlene;Kokkola;2025;0;0\n');
@@ -75,6 +87,11 @@ SELECT * FROM region.load_measurements(NULL);
 SELECT * FROM region.load_measurements(convert_from(convert_to(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;4\n', 'UTF8'), 'UTF8'));
 SELECT convert_from('\x496e64696b616174746f72693b4c6573746966e4727669'::bytea, 'UTF8');
 SELECT count(*) = :measurements_before AS nothing_written FROM region.measurements;
+-- a year past 9999 is still a date: loaded
+BEGIN;
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;10000;4\n');
+SELECT organization_code, period_start, period_end, value::text FROM region.measurements WHERE period_start > '9999-12-31';
+ROLLBACK;
 
 -- Cases: bad lines
 SELECT * FROM region.load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\nX1;Lastensuojeluasia;Kokkola;5.12.2025;1.12.2025\n', 'efica');
@@ -102,6 +119,27 @@ SELECT * FROM region.load_limesurvey('perheneuvola-ls', '[{"id": 1, "submitdate"
 SELECT * FROM region.load_limesurvey('perheneuvola-ls',
   '{"responses": [{"2": {"id": "2", "submitdate": "2025-11-17 13:02:51", "startlanguage": "fi", "G00Q01": "AO02", "G01Q01": "9"}}]}');
 SELECT source_response_id, received_at, response::text FROM region.feedback_responses WHERE survey_code = 'perheneuvola-ls' AND source_response_id = '2';
+-- the other classes of bad record: a submitted response without an id, without a service,
+-- with an invalid language; every unknown organisation listed (an empty one too) with its
+-- first line; an unknown answer after an unanswered question names the unknown one's field;
+-- "don't know" is no recommendation score
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola"\n"";"1.12.2025 11.00";"fi";"Kokkola";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"4"\n"W-2";"1.12.2025 11.00";"fi";"Kokkola";" ";"4"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa"\n"W-1";"1.12.2025 10.00";"1";"Kokkola";"Neuvola";"4"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu"\n"W-1";"1.12.2025 10.00";"fi";"Kokola";"Neuvola"\n"W-2";"1.12.2025 10.00";"fi";"";"Neuvola"\n"W-3";"1.12.2025 10.00";"fi";"Kokola";"Neuvola"\n"W-4";"1.12.2025 10.00";"fi";"Kanus";"Neuvola"\n"W-5";"";"fi";"Nowhere";"Neuvola"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa";"Sain apua silloin kun tarvitsin"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"5";"5"\n"W-2";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"";"Jokseenkin"\n');
+SELECT * FROM region.load_webropol('perhekeskus-2025', E'"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Kuinka todennäköisesti suosittelisit palvelua läheisellesi? (0-10)"\n"W-1";"1.12.2025 10.00";"fi";"Kokkola";"Neuvola";"En osaa sanoa"\n');
+SELECT count(*) AS feedback_from_bad_files FROM region.feedback_responses WHERE source_response_id LIKE 'W-_';
+-- labels, names and numbers in other case and spacing; an incomplete response (its unknown
+-- answer does not matter) and one without any answer are skipped; the same file again
+-- changes nothing, a corrected recommendation updates one response
+\set f '"Vastaajan tunnus";"Valmistumisaika";"Kieli";"Yksikkö";"Palvelu";"Asiointi oli helppoa";"Sain apua silloin kun tarvitsin";"Kuinka todennäköisesti suosittelisit palvelua läheisellesi? (0-10)"\n"W-901";"1.12.2025 10.00";"FI";" kokkola ";" NEUVOLA";"  täysin SAMAA mieltä ";"4";" 7 "\n"W-902";"1.12.2025 11.00";"sv-FI";"Karleby";"Rådgivning";"Vet inte";"";""\n"W-903";"";"fi";"Kokkola";"Neuvola";"x";"";""\n"W-904";"1.12.2025 12.00";"fi";"Kokkola";"Neuvola";"";"";""\n'
+SELECT * FROM region.load_webropol('perhekeskus-2025', E:'f');
+SELECT source_response_id, response_id, organization_code, service, received_at, response::text, language
+FROM region.feedback_responses WHERE source_response_id LIKE 'W-90_' ORDER BY 1;
+SELECT * FROM region.load_webropol('perhekeskus-2025', E:'f');
+SELECT * FROM region.load_webropol('perhekeskus-2025', replace(E:'f', '" 7 "', '"8"'));
+SELECT source_response_id, response::text FROM region.feedback_responses WHERE source_response_id LIKE 'W-90_' ORDER BY 1;
 
 -- Sotkanet: bad rows
 SELECT * FROM region.load_sotkanet('[{"indicator": 90001, "region": 9001, "year": 2024, "gender": "other", "value": 1}]');
@@ -120,6 +158,23 @@ SELECT * FROM pekefb.read_json('[{"a": 1, "b": "x\u00e4", "c": null, "d": true}]
 SELECT pekefb.load_number(' −1 234,50 ', 1, 'x'), pekefb.load_number('1234.5', 1, 'x'), pekefb.load_number('12 34', 1, 'x');
 SELECT pekefb.load_timestamp('2025-03-14T10:22:31.5', 1, 'x'), pekefb.load_timestamp('1.4.2025', 1, 'x'), pekefb.load_date('1.4.2025 10.00', 1, 'x');
 SELECT pekefb.closest_name('Kokola', ARRAY['Kannus', 'Kokkola', 'Karleby']), pekefb.closest_name('LESTIJARVI', ARRAY['Lestijärvi']);
+-- read_json: keys in another order, an escaped key, a wrapped record among plain ones
+SELECT * FROM pekefb.read_json('[{"a": "1", "b": "x"}, {"b": "y", "a": "2"}, {"\u0061": "3", "b": "z\n"}, {"9": {"a": "4"}}, {"a": "5"}]', ARRAY['a', '?b']);
+-- load_response: statements sorted, labels as written or lower-case trimmed, don't know,
+-- plain numbers; NULL for an unknown answer, a score outside 1-5, a bad nps, lang or role,
+-- a repeated statement, or no answer at all
+SELECT pekefb.load_response('parent', 'web', 9, 'fi', ARRAY['useful', 'easy', 'safe', 'helped'],
+                            ARRAY['x', ' TÄYSIN samaa mieltä', 'En osaa sanoa', ' 3 ', NULL], 2,
+                            '{"Täysin samaa mieltä": 5, "täysin samaa mieltä": 5, "En osaa sanoa": null}')::text AS response;
+SELECT pekefb.load_response(NULL, NULL, NULL, NULL, ARRAY['easy'], ARRAY['4'], 1, NULL)::text AS plain,
+       pekefb.load_response(NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL)::text AS nps_only,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY['Samaa mieltä'], 1, '{"a": 1}') IS NULL AS unknown,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY['Samaa mieltä'], 1, '{"Samaa mieltä": 7}') IS NULL AS no_statement_score,
+       pekefb.load_response(NULL, 'web', 11, NULL, ARRAY['easy'], ARRAY['4'], 1, NULL) IS NULL AS bad_nps,
+       pekefb.load_response(NULL, 'web', NULL, 'FI', ARRAY['easy'], ARRAY['4'], 1, NULL) IS NULL AS bad_lang,
+       pekefb.load_response('vanhempi', 'web', 5, NULL, NULL, NULL, NULL, NULL) IS NULL AS bad_role,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy', 'easy'], ARRAY['4', '5'], 1, NULL) IS NULL AS repeated,
+       pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY[NULL], 1, NULL) IS NULL AS no_answer;
 
 RESET search_path;
 SET client_min_messages = warning;

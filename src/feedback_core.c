@@ -742,9 +742,9 @@ bad:
 				clip_len(j->tok, j->toklen, buf));
 }
 
-/* Orders statements bytewise by code (shorter first on a common prefix). */
-static int
-item_cmp(const void *x, const void *y)
+/* Orders statements bytewise by code (shorter first on a common prefix): a value's order. */
+int
+fb_item_cmp(const void *x, const void *y)
 {
 	const FbItem *a = x;
 	const FbItem *b = y;
@@ -819,9 +819,9 @@ read_items(FbJson *j, FbValue *v, FbError *err)
 	if (n > FB_MAX_ITEMS)
 		return fail(err, FB_ERR_SYNTAX,
 					"Field \"items\": expected at most %d statements, got %d.", FB_MAX_ITEMS, n);
-	qsort(v->items, (size_t) n, sizeof(FbItem), item_cmp);
+	qsort(v->items, (size_t) n, sizeof(FbItem), fb_item_cmp);
 	for (int i = 1; i < n; i++)
-		if (item_cmp(&v->items[i - 1], &v->items[i]) == 0)
+		if (fb_item_cmp(&v->items[i - 1], &v->items[i]) == 0)
 			return fail(err, FB_ERR_SYNTAX,
 						"Field \"items\": statement code \"%.*s\" appears more than once.",
 						(int) v->items[i].len, v->items[i].code);
@@ -1052,7 +1052,7 @@ fb_check_encoded(const uint8_t *p, size_t len)
 			memcpy(a.code, prev + 1, a.len);
 			b.len = q[0];
 			memcpy(b.code, q + 1, b.len);
-			if (item_cmp(&a, &b) >= 0)
+			if (fb_item_cmp(&a, &b) >= 0)
 				return false;
 		}
 		prev = q;

@@ -182,6 +182,8 @@ extern bool fb_lang_text(uint16_t lang, char *out);
 
 /* Whether code[0..len) is a valid statement code: 1..FB_MAX_CODE bytes of a-z, 0-9, _. */
 extern bool fb_valid_code(const char *code, size_t len);
+/* qsort comparator of FbItem: bytewise by code, shorter first on a common prefix. */
+extern int	fb_item_cmp(const void *x, const void *y);
 
 /*
  * The score of statement code[0..clen) in a binary form: 1..5, FB_DONT_KNOW (0) for a

@@ -66,6 +66,9 @@ indicator_parse(const char *s, Indicator *x, CoreError *err)
 
 		if (unit == UNIT_NONE)
 			x->unit = UNIT_PERCENT;
+		if (x->num >= 0 && x->den > 0 && isfinite(x->num / x->den))
+			return true;
+		/* the numbers are formatted for the message only (snprintf is slow: loaders parse many) */
 		num_format(x->num, a);
 		num_format(x->den, b);
 		if (x->num < 0 || x->den < 0)

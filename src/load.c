@@ -2,13 +2,15 @@
  * load.c: the SQL functions behind the region's loaders (doc/loading.md): read_csv and
  * read_json turn a whole file, passed as text, into one row per record with the fields the
  * caller asks for by name (line or record number and a text[]); load_number, load_date and
- * load_timestamp convert a field as Finns write it, and closest_name finds the suggestion
- * for an unknown name.  Every error names the line or record and the field and quotes the
+ * load_timestamp convert a field as Finns write it, closest_name finds the suggestion
+ * for an unknown name, and load_response builds a feedback loader's response from a record's
+ * fields without a JSON text.  Every error names the line or record and the field and quotes the
  * bad text.  Parsing lives in load_core.c (CSV, numbers, dates) and feedback_core.c (the
  * strict JSON tokenizer); this file is the server side.
  */
 #include "postgres.h"
 
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -18,6 +20,8 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/formatting.h"
+#include "utils/jsonb.h"
 #include "utils/numeric.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -289,11 +293,27 @@ read_csv(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- JSON */
 
+/*
+ * The keys of the records, by position in the record (records of an export repeat the
+ * same keys in the same order): the key as written and the column it matched, so that a
+ * repeated key is not decoded and matched against every specification again.
+ */
+#define JSON_KEY_CACHE	64
+
+typedef struct JsonKey
+{
+	char	   *key;			/* as written (no escapes), NUL-terminated */
+	size_t		len;
+	int			index;			/* the specification it matches, n if none */
+} JsonKey;
+
 typedef struct JsonRead
 {
 	FbJson		j;
 	FbError		err;
 	int64		record;
+	MemoryContext keycxt;		/* where the cached keys live */
+	JsonKey		keys[2 * JSON_KEY_CACHE];	/* a record's keys, then a wrapped record's */
 } JsonRead;
 
 /* Raises the tokenizer's error for the record being read (or the document). */
@@ -355,6 +375,7 @@ static void
 json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool outer)
 {
 	bool		first = true;
+	int			pos = 0;
 
 	json_next(jr);
 	while (jr->j.token != FBJ_OBJECT_END)
@@ -362,6 +383,7 @@ json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool o
 		char	   *key;
 		size_t		klen;
 		int			i;
+		JsonKey    *cached = NULL;
 
 		if (!first)
 		{
@@ -371,7 +393,33 @@ json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool o
 		}
 		if (jr->j.token != FBJ_STRING)
 			json_expected(jr, "a key (a string)");
-		key = json_string(jr, &klen);
+		if (pos < JSON_KEY_CACHE && !jr->j.escapes)
+			cached = &jr->keys[pos + (outer ? 0 : JSON_KEY_CACHE)];
+		pos++;
+		if (cached && cached->key && cached->len == jr->j.toklen &&
+			memcmp(cached->key, jr->j.tok, cached->len) == 0)
+		{
+			key = cached->key;
+			klen = cached->len;
+			i = cached->index;
+		}
+		else
+		{
+			key = json_string(jr, &klen);
+			for (i = 0; i < s->n; i++)
+				if (load_spec_matches(s->spec[i], s->len[i], key, klen))
+					break;
+			if (cached)
+			{
+				if (cached->key)
+					pfree(cached->key);
+				cached->key = MemoryContextAlloc(jr->keycxt, klen + 1);
+				memcpy(cached->key, key, klen);
+				cached->key[klen] = '\0';
+				cached->len = klen;
+				cached->index = i;
+			}
+		}
 		json_next(jr);
 		if (jr->j.token != FBJ_COLON)
 			json_expected(jr, "\":\" after the key");
@@ -387,9 +435,6 @@ json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool o
 								errdetail("Expected each record as an object of fields, or as {\"id\": {fields}} with one member.")));
 			break;
 		}
-		for (i = 0; i < s->n; i++)
-			if (load_spec_matches(s->spec[i], s->len[i], key, klen))
-				break;
 		if (i < s->n && seen[i])
 			ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid JSON in record %lld: field \"%s\" appears more than once",
@@ -398,7 +443,16 @@ json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool o
 		switch (jr->j.token)
 		{
 			case FBJ_STRING:
-				if (i < s->n)
+				if (i < s->n && !jr->j.escapes)
+				{
+					/* as written: straight into the text */
+					if (jr->j.toklen > 0)
+					{
+						vals[i] = PointerGetDatum(cstring_to_text_with_len(jr->j.tok, (int) jr->j.toklen));
+						nulls[i] = false;
+					}
+				}
+				else if (i < s->n)
 				{
 					size_t		l;
 					char	   *v = json_string(jr, &l);
@@ -482,6 +536,8 @@ read_json(PG_FUNCTION_ARGS)
 	jr.j.unicode = GetDatabaseEncoding() == PG_UTF8 ? NULL : feedback_unicode;
 	jr.j.tick = json_tick;
 	jr.record = 0;
+	jr.keycxt = CurrentMemoryContext;
+	memset(jr.keys, 0, sizeof(jr.keys));
 	json_next(&jr);
 	if (jr.j.token == FBJ_OBJECT_START)
 	{
@@ -669,4 +725,189 @@ closest_name(PG_FUNCTION_ARGS)
 	if (best < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(PointerGetDatum(DatumGetTextPCopy(d[best])));
+}
+
+/* ---------------------------------------------------------------- responses */
+
+/* The index (1..count) of s among names[1..count], 0 if none. */
+static int
+load_enum(const char *const *names, int count, const char *s, size_t len)
+{
+	for (int i = 1; i <= count; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return i;
+	return 0;
+}
+
+/*
+ * A label's score in labels (an object: label -> score, JSON null = don't know) as
+ * loader_answer reads it: 1-5 into *score (FB_DONT_KNOW for null); 0 when the label is
+ * there without such a score, -1 when it is not there.
+ */
+static int
+load_label(Jsonb *labels, const char *s, size_t len, int *score)
+{
+	JsonbValue	buf;
+	JsonbValue *v;
+	char	   *num = NULL;
+	const char *t;
+	size_t		tlen;
+
+	if (labels == NULL || !JB_ROOT_IS_OBJECT(labels))
+		return -1;
+	v = getKeyJsonValueFromContainer(&labels->root, s, (uint32) len, &buf);
+	if (v == NULL)
+		return -1;
+	if (v->type == jbvNull)
+	{
+		*score = FB_DONT_KNOW;
+		return 1;
+	}
+	if (v->type == jbvString)
+		t = v->val.string.val, tlen = (size_t) v->val.string.len;
+	else if (v->type == jbvNumeric)
+	{
+		num = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		t = num, tlen = strlen(num);
+	}
+	else
+		return 0;
+	if (tlen == 1 && t[0] >= '1' && t[0] <= '5')
+	{
+		*score = t[0] - '0';
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * load_response(role text, channel text, nps integer, lang text, statements text[],
+ * fields text[], first integer, labels jsonb) RETURNS feedback: a loaded record's response
+ * built without a JSON text.  statements[i] is answered by fields[first + i - 1] (NULL =
+ * not answered), scored as the region's loader_answer scores it: the answer as written in
+ * labels, else lower-case trimmed in labels (a score 1-5, JSON null = don't know), else a
+ * plain number 1-5.  NULL when no response can be built: an unknown answer or one without a
+ * statement score, an unknown role or channel, nps outside 0-10, lang not 2-3 letters a-z,
+ * an invalid or repeated statement code, more than the allowed statements, or no answer at
+ * all; the loader then finds the record's problem and names it.
+ */
+PG_FUNCTION_INFO_V1(load_response);
+Datum
+load_response(PG_FUNCTION_ARGS)
+{
+	FbValue		v;
+	Jsonb	   *labels = PG_ARGISNULL(7) ? NULL : PG_GETARG_JSONB_P(7);
+	Oid			coll = OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+	Datum	   *codes = NULL,
+			   *answers = NULL;
+	bool	   *codenulls = NULL,
+			   *answernulls = NULL;
+	int			ncodes = 0,
+				nanswers = 0;
+	int			first = PG_ARGISNULL(6) ? 1 : PG_GETARG_INT32(6);
+
+	memset(&v, 0, offsetof(FbValue, items));
+	v.nps = FB_NPS_NONE;
+	if (!PG_ARGISNULL(0))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(0);
+
+		if ((v.role = (uint8_t) load_enum(fb_roles, FB_NROLES, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) == 0)
+			PG_RETURN_NULL();
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+
+		if ((v.channel = (uint8_t) load_enum(fb_channels, FB_NCHANNELS, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) == 0)
+			PG_RETURN_NULL();
+	}
+	if (!PG_ARGISNULL(2))
+	{
+		int32		nps = PG_GETARG_INT32(2);
+
+		if (nps < 0 || nps > 10)
+			PG_RETURN_NULL();
+		v.nps = (uint8_t) nps;
+	}
+	if (!PG_ARGISNULL(3))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(3);
+		const char *s = VARDATA_ANY(t);
+		int			n = (int) VARSIZE_ANY_EXHDR(t);
+
+		if (n < 2 || n > 3)
+			PG_RETURN_NULL();
+		for (int i = 0; i < 3; i++)
+		{
+			int			c = 0;
+
+			if (i < n)
+			{
+				if (s[i] < 'a' || s[i] > 'z')
+					PG_RETURN_NULL();
+				c = s[i] - 'a' + 1;
+			}
+			v.lang = (uint16_t) ((v.lang << 5) | c);
+		}
+	}
+	if (!PG_ARGISNULL(4))
+		deconstruct_array(PG_GETARG_ARRAYTYPE_P(4), TEXTOID, -1, false, TYPALIGN_INT, &codes, &codenulls, &ncodes);
+	if (!PG_ARGISNULL(5))
+		deconstruct_array(PG_GETARG_ARRAYTYPE_P(5), TEXTOID, -1, false, TYPALIGN_INT, &answers, &answernulls, &nanswers);
+	for (int i = 0; i < ncodes; i++)
+	{
+		int64		k = (int64) first - 1 + i;
+		text	   *code;
+		text	   *a;
+		const char *s;
+		size_t		len;
+		int			score = FB_DONT_KNOW;
+		int			found;
+
+		if (k < 0 || k >= nanswers || answernulls[k])
+			continue;
+		if (codenulls[i])
+			PG_RETURN_NULL();
+		code = DatumGetTextPP(codes[i]);
+		if (!fb_valid_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code)) || v.nitems >= FB_MAX_ITEMS)
+			PG_RETURN_NULL();
+		a = DatumGetTextPP(answers[k]);
+		s = VARDATA_ANY(a);
+		len = VARSIZE_ANY_EXHDR(a);
+		found = load_label(labels, s, len, &score);
+		if (found < 0)
+		{
+			/* lower-case trimmed (spaces, as btrim), then a plain number 1-5 */
+			size_t		b = 0,
+						e = len;
+			char	   *low;
+
+			while (b < e && s[b] == ' ')
+				b++;
+			while (e > b && s[e - 1] == ' ')
+				e--;
+			low = str_tolower(s + b, e - b, coll);
+			found = load_label(labels, low, strlen(low), &score);
+			if (found < 0 && e - b == 1 && s[b] >= '1' && s[b] <= '5')
+			{
+				score = s[b] - '0';
+				found = 1;
+			}
+		}
+		if (found <= 0)
+			PG_RETURN_NULL();
+		v.items[v.nitems].len = (uint8_t) VARSIZE_ANY_EXHDR(code);
+		v.items[v.nitems].score = (uint8_t) score;
+		memset(v.items[v.nitems].code, 0, FB_MAX_CODE);
+		memcpy(v.items[v.nitems].code, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+		v.nitems++;
+	}
+	if (v.nps == FB_NPS_NONE && v.nitems == 0)
+		PG_RETURN_NULL();
+	qsort(v.items, v.nitems, sizeof(FbItem), fb_item_cmp);
+	for (int i = 1; i < v.nitems; i++)
+		if (fb_item_cmp(&v.items[i - 1], &v.items[i]) == 0)
+			PG_RETURN_NULL();
+	PG_RETURN_BYTEA_P(feedback_make(&v));
 }

@@ -1,8 +1,9 @@
 -- load: the readers and converters behind the region's loaders (src/load.c, doc/loading.md).
 -- A file reaches the server as one text argument; read_csv and read_json turn it into one
 -- row per record with the fields asked for by name, load_number, load_date and
--- load_timestamp read Finnish numbers and dates, and closest_name suggests a known name for
--- an unknown one.  Every error names the line (or record) and the field.
+-- load_timestamp read Finnish numbers and dates, closest_name suggests a known name for an
+-- unknown one, and load_response builds a feedback loader's response from a record's fields.
+-- Every error names the line (or record) and the field.
 
 CREATE FUNCTION @extschema@.read_csv(document text, columns text[], separator text DEFAULT NULL)
     RETURNS TABLE (line bigint, fields text[])
@@ -41,3 +42,10 @@ CREATE FUNCTION @extschema@.closest_name(name text, candidates text[]) RETURNS t
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
     'the candidate nearest to name by edit distance (case-insensitive), for "did you mean" suggestions';
+
+CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
+                                          fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
+    AS 'MODULE_PATHNAME', 'load_response'
+    LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.load_response(text, text, integer, text, text[], text[], integer, jsonb) IS
+    'a feedback loader''s response built from a record''s fields (statements[i] answered by fields[first + i - 1], scored through labels: label -> 1-5 or null = don''t know, else a number 1-5); NULL when an answer or value is not valid';

@@ -56,6 +56,13 @@ CREATE FUNCTION @extschema@.closest_name(name text, candidates text[]) RETURNS t
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
     'the candidate nearest to name by edit distance (case-insensitive), for "did you mean" suggestions';
+-- ---- loaders, speed (issue 12): a feedback loader's response built without a JSON text
+CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
+                                          fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
+    AS 'MODULE_PATHNAME', 'load_response'
+    LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.load_response(text, text, integer, text, text[], text[], integer, jsonb) IS
+    'a feedback loader''s response built from a record''s fields (statements[i] answered by fields[first + i - 1], scored through labels: label -> 1-5 or null = don''t know, else a number 1-5); NULL when an answer or value is not valid';
 -- ---- network: pekefb.min_group_size is a session's raise of a region's minimum
 COMMENT ON FUNCTION @extschema@.min_group_size() IS
     'current pekefb.min_group_size: the session''s raise of a region''s minimum group size (views use the larger of it and settings.min_group_size)';

@@ -156,9 +156,12 @@ AS $fn$
 DECLARE
     bad record;
 BEGIN
-    SELECT pekefb.unit(n.value) AS have, i.unit AS want, n.indicator_code INTO bad
-    FROM new_rows n JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) n.indicator_code
-    WHERE pekefb.unit(n.value) OPERATOR(pg_catalog.<>) i.unit
+    -- each indicator and unit once (a hash aggregate), then their indicators
+    SELECT u.have, i.unit AS want, u.indicator_code INTO bad
+    FROM (SELECT DISTINCT n.indicator_code, pekefb.unit(n.value) AS have FROM new_rows n) u
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) u.indicator_code
+    WHERE u.have OPERATOR(pg_catalog.<>) i.unit
+    ORDER BY u.indicator_code, u.have
     LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'unit "%" of the value does not match unit "%" of indicator "%"', bad.have, bad.want, bad.indicator_code

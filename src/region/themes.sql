@@ -200,7 +200,8 @@ BEGIN
     SELECT r.organization_code, r.response_id, l.theme, l.lang, pg_catalog.min(l.term)
     FROM new_rows r
     JOIN @region@.theme_lexicon l ON l.lang OPERATOR(pg_catalog.=) r.language
-    WHERE r.comment_tsv OPERATOR(pg_catalog.@@) l.query
+    WHERE r.comment_tsv IS NOT NULL         -- most responses have no comment: not joined
+      AND r.comment_tsv OPERATOR(pg_catalog.@@) l.query
     GROUP BY r.organization_code, r.response_id, l.theme, l.lang;
     RETURN NULL;
 END

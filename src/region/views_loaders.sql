@@ -40,24 +40,160 @@ COMMENT ON FUNCTION @region@.loader_unknown(text, text[], bigint[], text[], text
 -- or name), alku and loppu (dates) or vuosi (year), osoittaja and nimittäjä (a ratio) or
 -- arvo (a quantity; percent for a share), and an optional lähde.  Re-loading a corrected
 -- file updates the changed rows and nothing else.
+-- Two paths (doc/loading.md, "Speed"): the fast one reads, converts, maps and checks the
+-- file and writes it in ONE statement, which writes nothing when any line has a problem
+-- (a check of the careful path would fail, or a year the fast path does not convert); the
+-- careful one then runs the checks one by one in temp tables and raises the error naming
+-- the line and field (or loads the file when nothing was wrong after all).
 CREATE FUNCTION @region@.load_measurements(content text, source text DEFAULT NULL)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
     bad record;
     total bigint;
+    n_lines bigint;
+    problem boolean;
     n_ins bigint;
     n_upd bigint;
     u_names text[];
     u_lines bigint[];
+    distributed boolean := false;
+    -- the columns by header name (Finnish, English, Swedish), in the order of r.fields
+    cols constant text[] := ARRAY['indikaattori|indicator|mittari|indikator',
+                                  'organisaatio|organization|kunta|alue|organisation|kommun|område',
+                                  '?alku|period_start|alkupäivä|start|början', '?loppu|period_end|loppupäivä|end|slut',
+                                  '?vuosi|year|år', '?osoittaja|numerator|täljare', '?nimittäjä|denominator|nämnare',
+                                  '?arvo|value|värde', '?lähde|source|källa'];
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'load_measurements needs the file''s content' USING ERRCODE = '22004',
             DETAIL = 'Pass the CSV file as text, e.g. \set content `cat measurements.csv` and SELECT * FROM region.load_measurements(:''content'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
+
+    -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
+    -- table for a few lines and probe it once per line (by whatever index it guesses best
+    -- from statistics that a bulk load leaves stale) for many: measured, a probe by the
+    -- primary key costs 7-10 us, by the period index 60 us, a hashed line about 2 us.  So
+    -- a file of more than 1 000 lines, not tiny beside the table (about 100 bytes a row),
+    -- hashes the table, and a file tiny beside it probes the primary key.  The settings are
+    -- the function's own (its SET clause) and hold for the fast path only.
+    n_lines := octet_length(content) - octet_length(replace(content, E'\n', ''));
+    IF n_lines * 20 <= pg_relation_size('@region@.measurements') / 100 THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    ELSIF n_lines > 1000 THEN
+        PERFORM set_config('enable_nestloop', 'off', true);
+    END IF;
+
+    -- The fast path, one statement.  f: every field converted in line order (a bad number
+    -- or date raises here, as in the careful path); w: names mapped to codes (the code
+    -- first, then the Finnish, then the Swedish name, ignoring case), the period, the row
+    -- the table has for the line's key (joined on the primary key's columns) and whether a
+    -- check of the careful path would fail on the line (problem).  g gates the writes:
+    -- nothing is written when a line has a problem or two lines join the same row of the
+    -- table.  Unchanged rows are left out (no trigger fires for them); new rows are
+    -- inserted, changed ones upserted (a row deleted meanwhile is inserted again).  Two new
+    -- lines of one key, a key another session inserted meanwhile or a row the caller may
+    -- not read or write raise here: the fast path is undone and the careful path decides.
+    -- Citus cannot plan the fast statement ("could not find attribute -1 in subquery
+    -- targetlist"): a distributed region loads by the careful path.
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid OPERATOR(pg_catalog.=) $1)'
+            INTO distributed USING '@region@.measurements'::pg_catalog.regclass;
+    END IF;
+    IF distributed THEN
+        problem := true;
+    ELSE
+    BEGIN
+        WITH ni AS (
+            -- per name: the code, whether the file can give its unit, whether it is a share,
+            -- and the suffixes of its ratios and quantities
+            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit IN ('', '%', 'd') AS writable, n.unit = '%' AS share,
+                   CASE n.unit WHEN 'd' THEN ' d' ELSE '' END AS ratio_suffix,
+                   CASE n.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END AS quantity_suffix
+            FROM (
+                SELECT lower(i.code) AS name, i.code, i.unit, 0 AS pref FROM @region@.indicators i
+                UNION ALL SELECT lower(i.name_fi), i.code, i.unit, 1 FROM @region@.indicators i
+                UNION ALL SELECT lower(i.name_sv), i.code, i.unit, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
+            ORDER BY n.name, n.pref, n.code
+        ), no AS (
+            SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+                UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+                UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+            ORDER BY n.name, n.pref, n.code
+        ), w AS (
+            SELECT ni.code AS ic, no.code AS oc, ni.ratio_suffix, ni.quantity_suffix, p.ps, p.pe, f.num, f.den, f.val, f.src,
+                   o.ctid AS found, o.value AS old_value, o.source AS old_source,
+                   -- an empty indicator or organisation has no code, a missing period no ps or pe
+                   (ni.code IS NULL OR no.code IS NULL OR NOT ni.writable OR p.ps IS NULL OR p.pe IS NULL
+                    OR CASE WHEN f.val IS NULL THEN f.num IS NULL OR f.den IS NULL ELSE f.num IS NOT NULL OR f.den IS NOT NULL END
+                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.share AND f.num > f.den)) IS NOT FALSE AS problem
+            FROM (SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
+                         pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
+                         pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
+                         pekefb.load_number(r.fields[5], r.line, 'vuosi') AS year,
+                         pekefb.load_number(r.fields[6], r.line, 'osoittaja') AS num,
+                         pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
+                         pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
+                         COALESCE(r.fields[9], load_measurements.source) AS src
+                  FROM pekefb.read_csv(content, cols) r
+                  OFFSET 0) f
+            -- a year outside 1..9999 is left to the careful path (p.ps or p.pe NULL)
+            CROSS JOIN LATERAL (SELECT COALESCE(f.period_start, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 1, 1) END) AS ps,
+                                       COALESCE(f.period_end, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 12, 31) END) AS pe) p
+            LEFT JOIN ni ON ni.name = lower(f.ind)
+            LEFT JOIN no ON no.name = lower(f.org)
+            LEFT JOIN @region@.measurements o
+                   ON o.organization_code = no.code AND o.indicator_code = ni.code AND o.period_start = p.ps AND o.period_end = p.pe
+        ), g AS (
+            -- two lines of one key already in the table join its row twice; two of a new key
+            -- fail the insert (a unique violation)
+            SELECT count(*) AS total,
+                   COALESCE(bool_or(w.problem), false)
+                   OR EXISTS (SELECT FROM w WHERE w.found IS NOT NULL GROUP BY w.found HAVING count(*) > 1) AS problem
+            FROM w
+        ), ins AS (
+            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
+            SELECT w.ic, w.oc, w.ps, w.pe,
+                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
+                         ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator,
+                   w.src
+            FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
+            RETURNING 1
+        ), up AS (
+            INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
+            SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
+            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source,
+                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
+                               ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator AS value
+                  FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
+                  OFFSET 0) v
+            WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
+            ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
+                SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
+                WHERE t.value OPERATOR(pekefb.<>) EXCLUDED.value
+                   OR (EXCLUDED.source IS NOT NULL AND t.source IS DISTINCT FROM EXCLUDED.source)
+            RETURNING (t.xmax::text = '0') AS fresh)
+        SELECT g.total, g.problem,
+               (SELECT count(*) FROM ins) + (SELECT count(*) FILTER (WHERE up.fresh) FROM up),
+               (SELECT count(*) FILTER (WHERE NOT up.fresh) FROM up)
+        INTO total, problem, n_ins, n_upd
+        FROM g;
+    EXCEPTION WHEN unique_violation OR cardinality_violation OR insufficient_privilege THEN
+        problem := true;
+    END;
+    END IF;
+    PERFORM set_config('enable_nestloop', 'on', true), set_config('enable_hashjoin', 'on', true), set_config('enable_mergejoin', 'on', true);
+    IF NOT problem THEN
+        RETURN QUERY SELECT n_ins, n_upd, total - n_ins - n_upd, 0::bigint;
+        RETURN;
+    END IF;
+
+    -- The careful path: a line has a problem; find the first one, check by check.
     CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS
     SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
            pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
@@ -67,15 +203,7 @@ BEGIN
            pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
            pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
            COALESCE(r.fields[9], load_measurements.source) AS src
-    FROM pekefb.read_csv(content, ARRAY['indikaattori|indicator|mittari|indikator',
-                                        'organisaatio|organization|kunta|alue|organisation|kommun|område',
-                                        '?alku|period_start|alkupäivä|start|början',
-                                        '?loppu|period_end|loppupäivä|end|slut',
-                                        '?vuosi|year|år',
-                                        '?osoittaja|numerator|täljare',
-                                        '?nimittäjä|denominator|nämnare',
-                                        '?arvo|value|värde',
-                                        '?lähde|source|källa']) r;
+    FROM pekefb.read_csv(content, cols) r;
     SELECT count(*) INTO total FROM pekefb_load_rows;
 
     SELECT * INTO bad FROM pekefb_load_rows r
@@ -154,20 +282,23 @@ BEGIN
                                   bad.indicator_code, bad.organization_code, to_char(bad.period_start, 'FMDD.FMMM.YYYY'));
     END IF;
 
-    WITH up AS (
-        INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
-        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end,
+    -- (the parsed rows through a materialised CTE, beside the table's rows by a join: so
+    -- Citus can join a distributed table with a temporary one)
+    WITH lm AS MATERIALIZED (
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.src,
                (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
-                     ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator,
-               m.src
-        FROM pekefb_load_m m
+                     ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator AS value
+        FROM pekefb_load_m m),
+    up AS (
+        INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
+        SELECT m.indicator_code, m.organization_code, m.period_start, m.period_end, m.value, m.src
+        FROM lm m
+        LEFT JOIN @region@.measurements o
+               ON o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
+              AND o.period_start = m.period_start AND o.period_end = m.period_end
         -- unchanged rows are left out before the insert (no trigger fires for them)
-        WHERE NOT EXISTS (SELECT FROM @region@.measurements o
-                          WHERE o.organization_code = m.organization_code AND o.indicator_code = m.indicator_code
-                            AND o.period_start = m.period_start AND o.period_end = m.period_end
-                            AND o.value::text = (CASE WHEN m.num IS NOT NULL THEN m.num::text || '/' || m.den::text || CASE m.unit WHEN 'd' THEN ' d' ELSE '' END
-                                                      ELSE m.val::text || CASE m.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END END)::pekefb.indicator::text
-                            AND (m.src IS NULL OR o.source IS NOT DISTINCT FROM m.src))
+        WHERE o.organization_code IS NULL OR o.value::text <> m.value::text
+           OR (m.src IS NOT NULL AND o.source IS DISTINCT FROM m.src)
         ORDER BY m.organization_code, m.indicator_code, m.period_start
         ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
             SET value = EXCLUDED.value, source = COALESCE(EXCLUDED.source, t.source)
@@ -365,7 +496,13 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
     'an answer''s score through a survey''s label map: 1-5, null (don''t know) or ? (unknown); used by the feedback loaders';
 
 -- load_feedback(survey, content, json): the common part of load_webropol and load_limesurvey:
--- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.
+-- the export's records (CSV or LimeSurvey's JSON) through the survey's mapping.  Built for
+-- speed (doc/loading.md): the reader's records are mapped in one pass into one temp table
+-- (names and services looked up in jsonb maps made once per load, the response built by one
+-- C call, pekefb.load_response), checked by one aggregate pass (and a hash aggregate for
+-- duplicate ids); only when a check fails are the file's records read again to name the
+-- line, field and value.  One join by the primary key then finds the new and the changed
+-- responses: the changed are updated, the new inserted, the unchanged not written.
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
@@ -374,18 +511,31 @@ AS $fn$
 DECLARE
     s @region@.feedback_surveys;
     cols text[];
-    nq integer;
     unit text := CASE WHEN is_json THEN 'record' ELSE 'line' END;
+    reader text := CASE WHEN is_json THEN 'pekefb.read_json($1, $2)' ELSE 'pekefb.read_csv($1, $2)' END;
     tz text;
+    lang_default text;
+    chk record;
     bad record;
-    total bigint;
-    n_skip bigint;
     n_ins bigint;
     n_upd bigint;
     u_names text[];
     u_lines bigint[];
-    amap jsonb;
-    items_sql text;
+    amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
+    stmts text[];       -- the statements of the questions, in the order of their fields (8, 9, ...)
+    noanswer_sql text;  -- the test for a record without any answer to the questions
+    unknown_sql text;   -- the test for a record with an unknown answer (errors only)
+    olow jsonb;         -- organisation name (lower-case trimmed) -> code
+    omap jsonb;         -- organisation name as written -> code (olow of the name lower-case trimmed)
+    vlow jsonb;         -- service name (lower-case trimmed) -> code
+    vmap jsonb;         -- service name as written -> code
+    nmap jsonb;         -- recommendation answer as written -> score 0-10, -1 if none
+    lmap jsonb;         -- amap with the scores as strings "1".."5" (null = don't know, "?" = no statement score)
+    no_id bigint;
+    unknown_org bigint := 0;
+    bad_answer bigint;
+    bad_field bigint;
+    unbuilt boolean := false;
 BEGIN
     IF content IS NULL THEN
         RAISE EXCEPTION 'the feedback loaders need the export''s content' USING ERRCODE = '22004',
@@ -396,106 +546,174 @@ BEGIN
         RAISE EXCEPTION 'unknown survey: "%"', survey USING ERRCODE = '22023',
             DETAIL = 'Register the survey and its mapping in feedback_surveys, feedback_questions and feedback_answers first.';
     END IF;
-    SELECT st.time_zone INTO tz FROM @region@.settings st;
+    SELECT st.time_zone, st.language INTO tz, lang_default FROM @region@.settings st;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
     -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
-    SELECT array_agg(q.column_name ORDER BY q.statement), count(*) INTO cols, nq
+    SELECT array_agg(q.column_name ORDER BY q.statement) INTO cols
     FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
     cols := ARRAY[s.id_column, s.submitted_column, '?' || COALESCE(s.language_column, ''),
                   '?' || COALESCE(s.organization_column, ''), '?' || COALESCE(s.service_column, ''),
                   '?' || COALESCE(s.nps_column, ''), '?' || COALESCE(s.comment_column, '')]
             || COALESCE(array(SELECT '?' || c FROM unnest(cols) c), '{}');
     -- an optional spec of only "?" is not allowed: an absent column gets a name no header has
-    cols := array(SELECT CASE WHEN c = '?' THEN '?|' ELSE c END FROM unnest(cols) c);
-    cols := array(SELECT CASE WHEN c = '?|' THEN '?pekefb-none' ELSE c END FROM unnest(cols) c);
-    IF is_json THEN
-        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_json(content, cols) r;
-    ELSE
-        CREATE TEMP TABLE pekefb_load_rows ON COMMIT DROP AS SELECT r.line, r.fields FROM pekefb.read_csv(content, cols) r;
-    END IF;
-    SELECT count(*), count(*) FILTER (WHERE r.fields[2] IS NULL) INTO total, n_skip FROM pekefb_load_rows r;
-    DELETE FROM pekefb_load_rows r WHERE r.fields[2] IS NULL;       -- incomplete: not submitted
+    cols := array(SELECT CASE WHEN c = '?' THEN '?pekefb-none' ELSE c END FROM unnest(cols) c);
 
-    SELECT r.line, r.fields[1] AS id INTO bad FROM pekefb_load_rows r WHERE r.fields[1] IS NULL ORDER BY r.line LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'response without an id on % %', unit, bad.line USING ERRCODE = '22023',
-            DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
-    END IF;
-    SELECT r.fields[1] AS id, array_agg(r.line ORDER BY r.line) AS lines INTO bad
-    FROM pekefb_load_rows r GROUP BY r.fields[1] HAVING count(*) > 1 ORDER BY min(r.line) LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit, array_to_string(bad.lines, ', ')
-            USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
-    END IF;
-
-    -- organisations: the survey's names, then codes and Finnish and Swedish names
-    CREATE TEMP TABLE pekefb_load_names ON COMMIT DROP AS
-    SELECT DISTINCT ON (kind, name) kind, name, code FROM (
-        SELECT fn.kind, lower(btrim(fn.name)) AS name, fn.code, 0 AS pref FROM @region@.feedback_names fn WHERE fn.survey_code = s.code
-        UNION ALL SELECT 'organization', lower(o.code), o.code, 1 FROM @region@.organizations o
-        UNION ALL SELECT 'organization', lower(o.name_fi), o.code, 2 FROM @region@.organizations o
-        UNION ALL SELECT 'organization', lower(o.name_sv), o.code, 3 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
-    ORDER BY kind, name, pref, code;
-    IF s.organization_column IS NOT NULL THEN
-        SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line) INTO u_names, u_lines
-        FROM (SELECT COALESCE(btrim(r.fields[4]), '') AS name, min(r.line) AS line FROM pekefb_load_rows r
-              WHERE NOT EXISTS (SELECT FROM pekefb_load_names n WHERE n.kind = 'organization' AND n.name = lower(btrim(r.fields[4])))
-              GROUP BY 1) u;
-        PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
-            (SELECT array_agg(x) FROM (SELECT o.name_fi FROM @region@.organizations o
-                                       UNION ALL SELECT fn.name FROM @region@.feedback_names fn
-                                       WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
-    END IF;
-
-    -- answers: every question's answer through the survey's labels (or a plain number), as
-    -- the items of the response's JSON, built per record by one expression over its fields
+    -- the maps (jsonb, one lookup per field): organisations by the survey's names, then
+    -- codes and Finnish and Swedish names, compared lower-case trimmed (olow); services by
+    -- the survey's names (vlow); answers by label as written, then lower-case trimmed (amap).
+    -- omap and vmap give the same code for a name as written (so that the usual names need
+    -- no lower()), nmap the recommendation score of a label or number as written.
+    WITH low AS (
+        SELECT DISTINCT ON (x.name) x.name, x.code
+        FROM (SELECT lower(btrim(fn.name)) AS name, fn.code, 0 AS pref FROM @region@.feedback_names fn
+              WHERE fn.survey_code = s.code AND fn.kind = 'organization'
+              UNION ALL SELECT lower(o.code), o.code, 1 FROM @region@.organizations o
+              UNION ALL SELECT lower(o.name_fi), o.code, 2 FROM @region@.organizations o
+              UNION ALL SELECT lower(o.name_sv), o.code, 3 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) x
+        ORDER BY x.name, x.pref, x.code)
+    SELECT (SELECT jsonb_object_agg(low.name, low.code) FROM low),
+           (SELECT jsonb_object_agg(k.raw, low.code)
+            FROM (SELECT fn.name FROM @region@.feedback_names fn WHERE fn.survey_code = s.code AND fn.kind = 'organization'
+                  UNION SELECT o.code FROM @region@.organizations o
+                  UNION SELECT o.name_fi FROM @region@.organizations o
+                  UNION SELECT o.name_sv FROM @region@.organizations o WHERE o.name_sv IS NOT NULL
+                  UNION SELECT low.name FROM low) k (raw)
+            JOIN low ON low.name = lower(btrim(k.raw)))
+    INTO olow, omap;
+    WITH low AS (
+        SELECT DISTINCT ON (lower(btrim(fn.name))) lower(btrim(fn.name)) AS name, fn.code FROM @region@.feedback_names fn
+        WHERE fn.survey_code = s.code AND fn.kind = 'service' ORDER BY lower(btrim(fn.name)), fn.code)
+    SELECT (SELECT jsonb_object_agg(low.name, low.code) FROM low),
+           (SELECT jsonb_object_agg(k.raw, low.code)
+            FROM (SELECT fn.name FROM @region@.feedback_names fn WHERE fn.survey_code = s.code AND fn.kind = 'service'
+                  UNION SELECT low.name FROM low) k (raw)
+            JOIN low ON low.name = lower(btrim(k.raw)))
+    INTO vlow, vmap;
     SELECT jsonb_object_agg(l.label, l.score) INTO amap
     FROM (SELECT DISTINCT ON (x.label) x.label, x.score
           FROM (SELECT fa.answer AS label, fa.score, 0 AS pref FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code
                 UNION ALL SELECT lower(btrim(fa.answer)), fa.score, 1 FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code) x
           ORDER BY x.label, x.pref) l;
     amap := COALESCE(amap, '{}');
-    SELECT string_agg(format('CASE WHEN r.fields[%s] IS NOT NULL THEN %L || @region@.loader_answer($1, r.fields[%s]) END',
-                             7 + q.k, '"' || q.statement || '":', 7 + q.k), ', ' ORDER BY q.k)
-    INTO items_sql
+    -- the same with each score as load_response takes it fastest: "1".."5", null, or "?" (no statement score)
+    SELECT jsonb_object_agg(a.key, CASE WHEN jsonb_typeof(a.value) = 'null' THEN 'null'::jsonb
+                                        WHEN a.value #>> '{}' = ANY (ARRAY['1', '2', '3', '4', '5']) THEN to_jsonb(a.value #>> '{}')
+                                        ELSE '"?"'::jsonb END)
+    INTO lmap FROM jsonb_each(amap) a;
+    lmap := COALESCE(lmap, '{}');
+    olow := COALESCE(olow, '{}');
+    omap := COALESCE(omap, '{}');
+    vlow := COALESCE(vlow, '{}');
+    vmap := COALESCE(vmap, '{}');
+    SELECT jsonb_object_agg(k.raw, COALESCE(CASE WHEN jsonb_typeof(amap -> lower(btrim(k.raw))) = 'number' THEN (amap ->> lower(btrim(k.raw)))::integer END,
+                                            CASE WHEN btrim(k.raw) ~ '^([0-9]|10)$' THEN btrim(k.raw)::integer END, -1))
+    INTO nmap
+    FROM (SELECT a.key FROM jsonb_object_keys(amap) a (key) UNION SELECT d::text FROM generate_series(0, 10) d) k (raw);
+    SELECT array_agg(q.statement ORDER BY q.k),
+           string_agg(format('r.fields[%s] IS NULL', 7 + q.k), ' AND ' ORDER BY q.k),
+           string_agg(format('(r.fields[%s] IS NOT NULL AND @region@.loader_answer($3, r.fields[%s]) = ''?'')', 7 + q.k, 7 + q.k), ' OR ' ORDER BY q.k)
+    INTO stmts, noanswer_sql, unknown_sql
     FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
           FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
+    -- the survey's role and channel must be the type's (else the type says what is wrong)
+    IF pekefb.load_response(s.role, s.channel, 0, NULL, NULL, NULL, NULL, NULL) IS NULL THEN
+        PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
+    END IF;
+
+    -- one pass over the records: every field mapped (received_at read here: a bad time is
+    -- reported at once); submitted = false for an incomplete response (skipped); response
+    -- NULL when the record has no answer or a problem (found below)
     EXECUTE format($q$
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT r.line, r.fields[1] AS id,
-           (pekefb.load_timestamp(r.fields[2], r.line, $2, $3) AT TIME ZONE $4) AS received_at,
-           COALESCE($5, no.code) AS organization_code,
-           COALESCE($6, ns.code, btrim(r.fields[5])) AS service,
+    SELECT x.line, x.submitted, x.id, x.received_at, x.organization_code, x.service, x.nps, x.lang, x.comment,
+           x.nps IS NULL AND x.no_answer AS empty,
+           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $17) AS response
+    FROM (
+    SELECT r.line, r.fields, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
+           (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
+           COALESCE($6, $8 ->> r.fields[4], $9 ->> lower(btrim(r.fields[4]))) AS organization_code,
+           COALESCE($10, $11 ->> r.fields[5], $12 ->> lower(btrim(r.fields[5])), NULLIF(btrim(r.fields[5]), '')) AS service,
            CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE(CASE WHEN jsonb_typeof($1 -> lower(btrim(r.fields[6]))) = 'number' THEN ($1 ->> lower(btrim(r.fields[6])))::integer END,
+                ELSE COALESCE(($13 ->> r.fields[6])::integer,
+                              CASE WHEN jsonb_typeof($14 -> lower(btrim(r.fields[6]))) = 'number' THEN ($14 ->> lower(btrim(r.fields[6])))::integer END,
                               CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
-           r.fields[6] AS nps_text,
-           lower(substr(btrim(r.fields[3]), 1, 2)) AS lang,
+           CASE WHEN r.fields[3] = ANY ('{fi,sv,en}'::text[]) THEN r.fields[3] ELSE lower(substr(btrim(r.fields[3]), 1, 2)) END AS lang,
            NULLIF(btrim(r.fields[7]), '') AS comment,
-           concat_ws(',', %s) AS items
-    FROM pekefb_load_rows r
-    LEFT JOIN pekefb_load_names no ON no.kind = 'organization' AND no.name = lower(btrim(r.fields[4]))
-    LEFT JOIN pekefb_load_names ns ON ns.kind = 'service' AND ns.name = lower(btrim(r.fields[5]))
-    $q$, COALESCE(items_sql, 'NULL'))
-    USING amap, s.submitted_column, unit, tz, s.organization_code, s.service;
-    SELECT f.line INTO bad FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1;
+           %s AS no_answer
+    FROM %s r
+    OFFSET 0) x
+    $q$, COALESCE(noanswer_sql, 'true'), reader)
+    USING content, cols, s.submitted_column, unit, tz, s.organization_code, stmts, omap, olow, s.service, vmap, vlow, nmap, amap,
+          s.role, s.channel, lmap;
+
+    -- every check in one pass (bad: any record with a problem); the errors are worked out
+    -- below only when one is found
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+           count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
+           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                    OR (f.response IS NULL AND NOT f.empty)
+                                    OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))) AS bad
+    INTO chk FROM pekefb_load_f f;
+    IF chk.bad THEN
+        SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
+               count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
+               bool_or(f.response IS NULL AND NOT f.empty) AS unbuilt,
+               min(f.line) FILTER (WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$') AS bad_field
+        INTO bad FROM pekefb_load_f f WHERE f.submitted;
+        no_id := bad.no_id;
+        unknown_org := bad.unknown_org;
+        bad_field := bad.bad_field;
+        unbuilt := bad.unbuilt;
+        IF unbuilt THEN
+            -- the first record with an unknown answer: the file read again
+            EXECUTE format($q$
+            SELECT min(r.line) FROM %s r JOIN pekefb_load_f f ON f.line = r.line
+            WHERE f.submitted AND f.response IS NULL AND NOT f.empty AND (%s)
+            $q$, reader, COALESCE(unknown_sql, 'false')) INTO bad_answer USING content, cols, amap;
+        END IF;
+    END IF;
+
+    IF no_id IS NOT NULL THEN
+        RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
+            DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
+    END IF;
+    PERFORM FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 LIMIT 1;
     IF FOUND THEN
-        SELECT q.column_name, r.fields[7 + q.k] AS answer INTO bad
-        FROM pekefb_load_rows r,
+        SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
+        RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
+                        (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
+            USING ERRCODE = '22P04', DETAIL = 'An export lists each response once.';
+    END IF;
+    IF unknown_org > 0 THEN
+        EXECUTE format($q$
+        SELECT array_agg(u.name ORDER BY u.line), array_agg(u.line ORDER BY u.line)
+        FROM (SELECT COALESCE(btrim(r.fields[4]), '') AS name, min(r.line) AS line
+              FROM %s r JOIN pekefb_load_f f ON f.line = r.line
+              WHERE f.submitted AND f.organization_code IS NULL GROUP BY 1) u
+        $q$, reader) INTO u_names, u_lines USING content, cols;
+        PERFORM @region@.loader_unknown('organisation', u_names, u_lines,
+            (SELECT array_agg(x) FROM (SELECT o.name_fi FROM @region@.organizations o
+                                       UNION ALL SELECT fn.name FROM @region@.feedback_names fn
+                                       WHERE fn.survey_code = s.code AND fn.kind = 'organization') AS k (x)), unit);
+    END IF;
+    IF bad_answer IS NOT NULL THEN
+        EXECUTE format($q$
+        SELECT q.column_name, r.fields[7 + q.k] AS answer
+        FROM %s r,
              (SELECT fq.column_name, row_number() OVER (ORDER BY fq.statement) AS k
-              FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q
-        WHERE r.line = bad.line AND @region@.loader_answer(amap, r.fields[7 + q.k]) = '?'
-        ORDER BY q.k LIMIT 1;
-        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit,
-                        (SELECT f.line FROM pekefb_load_f f WHERE strpos(f.items, '?') > 0 ORDER BY f.line LIMIT 1), bad.column_name
+              FROM @region@.feedback_questions fq WHERE fq.survey_code = $3) q
+        WHERE r.line = $4 AND r.fields[7 + q.k] IS NOT NULL AND @region@.loader_answer($5, r.fields[7 + q.k]) = '?'
+        ORDER BY q.k LIMIT 1
+        $q$, reader) INTO bad USING content, cols, s.code, bad_answer, amap;
+        RAISE EXCEPTION 'unknown answer "%" on % %, field "%"', bad.answer, unit, bad_answer, bad.column_name
             USING ERRCODE = '22023',
                   DETAIL = format('Expected an answer label of survey "%s" with a score 1-5 or don''t know in feedback_answers, or a number 1-5%s.',
                                   s.code, COALESCE(format('; the nearest label is "%s"', pekefb.closest_name(bad.answer,
                                       (SELECT array_agg(fa.answer) FROM @region@.feedback_answers fa WHERE fa.survey_code = s.code))), ''));
     END IF;
-    SELECT * INTO bad FROM pekefb_load_f f WHERE f.nps NOT BETWEEN 0 AND 10 OR f.service IS NULL OR f.lang !~ '^[a-z]{2}$'
-    ORDER BY f.line LIMIT 1;
-    IF FOUND THEN
+    IF bad_field IS NOT NULL THEN
+        SELECT * INTO bad FROM pekefb_load_f f WHERE f.line = bad_field;
         IF bad.service IS NULL THEN
             RAISE EXCEPTION 'response without a service on % %', unit, bad.line USING ERRCODE = '22023',
                 DETAIL = format('Expected a service name in column "%s".', s.service_column);
@@ -503,42 +721,50 @@ BEGIN
             RAISE EXCEPTION 'invalid language on % %, field "%"', unit, bad.line, s.language_column USING ERRCODE = '22023',
                 DETAIL = 'Expected a language code such as fi, sv or en.';
         END IF;
-        RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.nps_text, unit, bad.line, s.nps_column
+        EXECUTE format('SELECT r.fields[6] FROM %s r WHERE r.line = $3', reader) INTO bad USING content, cols, bad_field;
+        RAISE EXCEPTION 'invalid recommendation answer "%" on % %, field "%"', bad.fields, unit, bad_field, s.nps_column
             USING ERRCODE = '22003', DETAIL = 'Expected a number 0-10, or an answer code with its score in feedback_answers.';
     END IF;
+    IF unbuilt THEN         -- not reached: every reason for no response is reported above
+        RAISE EXCEPTION 'invalid response in the file' USING ERRCODE = '22023',
+            DETAIL = 'A response could not be built from the fields of a record.';
+    END IF;
 
-    -- a submitted response without any answer carries nothing: skipped and counted
-    WITH gone AS (
-        DELETE FROM pekefb_load_f f WHERE f.nps IS NULL AND f.items = ''
+    -- a submitted response without any answer carries nothing: skipped and counted.  One
+    -- join by the primary key finds the responses that are new or changed (m); the changed
+    -- are updated, the new inserted by a plain INSERT (loads serialise on the advisory lock,
+    -- so no other load inserts them meanwhile; ON CONFLICT's speculative insertion would
+    -- double the cost of writing the rows)
+    WITH m AS MATERIALIZED (
+        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
+        FROM pekefb_load_f f
+        LEFT JOIN @region@.feedback_responses o
+               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
+              AND (o.survey_code = s.code OR o.survey_code IS NULL)
+        WHERE f.submitted AND NOT f.empty
+          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
+               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
+               OR o.survey_code IS DISTINCT FROM s.code)),
+    upd AS (
+        UPDATE @region@.feedback_responses AS t
+        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
+            survey_code = s.code, source_response_id = m.id, language = m.language
+        FROM m
+        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
+        RETURNING 1),
+    ins AS (
+        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
+                                                survey_code, source_response_id, language)
+        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
+        FROM m
+        WHERE NOT m.known
+        ORDER BY m.received_at
         RETURNING 1)
-    SELECT n_skip + count(*) INTO n_skip FROM gone;
-    WITH     built AS (
-        SELECT f.organization_code, f.id, f.received_at, f.service,
-               ('{' || concat_ws(',', CASE WHEN s.role IS NOT NULL THEN format('"role":"%s"', s.role) END,
-                                 format('"channel":"%s"', s.channel),
-                                 CASE WHEN f.nps IS NOT NULL THEN format('"nps":%s', f.nps) END,
-                                 CASE WHEN f.lang IS NOT NULL THEN format('"lang":"%s"', f.lang) END,
-                                 '"items":{' || f.items || '}') || '}')::pekefb.feedback AS response,
-               f.comment
-        FROM pekefb_load_f f),
-    up AS (
-        INSERT INTO @region@.feedback_responses AS t (organization_code, response_id, received_at, service, response, comment,
-                                                     survey_code, source_response_id)
-        SELECT r.organization_code, s.code || ':' || r.id, r.received_at, r.service, r.response, r.comment, s.code, r.id
-        FROM built r
-        WHERE NOT EXISTS (SELECT FROM @region@.feedback_responses o
-                          WHERE o.organization_code = r.organization_code AND o.response_id = s.code || ':' || r.id
-                            AND o.received_at = r.received_at AND o.service = r.service
-                            AND o.response::text = r.response::text AND o.comment IS NOT DISTINCT FROM r.comment)
-        ORDER BY r.received_at
-        ON CONFLICT (organization_code, response_id) DO UPDATE
-            SET received_at = EXCLUDED.received_at, service = EXCLUDED.service, response = EXCLUDED.response, comment = EXCLUDED.comment
-            WHERE t.received_at <> EXCLUDED.received_at OR t.service <> EXCLUDED.service
-               OR t.response::text <> EXCLUDED.response::text OR t.comment IS DISTINCT FROM EXCLUDED.comment
-        RETURNING (t.xmax::text = '0') AS fresh)
-    SELECT count(*) FILTER (WHERE up.fresh), count(*) FILTER (WHERE NOT up.fresh) INTO n_ins, n_upd FROM up;
-    DROP TABLE pekefb_load_rows, pekefb_load_names, pekefb_load_f;
-    RETURN QUERY SELECT n_ins, n_upd, total - n_skip - n_ins - n_upd, n_skip;
+    SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd) INTO n_ins, n_upd;
+    DROP TABLE pekefb_load_f;
+    RETURN QUERY SELECT n_ins, n_upd, chk.total - chk.incomplete - chk.empty - n_ins - n_upd, chk.incomplete + chk.empty;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
@@ -564,9 +790,19 @@ CREATE FUNCTION @region@.load_limesurvey(survey text, content text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
 AS $fn$
+DECLARE
+    -- the first character is looked for in the file's start (no copy of a large file), in
+    -- the whole file only when its start is all white space
+    start text := pg_catalog.substr(content, 1, 4096);
 BEGIN
+    -- (a byte-order mark, U+FEFF, found by its code: a \u escape would not parse in a
+    -- database whose encoding has no such character, e.g. LATIN1)
+    IF pg_catalog.ltrim((CASE WHEN pg_catalog.ascii(start) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(start, 2) ELSE start END),
+                        E' \t\r\n') OPERATOR(pg_catalog.=) '' THEN
+        start := content;
+    END IF;
     RETURN QUERY SELECT * FROM @region@.load_feedback(survey, content,
-        substr(ltrim((CASE WHEN pg_catalog.ascii(content) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(content, 2) ELSE content END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
+        substr(ltrim((CASE WHEN pg_catalog.ascii(start) OPERATOR(pg_catalog.=) 65279 THEN pg_catalog.substr(start, 2) ELSE start END), E' \t\r\n'), 1, 1) = ANY (ARRAY['{', '[']));
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_limesurvey(text, text) IS
