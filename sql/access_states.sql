@@ -23,7 +23,9 @@ INSERT INTO indicators (code, name_fi, unit, period) VALUES ('count', 'Ilmoituks
 INSERT INTO case_mappings (matter_type, indicator_code) VALUES
   ('Lastensuojeluasia', 'cw'), ('Lastensuojeluasia', 'pta'), ('Hoito', 'care');
 
--- the states computed from the cases directly (a query of its own, not the trigger's)
+-- the states computed from the cases directly (a query of its own, not the trigger's):
+-- every case counts (its latest event day gives the data date), due dates, on time, late
+-- and open dues only those of an access indicator
 CREATE TEMP VIEW direct AS
 SELECT k.indicator_code, k.organization_code, b.basis, date_trunc('month', b.day)::date AS month,
        count(*) AS cases, count(k.finished) AS finished_cases,
@@ -31,8 +33,8 @@ SELECT k.indicator_code, k.organization_code, b.basis, date_trunc('month', b.day
        coalesce(wait_agg(k.finished - k.started), '{}') AS waits,
        coalesce(wait_agg(k.due - date '4714-11-24 BC') FILTER (WHERE k.finished IS NULL), '{}') AS open_dues,
        wait_agg(greatest(k.started, k.finished) - date '4714-11-24 BC') AS event_days
-FROM (SELECT c.*, due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
-      FROM cases c JOIN indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
+FROM (SELECT c.*, CASE WHEN i.code IS NOT NULL THEN due_date(c.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) END AS due
+      FROM cases c LEFT JOIN indicators i ON i.code = c.indicator_code AND i.deadline IS NOT NULL AND i.organization_code IS NULL
       CROSS JOIN settings s) k
 CROSS JOIN LATERAL (VALUES ('started', k.started), ('finished', k.finished)) b (basis, day)
 WHERE b.day IS NOT NULL
@@ -53,14 +55,14 @@ INSERT INTO cases (indicator_code, organization_code, case_id, started, finished
   ('care', 'o1', 'h1', '2025-01-02', '2025-01-16'),
   ('care', 'o1', 'h2', '2025-01-02', '2025-02-17'),
   ('care', 'o1', 'h3', '2025-01-20', NULL),
-  ('count', 'o1', 'h4', '2025-01-20', NULL);       -- not an access indicator: no state
+  ('count', 'o1', 'h4', '2025-01-21', NULL);       -- not an access indicator: counts, no due date
 SELECT indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues,
        date '4714-11-24 BC' + wait_max(event_days) AS data_date
 FROM access_states ORDER BY 1, 2, 3, 4;
 -- the open case is due 2025-02-03: not past due on that day, past due from the next
 SELECT wait_count_within(open_dues, (date '2025-02-03' - date '4714-11-24 BC') - 1) AS past_due_on_3rd,
        wait_count_within(open_dues, (date '2025-02-04' - date '4714-11-24 BC') - 1) AS past_due_on_4th
-FROM access_states WHERE basis = 'started';
+FROM access_states WHERE basis = 'started' AND indicator_code = 'care';
 SELECT * FROM diff;
 -- the count below a day on hand-made and extreme states; the statement builder is strict
 SELECT wait_count_within('{}', 5) AS empty, wait_count_within('{0:2,3:1}', -2147483648) AS below_all,
@@ -114,8 +116,9 @@ UPDATE indicators SET deadline = '10 working days' WHERE code = 'cw';
 SELECT *, (SELECT sum(on_time) FROM access_states WHERE indicator_code = 'cw') AS cw_on_time FROM diff;
 UPDATE indicators SET name_fi = name_fi || ' (muutettu)';     -- no rebuild needed
 SELECT * FROM diff;
-UPDATE indicators SET organization_code = 'o1' WHERE code = 'pta';   -- a partner's: no states
-SELECT count(*) AS pta_rows FROM access_states WHERE indicator_code = 'pta';
+UPDATE indicators SET organization_code = 'o1' WHERE code = 'pta';   -- a partner's: no due dates
+SELECT count(*) > 0 AS pta_rows, sum(on_time + late) AS pta_judged, sum(wait_count(open_dues)) AS pta_open_dues
+FROM access_states WHERE indicator_code = 'pta';
 SELECT * FROM diff;
 UPDATE indicators SET organization_code = NULL WHERE code = 'pta';
 SELECT * FROM diff;
@@ -158,13 +161,112 @@ UPDATE cases SET finished = NULL;
 ROLLBACK;
 SELECT * FROM diff;
 
+-- every access view read through the states equals the direct computation: the views are
+-- read while the states are kept (states), then with one of the triggers on cases
+-- disabled, which makes access_summary_on and data_date() compute from the cases (direct),
+-- on both bases, on a later judging day (states too), on an earlier one (direct both
+-- times), under the region's min_group_size and a session's raise of it, as the owner and
+-- as a member under row-level security.  Rows are compared as text, EXCEPT ALL both ways.
+CREATE TEMP TABLE snaps (tag text, what text, r text);
+CREATE FUNCTION pg_temp.snap(tag text) RETURNS bigint LANGUAGE sql AS $$
+    WITH i AS (
+        INSERT INTO snaps
+        SELECT tag, 'access_summary', x::text FROM states_region.access_summary x
+        UNION ALL SELECT tag, 'on started', x::text FROM states_region.access_summary_on(NULL, 'started') x
+        UNION ALL SELECT tag, 'on finished', x::text FROM states_region.access_summary_on(NULL, 'finished') x
+        UNION ALL SELECT tag, 'later day', x::text FROM states_region.access_summary_on(states_region.data_date() + 45) x
+        UNION ALL SELECT tag, 'earlier day', x::text FROM states_region.access_summary_on(states_region.data_date() - 200, 'started') x
+        UNION ALL SELECT tag, 'data_date', states_region.data_date()::text
+        RETURNING 1)
+    SELECT count(*) FROM i
+$$;
+CREATE FUNCTION pg_temp.differ(a text, b text) RETURNS TABLE (what text, only_first bigint, only_second bigint, rows_read bigint)
+LANGUAGE sql AS $$
+    SELECT w.what,
+           (SELECT count(*) FROM (SELECT r FROM snaps WHERE tag = a AND what = w.what
+                                  EXCEPT ALL SELECT r FROM snaps WHERE tag = b AND what = w.what) x),
+           (SELECT count(*) FROM (SELECT r FROM snaps WHERE tag = b AND what = w.what
+                                  EXCEPT ALL SELECT r FROM snaps WHERE tag = a AND what = w.what) x),
+           (SELECT count(*) FROM snaps WHERE tag = a AND what = w.what)
+    FROM (SELECT DISTINCT s.what FROM snaps s WHERE s.tag IN (a, b)) w ORDER BY 1
+$$;
+CREATE FUNCTION pg_temp.compare(tag text, role_name text DEFAULT NULL)
+RETURNS TABLE (what text, only_states bigint, only_direct bigint, rows_read bigint) LANGUAGE plpgsql AS $$
+BEGIN
+    IF role_name IS NOT NULL THEN EXECUTE format('SET ROLE %I', role_name); END IF;
+    PERFORM pg_temp.snap(tag || ' states');
+    RESET ROLE;
+    ALTER TABLE states_region.cases DISABLE TRIGGER cases_states_update;
+    IF role_name IS NOT NULL THEN EXECUTE format('SET ROLE %I', role_name); END IF;
+    PERFORM pg_temp.snap(tag || ' direct');
+    RESET ROLE;
+    ALTER TABLE states_region.cases ENABLE TRIGGER cases_states_update;
+    RETURN QUERY SELECT * FROM pg_temp.differ(tag || ' states', tag || ' direct');
+END $$;
+-- (the switch: kept, then not while a trigger is disabled)
+SELECT _access_states_kept() AS kept;
+ALTER TABLE cases DISABLE TRIGGER cases_states_update;
+SELECT _access_states_kept() AS kept;
+ALTER TABLE cases ENABLE TRIGGER cases_states_update;
+-- the suppression is exercised: a share of the rows is hidden (default min_group_size 5)
+SELECT count(*) FILTER (WHERE suppressed) AS suppressed, count(*) FILTER (WHERE NOT suppressed) AS shown,
+       count(DISTINCT period_kind) AS period_kinds, count(DISTINCT count_by) AS bases
+FROM access_summary;
+SELECT * FROM pg_temp.compare('owner');
+SET pekefb.min_group_size = 12;
+SELECT count(*) FILTER (WHERE suppressed) AS suppressed, count(*) FILTER (WHERE NOT suppressed) AS shown FROM access_summary;
+SELECT * FROM pg_temp.compare('owner, min 12');
+RESET pekefb.min_group_size;
+-- a member reading one municipality: row-level security on cases and access_states
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_states_member;
+RESET client_min_messages;
+CREATE ROLE regress_states_member;
+SELECT add_member('regress_states_member', 'o2', 'read') IS NOT NULL AS member;
+GRANT ALL ON snaps TO regress_states_member;
+SET ROLE regress_states_member;
+SELECT count(*) AS visible_states, count(DISTINCT organization_code) AS organizations, data_date() AS member_data_date
+FROM access_states;
+RESET ROLE;
+SELECT * FROM pg_temp.compare('member', 'regress_states_member');
+-- the follow-up report (its access section reads access_summary): the same document
+BEGIN;
+CREATE TEMP TABLE report_states ON COMMIT DROP AS
+SELECT follow_up_report('reg', '2025-01-01', '2025-12-31', 'en', 'markdown') AS doc;
+ALTER TABLE cases DISABLE TRIGGER cases_states_update;
+SELECT doc = follow_up_report('reg', '2025-01-01', '2025-12-31', 'en', 'markdown') AS report_same,
+       strpos(doc, '## Access within statutory deadlines') > 0 AS has_access,
+       strpos(doc, '### Hoitoon 14 vrk:ssa') > 0 AS has_care FROM report_states;
+ROLLBACK;
+SELECT _access_states_kept() AS kept;
+
+-- a filtered access query (one organisation, one year) reads no case: the access views'
+-- plan is access_summary_on's (a function scan), whose inner statements EXPLAIN does not
+-- show, so the scans they make are counted: pg_stat_xact_user_tables' counts of cases
+-- before and after the query, in one transaction (the counts of earlier transactions not
+-- yet reported are in them too, hence the difference).  On the data date no scan of cases,
+-- neither sequential nor by index; a judging day before it computes from the cases.
+EXPLAIN (COSTS OFF)
+SELECT * FROM access_summary WHERE organization_code = 'o1' AND period_kind = 'year' AND period_start = '2025-01-01';
+BEGIN;
+SELECT seq_scan AS seq0, coalesce(idx_scan, 0) AS idx0 FROM pg_stat_xact_user_tables WHERE relid = 'cases'::regclass \gset
+SELECT count(*) AS rows FROM access_summary
+WHERE organization_code = 'o1' AND period_kind = 'year' AND period_start = '2025-01-01';
+SELECT seq_scan - :seq0 AS cases_seq_scans, coalesce(idx_scan, 0) - :idx0 AS cases_index_scans
+FROM pg_stat_xact_user_tables WHERE relid = 'cases'::regclass;
+SELECT count(*) AS rows FROM access_summary_on(data_date() - 30)
+WHERE organization_code = 'o1' AND period_kind = 'year' AND period_start = '2025-01-01';
+SELECT (seq_scan + coalesce(idx_scan, 0)) - (:seq0 + :idx0) > 0 AS earlier_day_reads_cases
+FROM pg_stat_xact_user_tables WHERE relid = 'cases'::regclass;
+COMMIT;
+
 -- the states give access_summary_on's monthly own figures (judged on the data date, each
 -- basis, every group shown: min_group_size 1)
 UPDATE settings SET min_group_size = 1;
--- (The states' data date is that of the access indicators' cases; data_date() also counts
--- the cases of indicator count, later here: access_summary_on judges on it, so do the
--- states below, exact for any day at or after every case's events.)
+-- (The states count every case's latest event day, those of indicator count too: data_date()
+-- reads them, and equals the latest event of the cases.)
 SELECT date '4714-11-24 BC' + max(wait_max(event_days)) AS states_data_date, data_date(),
+       (SELECT max(greatest(started, finished)) FROM cases) AS cases_data_date,
        (SELECT max(greatest(started, finished)) FROM cases WHERE indicator_code <> 'count') AS access_cases_data_date
 FROM access_states;
 WITH j AS (SELECT data_date() AS judge),
@@ -176,6 +278,7 @@ s AS (
                                             - wait_count_within(a.open_dues, (j.judge - date '4714-11-24 BC') - 1) END AS open_within,
            wait_percentile(a.waits, 0.5) AS median_wait
     FROM access_states a CROSS JOIN j
+    WHERE a.indicator_code IN (SELECT code FROM indicators WHERE deadline IS NOT NULL AND organization_code IS NULL)
 ),
 v AS (
     SELECT x.indicator_code, x.organization_code, b.basis, x.period_start AS month, x.cases, x.finished_cases, x.on_time,
@@ -194,6 +297,12 @@ SELECT * FROM diff;
 INSERT INTO cases (indicator_code, organization_code, case_id, started, finished)
 SELECT indicator_code, organization_code, case_id, started, CASE WHEN NOT open THEN started + wait END FROM gen;
 SELECT * FROM diff;
+-- after the reload (and moves of cases between organisations and months): the views again
+UPDATE cases SET organization_code = 'o' || (1 + (substr(organization_code, 2)::int % 6)), started = started - 35
+WHERE case_id LIKE 'r1%' AND finished IS NULL;
+DELETE FROM cases WHERE case_id LIKE 'r8%';
+SELECT * FROM diff;
+SELECT * FROM pg_temp.compare('reloaded');
 DELETE FROM access_states WHERE organization_code = 'o2';      -- states lost by hand ...
 SELECT missing > 0 AS drifted FROM diff;
 SELECT rebuild_access_states() = (SELECT count(*) FROM direct) AS rebuilt;   -- ... come back
@@ -207,4 +316,6 @@ SELECT * FROM diff;
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA states_region CASCADE;
+DROP TABLE snaps;
+DROP ROLE regress_states_member;
 RESET client_min_messages;

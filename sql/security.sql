@@ -287,7 +287,8 @@ SELECT :"tgt".member_organizations('regress_pekefb_partner', 'write') AS orgs,
 SELECT :"tgt".remove_member('regress_pekefb_partner', 'a') AS removed_last;
 -- the stored access states (states.sql): the rebuild and the statement the triggers run
 SELECT :"tgt".rebuild_access_states() OPERATOR(pg_catalog.>=) 0 AS states_rebuilt,
-       pg_catalog.strpos(:"tgt"._access_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS states_sql;
+       pg_catalog.strpos(:"tgt"._access_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS states_sql,
+       :"tgt"._access_states_kept() AS states_kept;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -335,7 +336,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'can_read', 'can_write', 'member_organizations', 'min_group_size', '_tree_suppress',
                         '_parts_suppress',
                         -- the stored access states' (called above)
-                        'rebuild_access_states', '_access_states_sql')
+                        'rebuild_access_states', '_access_states_sql', '_access_states_kept')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

@@ -100,6 +100,26 @@ BEGIN
         EXECUTE stmt;
     END LOOP;
 
+    -- The stored access states (states.sql) are kept by statement triggers on cases, which
+    -- a shard cannot run (no transition tables): they go, with the rebuilds on settings and
+    -- indicators, and the states are emptied; the access views and data_date() then compute
+    -- from the cases (they read the states only while cases_states_insert is there,
+    -- doc/states.md).
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I', t.name, nsp, t.tab)
+        FROM (VALUES ('cases_states_insert', 'cases'), ('cases_states_update', 'cases'),
+                     ('cases_states_delete', 'cases'), ('cases_states_truncate', 'cases'),
+                     ('settings_states_rebuild', 'settings'), ('indicators_states_rebuild', 'indicators')) AS t (name, tab)
+        WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
+                        AND g.tgname OPERATOR(pg_catalog.=) t.name)
+    LOOP
+        EXECUTE stmt;
+    END LOOP;
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.access_states', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I.access_states', nsp);
+    END IF;
+
     -- The references that the row tables check once per statement (the region's
     -- references.sql) become the foreign keys they stand for: Citus checks a foreign key
     -- where the rows are, and a shard has no transition tables.  The referring side's

@@ -1,12 +1,13 @@
 -- states: the stored per-month aggregate states of the access indicators (issue 13,
 -- doc/states.md), kept exactly by statement triggers on cases, so that the access views
--- can read a few thousand state rows instead of every case.  One row per access indicator
--- (deadline, no owning organisation: as access_summary_on), the case's own organisation,
--- counting basis and month of the basis day holds what access_summary_on's per-group
--- aggregates need for any judging day at or after every case's events (the region's data
--- date, its default): counts, the waits of the finished cases, and histograms of the open
--- cases' due days and of the event days, as day numbers (days since 24.11.4714 BC, Julian
--- day 0, the smallest date: every date has one, at least 0, as a pekefb.waits day must).
+-- can read a few thousand state rows instead of every case.  One row per indicator, the
+-- case's own organisation, counting basis and month of the basis day holds what
+-- access_summary_on's per-group aggregates need for any judging day at or after every
+-- case's events (the region's data date, its default): counts, the waits of the finished
+-- cases, and histograms of the open cases' due days (access indicators only: a deadline, no
+-- owning organisation) and of every case's latest event day (the data date: data_date()
+-- reads it here, by the index on its maximum), as day numbers (days since 24.11.4714 BC,
+-- Julian day 0, the smallest date: every date has one, at least 0, as a pekefb.waits day must).
 -- Each statement on cases aggregates its transition tables once and adds the new rows'
 -- states and subtracts the old rows' (waits_subtract) in one upsert; rebuild_access_states
 -- recomputes everything (a change of the calendar settings or of an indicator's deadline
@@ -30,21 +31,24 @@ CREATE TABLE @region@.access_states (
     PRIMARY KEY (indicator_code, organization_code, basis, month)
 );
 COMMENT ON TABLE @region@.access_states IS
-    'stored aggregate states of the access indicators per indicator, own organisation, counting basis and month, kept by the triggers on cases (doc/states.md)';
-COMMENT ON COLUMN @region@.access_states.indicator_code IS 'the access indicator (indicators.code with a deadline and no owning organisation)';
+    'stored aggregate states of the cases per indicator, own organisation, counting basis and month, kept by the triggers on cases; the access views and data_date() read them (doc/states.md)';
+COMMENT ON COLUMN @region@.access_states.indicator_code IS 'the indicator of the cases (indicators.code; due dates, on time and late only for an access indicator: a deadline and no owning organisation)';
 COMMENT ON COLUMN @region@.access_states.organization_code IS 'the organisation that handles the cases (cases.organization_code, an organizations code; not those below it)';
 COMMENT ON COLUMN @region@.access_states.basis IS 'the counting basis: started (month of cases.started, every case) or finished (month of cases.finished, finished cases only)';
 COMMENT ON COLUMN @region@.access_states.month IS 'first day of the month of the basis day';
 COMMENT ON COLUMN @region@.access_states.cases IS 'cases counted (at least 1: a row that becomes empty is deleted)';
 COMMENT ON COLUMN @region@.access_states.finished_cases IS 'of them finished';
-COMMENT ON COLUMN @region@.access_states.on_time IS 'of them finished on or before the due date';
-COMMENT ON COLUMN @region@.access_states.late IS 'of them finished after the due date';
+COMMENT ON COLUMN @region@.access_states.on_time IS 'of them finished on or before the due date (0 for an indicator that is no access indicator)';
+COMMENT ON COLUMN @region@.access_states.late IS 'of them finished after the due date (0 for an indicator that is no access indicator)';
 COMMENT ON COLUMN @region@.access_states.waits IS 'waits (finished - started, days) of the finished cases';
-COMMENT ON COLUMN @region@.access_states.open_dues IS 'due dates of the open cases as day numbers (date - date ''4714-11-24 BC''): open past due on day j = pekefb.wait_count_within(open_dues, day number of j - 1)';
+COMMENT ON COLUMN @region@.access_states.open_dues IS 'due dates of the open cases of an access indicator as day numbers (date - date ''4714-11-24 BC''): open past due on day j = pekefb.wait_count_within(open_dues, day number of j - 1); empty for other indicators';
 COMMENT ON COLUMN @region@.access_states.event_days IS 'the day of each case''s latest event (finished, else started) as day numbers: its maximum is the data date of the rows';
 -- the rows a statement emptied, found without reading the others
 CREATE INDEX access_states_empty ON @region@.access_states (indicator_code) WHERE cases OPERATOR(pg_catalog.=) 0;
 COMMENT ON INDEX @region@.access_states_empty IS 'the rows a statement on cases emptied (deleted at its end)';
+-- the data date (data_date()): the greatest event day, found at the end of this index
+CREATE INDEX access_states_latest ON @region@.access_states (pekefb.wait_max(event_days));
+COMMENT ON INDEX @region@.access_states_latest IS 'the latest event day of each row: data_date() reads the greatest';
 SELECT @region@.set_row_policies('access_states');
 
 -- _access_states_sql(source): the one statement that adds the states of the rows of
@@ -61,10 +65,13 @@ CREATE FUNCTION @region@._access_states_sql(source text) RETURNS text
 WITH r AS (%s),
 k AS (
     SELECT r.sign, r.indicator_code, r.organization_code, r.started, r.finished,
-           pekefb.due_date(r.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) AS due
+           -- due dates only for access indicators (deadline, no owning organisation: as
+           -- access_summary_on); the other cases count for the data date (event_days)
+           CASE WHEN i.code IS NOT NULL
+                THEN pekefb.due_date(r.started, i.deadline, s.calendar, s.extra_closing_days, s.roll_forward) END AS due
     FROM r
-    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) r.indicator_code AND i.deadline IS NOT NULL
-                                AND i.organization_code IS NULL
+    LEFT JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) r.indicator_code AND i.deadline IS NOT NULL
+                                     AND i.organization_code IS NULL
     CROSS JOIN @region@.settings s
 ),
 -- once per started and finished month (fmonth NULL: open), then per basis and month from
@@ -79,9 +86,9 @@ m AS (
            COALESCE(pekefb.wait_agg(k.finished OPERATOR(pg_catalog.-) k.started) FILTER (WHERE k.sign OPERATOR(pg_catalog.>) 0), '{}') AS waits_add,
            COALESCE(pekefb.wait_agg(k.finished OPERATOR(pg_catalog.-) k.started) FILTER (WHERE k.sign OPERATOR(pg_catalog.<) 0), '{}') AS waits_sub,
            COALESCE(pekefb.wait_agg(k.due OPERATOR(pg_catalog.-) DATE '4714-11-24 BC')
-                        FILTER (WHERE k.sign OPERATOR(pg_catalog.>) 0 AND k.finished IS NULL), '{}') AS dues_add,
+                        FILTER (WHERE k.sign OPERATOR(pg_catalog.>) 0 AND k.finished IS NULL AND k.due IS NOT NULL), '{}') AS dues_add,
            COALESCE(pekefb.wait_agg(k.due OPERATOR(pg_catalog.-) DATE '4714-11-24 BC')
-                        FILTER (WHERE k.sign OPERATOR(pg_catalog.<) 0 AND k.finished IS NULL), '{}') AS dues_sub,
+                        FILTER (WHERE k.sign OPERATOR(pg_catalog.<) 0 AND k.finished IS NULL AND k.due IS NOT NULL), '{}') AS dues_sub,
            COALESCE(pekefb.wait_agg(GREATEST(k.started, k.finished) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC')
                         FILTER (WHERE k.sign OPERATOR(pg_catalog.>) 0), '{}') AS days_add,
            COALESCE(pekefb.wait_agg(GREATEST(k.started, k.finished) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC')

@@ -4,19 +4,42 @@
 -- judged on the region's data date (the latest case event loaded) unless the reader
 -- chooses another day (doc/thl.md).
 
+-- _access_states_kept: whether access_states are kept by cases' triggers (states.sql), so
+-- that they count every case.  pekefb.distribute_region drops the triggers (a Citus shard
+-- cannot run them): the readers then compute from the cases.
+CREATE FUNCTION @region@._access_states_kept() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+    SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 4
+    FROM pg_catalog.pg_trigger t
+    WHERE t.tgrelid OPERATOR(pg_catalog.=) '@region@.cases'::pg_catalog.regclass
+      AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['cases_states_insert', 'cases_states_update',
+                                                     'cases_states_delete', 'cases_states_truncate'])
+      AND t.tgenabled OPERATOR(pg_catalog.<>) 'D'
+    $fn$;
+COMMENT ON FUNCTION @region@._access_states_kept() IS
+    'internal: true while the triggers on cases keep access_states (not on Citus: distribute_region drops them)';
+
 -- data_date: the region's data date, the latest day of a case event loaded (a case that
 -- became pending or was done); NULL without cases.  access_summary and
 -- refresh_access_measurements judge on it by default, so that a figure read a year after
 -- the extract does not count the extract's open cases as late (THL: the reporting day is
 -- the extract's date, doc/thl.md).  Under row-level security it is the caller's latest
--- visible event.
+-- visible event.  While the stored states are kept (_access_states_kept) it is read from
+-- them, the greatest of their event days by an index (states.sql), else from every case.
 CREATE FUNCTION @region@.data_date() RETURNS date
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     -- a text body: Citus cannot plan a RETURN body that reads a distributed table
-    AS $fn$ SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c $fn$;
+    AS $fn$
+    SELECT CASE WHEN @region@._access_states_kept()
+                THEN (SELECT DATE '4714-11-24 BC' OPERATOR(pg_catalog.+) pg_catalog.max(pekefb.wait_max(s.event_days))
+                      FROM @region@.access_states s)
+                ELSE (SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c) END
+    $fn$;
 COMMENT ON FUNCTION @region@.data_date() IS
-    'the region''s data date: the latest started or finished day in cases (NULL without cases); the default judging day of access_summary and refresh_access_measurements';
+    'the region''s data date: the latest started or finished day in cases (NULL without cases; read from access_states while they are kept); the default judging day of access_summary and refresh_access_measurements';
 
 -- access_summary_on(on_date, counted_by): per access indicator, organisation, period and
 -- includes_sub_organizations (false rows count the organisation's own cases: they partition
@@ -34,6 +57,9 @@ COMMENT ON FUNCTION @region@.data_date() IS
 -- A benchmark (doc/partners.md): it runs with the owner's rights, so that every member sees
 -- every organisation's figures of the region's catalogue (partners' own indicators left
 -- out) under the suppression rules below, and the data date is the region's.
+-- On a judging day at or after every case event (the default) the per-group figures come
+-- from the stored states (access_states, doc/states.md) rolled up from months; on an
+-- earlier day, or where the states are not kept (Citus), from the cases, as exactly.
 -- It sets DateStyle = ISO for itself, as every region function that reads tables with a date
 -- does: Citus ships a date parameter to the workers as text in the session's DateStyle,
 -- which the workers read in theirs (doc/citus.md).
@@ -52,15 +78,25 @@ AS $fn$
 DECLARE
     judge date := access_summary_on.on_date;
     basis text := access_summary_on.counted_by;
+    latest date;
+    from_states boolean;
+    judge_day integer;
 BEGIN
     IF basis IS NOT NULL AND basis OPERATOR(pg_catalog.<>) ALL (ARRAY['finished', 'started']) THEN
         RAISE EXCEPTION 'invalid counted_by: "%"', basis
             USING ERRCODE = '22023', DETAIL = 'Expected ''finished'', ''started'' or NULL (each indicator''s own count_by).';
     END IF;
+    latest := @region@.data_date();
     IF judge IS NULL THEN
-        SELECT COALESCE(@region@.data_date(), CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date))
+        SELECT COALESCE(latest, CAST(pg_catalog.timezone(st.time_zone, pg_catalog.now()) AS date))
         INTO judge FROM @region@.settings st;
     END IF;
+    -- The stored states (states.sql, doc/states.md) give the per-group figures of every
+    -- judging day at or after all case events (the data date, the default) exactly, on
+    -- either basis; an earlier day needs the cases themselves.  The suppression below runs
+    -- on the figures either way, so any min_group_size() reads the states.
+    from_states := @region@._access_states_kept() AND (latest IS NULL OR judge OPERATOR(pg_catalog.>=) latest);
+    judge_day := judge OPERATOR(pg_catalog.-) DATE '4714-11-24 BC';
     RETURN QUERY
     WITH k AS (
         -- each case once: its basis, its state on the judging day and its due date (a case
@@ -76,7 +112,7 @@ BEGIN
             SELECT COALESCE(basis, i.count_by) AS basis,
                    CASE WHEN c.finished OPERATOR(pg_catalog.<=) judge THEN c.finished END AS finished
         ) x
-        WHERE c.started OPERATOR(pg_catalog.<=) judge
+        WHERE c.started OPERATOR(pg_catalog.<=) judge AND NOT from_states
     ),
     c AS (
         -- and once for the organisation itself and for every organisation above it
@@ -87,7 +123,50 @@ BEGIN
         CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
         WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
     ),
+    -- from the states: the state rows of each indicator's basis, their open cases judged
+    -- on the judging day, once for the own organisation and for every one above it
+    cs AS (
+        SELECT a.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
+               a.basis, a.month, i.period AS indicator_period, a.cases, a.finished_cases, a.on_time, a.late,
+               pekefb.wait_count_within(a.open_dues, judge_day OPERATOR(pg_catalog.-) 1) AS open_past_due,
+               pekefb.wait_count(a.open_dues) AS open_cases, a.waits
+        FROM @region@.access_states a
+        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
+                                    AND i.organization_code IS NULL
+        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) a.organization_code
+        CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
+        WHERE from_states
+          AND a.basis OPERATOR(pg_catalog.=) COALESCE(access_summary_on.counted_by, i.count_by)
+          AND (r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0)
+    ),
     g AS (
+        SELECT cs.indicator_code, cs.organization_code, cs.includes_sub_organizations, p.period_kind,
+               p.period_start, pg_catalog.min(cs.basis) AS basis,
+               CAST(pg_catalog.sum(cs.cases) AS bigint)                                 AS cases,
+               CAST(pg_catalog.sum(cs.finished_cases) AS bigint)                        AS finished_cases,
+               CAST(pg_catalog.sum(cs.on_time) AS bigint)                               AS on_time,
+               CAST(pg_catalog.sum(cs.late) AS bigint)                                  AS late,
+               CAST(pg_catalog.sum(cs.open_past_due) AS bigint)                         AS open_past_due,
+               CAST(pg_catalog.sum(cs.open_cases OPERATOR(pg_catalog.-) cs.open_past_due) AS bigint) AS open_within,
+               pekefb.rollup(cs.waits)                                                  AS waits
+        FROM cs
+        CROSS JOIN LATERAL (VALUES
+            ('month',     cs.month),
+            ('quarter',   CAST(pg_catalog.date_trunc('quarter', cs.month::timestamp) AS date)),
+            -- as below: a month's THL half-year is any of its days'
+            ('half_year', CAST(CAST(pg_catalog.date_trunc('year', (cs.month OPERATOR(pg_catalog.-) interval '3 months'))
+                                    AS date)
+                               OPERATOR(pg_catalog.+)
+                               CASE WHEN pg_catalog.date_part('month', (cs.month OPERATOR(pg_catalog.-) interval '3 months'))
+                                         OPERATOR(pg_catalog.<=) 6
+                                    THEN interval '3 months' ELSE interval '9 months' END AS date)),
+            ('year',      CAST(pg_catalog.date_trunc('year', cs.month::timestamp) AS date))
+        ) AS p (period_kind, period_start)
+        WHERE CASE p.period_kind WHEN 'half_year' THEN cs.indicator_period OPERATOR(pg_catalog.=) 'half_year'
+                                 WHEN 'year' THEN cs.indicator_period OPERATOR(pg_catalog.<>) 'half_year'
+                                 ELSE true END
+        GROUP BY cs.indicator_code, cs.organization_code, cs.includes_sub_organizations, p.period_kind, p.period_start
+        UNION ALL
         SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
                p.period_start, pg_catalog.min(c.basis) AS basis,
                pg_catalog.count(*)                                                      AS cases,
