@@ -63,7 +63,8 @@ BEGIN
     best := own;
     -- (the first total cell of a code wins, as array_position found it: jsonb keeps the last)
     SELECT pg_catalog.jsonb_object_agg(x.o, x.i ORDER BY x.i DESC) INTO totals
-    FROM ROWS FROM (pg_catalog.unnest(org), pg_catalog.unnest(incl)) WITH ORDINALITY AS x (o, inc, i) WHERE x.inc;
+    FROM ROWS FROM (pg_catalog.unnest(org), pg_catalog.unnest(incl)) WITH ORDINALITY AS x (o, inc, i)
+    WHERE x.inc AND x.o IS NOT NULL;
     FOR i IN 1 .. k LOOP
         prim[i] := n[i] OPERATOR(pg_catalog.>=) 1 AND n[i] OPERATOR(pg_catalog.<) m;
     END LOOP;
