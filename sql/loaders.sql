@@ -175,6 +175,30 @@ SELECT pekefb.load_response(NULL, NULL, NULL, NULL, ARRAY['easy'], ARRAY['4'], 1
        pekefb.load_response('vanhempi', 'web', 5, NULL, NULL, NULL, NULL, NULL) IS NULL AS bad_role,
        pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy', 'easy'], ARRAY['4', '5'], 1, NULL) IS NULL AS repeated,
        pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY[NULL], 1, NULL) IS NULL AS no_answer;
+-- case_rows (load_cases' reader): a matter mapped to two indicators gives two rows, an
+-- unmapped one a row without an indicator; names as written in any case (Ä too) and quoted
+-- with "" found once lower-cased; rows in the order of cases' key (indicator, then case id
+-- bytewise; without indicator last); faults: an id on two lines (both), an unknown
+-- organisation, no pending day, a decision before it; a bad day names its line and field
+\set cols 'ARRAY[''id'', ''tyyppi'', ''kunta'', ''vireille'', ''?ratkaistu'']'
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\n'
+    'B2; LS ;LESTIJÄRVI;1.2.2025;3.2.2025\n'
+    '"A ""1""";ls;"Kok;kola";2025-02-01;\n'
+    'C3;muu;lestijärvi;1.2.2025;\n'
+    'B2;ls;Perho;1.2.2025;\n'
+    'D4;PTA;Kaustinen;1.2.2025;31.1.2025\n'
+    'E5;pta;Perho;;\n', :cols, 'efica',
+    ARRAY['lestijärvi', 'lestijarvi', 'kok;kola', 'kokkola', 'perho', 'perho', 'kaustinen', 'kaustinen'],
+    ARRAY['ls', 'ls-7arkipv', 'ls', 'ls-3kk', 'pta', 'pta-3kk']);
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille\nX;ls;Perho;31.2.2025\n', :cols, 'efica', ARRAY['perho', 'perho'], ARRAY['ls', 'ls-7arkipv']);
+-- many distinct names (the name cache grows): every one found
+SELECT count(*) AS rows, count(organization_code) AS found, count(DISTINCT organization_code) AS distinct_found,
+       bool_or(organization_code <> 'k' || (line - 1) % 300) AS wrong, bool_or(fault) AS any_fault
+FROM pekefb.case_rows((SELECT 'id;tyyppi;kunta;vireille' || string_agg(format(E'\n%s;ls;Kunta %s;1.1.2025', i, i % 300), '' ORDER BY i)
+                       FROM generate_series(1, 2000) i), :cols, 'efica',
+                      ARRAY(SELECT unnest(ARRAY['kunta ' || i, 'k' || i]) FROM generate_series(0, 299) i), ARRAY['ls', 'ls-7arkipv']);
+SELECT count(*) FROM pekefb.case_rows(NULL, :cols, 'efica', NULL, NULL);
+SELECT * FROM pekefb.case_rows(E'id;tyyppi\n1;ls\n', ARRAY['id', 'tyyppi'], 'efica', NULL, NULL);
 
 RESET search_path;
 SET client_min_messages = warning;

@@ -12,6 +12,7 @@
 
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -121,6 +122,104 @@ csv_fail(const LoadError *err)
 			 errdetail_internal("%s", err->detail)));
 }
 
+/* The separator argument of read_csv and case_rows: NULL detects it from the header. */
+static char
+csv_separator(FunctionCallInfo fcinfo, int argno, text *doc)
+{
+	char	   *t;
+
+	if (PG_ARGISNULL(argno))
+		return csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	t = text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	if (strcmp(t, ";") == 0 || strcmp(t, ",") == 0 || strcmp(t, "\t") == 0)
+		return t[0];
+	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("invalid CSV separator: \"%s\"", t),
+					errdetail("Expected \";\", \",\", a tab, or NULL to detect it from the header.")));
+}
+
+/*
+ * Reads the header of a CSV document into pos (the header position of each specification,
+ * -1 when an optional column is absent) and returns the header's field count; fields has room
+ * for LOAD_MAX_FIELDS.  Errors for an empty file, a column named twice or a missing column.
+ */
+static int
+csv_header(CsvReader *r, Specs *s, char sep, CsvField *fields, int *pos)
+{
+	int			nheader;
+	LoadError	err;
+
+	switch (csv_next(r, fields, LOAD_MAX_FIELDS, &nheader, &err))
+	{
+		case LOAD_OK:
+			break;
+		case LOAD_END:
+			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							errmsg("invalid CSV: the file is empty"),
+							errdetail("Expected a header line naming the columns, then one line per record.")));
+		default:
+			csv_fail(&err);
+	}
+	for (int i = 0; i < s->n; i++)
+	{
+		pos[i] = -1;
+		for (int k = 0; k < nheader; k++)
+		{
+			const char *name = fields[k].p;
+			size_t		nlen = fields[k].len;
+
+			if (fields[k].escaped)
+			{
+				char	   *copy = palloc(fields[k].len + 1);
+
+				nlen = csv_unescape(&fields[k], copy);
+				name = copy;
+			}
+			if (!load_spec_matches(s->spec[i], s->len[i], name, nlen))
+				continue;
+			if (pos[i] >= 0)
+				ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+								errmsg("invalid CSV on line %ld: column \"%s\" appears more than once in the header",
+									   r->record_line, s->label[i]),
+								errdetail("Columns %d and %d of the header are both \"%s\"; expected each column once.",
+										  pos[i] + 1, k + 1, quote_text(name, nlen))));
+			pos[i] = k;
+		}
+		if (pos[i] < 0 && !load_spec_optional(s->spec[i], s->len[i]))
+		{
+			StringInfoData names;
+
+			initStringInfo(&names);
+			for (int k = 0; k < nheader && names.len < 400; k++)
+			{
+				char	   *name = palloc(fields[k].len + 1);
+				size_t		nlen = csv_unescape(&fields[k], name);
+
+				appendStringInfo(&names, "%s\"%s\"", k ? ", " : "", quote_text(name, nlen));
+			}
+			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+							errmsg("invalid CSV on line %ld: column \"%s\" is missing", r->record_line, s->label[i]),
+							errdetail("Expected a column named %s%s; the header (separator \"%s\") has %s.",
+									  strchr(s->spec[i], '|') ? "one of " : "",
+									  quote_text(s->spec[i] + (load_spec_optional(s->spec[i], s->len[i]) ? 1 : 0),
+												 s->len[i] - (load_spec_optional(s->spec[i], s->len[i]) ? 1 : 0)),
+									  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","), names.data)));
+		}
+	}
+	return nheader;
+}
+
+/* Raises the error of a record whose field count is not the header's. */
+static void pg_attribute_noreturn()
+csv_count_fail(CsvReader *r, int nf, int nheader, char sep)
+{
+	ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					errmsg("invalid CSV on line %ld: %d field%s, the header has %d",
+						   r->record_line, nf, nf == 1 ? "" : "s", nheader),
+					errdetail("Every line has as many fields as the header, separated by \"%s\"; a field holding the separator is quoted (\"...\").",
+							  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","))));
+}
+
 /*
  * read_csv(document text, columns text[], separator text DEFAULT NULL) RETURNS TABLE
  * (line bigint, fields text[]): the header (the first record) gives each column's position
@@ -157,19 +256,7 @@ read_csv(PG_FUNCTION_ARGS)
 	}
 	doc = PG_GETARG_TEXT_PP(0);
 	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
-	if (PG_ARGISNULL(2))
-		sep = csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
-	else
-	{
-		char	   *t = text_to_cstring(PG_GETARG_TEXT_PP(2));
-
-		if (strcmp(t, ";") == 0 || strcmp(t, ",") == 0 || strcmp(t, "\t") == 0)
-			sep = t[0];
-		else
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("invalid CSV separator: \"%s\"", t),
-							errdetail("Expected \";\", \",\", a tab, or NULL to detect it from the header.")));
-	}
+	sep = csv_separator(fcinfo, 2, doc);
 	InitMaterializedSRF(fcinfo, 0);
 
 	fields = palloc(sizeof(CsvField) * LOAD_MAX_FIELDS);
@@ -177,65 +264,7 @@ read_csv(PG_FUNCTION_ARGS)
 	vals = palloc(sizeof(Datum) * (s.n + 1));
 	nulls = palloc(sizeof(bool) * (s.n + 1));
 	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
-
-	/* the header */
-	switch (csv_next(&r, fields, LOAD_MAX_FIELDS, &nheader, &err))
-	{
-		case LOAD_OK:
-			break;
-		case LOAD_END:
-			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-							errmsg("invalid CSV: the file is empty"),
-							errdetail("Expected a header line naming the columns, then one line per record.")));
-		default:
-			csv_fail(&err);
-	}
-	for (int i = 0; i < s.n; i++)
-	{
-		pos[i] = -1;
-		for (int k = 0; k < nheader; k++)
-		{
-			const char *name = fields[k].p;
-			size_t		nlen = fields[k].len;
-
-			if (fields[k].escaped)
-			{
-				char	   *copy = palloc(fields[k].len + 1);
-
-				nlen = csv_unescape(&fields[k], copy);
-				name = copy;
-			}
-			if (!load_spec_matches(s.spec[i], s.len[i], name, nlen))
-				continue;
-			if (pos[i] >= 0)
-				ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-								errmsg("invalid CSV on line %ld: column \"%s\" appears more than once in the header",
-									   r.record_line, s.label[i]),
-								errdetail("Columns %d and %d of the header are both \"%s\"; expected each column once.",
-										  pos[i] + 1, k + 1, quote_text(name, nlen))));
-			pos[i] = k;
-		}
-		if (pos[i] < 0 && !load_spec_optional(s.spec[i], s.len[i]))
-		{
-			StringInfoData names;
-
-			initStringInfo(&names);
-			for (int k = 0; k < nheader && names.len < 400; k++)
-			{
-				char	   *name = palloc(fields[k].len + 1);
-				size_t		nlen = csv_unescape(&fields[k], name);
-
-				appendStringInfo(&names, "%s\"%s\"", k ? ", " : "", quote_text(name, nlen));
-			}
-			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-							errmsg("invalid CSV on line %ld: column \"%s\" is missing", r.record_line, s.label[i]),
-							errdetail("Expected a column named %s%s; the header (separator \"%s\") has %s.",
-									  strchr(s.spec[i], '|') ? "one of " : "",
-									  quote_text(s.spec[i] + (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0),
-												 s.len[i] - (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0)),
-									  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","), names.data)));
-		}
-	}
+	nheader = csv_header(&r, &s, sep, fields, pos);
 
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "read_csv row", ALLOCSET_DEFAULT_SIZES);
 	for (;;)
@@ -248,11 +277,7 @@ read_csv(PG_FUNCTION_ARGS)
 		if (st != LOAD_OK)
 			csv_fail(&err);
 		if (nf != nheader)
-			ereport(ERROR, (errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-							errmsg("invalid CSV on line %ld: %d field%s, the header has %d",
-								   r.record_line, nf, nf == 1 ? "" : "s", nheader),
-							errdetail("Every line has as many fields as the header, separated by \"%s\"; a field holding the separator is quoted (\"...\").",
-									  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","))));
+			csv_count_fail(&r, nf, nheader, sep);
 		old = MemoryContextSwitchTo(rowcxt);
 		for (int i = 0; i < s.n; i++)
 		{
@@ -641,7 +666,24 @@ load_number_fn(PG_FUNCTION_ARGS)
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(out), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-/* The date of a text, or the error naming the place. */
+/* The date of s[0..len), or the error naming the place ("line 7, field "vireille""). */
+static DateADT
+parse_date_at(const char *s, size_t len, int *time, const char *what, const char *place)
+{
+	int			y,
+				m,
+				d;
+	LoadError	err;
+
+	if (load_date(s, len, &y, &m, &d, time, &err) != LOAD_OK)
+		ereport(ERROR,
+				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_DATETIME_FIELD_OVERFLOW : ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("invalid %s \"%s\" on %s", what, quote_text(s, len), place),
+				 errdetail_internal("%s", err.detail)));
+	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+}
+
+/* The date of a text argument, or the error naming the place. */
 static DateADT
 parse_date_arg(FunctionCallInfo fcinfo, int *time, const char *what)
 {
@@ -651,12 +693,10 @@ parse_date_arg(FunctionCallInfo fcinfo, int *time, const char *what)
 				d;
 	LoadError	err;
 
-	if (load_date(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &y, &m, &d, time, &err) != LOAD_OK)
-		ereport(ERROR,
-				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_DATETIME_FIELD_OVERFLOW : ERRCODE_INVALID_DATETIME_FORMAT),
-				 errmsg("invalid %s \"%s\" on %s", what, quote_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)), place(fcinfo)),
-				 errdetail_internal("%s", err.detail)));
-	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	/* the place is formatted only for an error */
+	if (load_date(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &y, &m, &d, time, &err) == LOAD_OK)
+		return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	return parse_date_at(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), time, what, place(fcinfo));
 }
 
 /*
@@ -725,6 +765,486 @@ closest_name(PG_FUNCTION_ARGS)
 	if (best < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(PointerGetDatum(DatumGetTextPCopy(d[best])));
+}
+
+/* ---------------------------------------------------------------- cases */
+
+/*
+ * A name map of case_rows: keys (lower-case names) sorted bytewise, each with its values
+ * (codes; a matter can map to several indicators), and a cache of the file's names as
+ * written (trimmed) -> key, so that each distinct name is lower-cased and looked up once.
+ */
+typedef struct MapKey
+{
+	const char *key;
+	size_t		len;
+	int			first;			/* its values: vals[first .. first + count) */
+	int			count;
+} MapKey;
+
+typedef struct NameSlot
+{
+	const char *raw;			/* NULL: empty slot */
+	size_t		len;
+	uint32		hash;
+	int			key;			/* index in keys, -1 when the map does not know the name */
+	char	   *low;			/* the name lower-case */
+} NameSlot;
+
+typedef struct NameMap
+{
+	MapKey	   *keys;
+	int			nkeys;
+	text	  **vals;
+	NameSlot   *slots;
+	uint32		mask;			/* slots - 1 (a power of two) */
+	uint32		used;
+	Oid			coll;
+} NameMap;
+
+static int
+mapkey_cmp(const void *a, const void *b)
+{
+	const MapKey *x = a;
+	const MapKey *y = b;
+	int			c = memcmp(x->key, y->key, Min(x->len, y->len));
+
+	return c != 0 ? c : (x->len < y->len ? -1 : (x->len > y->len ? 1 : 0));
+}
+
+/*
+ * A map from a text[] of pairs (name, code, name, code, ...); NULL elements are skipped.
+ * The pairs of one name keep their order.
+ */
+static void
+namemap_init(NameMap *m, ArrayType *pairs, Oid coll)
+{
+	Datum	   *d;
+	bool	   *nulls;
+	int			n;
+	MapKey	   *raw;
+	int			nraw = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->coll = coll;
+	if (pairs != NULL)
+	{
+		if (ARR_NDIM(pairs) > 1)
+			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+							errmsg("a name map must be a one-dimensional array of names and codes")));
+		deconstruct_array(pairs, TEXTOID, -1, false, TYPALIGN_INT, &d, &nulls, &n);
+	}
+	else
+		n = 0, d = NULL, nulls = NULL;
+	raw = palloc(sizeof(MapKey) * (n / 2 + 1));
+	m->vals = palloc(sizeof(text *) * (n / 2 + 1));
+	for (int i = 0; i + 1 < n; i += 2)
+	{
+		text	   *k;
+
+		if (nulls[i] || nulls[i + 1])
+			continue;
+		k = DatumGetTextPP(d[i]);
+		raw[nraw].key = VARDATA_ANY(k);
+		raw[nraw].len = VARSIZE_ANY_EXHDR(k);
+		raw[nraw].first = nraw;
+		raw[nraw].count = 1;
+		m->vals[nraw] = DatumGetTextPP(d[i + 1]);
+		nraw++;
+	}
+	/* sorted by name, then by position: a name's values become one run of vals */
+	qsort(raw, nraw, sizeof(MapKey), mapkey_cmp);
+	m->keys = palloc(sizeof(MapKey) * (nraw + 1));
+	{
+		text	  **vals = palloc(sizeof(text *) * (nraw + 1));
+
+		for (int i = 0; i < nraw; i++)
+		{
+			if (m->nkeys > 0 && mapkey_cmp(&m->keys[m->nkeys - 1], &raw[i]) == 0)
+				m->keys[m->nkeys - 1].count++;
+			else
+			{
+				m->keys[m->nkeys] = raw[i];
+				m->keys[m->nkeys].first = i;
+				m->keys[m->nkeys].count = 1;
+				m->nkeys++;
+			}
+			vals[i] = m->vals[raw[i].first];
+		}
+		m->vals = vals;
+	}
+	m->mask = 63;
+	m->slots = palloc0(sizeof(NameSlot) * (m->mask + 1));
+}
+
+/* The slot of a name as written (s[0..len), trimmed), filled on first sight. */
+static NameSlot *
+namemap_find(NameMap *m, const char *s, size_t len)
+{
+	uint32		h = hash_bytes((const unsigned char *) s, (int) len);
+	uint32		i;
+	NameSlot   *slot;
+	MapKey		probe;
+	MapKey	   *hit;
+
+	for (i = h & m->mask;; i = (i + 1) & m->mask)
+	{
+		slot = &m->slots[i];
+		if (slot->raw == NULL)
+			break;
+		if (slot->hash == h && slot->len == len && memcmp(slot->raw, s, len) == 0)
+			return slot;
+	}
+	/* a new name: lower-case it as SQL's lower() does, look it up */
+	slot->raw = s;
+	slot->len = len;
+	slot->hash = h;
+	slot->low = str_tolower(s, len, m->coll);
+	probe.key = slot->low;
+	probe.len = strlen(slot->low);
+	hit = bsearch(&probe, m->keys, m->nkeys, sizeof(MapKey), mapkey_cmp);
+	slot->key = hit ? (int) (hit - m->keys) : -1;
+	if (++m->used * 2 > m->mask)
+	{
+		/* grow: re-insert every slot into a table twice the size */
+		NameSlot   *old = m->slots;
+		uint32		oldsize = m->mask + 1;
+		NameSlot	keep = *slot;
+
+		m->mask = 2 * oldsize - 1;
+		m->slots = palloc0(sizeof(NameSlot) * (m->mask + 1));
+		for (uint32 k = 0; k < oldsize; k++)
+		{
+			uint32		j;
+
+			if (old[k].raw == NULL)
+				continue;
+			for (j = old[k].hash & m->mask; m->slots[j].raw != NULL; j = (j + 1) & m->mask)
+				;
+			m->slots[j] = old[k];
+		}
+		pfree(old);
+		return namemap_find(m, keep.raw, keep.len);
+	}
+	return slot;
+}
+
+/* A field's text (unescaped), trimmed of spaces as btrim() does; NULL when the field is empty. */
+static const char *
+case_field(CsvField *f, size_t *len)
+{
+	const char *p = f->p;
+	size_t		n = f->len;
+
+	if (n == 0)
+		return NULL;
+	if (f->escaped)
+	{
+		char	   *buf = palloc(n + 1);
+
+		n = csv_unescape(f, buf);
+		p = buf;
+	}
+	while (n > 0 && p[0] == ' ')
+		p++, n--;
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	*len = n;
+	return p;
+}
+
+/* One line of an extract. */
+typedef struct CaseLine
+{
+	int64		line;
+	const char *id;				/* trimmed, NULL when empty */
+	size_t		idlen;
+	NameSlot   *matter;			/* NULL when empty */
+	NameSlot   *org;
+	DateADT		started;
+	DateADT		finished;
+	bool		has_started;
+	bool		has_finished;
+	bool		fault;
+} CaseLine;
+
+/* One row of the result: a line and one of its matter's indicators (-1: none). */
+typedef struct CaseRow
+{
+	CaseLine   *l;
+	text	   *indicator;
+	char	   *case_id;		/* source_system:id, NULL without an id */
+	size_t		case_id_len;
+} CaseRow;
+
+static int
+bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			c = memcmp(a, b, Min(alen, blen));
+
+	return c != 0 ? c : (alen < blen ? -1 : (alen > blen ? 1 : 0));
+}
+
+/* Lines by id (bytes), then by line: a repeated id's lines side by side. */
+static int
+caseline_id_cmp(const void *a, const void *b)
+{
+	const CaseLine *x = *(CaseLine *const *) a;
+	const CaseLine *y = *(CaseLine *const *) b;
+	int			c = bytes_cmp(x->id, x->idlen, y->id, y->idlen);
+
+	return c != 0 ? c : (x->line < y->line ? -1 : (x->line > y->line ? 1 : 0));
+}
+
+/*
+ * Rows in the order of cases' primary key (indicator, case id; bytewise, which is the key's
+ * order in a database of collation C or C.UTF-8): the insert then meets its b-tree's right
+ * edge.  Rows without an indicator, then without an id, last.
+ */
+static int
+caserow_cmp(const void *a, const void *b)
+{
+	const CaseRow *x = a;
+	const CaseRow *y = b;
+	int			c;
+
+	if ((x->indicator == NULL) != (y->indicator == NULL))
+		return x->indicator == NULL ? 1 : -1;
+	if (x->indicator != NULL &&
+		(c = bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
+					   VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator))) != 0)
+		return c;
+	if ((x->case_id == NULL) != (y->case_id == NULL))
+		return x->case_id == NULL ? 1 : -1;
+	if (x->case_id != NULL && (c = bytes_cmp(x->case_id, x->case_id_len, y->case_id, y->case_id_len)) != 0)
+		return c;
+	return x->l->line < y->l->line ? -1 : (x->l->line > y->l->line ? 1 : 0);
+}
+
+/*
+ * case_rows(document text, columns text[], source_system text, organizations text[],
+ * matters text[]) RETURNS TABLE (line, id, matter, organization_code, indicator_code,
+ * case_id, started, finished, fault): a cases extract (CSV) read and mapped for load_cases
+ * in one pass.  columns name the id, matter type, organisation, pending day and (optional)
+ * decision day columns as read_csv's specifications; organizations and matters are pairs
+ * (lower-case name, code) and (lower-case matter type, indicator code).  Each line gives
+ * one row per indicator its matter maps to (one row without an indicator when none): the id
+ * trimmed, the matter type and the organisation lower-case trimmed and looked up, the days
+ * read as load_date reads them (an invalid day is an error naming the line and field),
+ * case_id = source_system:id.  fault marks a line that load_cases must refuse: a missing id,
+ * matter type, organisation or pending day, a decision before the pending day, an unknown
+ * organisation, or an id on two lines.  Rows come in the order of cases' primary key.
+ */
+PG_FUNCTION_INFO_V1(case_rows);
+Datum
+case_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			coll = OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+	text	   *doc;
+	text	   *sys;
+	Specs		s;
+	char		sep;
+	CsvReader	r;
+	CsvField   *fields;
+	int			nf,
+				nheader;
+	int			pos[5];
+	LoadError	err;
+	NameMap		orgs,
+				matters;
+	CaseLine   *lines;
+	int64		nlines = 0,
+				caplines = 1024;
+	CaseRow    *rows;
+	int64		nrows = 0;
+	CaseLine  **byid;
+	int64		nbyid = 0;
+	static const char *const what[5] = {"id", "asiatyyppi", "organisaatio", "vireille", "ratkaistu"};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	if (s.n != 5)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("case_rows needs 5 column specifications, got %d", s.n),
+						errdetail("Name the id, matter type, organisation, pending day and decision day columns.")));
+	sys = PG_GETARG_TEXT_PP(2);
+	namemap_init(&orgs, PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3), coll);
+	namemap_init(&matters, PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4), coll);
+	sep = csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	InitMaterializedSRF(fcinfo, 0);
+
+	fields = palloc(sizeof(CsvField) * LOAD_MAX_FIELDS);
+	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
+	nheader = csv_header(&r, &s, sep, fields, pos);
+
+	lines = palloc(sizeof(CaseLine) * caplines);
+	for (;;)
+	{
+		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
+		CaseLine   *l;
+		const char *v[5];
+		size_t		vlen[5];
+
+		CHECK_FOR_INTERRUPTS();
+		if (st == LOAD_END)
+			break;
+		if (st != LOAD_OK)
+			csv_fail(&err);
+		if (nf != nheader)
+			csv_count_fail(&r, nf, nheader, sep);
+		if (nlines == caplines)
+		{
+			if (caplines > (int64) (MaxAllocHugeSize / sizeof(CaseLine) / 2))
+				ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+								errmsg("too many lines in a cases extract: more than " INT64_FORMAT, caplines),
+								errdetail("Split the extract into smaller files.")));
+			caplines *= 2;
+			lines = repalloc_huge(lines, sizeof(CaseLine) * caplines);
+		}
+		l = &lines[nlines++];
+		memset(l, 0, sizeof(*l));
+		l->line = r.record_line;
+		for (int i = 0; i < 5; i++)
+		{
+			v[i] = NULL;
+			vlen[i] = 0;
+			if (pos[i] >= 0)
+				v[i] = case_field(&fields[pos[i]], &vlen[i]);
+		}
+		/* the days as load_date reads the field as written (only spaces around are ignored) */
+		for (int i = 3; i < 5; i++)
+		{
+			const char *raw;
+			size_t		rawlen;
+			int			y,
+						mo,
+						d;
+
+			if (v[i] == NULL)
+				continue;
+			raw = fields[pos[i]].p;
+			rawlen = fields[pos[i]].len;
+			if (fields[pos[i]].escaped)
+			{
+				char	   *buf = palloc(rawlen + 1);
+
+				rawlen = csv_unescape(&fields[pos[i]], buf);
+				raw = buf;
+			}
+			if (load_date(raw, rawlen, &y, &mo, &d, NULL, &err) == LOAD_OK)
+			{
+				if (i == 3)
+					l->started = date2j(y, mo, d) - POSTGRES_EPOCH_JDATE, l->has_started = true;
+				else
+					l->finished = date2j(y, mo, d) - POSTGRES_EPOCH_JDATE, l->has_finished = true;
+			}
+			else
+				(void) parse_date_at(raw, rawlen, NULL, "date",
+									 psprintf("line %lld, field \"%s\"", (long long) l->line, what[i]));
+		}
+		l->id = v[0];
+		l->idlen = vlen[0];
+		l->matter = v[1] ? namemap_find(&matters, v[1], vlen[1]) : NULL;
+		l->org = v[2] ? namemap_find(&orgs, v[2], vlen[2]) : NULL;
+		l->fault = v[0] == NULL || v[1] == NULL || v[2] == NULL || !l->has_started ||
+			(l->has_finished && l->finished < l->started) || (l->org != NULL && l->org->key < 0);
+	}
+
+	/* an id on two lines: both faulty */
+	byid = palloc(sizeof(CaseLine *) * (nlines + 1));
+	for (int64 i = 0; i < nlines; i++)
+		if (lines[i].id != NULL)
+			byid[nbyid++] = &lines[i];
+	qsort(byid, nbyid, sizeof(CaseLine *), caseline_id_cmp);
+	for (int64 i = 1; i < nbyid; i++)
+		if (bytes_cmp(byid[i - 1]->id, byid[i - 1]->idlen, byid[i]->id, byid[i]->idlen) == 0)
+			byid[i - 1]->fault = byid[i]->fault = true;
+	pfree(byid);
+
+	/* the rows: one per indicator of the line's matter */
+	{
+		int64		caprows = nlines + 1;
+
+		for (int64 i = 0; i < nlines; i++)
+			if (lines[i].matter != NULL && lines[i].matter->key >= 0)
+				caprows += matters.keys[lines[i].matter->key].count;
+		rows = palloc_extended(sizeof(CaseRow) * caprows, MCXT_ALLOC_HUGE);
+	}
+	for (int64 i = 0; i < nlines; i++)
+	{
+		CaseLine   *l = &lines[i];
+		int			first = 0,
+					count = 0;
+		char	   *case_id = NULL;
+		size_t		case_id_len = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		if (l->id != NULL)
+		{
+			size_t		syslen = VARSIZE_ANY_EXHDR(sys);
+
+			case_id_len = syslen + 1 + l->idlen;
+			case_id = palloc(case_id_len);
+			memcpy(case_id, VARDATA_ANY(sys), syslen);
+			case_id[syslen] = ':';
+			memcpy(case_id + syslen + 1, l->id, l->idlen);
+		}
+		if (l->matter != NULL && l->matter->key >= 0)
+			first = matters.keys[l->matter->key].first, count = matters.keys[l->matter->key].count;
+		for (int k = 0; k < Max(count, 1); k++)
+		{
+			rows[nrows].l = l;
+			rows[nrows].indicator = count > 0 ? matters.vals[first + k] : NULL;
+			rows[nrows].case_id = case_id;
+			rows[nrows].case_id_len = case_id_len;
+			nrows++;
+		}
+	}
+	qsort(rows, nrows, sizeof(CaseRow), caserow_cmp);
+
+	for (int64 i = 0; i < nrows; i++)
+	{
+		CaseRow    *row = &rows[i];
+		CaseLine   *l = row->l;
+		Datum		out[9];
+		bool		isnull[9] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		out[0] = Int64GetDatum(l->line);
+		if (l->id != NULL)
+			out[1] = PointerGetDatum(cstring_to_text_with_len(l->id, (int) l->idlen));
+		else
+			isnull[1] = true;
+		if (l->matter != NULL)
+			out[2] = PointerGetDatum(cstring_to_text(l->matter->low));
+		else
+			isnull[2] = true;
+		if (l->org != NULL && l->org->key >= 0)
+			out[3] = PointerGetDatum(orgs.vals[orgs.keys[l->org->key].first]);
+		else
+			isnull[3] = true;
+		if (row->indicator != NULL)
+			out[4] = PointerGetDatum(row->indicator);
+		else
+			isnull[4] = true;
+		if (row->case_id != NULL)
+			out[5] = PointerGetDatum(cstring_to_text_with_len(row->case_id, (int) row->case_id_len));
+		else
+			isnull[5] = true;
+		out[6] = DateADTGetDatum(l->started);
+		isnull[6] = !l->has_started;
+		out[7] = DateADTGetDatum(l->finished);
+		isnull[7] = !l->has_finished;
+		out[8] = BoolGetDatum(l->fault);
+		tuplestore_putvalues(rsi->setResult, rsi->setDesc, out, isnull);
+	}
+	return (Datum) 0;
 }
 
 /* ---------------------------------------------------------------- responses */

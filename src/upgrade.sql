@@ -57,6 +57,15 @@ CREATE FUNCTION @extschema@.closest_name(name text, candidates text[]) RETURNS t
 COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
     'the candidate nearest to name by edit distance (case-insensitive), for "did you mean" suggestions';
 -- ---- loaders, speed (issue 12): a feedback loader's response built without a JSON text
+CREATE FUNCTION @extschema@.case_rows(document text, columns text[], source_system text,
+                                      organizations text[], matters text[])
+    RETURNS TABLE (line bigint, id text, matter text, organization_code text, indicator_code text,
+                   case_id text, started date, finished date, fault boolean)
+    AS 'MODULE_PATHNAME', 'case_rows'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.case_rows(text, text[], text, text[], text[]) IS
+    'a cases extract (CSV) read and mapped for a region''s load_cases in one pass: per line and indicator of its matter (organizations and matters: pairs of lower-case name and code) the trimmed id, codes, days and whether load_cases must refuse the line; in the order of cases'' primary key';
+
 CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
                                           fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
     AS 'MODULE_PATHNAME', 'load_response'

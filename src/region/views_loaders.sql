@@ -354,41 +354,37 @@ BEGIN
             UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
         ORDER BY name, pref, code),
     cur AS MATERIALIZED (
-        -- the file's lines (OFFSET 0: each field's expression evaluated once), their
-        -- organisation and indicators (an unmapped matter is one row without an indicator),
-        -- each beside the case of the same matter and indicator there (in its organisation
-        -- or, moved, in another)
-        SELECT r.line, r.id, r.matter, r.started, r.finished, n.code AS organization_code, cm.indicator_code,
-               sys || ':' || r.id AS case_id,
-               (r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started) AS bad,
-               r.org IS NOT NULL AND n.code IS NULL AS unknown,
+        -- the file's lines read and mapped in one pass (pekefb.case_rows: the organisation
+        -- and indicators of each line, an unmapped matter one row without an indicator, in
+        -- the order of the primary key), each beside the case of the same matter and
+        -- indicator there (in its organisation or, moved, in another)
+        SELECT r.line, r.id, r.matter, r.started, r.finished, r.organization_code, r.indicator_code, r.case_id, r.fault,
                c.organization_code AS old_org,
                c.started = r.started AND c.finished IS NOT DISTINCT FROM r.finished AS same
-        FROM (SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, lower(btrim(r.fields[3])) AS org,
-                     pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
-                     pekefb.load_date(r.fields[5], r.line, 'ratkaistu') AS finished
-              FROM pekefb.read_csv(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
-                                                  'asiatyyppi|matter_type|tyyppi|ärendetyp',
-                                                  'organisaatio|organization|kunta|yksikkö|organisation|kommun',
-                                                  'vireille|vireilletulo|started|anhängig',
-                                                  '?ratkaistu|päätetty|finished|valmis|avgjord']) r
-              OFFSET 0) r
-        LEFT JOIN names n ON n.name = r.org
-        LEFT JOIN (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code FROM @region@.case_mappings m) cm
-               ON cm.matter = r.matter
-        LEFT JOIN @region@.cases c ON c.indicator_code = cm.indicator_code AND c.case_id = sys || ':' || r.id),
+        FROM pekefb.case_rows(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
+                                             'asiatyyppi|matter_type|tyyppi|ärendetyp',
+                                             'organisaatio|organization|kunta|yksikkö|organisation|kommun',
+                                             'vireille|vireilletulo|started|anhängig',
+                                             '?ratkaistu|päätetty|finished|valmis|avgjord'],
+                              sys,
+                              ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM names n),
+                              ARRAY(SELECT unnest(ARRAY[m.matter, m.indicator_code])
+                                    FROM (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code
+                                          FROM @region@.case_mappings m) m)) r
+        LEFT JOIN @region@.cases c ON c.indicator_code = r.indicator_code AND c.case_id = r.case_id),
     checks AS MATERIALIZED (
-        -- a matter listed on two lines: one id, two lines (a line mapped to two indicators is
-        -- two rows of one line)
-        SELECT NOT COALESCE(bool_or(s.bad OR s.unknown), false) AND NOT EXISTS (
-                   SELECT FROM cur d WHERE d.id IS NOT NULL GROUP BY d.id HAVING min(d.line) <> max(d.line)) AS ok,
+        -- ok: no line to refuse; old: cases of the file there already (none on a first load:
+        -- the statements below that need them then do not read cur again)
+        SELECT NOT COALESCE(bool_or(s.fault), false) AS ok,
+               count(*) FILTER (WHERE s.old_org IS NOT NULL) > 0 AS old,
+               count(*) FILTER (WHERE s.old_org = s.organization_code AND s.same) AS n_same,
                count(*) FILTER (WHERE s.indicator_code IS NULL) AS n_skip,
                string_agg(DISTINCT s.matter, ', ') FILTER (WHERE s.indicator_code IS NULL) AS skipped_types
         FROM cur s),
     moved AS (
         -- a matter that moved to another organisation: its old row goes, the new one counts as an update
         DELETE FROM @region@.cases c USING cur
-        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok FROM checks k)
+        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok AND k.old FROM checks k)
           AND c.indicator_code = cur.indicator_code AND c.case_id = cur.case_id AND c.organization_code = cur.old_org
         RETURNING 1),
     fresh AS (
@@ -400,12 +396,11 @@ BEGIN
     changed AS (
         UPDATE @region@.cases t SET started = cur.started, finished = cur.finished
         FROM cur
-        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok FROM checks k)
+        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok AND k.old FROM checks k)
           AND t.indicator_code = cur.indicator_code AND t.case_id = cur.case_id AND t.organization_code = cur.organization_code
         RETURNING 1)
     SELECT k.ok, k.n_skip, k.skipped_types, (SELECT count(*) FROM fresh), (SELECT count(*) FROM changed),
-           (SELECT count(*) FROM cur WHERE cur.old_org = cur.organization_code AND cur.same),
-           (SELECT count(*) FROM moved)
+           k.n_same, (SELECT count(*) FROM moved)
     INTO ok, n_skip, skipped_types, n_ins, n_upd, n_same, n_moved
     FROM checks k;
     IF ok IS NOT TRUE THEN
