@@ -959,8 +959,10 @@ typedef struct CaseLine
 	int64		line;
 	const char *id;				/* trimmed, NULL when empty */
 	size_t		idlen;
-	NameSlot   *matter;			/* NULL when empty */
-	NameSlot   *org;
+	const char *matter;			/* lower-case trimmed, NULL when empty */
+	int			matter_key;		/* its key in the map of matters, -1 if none */
+	bool		has_org;		/* an organisation given */
+	int			org_key;		/* its key in the map of organisations, -1 if none */
 	DateADT		started;
 	DateADT		finished;
 	bool		has_started;
@@ -1150,10 +1152,22 @@ case_rows(PG_FUNCTION_ARGS)
 		}
 		l->id = v[0];
 		l->idlen = vlen[0];
-		l->matter = v[1] ? namemap_find(&matters, v[1], vlen[1]) : NULL;
-		l->org = v[2] ? namemap_find(&orgs, v[2], vlen[2]) : NULL;
+		/* (the slots move when the cache grows: what they hold is copied) */
+		l->matter_key = l->org_key = -1;
+		if (v[1] != NULL)
+		{
+			NameSlot   *slot = namemap_find(&matters, v[1], vlen[1]);
+
+			l->matter = slot->low;
+			l->matter_key = slot->key;
+		}
+		if (v[2] != NULL)
+		{
+			l->has_org = true;
+			l->org_key = namemap_find(&orgs, v[2], vlen[2])->key;
+		}
 		l->fault = v[0] == NULL || v[1] == NULL || v[2] == NULL || !l->has_started ||
-			(l->has_finished && l->finished < l->started) || (l->org != NULL && l->org->key < 0);
+			(l->has_finished && l->finished < l->started) || (l->has_org && l->org_key < 0);
 	}
 
 	/* an id on two lines: both faulty */
@@ -1172,8 +1186,8 @@ case_rows(PG_FUNCTION_ARGS)
 		int64		caprows = nlines + 1;
 
 		for (int64 i = 0; i < nlines; i++)
-			if (lines[i].matter != NULL && lines[i].matter->key >= 0)
-				caprows += matters.keys[lines[i].matter->key].count;
+			if (lines[i].matter_key >= 0)
+				caprows += matters.keys[lines[i].matter_key].count;
 		rows = palloc_extended(sizeof(CaseRow) * caprows, MCXT_ALLOC_HUGE);
 	}
 	for (int64 i = 0; i < nlines; i++)
@@ -1195,8 +1209,8 @@ case_rows(PG_FUNCTION_ARGS)
 			case_id[syslen] = ':';
 			memcpy(case_id + syslen + 1, l->id, l->idlen);
 		}
-		if (l->matter != NULL && l->matter->key >= 0)
-			first = matters.keys[l->matter->key].first, count = matters.keys[l->matter->key].count;
+		if (l->matter_key >= 0)
+			first = matters.keys[l->matter_key].first, count = matters.keys[l->matter_key].count;
 		for (int k = 0; k < Max(count, 1); k++)
 		{
 			rows[nrows].l = l;
@@ -1222,11 +1236,11 @@ case_rows(PG_FUNCTION_ARGS)
 		else
 			isnull[1] = true;
 		if (l->matter != NULL)
-			out[2] = PointerGetDatum(cstring_to_text(l->matter->low));
+			out[2] = PointerGetDatum(cstring_to_text(l->matter));
 		else
 			isnull[2] = true;
-		if (l->org != NULL && l->org->key >= 0)
-			out[3] = PointerGetDatum(orgs.vals[orgs.keys[l->org->key].first]);
+		if (l->org_key >= 0)
+			out[3] = PointerGetDatum(orgs.vals[orgs.keys[l->org_key].first]);
 		else
 			isnull[3] = true;
 		if (row->indicator != NULL)
@@ -1242,6 +1256,374 @@ case_rows(PG_FUNCTION_ARGS)
 		out[7] = DateADTGetDatum(l->finished);
 		isnull[7] = !l->has_finished;
 		out[8] = BoolGetDatum(l->fault);
+		tuplestore_putvalues(rsi->setResult, rsi->setDesc, out, isnull);
+	}
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- measurements */
+
+/* The value of an exact key of a map (no lower-casing): its first value, NULL if none. */
+static text *
+namemap_get(NameMap *m, const char *s, size_t len)
+{
+	MapKey		probe;
+	MapKey	   *hit;
+
+	probe.key = s;
+	probe.len = len;
+	hit = bsearch(&probe, m->keys, m->nkeys, sizeof(MapKey), mapkey_cmp);
+	return hit ? m->vals[hit->first] : NULL;
+}
+
+/*
+ * A field's number as load_number reads it: its normalised text into out (LOAD_NUM_BUFLEN
+ * bytes) and its value as a double; false when the field is empty, the error naming the
+ * place when it is no number.
+ */
+static bool
+meas_number(CsvField *f, int64 line, const char *field, char *out, double *value)
+{
+	const char *p = f->p;
+	size_t		len = f->len;
+	LoadError	err;
+
+	if (len == 0)
+		return false;
+	if (f->escaped)
+	{
+		char	   *buf = palloc(len + 1);
+
+		len = csv_unescape(f, buf);
+		p = buf;
+	}
+	if (load_number(p, len, out, &err) != LOAD_OK)
+		ereport(ERROR,
+				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid number \"%s\" on line %lld, field \"%s\"", quote_text(p, len), (long long) line, field),
+				 errdetail_internal("%s", err.detail)));
+	*value = strtod(out, NULL);
+	return true;
+}
+
+/* A field's day as load_date reads it; false when the field is empty. */
+static bool
+meas_date(CsvField *f, int64 line, const char *field, DateADT *out)
+{
+	const char *p = f->p;
+	size_t		len = f->len;
+	int			y,
+				m,
+				d;
+	LoadError	err;
+
+	if (len == 0)
+		return false;
+	if (f->escaped)
+	{
+		char	   *buf = palloc(len + 1);
+
+		len = csv_unescape(f, buf);
+		p = buf;
+	}
+	if (load_date(p, len, &y, &m, &d, NULL, &err) == LOAD_OK)
+		*out = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	else
+		*out = parse_date_at(p, len, NULL, "date", psprintf("line %lld, field \"%s\"", (long long) line, field));
+	return true;
+}
+
+/* One measurement of a file. */
+typedef struct MeasRow
+{
+	int64		line;
+	text	   *indicator;		/* NULL: unknown or empty */
+	text	   *organization;
+	DateADT		ps;
+	DateADT		pe;
+	bool		has_period;
+	Datum		value;			/* (Datum) 0 for a line with a problem */
+	text	   *source;
+	bool		problem;
+} MeasRow;
+
+/* By the primary key of measurements (organisation, indicator, period; bytewise), then line. */
+static int
+measrow_cmp(const void *a, const void *b)
+{
+	const MeasRow *x = a;
+	const MeasRow *y = b;
+	int			c;
+
+	if ((x->organization == NULL) != (y->organization == NULL))
+		return x->organization == NULL ? 1 : -1;
+	if (x->organization != NULL &&
+		(c = bytes_cmp(VARDATA_ANY(x->organization), VARSIZE_ANY_EXHDR(x->organization),
+					   VARDATA_ANY(y->organization), VARSIZE_ANY_EXHDR(y->organization))) != 0)
+		return c;
+	if ((x->indicator == NULL) != (y->indicator == NULL))
+		return x->indicator == NULL ? 1 : -1;
+	if (x->indicator != NULL &&
+		(c = bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
+					   VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator))) != 0)
+		return c;
+	if (x->has_period != y->has_period)
+		return x->has_period ? -1 : 1;
+	if (x->ps != y->ps)
+		return x->ps < y->ps ? -1 : 1;
+	if (x->pe != y->pe)
+		return x->pe < y->pe ? -1 : 1;
+	return x->line < y->line ? -1 : (x->line > y->line ? 1 : 0);
+}
+
+/* Whether two rows (both with a key) are of the same measurement. */
+static bool
+measrow_same_key(const MeasRow *x, const MeasRow *y)
+{
+	return x->organization != NULL && y->organization != NULL && x->indicator != NULL && y->indicator != NULL &&
+		x->has_period && y->has_period && x->ps == y->ps && x->pe == y->pe &&
+		bytes_cmp(VARDATA_ANY(x->organization), VARSIZE_ANY_EXHDR(x->organization),
+				  VARDATA_ANY(y->organization), VARSIZE_ANY_EXHDR(y->organization)) == 0 &&
+		bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
+				  VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator)) == 0;
+}
+
+extern Datum indicator_in(PG_FUNCTION_ARGS);
+
+/*
+ * measurement_rows(document text, columns text[], source text, indicators text[], units
+ * text[], organizations text[]) RETURNS TABLE (line, indicator_code, organization_code,
+ * period_start, period_end, value, source, problem): the statistics unit's CSV read and
+ * mapped for load_measurements' fast path in one pass.  columns name the indicator,
+ * organisation, alku, loppu, vuosi, osoittaja, nimittäjä, arvo and lähde columns as
+ * read_csv's specifications; indicators and organizations are pairs (lower-case name,
+ * code), units pairs (indicator code, unit).  Numbers and days are read as load_number and
+ * load_date read them, in the order of the columns (an invalid one is an error naming the
+ * line and field); a year gives 1.1.-31.12.; the value is osoittaja/nimittäjä or arvo in the
+ * indicator's unit.  problem marks a line the careful path must decide: an empty or unknown
+ * name, an indicator in a unit a file cannot give, no period or a year outside 1-9999, not
+ * exactly a ratio or a value, a period ending before it starts, a ratio with a denominator
+ * not above zero, a negative numerator or a share above its denominator, or a key on two
+ * lines (both).  Rows come in the order of the table's primary key.
+ */
+PG_FUNCTION_INFO_V1(measurement_rows);
+Datum
+measurement_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			coll = OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+	text	   *doc;
+	text	   *source = PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2);
+	Specs		s;
+	char		sep;
+	CsvReader	r;
+	CsvField   *fields;
+	int			nf,
+				nheader;
+	int			pos[9];
+	LoadError	err;
+	NameMap		inds,
+				units,
+				orgs;
+	MeasRow    *rows;
+	int64		nrows = 0,
+				caprows = 1024;
+	MemoryContext rowcxt;
+	static const char *const what[9] = {"indikaattori", "organisaatio", "alku", "loppu", "vuosi",
+	"osoittaja", "nimittäjä", "arvo", "lähde"};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	if (s.n != 9)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("measurement_rows needs 9 column specifications, got %d", s.n),
+						errdetail("Name the indicator, organisation, alku, loppu, vuosi, osoittaja, nimittäjä, arvo and lähde columns.")));
+	namemap_init(&inds, PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3), coll);
+	namemap_init(&units, PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4), coll);
+	namemap_init(&orgs, PG_ARGISNULL(5) ? NULL : PG_GETARG_ARRAYTYPE_P(5), coll);
+	sep = csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+	InitMaterializedSRF(fcinfo, 0);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "measurement_rows line", ALLOCSET_SMALL_SIZES);
+
+	fields = palloc(sizeof(CsvField) * LOAD_MAX_FIELDS);
+	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
+	nheader = csv_header(&r, &s, sep, fields, pos);
+	rows = palloc(sizeof(MeasRow) * caprows);
+	for (;;)
+	{
+		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
+		static CsvField none = {"", 0, false};
+		CsvField   *f[9];
+		MeasRow    *m;
+		const char *name;
+		size_t		namelen;
+		DateADT		alku = 0,
+					loppu = 0;
+		bool		has_alku,
+					has_loppu,
+					has_year,
+					has_num,
+					has_den,
+					has_val;
+		char		nyear[LOAD_NUM_BUFLEN],
+					nnum[LOAD_NUM_BUFLEN],
+					nden[LOAD_NUM_BUFLEN],
+					nval[LOAD_NUM_BUFLEN];
+		double		year = 0,
+					num = 0,
+					den = 0,
+					val = 0;
+		const char *unit = NULL;
+		size_t		unitlen = 0;
+		bool		problem = false;
+		MemoryContext old;
+
+		CHECK_FOR_INTERRUPTS();
+		if (st == LOAD_END)
+			break;
+		if (st != LOAD_OK)
+			csv_fail(&err);
+		if (nf != nheader)
+			csv_count_fail(&r, nf, nheader, sep);
+		if (nrows == caprows)
+		{
+			if (caprows > (int64) (MaxAllocHugeSize / sizeof(MeasRow) / 2))
+				ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+								errmsg("too many lines in a measurements file: more than " INT64_FORMAT, caprows),
+								errdetail("Split the file into smaller files.")));
+			caprows *= 2;
+			rows = repalloc_huge(rows, sizeof(MeasRow) * caprows);
+		}
+		m = &rows[nrows++];
+		memset(m, 0, sizeof(*m));
+		m->line = r.record_line;
+		for (int i = 0; i < 9; i++)
+			f[i] = pos[i] >= 0 ? &fields[pos[i]] : &none;
+
+		/* the fields in column order, as the careful path reads them (scratch memory) */
+		old = MemoryContextSwitchTo(rowcxt);
+		has_alku = meas_date(f[2], m->line, what[2], &alku);
+		has_loppu = meas_date(f[3], m->line, what[3], &loppu);
+		has_year = meas_number(f[4], m->line, what[4], nyear, &year);
+		has_num = meas_number(f[5], m->line, what[5], nnum, &num);
+		has_den = meas_number(f[6], m->line, what[6], nden, &den);
+		has_val = meas_number(f[7], m->line, what[7], nval, &val);
+		MemoryContextSwitchTo(old);
+		if (f[8]->len > 0)
+		{
+			size_t		len = f[8]->len;
+
+			if (f[8]->escaped)
+			{
+				char	   *buf = palloc(len + 1);
+
+				len = csv_unescape(f[8], buf);
+				m->source = cstring_to_text_with_len(buf, (int) len);
+				pfree(buf);
+			}
+			else
+				m->source = cstring_to_text_with_len(f[8]->p, (int) len);
+		}
+		else
+			m->source = source;
+
+		/* names: lower-case trimmed, then the maps */
+		if ((name = case_field(f[0], &namelen)) != NULL)
+		{
+			NameSlot   *slot = namemap_find(&inds, name, namelen);
+
+			if (slot->key >= 0)
+				m->indicator = inds.vals[inds.keys[slot->key].first];
+		}
+		if ((name = case_field(f[1], &namelen)) != NULL)
+		{
+			NameSlot   *slot = namemap_find(&orgs, name, namelen);
+
+			if (slot->key >= 0)
+				m->organization = orgs.vals[orgs.keys[slot->key].first];
+		}
+		if (m->indicator != NULL)
+		{
+			text	   *u = namemap_get(&units, VARDATA_ANY(m->indicator), VARSIZE_ANY_EXHDR(m->indicator));
+
+			if (u != NULL)
+				unit = VARDATA_ANY(u), unitlen = VARSIZE_ANY_EXHDR(u);
+		}
+
+		/*
+		 * The period: alku and loppu, else the year's.  A year that is not a whole number
+		 * 1-9999 is left to the careful path (no period here), as is any doubt below: a
+		 * problem only sends the file there, where every check is exact.
+		 */
+		if (has_year && (!has_alku || !has_loppu) && year >= 1 && year <= 9999 && year == (double) (int) year &&
+			strspn(nyear, "0123456789") == strlen(nyear))
+		{
+			int			y = (int) year;
+
+			if (!has_alku)
+				alku = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE, has_alku = true;
+			if (!has_loppu)
+				loppu = date2j(y, 12, 31) - POSTGRES_EPOCH_JDATE, has_loppu = true;
+		}
+		m->has_period = has_alku && has_loppu;
+		m->ps = alku;
+		m->pe = loppu;
+
+		problem = m->indicator == NULL || m->organization == NULL || !m->has_period || unit == NULL ||
+			!(unitlen == 0 || (unitlen == 1 && (unit[0] == '%' || unit[0] == 'd'))) ||
+			(!has_val ? (!has_num || !has_den) : (has_num || has_den)) ||
+			loppu < alku;
+		/* (doubles: equal ones of different texts may differ exactly, so they are a problem too) */
+		if (!problem && has_num)
+			problem = !(den > 0) || !(num >= 0) || nnum[0] == '-' ||
+				(unitlen == 1 && unit[0] == '%' && (num > den || (num == den && strcmp(nnum, nden) != 0)));
+		if (!problem)
+		{
+			/* the value in the indicator's unit, as the careful path writes it */
+			const char *suffix = unitlen == 1 && unit[0] == 'd' ? " d" : "";
+			char		str[2 * LOAD_NUM_BUFLEN + 8];
+
+			if (has_num)
+				snprintf(str, sizeof(str), "%s/%s%s", nnum, nden, suffix);
+			else
+				snprintf(str, sizeof(str), "%s%s", nval, unitlen == 1 && unit[0] == '%' ? "%" : suffix);
+			m->value = DirectFunctionCall1(indicator_in, CStringGetDatum(str));
+		}
+		m->problem = problem;
+		MemoryContextReset(rowcxt);
+	}
+
+	/* rows in key order; a key on two lines: both are problems */
+	qsort(rows, nrows, sizeof(MeasRow), measrow_cmp);
+	for (int64 i = 1; i < nrows; i++)
+		if (measrow_same_key(&rows[i - 1], &rows[i]))
+			rows[i - 1].problem = rows[i].problem = true;
+
+	for (int64 i = 0; i < nrows; i++)
+	{
+		MeasRow    *m = &rows[i];
+		Datum		out[8];
+		bool		isnull[8] = {false};
+
+		CHECK_FOR_INTERRUPTS();
+		out[0] = Int64GetDatum(m->line);
+		out[1] = PointerGetDatum(m->indicator);
+		isnull[1] = m->indicator == NULL;
+		out[2] = PointerGetDatum(m->organization);
+		isnull[2] = m->organization == NULL;
+		out[3] = DateADTGetDatum(m->ps);
+		out[4] = DateADTGetDatum(m->pe);
+		isnull[3] = isnull[4] = !m->has_period;
+		out[5] = m->value;
+		isnull[5] = m->problem || m->value == (Datum) 0;
+		out[6] = PointerGetDatum(m->source);
+		isnull[6] = m->source == NULL;
+		out[7] = BoolGetDatum(m->problem);
 		tuplestore_putvalues(rsi->setResult, rsi->setDesc, out, isnull);
 	}
 	return (Datum) 0;

@@ -52,6 +52,15 @@ CREATE FUNCTION @extschema@.case_rows(document text, columns text[], source_syst
 COMMENT ON FUNCTION @extschema@.case_rows(text, text[], text, text[], text[]) IS
     'a cases extract (CSV) read and mapped for a region''s load_cases in one pass: per line and indicator of its matter (organizations and matters: pairs of lower-case name and code) the trimmed id, codes, days and whether load_cases must refuse the line; in the order of cases'' primary key';
 
+CREATE FUNCTION @extschema@.measurement_rows(document text, columns text[], source text, indicators text[],
+                                             units text[], organizations text[])
+    RETURNS TABLE (line bigint, indicator_code text, organization_code text, period_start date, period_end date,
+                   value @extschema@.indicator, source text, problem boolean)
+    AS 'MODULE_PATHNAME', 'measurement_rows'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.measurement_rows(text, text[], text, text[], text[], text[]) IS
+    'the statistics unit''s CSV read, converted and mapped for a region''s load_measurements in one pass (indicators and organizations: pairs of lower-case name and code; units: pairs of indicator code and unit): per line the codes, period, value and whether the line needs the careful path; in the order of measurements'' primary key';
+
 CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
                                           fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
     AS 'MODULE_PATHNAME', 'load_response'

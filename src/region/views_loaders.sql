@@ -88,16 +88,17 @@ BEGIN
         PERFORM set_config('enable_nestloop', 'off', true);
     END IF;
 
-    -- The fast path, one statement.  f: every field converted in line order (a bad number
-    -- or date raises here, as in the careful path); w: names mapped to codes (the code
-    -- first, then the Finnish, then the Swedish name, ignoring case), the period, the row
-    -- the table has for the line's key (joined on the primary key's columns) and whether a
-    -- check of the careful path would fail on the line (problem).  g gates the writes:
-    -- nothing is written when a line has a problem or two lines join the same row of the
-    -- table.  Unchanged rows are left out (no trigger fires for them); new rows are
-    -- inserted, changed ones upserted (a row deleted meanwhile is inserted again).  Two new
-    -- lines of one key, a key another session inserted meanwhile or a row the caller may
-    -- not read or write raise here: the fast path is undone and the careful path decides.
+    -- The fast path, one statement.  w: the file read, converted (a bad number or date
+    -- raises here, as in the careful path) and mapped by pekefb.measurement_rows (names to
+    -- codes: the code first, then the Finnish, then the Swedish name, ignoring case; the
+    -- period; the value in the indicator's unit; whether a check of the careful path would
+    -- fail on the line, or two lines give one key: problem), beside the row the table has for
+    -- the line's key (joined on the primary key's columns).  g gates the writes: nothing is
+    -- written when a line has a problem.  Unchanged rows are left out (no trigger fires for
+    -- them); new rows are inserted in the key's order, changed ones upserted (a row deleted
+    -- meanwhile is inserted again).  A key another session inserted meanwhile or a row the
+    -- caller may not read or write raise here: the fast path is undone and the careful path
+    -- decides.
     -- Citus cannot plan the fast statement ("could not find attribute -1 in subquery
     -- targetlist"): a distributed region loads by the careful path.
     IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
@@ -108,68 +109,42 @@ BEGIN
         problem := true;
     ELSE
     BEGIN
-        WITH ni AS (
-            -- per name: the code, whether the file can give its unit, whether it is a share,
-            -- and the suffixes of its ratios and quantities
-            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit IN ('', '%', 'd') AS writable, n.unit = '%' AS share,
-                   CASE n.unit WHEN 'd' THEN ' d' ELSE '' END AS ratio_suffix,
-                   CASE n.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END AS quantity_suffix
-            FROM (
-                SELECT lower(i.code) AS name, i.code, i.unit, 0 AS pref FROM @region@.indicators i
-                UNION ALL SELECT lower(i.name_fi), i.code, i.unit, 1 FROM @region@.indicators i
-                UNION ALL SELECT lower(i.name_sv), i.code, i.unit, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
-            ORDER BY n.name, n.pref, n.code
-        ), no AS (
-            SELECT DISTINCT ON (n.name) n.name, n.code FROM (
-                SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
-                UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
-                UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
-            ORDER BY n.name, n.pref, n.code
-        ), w AS (
-            SELECT ni.code AS ic, no.code AS oc, ni.ratio_suffix, ni.quantity_suffix, p.ps, p.pe, f.num, f.den, f.val, f.src,
-                   o.ctid AS found, o.value AS old_value, o.source AS old_source,
-                   -- an empty indicator or organisation has no code, a missing period no ps or pe
-                   (ni.code IS NULL OR no.code IS NULL OR NOT ni.writable OR p.ps IS NULL OR p.pe IS NULL
-                    OR CASE WHEN f.val IS NULL THEN f.num IS NULL OR f.den IS NULL ELSE f.num IS NOT NULL OR f.den IS NOT NULL END
-                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.share AND f.num > f.den)) IS NOT FALSE AS problem
-            FROM (SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
-                         pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
-                         pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
-                         pekefb.load_number(r.fields[5], r.line, 'vuosi') AS year,
-                         pekefb.load_number(r.fields[6], r.line, 'osoittaja') AS num,
-                         pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
-                         pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
-                         COALESCE(r.fields[9], load_measurements.source) AS src
-                  FROM pekefb.read_csv(content, cols) r
-                  OFFSET 0) f
-            -- a year outside 1..9999 is left to the careful path (p.ps or p.pe NULL)
-            CROSS JOIN LATERAL (SELECT COALESCE(f.period_start, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 1, 1) END) AS ps,
-                                       COALESCE(f.period_end, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 12, 31) END) AS pe) p
-            LEFT JOIN ni ON ni.name = lower(f.ind)
-            LEFT JOIN no ON no.name = lower(f.org)
+        WITH w AS (
+            -- the file read, converted and mapped in one pass (pekefb.measurement_rows, in
+            -- the order of the primary key), each line beside the row the table has for its key
+            SELECT r.indicator_code AS ic, r.organization_code AS oc, r.period_start AS ps, r.period_end AS pe,
+                   r.value, r.source AS src, r.problem,
+                   o.ctid AS found, o.value AS old_value, o.source AS old_source
+            FROM pekefb.measurement_rows(content, cols, load_measurements.source,
+                     ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM (
+                         SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                             SELECT lower(i.code) AS name, i.code, 0 AS pref FROM @region@.indicators i
+                             UNION ALL SELECT lower(i.name_fi), i.code, 1 FROM @region@.indicators i
+                             UNION ALL SELECT lower(i.name_sv), i.code, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
+                         ORDER BY n.name, n.pref, n.code) n),
+                     ARRAY(SELECT unnest(ARRAY[i.code, i.unit]) FROM @region@.indicators i),
+                     ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM (
+                         SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+                             UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+                             UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+                         ORDER BY n.name, n.pref, n.code) n)) r
             LEFT JOIN @region@.measurements o
-                   ON o.organization_code = no.code AND o.indicator_code = ni.code AND o.period_start = p.ps AND o.period_end = p.pe
+                   ON o.organization_code = r.organization_code AND o.indicator_code = r.indicator_code
+                  AND o.period_start = r.period_start AND o.period_end = r.period_end
         ), g AS (
-            -- two lines of one key already in the table join its row twice; two of a new key
-            -- fail the insert (a unique violation)
-            SELECT count(*) AS total,
-                   COALESCE(bool_or(w.problem), false)
-                   OR EXISTS (SELECT FROM w WHERE w.found IS NOT NULL GROUP BY w.found HAVING count(*) > 1) AS problem
+            -- (a key on two lines is a problem of both: measurement_rows marks them)
+            SELECT count(*) AS total, COALESCE(bool_or(w.problem), false) AS problem
             FROM w
         ), ins AS (
             INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
-            SELECT w.ic, w.oc, w.ps, w.pe,
-                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
-                         ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator,
-                   w.src
+            SELECT w.ic, w.oc, w.ps, w.pe, w.value, w.src
             FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
             RETURNING 1
         ), up AS (
             INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
             SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
-            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source,
-                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
-                               ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator AS value
+            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source, w.value
                   FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
                   OFFSET 0) v
             WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
