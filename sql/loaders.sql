@@ -199,6 +199,39 @@ FROM pekefb.case_rows((SELECT 'id;tyyppi;kunta;vireille' || string_agg(format(E'
                       ARRAY(SELECT unnest(ARRAY['kunta ' || i, 'k' || i]) FROM generate_series(0, 299) i), ARRAY['ls', 'ls-7arkipv']);
 SELECT count(*) FROM pekefb.case_rows(NULL, :cols, 'efica', NULL, NULL);
 SELECT * FROM pekefb.case_rows(E'id;tyyppi\n1;ls\n', ARRAY['id', 'tyyppi'], 'efica', NULL, NULL);
+-- measurement_rows (load_measurements' fast path): names by code or name in any case,
+-- Finnish numbers and dates, a year for the period, the value in the indicator's unit;
+-- rows in the key's order (organisation, indicator, period); problems: an unknown name, a
+-- unit a file cannot give, no period, a year that is no whole number 1-9999, both a value
+-- and a ratio, a negative numerator, a share above its denominator, a key on two lines
+\set mcols 'ARRAY[''ind'', ''org'', ''?alku'', ''?loppu'', ''?vuosi'', ''?os'', ''?nim'', ''?arvo'', ''?lähde'']'
+SELECT line, indicator_code, organization_code, period_start, period_end, value::text, source, problem
+FROM pekefb.measurement_rows(E'ind;org;alku;loppu;vuosi;os;nim;arvo;lähde\n'
+    'OSUUS;KOKKOLA;1.1.2025;30.6.2025;;1 234,5;2000;;\n'
+    'Päivät;kokkola;;;2024;12;3;;THL\n'
+    'määrä;Perho;;;2025;;;94,5;\n'
+    'osuus;perho;;;2025;;;45;\n'
+    'osuus;perho;;;2025,5;1;2;;\n'
+    'osuus;perho;;;2025;3;2;;\n'
+    'osuus;Kannus;;;2025;-1;2;;\n'
+    'tunnit;Kannus;;;2025;;;5;\n'
+    'osuus;tuntematon;;;2025;1;2;;\n'
+    'määrä;Kannus;1.1.2025;31.12.2025;;;;7;\n'
+    'määrä;kannus;;;2025;;;8;\n'
+    'määrä;Kannus;;;2025;1;2;3;\n'
+    'osuus;Kannus;;;;1;2;;\n', :mcols, 'tilasto',
+    ARRAY['osuus', 'osuus', 'päivät', 'paivat', 'määrä', 'maara', 'tunnit', 'tunnit'],
+    ARRAY['osuus', '%', 'paivat', 'd', 'maara', '', 'tunnit', 'wd'],
+    ARRAY['kokkola', 'kokkola', 'perho', 'perho', 'kannus', 'kannus'])
+ORDER BY line;
+-- the order of the rows as they come
+SELECT string_agg(line::text, ' ' ORDER BY ord) AS lines_in_key_order
+FROM pekefb.measurement_rows(E'ind;org;vuosi;arvo\nb;y;2025;1\na;y;2025;1\nb;x;2025;1\na;x;2024;1\na;x;2023;1\n', :mcols, NULL,
+                             ARRAY['a', 'a', 'b', 'b'], ARRAY['a', '', 'b', ''], ARRAY['x', 'x', 'y', 'y']) WITH ORDINALITY AS r (line, i, o, ps, pe, v, s, p, ord);
+SELECT * FROM pekefb.measurement_rows(E'ind;org;vuosi;arvo\na;x;2025;4,5,6\n', :mcols, NULL, ARRAY['a', 'a'], ARRAY['a', ''], ARRAY['x', 'x']);
+SELECT * FROM pekefb.measurement_rows(E'ind;org;alku;loppu;arvo\na;x;1.1.2025;32.1.2025;4\n', :mcols, NULL, ARRAY['a', 'a'], ARRAY['a', ''], ARRAY['x', 'x']);
+SELECT count(*) FROM pekefb.measurement_rows(NULL, :mcols, NULL, NULL, NULL, NULL);
+SELECT * FROM pekefb.measurement_rows(E'ind;org\na;x\n', ARRAY['ind', 'org'], NULL, NULL, NULL, NULL);
 
 RESET search_path;
 SET client_min_messages = warning;
