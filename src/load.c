@@ -796,6 +796,7 @@ typedef struct NameMap
 	MapKey	   *keys;
 	int			nkeys;
 	text	  **vals;
+	int		   *rank;			/* each value's place among the distinct values, bytewise */
 	NameSlot   *slots;
 	uint32		mask;			/* slots - 1 (a power of two) */
 	uint32		used;
@@ -810,6 +811,26 @@ mapkey_cmp(const void *a, const void *b)
 	int			c = memcmp(x->key, y->key, Min(x->len, y->len));
 
 	return c != 0 ? c : (x->len < y->len ? -1 : (x->len > y->len ? 1 : 0));
+}
+
+/* Two texts compared bytewise. */
+static int
+text_bytes_cmp(const text *a, const text *b)
+{
+	size_t		alen = VARSIZE_ANY_EXHDR(a),
+				blen = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(alen, blen));
+
+	return c != 0 ? c : (alen < blen ? -1 : (alen > blen ? 1 : 0));
+}
+
+/* Indexes into an array of texts (arg), by their texts. */
+static int
+value_order_cmp(const void *a, const void *b, void *arg)
+{
+	text	  **vals = arg;
+
+	return text_bytes_cmp(vals[*(const int *) a], vals[*(const int *) b]);
 }
 
 /*
@@ -872,6 +893,23 @@ namemap_init(NameMap *m, ArrayType *pairs, Oid coll)
 			vals[i] = m->vals[raw[i].first];
 		}
 		m->vals = vals;
+	}
+	/* the values' ranks: comparing two ranks compares the codes (for sorting rows) */
+	m->rank = palloc(sizeof(int) * (nraw + 1));
+	{
+		int		   *order = palloc(sizeof(int) * (nraw + 1));
+		int			r = -1;
+
+		for (int i = 0; i < nraw; i++)
+			order[i] = i;
+		qsort_arg(order, nraw, sizeof(int), value_order_cmp, m->vals);
+		for (int i = 0; i < nraw; i++)
+		{
+			if (i == 0 || text_bytes_cmp(m->vals[order[i - 1]], m->vals[order[i]]) != 0)
+				r++;
+			m->rank[order[i]] = r;
+		}
+		pfree(order);
 	}
 	m->mask = 63;
 	m->slots = palloc0(sizeof(NameSlot) * (m->mask + 1));
@@ -975,6 +1013,7 @@ typedef struct CaseRow
 {
 	CaseLine   *l;
 	text	   *indicator;
+	int			ind_rank;		/* the indicator's rank among the codes (INT_MAX: none) */
 	char	   *case_id;		/* source_system:id, NULL without an id */
 	size_t		case_id_len;
 } CaseRow;
@@ -1010,12 +1049,8 @@ caserow_cmp(const void *a, const void *b)
 	const CaseRow *y = b;
 	int			c;
 
-	if ((x->indicator == NULL) != (y->indicator == NULL))
-		return x->indicator == NULL ? 1 : -1;
-	if (x->indicator != NULL &&
-		(c = bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
-					   VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator))) != 0)
-		return c;
+	if (x->ind_rank != y->ind_rank)
+		return x->ind_rank < y->ind_rank ? -1 : 1;
 	if ((x->case_id == NULL) != (y->case_id == NULL))
 		return x->case_id == NULL ? 1 : -1;
 	if (x->case_id != NULL && (c = bytes_cmp(x->case_id, x->case_id_len, y->case_id, y->case_id_len)) != 0)
@@ -1215,6 +1250,7 @@ case_rows(PG_FUNCTION_ARGS)
 		{
 			rows[nrows].l = l;
 			rows[nrows].indicator = count > 0 ? matters.vals[first + k] : NULL;
+			rows[nrows].ind_rank = count > 0 ? matters.rank[first + k] : INT_MAX;
 			rows[nrows].case_id = case_id;
 			rows[nrows].case_id_len = case_id_len;
 			nrows++;
@@ -1342,6 +1378,8 @@ typedef struct MeasRow
 	DateADT		ps;
 	DateADT		pe;
 	bool		has_period;
+	int			org_rank;		/* the codes' ranks (INT_MAX: none), for sorting */
+	int			ind_rank;
 	Datum		value;			/* (Datum) 0 for a line with a problem */
 	text	   *source;
 	bool		problem;
@@ -1351,22 +1389,13 @@ typedef struct MeasRow
 static int
 measrow_cmp(const void *a, const void *b)
 {
-	const MeasRow *x = a;
-	const MeasRow *y = b;
-	int			c;
+	const MeasRow *x = *(MeasRow *const *) a;
+	const MeasRow *y = *(MeasRow *const *) b;
 
-	if ((x->organization == NULL) != (y->organization == NULL))
-		return x->organization == NULL ? 1 : -1;
-	if (x->organization != NULL &&
-		(c = bytes_cmp(VARDATA_ANY(x->organization), VARSIZE_ANY_EXHDR(x->organization),
-					   VARDATA_ANY(y->organization), VARSIZE_ANY_EXHDR(y->organization))) != 0)
-		return c;
-	if ((x->indicator == NULL) != (y->indicator == NULL))
-		return x->indicator == NULL ? 1 : -1;
-	if (x->indicator != NULL &&
-		(c = bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
-					   VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator))) != 0)
-		return c;
+	if (x->org_rank != y->org_rank)
+		return x->org_rank < y->org_rank ? -1 : 1;
+	if (x->ind_rank != y->ind_rank)
+		return x->ind_rank < y->ind_rank ? -1 : 1;
 	if (x->has_period != y->has_period)
 		return x->has_period ? -1 : 1;
 	if (x->ps != y->ps)
@@ -1380,12 +1409,8 @@ measrow_cmp(const void *a, const void *b)
 static bool
 measrow_same_key(const MeasRow *x, const MeasRow *y)
 {
-	return x->organization != NULL && y->organization != NULL && x->indicator != NULL && y->indicator != NULL &&
-		x->has_period && y->has_period && x->ps == y->ps && x->pe == y->pe &&
-		bytes_cmp(VARDATA_ANY(x->organization), VARSIZE_ANY_EXHDR(x->organization),
-				  VARDATA_ANY(y->organization), VARSIZE_ANY_EXHDR(y->organization)) == 0 &&
-		bytes_cmp(VARDATA_ANY(x->indicator), VARSIZE_ANY_EXHDR(x->indicator),
-				  VARDATA_ANY(y->indicator), VARSIZE_ANY_EXHDR(y->indicator)) == 0;
+	return x->organization != NULL && x->indicator != NULL && x->has_period && y->has_period &&
+		x->org_rank == y->org_rank && x->ind_rank == y->ind_rank && x->ps == y->ps && x->pe == y->pe;
 }
 
 extern Datum indicator_in(PG_FUNCTION_ARGS);
@@ -1426,6 +1451,7 @@ measurement_rows(PG_FUNCTION_ARGS)
 				units,
 				orgs;
 	MeasRow    *rows;
+	MeasRow   **sorted;
 	int64		nrows = 0,
 				caprows = 1024;
 	MemoryContext rowcxt;
@@ -1502,6 +1528,7 @@ measurement_rows(PG_FUNCTION_ARGS)
 		m = &rows[nrows++];
 		memset(m, 0, sizeof(*m));
 		m->line = r.record_line;
+		m->org_rank = m->ind_rank = INT_MAX;
 		for (int i = 0; i < 9; i++)
 			f[i] = pos[i] >= 0 ? &fields[pos[i]] : &none;
 
@@ -1538,14 +1565,20 @@ measurement_rows(PG_FUNCTION_ARGS)
 			NameSlot   *slot = namemap_find(&inds, name, namelen);
 
 			if (slot->key >= 0)
+			{
 				m->indicator = inds.vals[inds.keys[slot->key].first];
+				m->ind_rank = inds.rank[inds.keys[slot->key].first];
+			}
 		}
 		if ((name = case_field(f[1], &namelen)) != NULL)
 		{
 			NameSlot   *slot = namemap_find(&orgs, name, namelen);
 
 			if (slot->key >= 0)
+			{
 				m->organization = orgs.vals[orgs.keys[slot->key].first];
+				m->org_rank = orgs.rank[orgs.keys[slot->key].first];
+			}
 		}
 		if (m->indicator != NULL)
 		{
@@ -1599,14 +1632,17 @@ measurement_rows(PG_FUNCTION_ARGS)
 	}
 
 	/* rows in key order; a key on two lines: both are problems */
-	qsort(rows, nrows, sizeof(MeasRow), measrow_cmp);
+	sorted = palloc_extended(sizeof(MeasRow *) * (nrows + 1), MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < nrows; i++)
+		sorted[i] = &rows[i];
+	qsort(sorted, nrows, sizeof(MeasRow *), measrow_cmp);
 	for (int64 i = 1; i < nrows; i++)
-		if (measrow_same_key(&rows[i - 1], &rows[i]))
-			rows[i - 1].problem = rows[i].problem = true;
+		if (measrow_same_key(sorted[i - 1], sorted[i]))
+			sorted[i - 1]->problem = sorted[i]->problem = true;
 
 	for (int64 i = 0; i < nrows; i++)
 	{
-		MeasRow    *m = &rows[i];
+		MeasRow    *m = sorted[i];
 		Datum		out[8];
 		bool		isnull[8] = {false};
 
