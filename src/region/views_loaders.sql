@@ -134,7 +134,8 @@ BEGIN
                   AND o.period_start = r.period_start AND o.period_end = r.period_end
         ), g AS (
             -- (a key on two lines is a problem of both: measurement_rows marks them)
-            SELECT count(*) AS total, COALESCE(bool_or(w.problem), false) AS problem
+            SELECT count(*) AS total, COALESCE(bool_or(w.problem), false) AS problem,
+                   COALESCE(bool_or(w.found IS NOT NULL), false) AS old
             FROM w
         ), ins AS (
             INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
@@ -145,7 +146,8 @@ BEGIN
             INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
             SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
             FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source, w.value
-                  FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
+                  -- (none on a first load: w is then not read again)
+                  FROM w WHERE w.found IS NOT NULL AND (SELECT g.old AND NOT g.problem FROM g)
                   OFFSET 0) v
             WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
             ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
