@@ -98,18 +98,32 @@ read_specs(ArrayType *arr)
 	return s;
 }
 
-/* The tuplestore rows: (line bigint, fields text[]). */
-static void
-put_row(ReturnSetInfo *rsi, int64 line, Specs *s, Datum *vals, bool *nulls)
+/*
+ * A reader hands each record to a sink: its line (CSV) or number (JSON) and, in the order
+ * of the specifications, its fields as text (NULL when empty or absent), valid until the
+ * next record.
+ */
+typedef void (*RecordSink) (void *arg, int64 line, Datum *vals, bool *nulls);
+
+/* The sink of read_csv and read_json: the tuplestore rows (line bigint, fields text[]). */
+typedef struct FieldsSink
 {
+	ReturnSetInfo *rsi;
+	int			n;
+} FieldsSink;
+
+static void
+put_row(void *arg, int64 line, Datum *vals, bool *nulls)
+{
+	FieldsSink *fs = arg;
 	Datum		out[2];
 	bool		outnull[2] = {false, false};
-	int			dims[1] = {s->n};
+	int			dims[1] = {fs->n};
 	int			lbs[1] = {1};
 
 	out[0] = Int64GetDatum(line);
 	out[1] = PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
-	tuplestore_putvalues(rsi->setResult, rsi->setDesc, out, outnull);
+	tuplestore_putvalues(fs->rsi->setResult, fs->rsi->setDesc, out, outnull);
 }
 
 /* Raises a CSV structure error (22P04) for line. */
@@ -220,21 +234,10 @@ csv_count_fail(CsvReader *r, int nf, int nheader, char sep)
 							  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","))));
 }
 
-/*
- * read_csv(document text, columns text[], separator text DEFAULT NULL) RETURNS TABLE
- * (line bigint, fields text[]): the header (the first record) gives each column's position
- * by name; each record after it becomes a row with the line it starts on and, in the order
- * of columns, its fields (an empty field is NULL; a missing optional column too).
- * separator NULL detects it from the header.
- */
-PG_FUNCTION_INFO_V1(read_csv);
-Datum
-read_csv(PG_FUNCTION_ARGS)
+/* Reads the records of a CSV document (separator sep) into sink. */
+static void
+csv_records(text *doc, Specs *s, char sep, RecordSink sink, void *arg)
 {
-	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *doc;
-	Specs		s;
-	char		sep;
 	CsvReader	r;
 	CsvField   *fields;
 	int			nf,
@@ -248,25 +251,14 @@ read_csv(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt,
 				old;
 
-	/* no document or no columns: no rows */
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-	{
-		InitMaterializedSRF(fcinfo, 0);
-		return (Datum) 0;
-	}
-	doc = PG_GETARG_TEXT_PP(0);
-	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
-	sep = csv_separator(fcinfo, 2, doc);
-	InitMaterializedSRF(fcinfo, 0);
-
 	fields = palloc(sizeof(CsvField) * LOAD_MAX_FIELDS);
-	pos = palloc(sizeof(int) * (s.n + 1));
-	vals = palloc(sizeof(Datum) * (s.n + 1));
-	nulls = palloc(sizeof(bool) * (s.n + 1));
+	pos = palloc(sizeof(int) * (s->n + 1));
+	vals = palloc(sizeof(Datum) * (s->n + 1));
+	nulls = palloc(sizeof(bool) * (s->n + 1));
 	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
-	nheader = csv_header(&r, &s, sep, fields, pos);
+	nheader = csv_header(&r, s, sep, fields, pos);
 
-	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "read_csv row", ALLOCSET_DEFAULT_SIZES);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "CSV record", ALLOCSET_DEFAULT_SIZES);
 	for (;;)
 	{
 		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
@@ -279,7 +271,7 @@ read_csv(PG_FUNCTION_ARGS)
 		if (nf != nheader)
 			csv_count_fail(&r, nf, nheader, sep);
 		old = MemoryContextSwitchTo(rowcxt);
-		for (int i = 0; i < s.n; i++)
+		for (int i = 0; i < s->n; i++)
 		{
 			CsvField   *f;
 
@@ -309,10 +301,41 @@ read_csv(PG_FUNCTION_ARGS)
 			nulls[i] = false;
 		}
 		MemoryContextSwitchTo(old);
-		put_row(rsi, r.record_line, &s, vals, nulls);
+		sink(arg, r.record_line, vals, nulls);
 		MemoryContextReset(rowcxt);
 	}
 	MemoryContextDelete(rowcxt);
+}
+
+/*
+ * read_csv(document text, columns text[], separator text DEFAULT NULL) RETURNS TABLE
+ * (line bigint, fields text[]): the header (the first record) gives each column's position
+ * by name; each record after it becomes a row with the line it starts on and, in the order
+ * of columns, its fields (an empty field is NULL; a missing optional column too).
+ * separator NULL detects it from the header.
+ */
+PG_FUNCTION_INFO_V1(read_csv);
+Datum
+read_csv(PG_FUNCTION_ARGS)
+{
+	text	   *doc;
+	Specs		s;
+	char		sep;
+	FieldsSink	fs;
+
+	/* no document or no columns: no rows */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	doc = PG_GETARG_TEXT_PP(0);
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	sep = csv_separator(fcinfo, 2, doc);
+	InitMaterializedSRF(fcinfo, 0);
+	fs.rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	fs.n = s.n;
+	csv_records(doc, &s, sep, put_row, &fs);
 	return (Datum) 0;
 }
 
@@ -515,20 +538,10 @@ json_record(JsonRead *jr, Specs *s, Datum *vals, bool *nulls, bool *seen, bool o
 		json_next(jr);
 }
 
-/*
- * read_json(document text, columns text[]) RETURNS TABLE (line bigint, fields text[]): the
- * records of a JSON document — an array of objects, or an object whose "responses" member
- * is one (LimeSurvey's export) — as rows: the record's number (1 = the first) and its
- * fields in the order of columns (matched by key as read_csv matches header names; null
- * and "" are NULL; numbers and true/false as written).
- */
-PG_FUNCTION_INFO_V1(read_json);
-Datum
-read_json(PG_FUNCTION_ARGS)
+/* Reads the records of a JSON document (an array of objects, or {"responses": [...]}) into sink. */
+static void
+json_records(text *doc, Specs *s, RecordSink sink, void *arg)
 {
-	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *doc;
-	Specs		s;
 	JsonRead	jr;
 	Datum	   *vals;
 	bool	   *nulls;
@@ -537,19 +550,9 @@ read_json(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt,
 				old;
 
-	/* no document or no columns: no rows */
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-	{
-		InitMaterializedSRF(fcinfo, 0);
-		return (Datum) 0;
-	}
-	doc = PG_GETARG_TEXT_PP(0);
-	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
-	InitMaterializedSRF(fcinfo, 0);
-	vals = palloc(sizeof(Datum) * (s.n + 1));
-	nulls = palloc(sizeof(bool) * (s.n + 1));
-	seen = palloc(sizeof(bool) * (s.n + 1));
-
+	vals = palloc(sizeof(Datum) * (s->n + 1));
+	nulls = palloc(sizeof(bool) * (s->n + 1));
+	seen = palloc(sizeof(bool) * (s->n + 1));
 	{
 		const char *t = VARDATA_ANY(doc);
 		size_t		len = VARSIZE_ANY_EXHDR(doc);
@@ -602,18 +605,18 @@ read_json(PG_FUNCTION_ARGS)
 							errmsg("invalid JSON in record %lld: %s, not an object", (long long) jr.record, fbj_kind(&jr.j)),
 							errdetail("Expected each record as an object of fields.")));
 		old = MemoryContextSwitchTo(rowcxt);
-		for (int i = 0; i < s.n; i++)
+		for (int i = 0; i < s->n; i++)
 			nulls[i] = true, seen[i] = false, vals[i] = (Datum) 0;
-		json_record(&jr, &s, vals, nulls, seen, true);
+		json_record(&jr, s, vals, nulls, seen, true);
 		MemoryContextSwitchTo(old);
-		for (int i = 0; i < s.n; i++)
-			if (!seen[i] && !load_spec_optional(s.spec[i], s.len[i]))
+		for (int i = 0; i < s->n; i++)
+			if (!seen[i] && !load_spec_optional(s->spec[i], s->len[i]))
 				ereport(ERROR, (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								errmsg("invalid JSON in record %lld: field \"%s\" is missing", (long long) jr.record, s.label[i]),
+								errmsg("invalid JSON in record %lld: field \"%s\" is missing", (long long) jr.record, s->label[i]),
 								errdetail("Expected a field named %s in every record.",
-										  quote_text(s.spec[i] + (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0),
-													 s.len[i] - (load_spec_optional(s.spec[i], s.len[i]) ? 1 : 0)))));
-		put_row(rsi, jr.record, &s, vals, nulls);
+										  quote_text(s->spec[i] + (load_spec_optional(s->spec[i], s->len[i]) ? 1 : 0),
+													 s->len[i] - (load_spec_optional(s->spec[i], s->len[i]) ? 1 : 0)))));
+		sink(arg, jr.record, vals, nulls);
 		MemoryContextReset(rowcxt);
 	}
 	json_next(&jr);
@@ -627,6 +630,34 @@ read_json(PG_FUNCTION_ARGS)
 	if (jr.j.token != FBJ_END)
 		json_expected(&jr, "the end of the document");
 	MemoryContextDelete(rowcxt);
+}
+
+
+/*
+ * read_json(document text, columns text[]) RETURNS TABLE (line bigint, fields text[]): the
+ * records of a JSON document — an array of objects, or an object whose "responses" member
+ * is one (LimeSurvey's export) — as rows: the record's number (1 = the first) and its
+ * fields in the order of columns (matched by key as read_csv matches header names; null
+ * and "" are NULL; numbers and true/false as written).
+ */
+PG_FUNCTION_INFO_V1(read_json);
+Datum
+read_json(PG_FUNCTION_ARGS)
+{
+	Specs		s;
+	FieldsSink	fs;
+
+	/* no document or no columns: no rows */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(1));
+	InitMaterializedSRF(fcinfo, 0);
+	fs.rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	fs.n = s.n;
+	json_records(PG_GETARG_TEXT_PP(0), &s, put_row, &fs);
 	return (Datum) 0;
 }
 
