@@ -1760,11 +1760,112 @@ load_label(Jsonb *labels, const char *s, size_t len, int *score)
  * an invalid or repeated statement code, more than the allowed statements, or no answer at
  * all; the loader then finds the record's problem and names it.
  */
+/*
+ * A record's response as load_response builds it (see there); NULL when none can be built.
+ * role, channel and lang may be NULL; nps < 0 means none; statements and answers as
+ * deconstructed arrays (answers[first - 1 + i] answers statements[i]).
+ */
+static bytea *
+response_build(text *role, text *channel, int nps, text *lang, Datum *codes, bool *codenulls, int ncodes,
+			   Datum *answers, bool *answernulls, int nanswers, int first, Jsonb *labels, Oid coll)
+{
+	FbValue		v;
+
+	memset(&v, 0, offsetof(FbValue, items));
+	v.nps = FB_NPS_NONE;
+	if (role != NULL &&
+		(v.role = (uint8_t) load_enum(fb_roles, FB_NROLES, VARDATA_ANY(role), VARSIZE_ANY_EXHDR(role))) == 0)
+		return NULL;
+	if (channel != NULL &&
+		(v.channel = (uint8_t) load_enum(fb_channels, FB_NCHANNELS, VARDATA_ANY(channel), VARSIZE_ANY_EXHDR(channel))) == 0)
+		return NULL;
+	if (nps >= 0)
+	{
+		if (nps > 10)
+			return NULL;
+		v.nps = (uint8_t) nps;
+	}
+	if (lang != NULL)
+	{
+		const char *l = VARDATA_ANY(lang);
+		int			n = (int) VARSIZE_ANY_EXHDR(lang);
+
+		if (n < 2 || n > 3)
+			return NULL;
+		for (int i = 0; i < 3; i++)
+		{
+			int			c = 0;
+
+			if (i < n)
+			{
+				if (l[i] < 'a' || l[i] > 'z')
+					return NULL;
+				c = l[i] - 'a' + 1;
+			}
+			v.lang = (uint16_t) ((v.lang << 5) | c);
+		}
+	}
+	for (int i = 0; i < ncodes; i++)
+	{
+		int64		k = (int64) first - 1 + i;
+		text	   *code;
+		text	   *a;
+		const char *t;
+		size_t		len;
+		int			score = FB_DONT_KNOW;
+		int			found;
+
+		if (k < 0 || k >= nanswers || answernulls[k])
+			continue;
+		if (codenulls[i])
+			return NULL;
+		code = DatumGetTextPP(codes[i]);
+		if (!fb_valid_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code)) || v.nitems >= FB_MAX_ITEMS)
+			return NULL;
+		a = DatumGetTextPP(answers[k]);
+		t = VARDATA_ANY(a);
+		len = VARSIZE_ANY_EXHDR(a);
+		found = load_label(labels, t, len, &score);
+		if (found < 0)
+		{
+			/* lower-case trimmed (spaces, as btrim), then a plain number 1-5 */
+			size_t		b = 0,
+						e = len;
+			char	   *low;
+
+			while (b < e && t[b] == ' ')
+				b++;
+			while (e > b && t[e - 1] == ' ')
+				e--;
+			low = str_tolower(t + b, e - b, coll);
+			found = load_label(labels, low, strlen(low), &score);
+			if (found < 0 && e - b == 1 && t[b] >= '1' && t[b] <= '5')
+			{
+				score = t[b] - '0';
+				found = 1;
+			}
+		}
+		if (found <= 0)
+			return NULL;
+		v.items[v.nitems].len = (uint8_t) VARSIZE_ANY_EXHDR(code);
+		v.items[v.nitems].score = (uint8_t) score;
+		memset(v.items[v.nitems].code, 0, FB_MAX_CODE);
+		memcpy(v.items[v.nitems].code, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+		v.nitems++;
+	}
+	if (v.nps == FB_NPS_NONE && v.nitems == 0)
+		return NULL;
+	qsort(v.items, v.nitems, sizeof(FbItem), fb_item_cmp);
+	for (int i = 1; i < v.nitems; i++)
+		if (fb_item_cmp(&v.items[i - 1], &v.items[i]) == 0)
+			return NULL;
+	return feedback_make(&v);
+}
+
 PG_FUNCTION_INFO_V1(load_response);
 Datum
 load_response(PG_FUNCTION_ARGS)
 {
-	FbValue		v;
 	Jsonb	   *labels = PG_ARGISNULL(7) ? NULL : PG_GETARG_JSONB_P(7);
 	Oid			coll = OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
 	Datum	   *codes = NULL,
@@ -1773,110 +1874,383 @@ load_response(PG_FUNCTION_ARGS)
 			   *answernulls = NULL;
 	int			ncodes = 0,
 				nanswers = 0;
-	int			first = PG_ARGISNULL(6) ? 1 : PG_GETARG_INT32(6);
+	int			nps = -1;
+	bytea	   *r;
 
-	memset(&v, 0, offsetof(FbValue, items));
-	v.nps = FB_NPS_NONE;
-	if (!PG_ARGISNULL(0))
-	{
-		text	   *t = PG_GETARG_TEXT_PP(0);
-
-		if ((v.role = (uint8_t) load_enum(fb_roles, FB_NROLES, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) == 0)
-			PG_RETURN_NULL();
-	}
-	if (!PG_ARGISNULL(1))
-	{
-		text	   *t = PG_GETARG_TEXT_PP(1);
-
-		if ((v.channel = (uint8_t) load_enum(fb_channels, FB_NCHANNELS, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) == 0)
-			PG_RETURN_NULL();
-	}
 	if (!PG_ARGISNULL(2))
 	{
-		int32		nps = PG_GETARG_INT32(2);
-
+		nps = PG_GETARG_INT32(2);
 		if (nps < 0 || nps > 10)
 			PG_RETURN_NULL();
-		v.nps = (uint8_t) nps;
-	}
-	if (!PG_ARGISNULL(3))
-	{
-		text	   *t = PG_GETARG_TEXT_PP(3);
-		const char *s = VARDATA_ANY(t);
-		int			n = (int) VARSIZE_ANY_EXHDR(t);
-
-		if (n < 2 || n > 3)
-			PG_RETURN_NULL();
-		for (int i = 0; i < 3; i++)
-		{
-			int			c = 0;
-
-			if (i < n)
-			{
-				if (s[i] < 'a' || s[i] > 'z')
-					PG_RETURN_NULL();
-				c = s[i] - 'a' + 1;
-			}
-			v.lang = (uint16_t) ((v.lang << 5) | c);
-		}
 	}
 	if (!PG_ARGISNULL(4))
 		deconstruct_array(PG_GETARG_ARRAYTYPE_P(4), TEXTOID, -1, false, TYPALIGN_INT, &codes, &codenulls, &ncodes);
 	if (!PG_ARGISNULL(5))
 		deconstruct_array(PG_GETARG_ARRAYTYPE_P(5), TEXTOID, -1, false, TYPALIGN_INT, &answers, &answernulls, &nanswers);
-	for (int i = 0; i < ncodes; i++)
+	r = response_build(PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
+					   nps, PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), codes, codenulls, ncodes,
+					   answers, answernulls, nanswers, PG_ARGISNULL(6) ? 1 : PG_GETARG_INT32(6), labels, coll);
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_BYTEA_P(r);
+}
+
+/* ---------------------------------------------------------------- feedback records */
+
+/* obj ->> key as SQL reads it: the text of a string or number, NULL for null or no key. */
+static text *
+jb_text(Jsonb *obj, const char *key, size_t len)
+{
+	JsonbValue	buf;
+	JsonbValue *v;
+
+	if (obj == NULL || !JB_ROOT_IS_OBJECT(obj))
+		return NULL;
+	v = getKeyJsonValueFromContainer(&obj->root, key, (uint32) len, &buf);
+	if (v == NULL || v->type == jbvNull)
+		return NULL;
+	if (v->type == jbvString)
+		return cstring_to_text_with_len(v->val.string.val, v->val.string.len);
+	if (v->type == jbvNumeric)
+		return cstring_to_text(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric))));
+	if (v->type == jbvBool)
+		return cstring_to_text(v->val.boolean ? "true" : "false");
+	return NULL;					/* (the maps hold no arrays or objects) */
+}
+
+/* (obj ->> key)::integer when obj -> key is a JSON number (jsonb_typeof 'number'); false otherwise. */
+static bool
+jb_number(Jsonb *obj, const char *key, size_t len, int *out)
+{
+	JsonbValue	buf;
+	JsonbValue *v;
+
+	if (obj == NULL || !JB_ROOT_IS_OBJECT(obj))
+		return false;
+	v = getKeyJsonValueFromContainer(&obj->root, key, (uint32) len, &buf);
+	if (v == NULL || v->type != jbvNumeric)
+		return false;
+	*out = DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(v->val.numeric)));
+	return true;
+}
+
+/* A member of the mapping object: a JSON object (or NULL), a string (or NULL). */
+static Jsonb *
+mapping_object(Jsonb *mapping, const char *key)
+{
+	JsonbValue	buf;
+	JsonbValue *v = getKeyJsonValueFromContainer(&mapping->root, key, (uint32) strlen(key), &buf);
+
+	if (v == NULL || v->type == jbvNull)
+		return NULL;
+	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("feedback_rows: mapping member \"%s\" is not an object", key),
+						errdetail("The mapping's maps are JSON objects of names to codes or scores.")));
+	return JsonbValueToJsonb(v);
+}
+
+static text *
+mapping_text(Jsonb *mapping, const char *key)
+{
+	return jb_text(mapping, key, strlen(key));
+}
+
+/* What feedback_rows needs while it reads the records. */
+typedef struct FeedbackSink
+{
+	ReturnSetInfo *rsi;
+	Oid			coll;
+	const char *unit;			/* "line" or "record", for messages */
+	const char *submitted_column;
+	Datum		time_zone;		/* text */
+	text	   *organization;	/* the survey's own organisation and service, or NULL */
+	text	   *service;
+	text	   *role;
+	text	   *channel;
+	Jsonb	   *omap,
+			   *olow,
+			   *vmap,
+			   *vlow,
+			   *nmap,
+			   *amap,
+			   *lmap;
+	Datum	   *stmts;
+	bool	   *stmtnulls;
+	int			nstmts;
+	int			nfields;
+} FeedbackSink;
+
+/* A text field trimmed of spaces (btrim): its bytes; NULL for a NULL field. */
+static const char *
+field_trimmed(Datum *vals, bool *nulls, int i, size_t *len)
+{
+	text	   *t;
+	const char *p;
+	size_t		n;
+
+	if (nulls[i])
+		return NULL;
+	t = DatumGetTextPP(vals[i]);
+	p = VARDATA_ANY(t);
+	n = VARSIZE_ANY_EXHDR(t);
+	while (n > 0 && p[0] == ' ')
+		p++, n--;
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	*len = n;
+	return p;
+}
+
+/* The name map's code of a field: as written (exact), else lower-case trimmed. */
+static text *
+field_code(FeedbackSink *fs, Jsonb *exact, Jsonb *low, Datum *vals, bool *nulls, int i)
+{
+	text	   *t;
+	text	   *code;
+	const char *p;
+	size_t		n;
+	char	   *l;
+
+	if (nulls[i])
+		return NULL;
+	t = DatumGetTextPP(vals[i]);
+	if ((code = jb_text(exact, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) != NULL)
+		return code;
+	p = field_trimmed(vals, nulls, i, &n);
+	l = str_tolower(p, n, fs->coll);
+	return jb_text(low, l, strlen(l));
+}
+
+/* One record mapped as load_feedback's pass maps it, into the result. */
+static void
+feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
+{
+	FeedbackSink *fs = arg;
+	Datum		out[11];
+	bool		isnull[11] = {false};
+	bool		has_nps = false;
+	int			nps = -1;
+	text	   *lang = NULL;
+	bool		no_answer = true;
+	bytea	   *response;
+
+	/* line, submitted, id */
+	out[0] = Int64GetDatum(line);
+	out[1] = BoolGetDatum(!nulls[1]);
+	out[2] = vals[0];
+	isnull[2] = nulls[0];
+
+	/* received_at: the local time read as load_timestamp reads it, in the region's zone */
+	isnull[3] = nulls[1];
+	if (!nulls[1])
 	{
-		int64		k = (int64) first - 1 + i;
-		text	   *code;
-		text	   *a;
-		const char *s;
-		size_t		len;
-		int			score = FB_DONT_KNOW;
-		int			found;
+		text	   *t = DatumGetTextPP(vals[1]);
+		int			y,
+					m,
+					d,
+					time;
+		LoadError	err;
+		Timestamp	ts;
 
-		if (k < 0 || k >= nanswers || answernulls[k])
-			continue;
-		if (codenulls[i])
-			PG_RETURN_NULL();
-		code = DatumGetTextPP(codes[i]);
-		if (!fb_valid_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code)) || v.nitems >= FB_MAX_ITEMS)
-			PG_RETURN_NULL();
-		a = DatumGetTextPP(answers[k]);
-		s = VARDATA_ANY(a);
-		len = VARSIZE_ANY_EXHDR(a);
-		found = load_label(labels, s, len, &score);
-		if (found < 0)
+		if (load_date(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &y, &m, &d, &time, &err) != LOAD_OK)
+			(void) parse_date_at(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &time, "timestamp",
+								 psprintf("%s %lld, field \"%s\"", fs->unit, (long long) line, fs->submitted_column));
+		ts = (Timestamp) (date2j(y, m, d) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY + (Timestamp) time * USECS_PER_SEC;
+		out[3] = DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(ts));
+	}
+
+	/* organisation and service: the survey's own, else by name */
+	{
+		text	   *org = fs->organization ? fs->organization : field_code(fs, fs->omap, fs->olow, vals, nulls, 3);
+
+		out[4] = PointerGetDatum(org);
+		isnull[4] = org == NULL;
+	}
+	{
+		text	   *svc = fs->service ? fs->service : field_code(fs, fs->vmap, fs->vlow, vals, nulls, 4);
+
+		if (svc == NULL && !nulls[4])
 		{
-			/* lower-case trimmed (spaces, as btrim), then a plain number 1-5 */
-			size_t		b = 0,
-						e = len;
-			char	   *low;
+			size_t		n;
+			const char *p = field_trimmed(vals, nulls, 4, &n);
 
-			while (b < e && s[b] == ' ')
-				b++;
-			while (e > b && s[e - 1] == ' ')
-				e--;
-			low = str_tolower(s + b, e - b, coll);
-			found = load_label(labels, low, strlen(low), &score);
-			if (found < 0 && e - b == 1 && s[b] >= '1' && s[b] <= '5')
+			if (n > 0)
+				svc = cstring_to_text_with_len(p, (int) n);
+		}
+		out[5] = PointerGetDatum(svc);
+		isnull[5] = svc == NULL;
+	}
+
+	/* the recommendation: its label's score, a number 0-10, or -1 */
+	if (!nulls[5])
+	{
+		text	   *t = DatumGetTextPP(vals[5]);
+		text	   *sc = jb_text(fs->nmap, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		size_t		n;
+		const char *p;
+		char	   *l;
+
+		has_nps = true;
+		if (sc != NULL)
+			nps = DatumGetInt32(DirectFunctionCall1(int4in, CStringGetDatum(text_to_cstring(sc))));
+		else
+		{
+			p = field_trimmed(vals, nulls, 5, &n);
+			l = str_tolower(p, n, fs->coll);
+			if (!jb_number(fs->amap, l, strlen(l), &nps))
 			{
-				score = s[b] - '0';
-				found = 1;
+				if (n == 1 && p[0] >= '0' && p[0] <= '9')
+					nps = p[0] - '0';
+				else if (n == 2 && p[0] == '1' && p[1] == '0')
+					nps = 10;
+				else
+					nps = -1;
 			}
 		}
-		if (found <= 0)
-			PG_RETURN_NULL();
-		v.items[v.nitems].len = (uint8_t) VARSIZE_ANY_EXHDR(code);
-		v.items[v.nitems].score = (uint8_t) score;
-		memset(v.items[v.nitems].code, 0, FB_MAX_CODE);
-		memcpy(v.items[v.nitems].code, VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
-		v.nitems++;
 	}
-	if (v.nps == FB_NPS_NONE && v.nitems == 0)
-		PG_RETURN_NULL();
-	qsort(v.items, v.nitems, sizeof(FbItem), fb_item_cmp);
-	for (int i = 1; i < v.nitems; i++)
-		if (fb_item_cmp(&v.items[i - 1], &v.items[i]) == 0)
-			PG_RETURN_NULL();
-	PG_RETURN_BYTEA_P(feedback_make(&v));
+	out[6] = Int32GetDatum(nps);
+	isnull[6] = !has_nps;
+
+	/* the language: fi, sv or en as written, else the first two letters lower-case */
+	if (!nulls[2])
+	{
+		text	   *t = DatumGetTextPP(vals[2]);
+		const char *p = VARDATA_ANY(t);
+		size_t		n = VARSIZE_ANY_EXHDR(t);
+
+		if (n == 2 && (memcmp(p, "fi", 2) == 0 || memcmp(p, "sv", 2) == 0 || memcmp(p, "en", 2) == 0))
+			lang = t;
+		else
+		{
+			const char *q = field_trimmed(vals, nulls, 2, &n);
+			size_t		take = 0;
+
+			for (int c = 0; c < 2 && take < n; c++)
+				take += pg_mblen(q + take);
+			take = Min(take, n);
+			{
+				char	   *l = str_tolower(q, take, fs->coll);
+
+				lang = cstring_to_text(l);
+			}
+		}
+	}
+	out[7] = PointerGetDatum(lang);
+	isnull[7] = lang == NULL;
+
+	/* the comment, trimmed; NULL when empty */
+	{
+		size_t		n;
+		const char *p = field_trimmed(vals, nulls, 6, &n);
+
+		out[8] = p && n > 0 ? PointerGetDatum(cstring_to_text_with_len(p, (int) n)) : (Datum) 0;
+		isnull[8] = !(p && n > 0);
+	}
+
+	for (int i = 7; i < fs->nfields; i++)
+		if (!nulls[i])
+			no_answer = false;
+	out[9] = BoolGetDatum(!has_nps && no_answer);
+
+	response = (has_nps && (nps < 0 || nps > 10)) ? NULL :
+		response_build(fs->role, fs->channel, has_nps ? nps : -1, lang, fs->stmts, fs->stmtnulls, fs->nstmts,
+					   vals, nulls, fs->nfields, 8, fs->lmap, fs->coll);
+	out[10] = PointerGetDatum(response);
+	isnull[10] = response == NULL;
+	tuplestore_putvalues(fs->rsi->setResult, fs->rsi->setDesc, out, isnull);
 }
+
+/*
+ * feedback_rows(document text, is_json boolean, columns text[], mapping jsonb) RETURNS
+ * TABLE (line, submitted, id, received_at, organization_code, service, nps, lang, comment,
+ * empty, response): a survey export's records (CSV, or LimeSurvey's JSON when is_json) mapped
+ * for a region's load_feedback in one pass.  columns name the id, submitted, language,
+ * organisation, service, recommendation and comment fields, then the questions' in the
+ * order of mapping.statements.  mapping: unit ("line" or "record") and submitted_column for
+ * messages, time_zone, the survey's own organization and service (or null), role and
+ * channel, statements, and the maps omap / olow (organisation name as written / lower-case
+ * trimmed -> code), vmap / vlow (services), nmap (recommendation answer -> 0-10 or -1), amap
+ * (answer label -> score) and lmap (amap as load_response takes it).  The submitted time is
+ * read as load_timestamp reads it (an invalid one is an error naming the record and field);
+ * response is NULL when the record has no answer or one that cannot be built.
+ */
+PG_FUNCTION_INFO_V1(feedback_rows);
+Datum
+feedback_rows(PG_FUNCTION_ARGS)
+{
+	FeedbackSink fs;
+	Specs		s;
+	Jsonb	   *mapping;
+	text	   *tz;
+	text	   *unit;
+	text	   *subcol;
+	JsonbValue	buf;
+	JsonbValue *st;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	s = read_specs(PG_GETARG_ARRAYTYPE_P(2));
+	mapping = PG_GETARG_JSONB_P(3);
+	if (!JB_ROOT_IS_OBJECT(mapping))
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("feedback_rows: the mapping is not a JSON object"),
+						errdetail("Pass the survey's mapping as load_feedback builds it.")));
+	memset(&fs, 0, sizeof(fs));
+	fs.coll = OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : DEFAULT_COLLATION_OID;
+	tz = mapping_text(mapping, "time_zone");
+	unit = mapping_text(mapping, "unit");
+	subcol = mapping_text(mapping, "submitted_column");
+	fs.time_zone = PointerGetDatum(tz ? tz : cstring_to_text("UTC"));
+	fs.unit = unit ? text_to_cstring(unit) : "line";
+	fs.submitted_column = subcol ? text_to_cstring(subcol) : "";
+	fs.organization = mapping_text(mapping, "organization");
+	fs.service = mapping_text(mapping, "service");
+	fs.role = mapping_text(mapping, "role");
+	fs.channel = mapping_text(mapping, "channel");
+	fs.omap = mapping_object(mapping, "omap");
+	fs.olow = mapping_object(mapping, "olow");
+	fs.vmap = mapping_object(mapping, "vmap");
+	fs.vlow = mapping_object(mapping, "vlow");
+	fs.nmap = mapping_object(mapping, "nmap");
+	fs.amap = mapping_object(mapping, "amap");
+	fs.lmap = mapping_object(mapping, "lmap");
+	st = getKeyJsonValueFromContainer(&mapping->root, "statements", 10, &buf);
+	if (st != NULL && st->type == jbvBinary && JsonContainerIsArray(st->val.binary.data))
+	{
+		JsonbContainer *arr = st->val.binary.data;
+		int			n = (int) JsonContainerSize(arr);
+
+		fs.stmts = palloc(sizeof(Datum) * (n + 1));
+		fs.stmtnulls = palloc(sizeof(bool) * (n + 1));
+		for (int i = 0; i < n; i++)
+		{
+			JsonbValue *e = getIthJsonbValueFromContainer(arr, (uint32) i);
+
+			fs.stmtnulls[i] = e == NULL || e->type != jbvString;
+			fs.stmts[i] = fs.stmtnulls[i] ? (Datum) 0 :
+				PointerGetDatum(cstring_to_text_with_len(e->val.string.val, e->val.string.len));
+		}
+		fs.nstmts = n;
+	}
+	if (s.n < 7 || fs.nstmts > s.n - 7)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("feedback_rows needs 7 column specifications and one per statement, got %d for %d statements", s.n, fs.nstmts),
+						errdetail("Name the id, submitted, language, organisation, service, recommendation and comment columns, then the questions'.")));
+	fs.nfields = s.n;
+	InitMaterializedSRF(fcinfo, 0);
+	fs.rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	if (PG_GETARG_BOOL(1))
+		json_records(PG_GETARG_TEXT_PP(0), &s, feedback_record, &fs);
+	else
+	{
+		text	   *doc = PG_GETARG_TEXT_PP(0);
+
+		csv_records(doc, &s, csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)), feedback_record, &fs);
+	}
+	return (Datum) 0;
+}
+

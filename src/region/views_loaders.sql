@@ -495,7 +495,6 @@ DECLARE
     u_lines bigint[];
     amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
     stmts text[];       -- the statements of the questions, in the order of their fields (8, 9, ...)
-    noanswer_sql text;  -- the test for a record without any answer to the questions
     unknown_sql text;   -- the test for a record with an unknown answer (errors only)
     olow jsonb;         -- organisation name (lower-case trimmed) -> code
     omap jsonb;         -- organisation name as written -> code (olow of the name lower-case trimmed)
@@ -582,9 +581,8 @@ BEGIN
     INTO nmap
     FROM (SELECT a.key FROM jsonb_object_keys(amap) a (key) UNION SELECT d::text FROM generate_series(0, 10) d) k (raw);
     SELECT array_agg(q.statement ORDER BY q.k),
-           string_agg(format('r.fields[%s] IS NULL', 7 + q.k), ' AND ' ORDER BY q.k),
            string_agg(format('(r.fields[%s] IS NOT NULL AND @region@.loader_answer($3, r.fields[%s]) = ''?'')', 7 + q.k, 7 + q.k), ' OR ' ORDER BY q.k)
-    INTO stmts, noanswer_sql, unknown_sql
+    INTO stmts, unknown_sql
     FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
           FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
     -- the survey's role and channel must be the type's (else the type says what is wrong)
@@ -592,31 +590,15 @@ BEGIN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
 
-    -- one pass over the records: every field mapped (received_at read here: a bad time is
-    -- reported at once); submitted = false for an incomplete response (skipped); response
-    -- NULL when the record has no answer or a problem (found below)
-    EXECUTE format($q$
+    -- one pass over the records (pekefb.feedback_rows): every field mapped (received_at read
+    -- here: a bad time is reported at once); submitted = false for an incomplete response
+    -- (skipped); response NULL when the record has no answer or a problem (found below)
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT x.line, x.submitted, x.id, x.received_at, x.organization_code, x.service, x.nps, x.lang, x.comment,
-           x.nps IS NULL AND x.no_answer AS empty,
-           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $17) AS response
-    FROM (
-    SELECT r.line, r.fields, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
-           (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
-           COALESCE($6, $8 ->> r.fields[4], $9 ->> lower(btrim(r.fields[4]))) AS organization_code,
-           COALESCE($10, $11 ->> r.fields[5], $12 ->> lower(btrim(r.fields[5])), NULLIF(btrim(r.fields[5]), '')) AS service,
-           CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE(($13 ->> r.fields[6])::integer,
-                              CASE WHEN jsonb_typeof($14 -> lower(btrim(r.fields[6]))) = 'number' THEN ($14 ->> lower(btrim(r.fields[6])))::integer END,
-                              CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
-           CASE WHEN r.fields[3] = ANY ('{fi,sv,en}'::text[]) THEN r.fields[3] ELSE lower(substr(btrim(r.fields[3]), 1, 2)) END AS lang,
-           NULLIF(btrim(r.fields[7]), '') AS comment,
-           %s AS no_answer
-    FROM %s r
-    OFFSET 0) x
-    $q$, COALESCE(noanswer_sql, 'true'), reader)
-    USING content, cols, s.submitted_column, unit, tz, s.organization_code, stmts, omap, olow, s.service, vmap, vlow, nmap, amap,
-          s.role, s.channel, lmap;
+    SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
+        'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+        'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
+        'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
+        'nmap', nmap, 'amap', amap, 'lmap', lmap));
 
     -- every check in one pass (bad: any record with a problem); the errors are worked out
     -- below only when one is found
