@@ -1979,7 +1979,57 @@ typedef struct FeedbackSink
 	bool	   *stmtnulls;
 	int			nstmts;
 	int			nfields;
+	/* the submitted records' ids seen so far (open addressing; ids copied) */
+	char	  **ids;
+	uint32	   *idlens;
+	uint32		idmask;
+	uint32		nids;
+	MemoryContext idcxt;		/* where they live */
 } FeedbackSink;
+
+/* Whether a submitted record's id was seen before (else it is remembered). */
+static bool
+id_seen(FeedbackSink *fs, const char *id, size_t len)
+{
+	uint32		h = hash_bytes((const unsigned char *) id, (int) len);
+	uint32		i;
+
+	if (fs->ids == NULL || (fs->nids + 1) * 2 > fs->idmask)
+	{
+		/* (re)build the table twice the size */
+		char	  **old = fs->ids;
+		uint32	   *oldlens = fs->idlens;
+		uint32		oldsize = old ? fs->idmask + 1 : 0;
+
+		if (oldsize >= (uint32) 1 << 30)
+			ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							errmsg("too many responses in one export"),
+							errdetail("Split the export into smaller files.")));
+		fs->idmask = oldsize ? 2 * oldsize - 1 : 1023;
+		fs->ids = palloc_extended(sizeof(char *) * (fs->idmask + 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		fs->idlens = palloc_extended(sizeof(uint32) * (fs->idmask + 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		for (uint32 k = 0; k < oldsize; k++)
+		{
+			uint32		j;
+
+			if (old[k] == NULL)
+				continue;
+			for (j = hash_bytes((const unsigned char *) old[k], (int) oldlens[k]) & fs->idmask; fs->ids[j] != NULL; j = (j + 1) & fs->idmask)
+				;
+			fs->ids[j] = old[k];
+			fs->idlens[j] = oldlens[k];
+		}
+		if (old)
+			pfree(old), pfree(oldlens);
+	}
+	for (i = h & fs->idmask; fs->ids[i] != NULL; i = (i + 1) & fs->idmask)
+		if (fs->idlens[i] == len && memcmp(fs->ids[i], id, len) == 0)
+			return true;
+	fs->ids[i] = pnstrdup(id, len);
+	fs->idlens[i] = (uint32) len;
+	fs->nids++;
+	return false;
+}
 
 /* A text field trimmed of spaces (btrim): its bytes; NULL for a NULL field. */
 static const char *
@@ -2027,8 +2077,8 @@ static void
 feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 {
 	FeedbackSink *fs = arg;
-	Datum		out[11];
-	bool		isnull[11] = {false};
+	Datum		out[12];
+	bool		isnull[12] = {false};
 	bool		has_nps = false;
 	int			nps = -1;
 	text	   *lang = NULL;
@@ -2158,13 +2208,24 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 					   vals, nulls, fs->nfields, 8, fs->lmap, fs->coll);
 	out[10] = PointerGetDatum(response);
 	isnull[10] = response == NULL;
+
+	/* repeated: a submitted record whose id an earlier one had */
+	out[11] = BoolGetDatum(false);
+	if (!nulls[1] && !nulls[0])
+	{
+		text	   *t = DatumGetTextPP(vals[0]);
+		MemoryContext old = MemoryContextSwitchTo(fs->idcxt);
+
+		out[11] = BoolGetDatum(id_seen(fs, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+		MemoryContextSwitchTo(old);
+	}
 	tuplestore_putvalues(fs->rsi->setResult, fs->rsi->setDesc, out, isnull);
 }
 
 /*
  * feedback_rows(document text, is_json boolean, columns text[], mapping jsonb) RETURNS
  * TABLE (line, submitted, id, received_at, organization_code, service, nps, lang, comment,
- * empty, response): a survey export's records (CSV, or LimeSurvey's JSON when is_json) mapped
+ * empty, response, repeated): a survey export's records (CSV, or LimeSurvey's JSON when is_json) mapped
  * for a region's load_feedback in one pass.  columns name the id, submitted, language,
  * organisation, service, recommendation and comment fields, then the questions' in the
  * order of mapping.statements.  mapping: unit ("line" or "record") and submitted_column for
@@ -2173,7 +2234,8 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
  * trimmed -> code), vmap / vlow (services), nmap (recommendation answer -> 0-10 or -1), amap
  * (answer label -> score) and lmap (amap as load_response takes it).  The submitted time is
  * read as load_timestamp reads it (an invalid one is an error naming the record and field);
- * response is NULL when the record has no answer or one that cannot be built.
+ * response is NULL when the record has no answer or one that cannot be built; repeated
+ * marks a submitted record with the id of an earlier one.
  */
 PG_FUNCTION_INFO_V1(feedback_rows);
 Datum
@@ -2241,6 +2303,7 @@ feedback_rows(PG_FUNCTION_ARGS)
 						errmsg("feedback_rows needs 7 column specifications and one per statement, got %d for %d statements", s.n, fs.nstmts),
 						errdetail("Name the id, submitted, language, organisation, service, recommendation and comment columns, then the questions'.")));
 	fs.nfields = s.n;
+	fs.idcxt = CurrentMemoryContext;
 	InitMaterializedSRF(fcinfo, 0);
 	fs.rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	if (PG_GETARG_BOOL(1))

@@ -602,7 +602,7 @@ BEGIN
 
     -- every check in one pass (bad: any record with a problem); the errors are worked out
     -- below only when one is found
-    SELECT count(*) AS total,
+    SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
            count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
            count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
            bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
@@ -632,8 +632,7 @@ BEGIN
         RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
             DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
     END IF;
-    PERFORM FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 LIMIT 1;
-    IF FOUND THEN
+    IF chk.repeated THEN
         SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
         RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
                         (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
