@@ -8,6 +8,23 @@
 -- each other instead of deadlocking.  Each returns the counts inserted, updated, unchanged
 -- and skipped.
 
+-- loader_memory(content): a loader holds the file's rows in memory while it checks and
+-- writes them (a few times the file's size; more than the default work_mem for a file of
+-- some 10 000 lines, which would then spill to temporary files): work_mem becomes four
+-- times the file's size (at most 1 GB, never less than it is) until the calling loader
+-- returns (its SET clause restores it).  No SET clause of its own, which would restore the
+-- setting when this function returns; its body is schema-qualified throughout.
+CREATE FUNCTION @region@.loader_memory(content text) RETURNS void
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    BEGIN ATOMIC
+        SELECT pg_catalog.set_config('work_mem',
+            ((GREATEST(pg_catalog.pg_size_bytes(pg_catalog.current_setting('work_mem')),
+                       LEAST(4::bigint OPERATOR(pg_catalog.*) pg_catalog.octet_length(content), 1073741824::bigint))
+              OPERATOR(pg_catalog./) 1024)::text) OPERATOR(pg_catalog.||) 'kB', true);
+    END;
+COMMENT ON FUNCTION @region@.loader_memory(text) IS
+    'sets work_mem for the calling loader to four times the file''s size (at most 1 GB, never lower), so that its rows do not spill to temporary files';
+
 -- loader_unknown(what, names, lines, known, unit): raises 22023 listing every unknown name
 -- with the line (or record) it first appears on and the nearest known name.
 CREATE FUNCTION @region@.loader_unknown(what text, names text[], lines bigint[], known text[], unit text DEFAULT 'line')
@@ -73,6 +90,7 @@ BEGIN
             DETAIL = 'Pass the CSV file as text, e.g. \set content `cat measurements.csv` and SELECT * FROM region.load_measurements(:''content'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
+    PERFORM @region@.loader_memory(content);
 
     -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
     -- table for a few lines and probe it once per line (by whatever index it guesses best
@@ -324,6 +342,7 @@ BEGIN
             DETAIL = 'Pass the CSV extract as text and the system it comes from, e.g. SELECT * FROM region.load_cases(:''content'', ''efica'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
+    PERFORM @region@.loader_memory(content);
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
@@ -519,6 +538,7 @@ BEGIN
     END IF;
     SELECT st.time_zone, st.language INTO tz, lang_default FROM @region@.settings st;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
+    PERFORM @region@.loader_memory(content);
     -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
     SELECT array_agg(q.column_name ORDER BY q.statement) INTO cols
     FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
