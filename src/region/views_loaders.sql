@@ -508,8 +508,6 @@ DECLARE
     lang_default text;
     chk record;
     bad record;
-    n_ins bigint;
-    n_upd bigint;
     u_names text[];
     u_lines bigint[];
     amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
@@ -610,25 +608,68 @@ BEGIN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
 
-    -- one pass over the records (pekefb.feedback_rows): every field mapped (received_at read
-    -- here: a bad time is reported at once); submitted = false for an incomplete response
-    -- (skipped); response NULL when the record has no answer or a problem (found below)
+    -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
+    -- mapped, received_at read there, a bad time reported at once; submitted = false for an
+    -- incomplete response, skipped; response NULL when the record has no answer or a
+    -- problem), every check in one pass over them (chk: bad, any record with a problem;
+    -- repeated, an id on two records), and only when they find nothing the writes.  A
+    -- submitted response without any answer carries nothing: skipped and counted.  One join
+    -- by the primary key finds the responses that are new or changed (m); the changed are
+    -- updated, the new inserted by a plain INSERT (loads serialise on the advisory lock, so no
+    -- other load inserts them meanwhile; ON CONFLICT's speculative insertion would double the
+    -- cost of writing the rows).  When a check fails, the records are mapped again into a
+    -- temporary table and the first problem is named (below).
+    WITH f AS MATERIALIZED (
+        SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
+            'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+            'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
+            'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
+            'nmap', nmap, 'amap', amap, 'lmap', lmap))),
+    checks AS MATERIALIZED (
+        SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
+               count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
+               COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                                 OR (f.response IS NULL AND NOT f.empty)
+                                                 OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+        FROM f),
+    m AS MATERIALIZED (
+        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
+        FROM f
+        LEFT JOIN @region@.feedback_responses o
+               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
+              AND (o.survey_code = s.code OR o.survey_code IS NULL)
+        WHERE f.submitted AND NOT f.empty AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
+               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
+               OR o.survey_code IS DISTINCT FROM s.code)),
+    upd AS (
+        UPDATE @region@.feedback_responses AS t
+        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
+            survey_code = s.code, source_response_id = m.id, language = m.language
+        FROM m
+        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
+        RETURNING 1),
+    ins AS (
+        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
+                                                survey_code, source_response_id, language)
+        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
+        FROM m
+        WHERE NOT m.known
+        ORDER BY m.received_at
+        RETURNING 1)
+    SELECT k.total, k.repeated, k.incomplete, k.empty, k.bad, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
+    INTO chk FROM checks k;
+
+    IF chk.bad OR chk.repeated THEN
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
     SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
         'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
         'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
         'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
         'nmap', nmap, 'amap', amap, 'lmap', lmap));
-
-    -- every check in one pass (bad: any record with a problem); the errors are worked out
-    -- below only when one is found
-    SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
-           count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
-           count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
-           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
-                                    OR (f.response IS NULL AND NOT f.empty)
-                                    OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))) AS bad
-    INTO chk FROM pekefb_load_f f;
     IF chk.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
                count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
@@ -703,41 +744,9 @@ BEGIN
             DETAIL = 'A response could not be built from the fields of a record.';
     END IF;
 
-    -- a submitted response without any answer carries nothing: skipped and counted.  One
-    -- join by the primary key finds the responses that are new or changed (m); the changed
-    -- are updated, the new inserted by a plain INSERT (loads serialise on the advisory lock,
-    -- so no other load inserts them meanwhile; ON CONFLICT's speculative insertion would
-    -- double the cost of writing the rows)
-    WITH m AS MATERIALIZED (
-        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
-               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
-        FROM pekefb_load_f f
-        LEFT JOIN @region@.feedback_responses o
-               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
-              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
-              AND (o.survey_code = s.code OR o.survey_code IS NULL)
-        WHERE f.submitted AND NOT f.empty
-          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
-               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
-               OR o.survey_code IS DISTINCT FROM s.code)),
-    upd AS (
-        UPDATE @region@.feedback_responses AS t
-        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
-            survey_code = s.code, source_response_id = m.id, language = m.language
-        FROM m
-        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
-        RETURNING 1),
-    ins AS (
-        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
-                                                survey_code, source_response_id, language)
-        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
-        FROM m
-        WHERE NOT m.known
-        ORDER BY m.received_at
-        RETURNING 1)
-    SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd) INTO n_ins, n_upd;
-    DROP TABLE pekefb_load_f;
-    RETURN QUERY SELECT n_ins, n_upd, chk.total - chk.incomplete - chk.empty - n_ins - n_upd, chk.incomplete + chk.empty;
+    RAISE EXCEPTION 'load_feedback found a fault it cannot name' USING ERRCODE = 'XX000';
+    END IF;
+    RETURN QUERY SELECT chk.n_ins, chk.n_upd, chk.total - chk.incomplete - chk.empty - chk.n_ins - chk.n_upd, chk.incomplete + chk.empty;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS
