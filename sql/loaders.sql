@@ -250,6 +250,26 @@ FROM pekefb.feedback_rows(E'id;aika;kieli;yksikkö;palvelu;nps;kommentti;k1;k2\n
       "vmap": {"Neuvola": "neuvola"}, "vlow": {"neuvola": "neuvola"}, "nmap": {"Erittäin todennäköisesti": 10},
       "amap": {"samaa mieltä": 4}, "lmap": {"Samaa mieltä": "4"}}')
 ORDER BY line;
+-- the region's zone across both changes of 2025 (records 7 minutes apart, the zone's offset
+-- reused within an hour): every time as AT TIME ZONE gives it, the hours that do not exist
+-- (30.3. 3.00-3.59) and that exist twice (26.10. 3.00-3.59) included
+WITH t AS (SELECT row_number() OVER (ORDER BY ts) + 1 AS line, ts
+           FROM (SELECT generate_series(timestamp '2025-03-29 22:00', '2025-03-30 08:00', '7 minutes') AS ts
+                 UNION ALL SELECT generate_series(timestamp '2025-10-25 22:00', '2025-10-26 08:00', '7 minutes')) x),
+     f AS (SELECT r.line, r.received_at
+           FROM pekefb.feedback_rows((SELECT 'id;aika' || string_agg(format(E'\n%s;%s', t.line, to_char(t.ts, 'FMDD.FMMM.YYYY HH24.MI')), '' ORDER BY t.line) FROM t),
+                                     false, :fcols, '{"unit": "line", "submitted_column": "aika", "time_zone": "Europe/Helsinki"}') r)
+SELECT count(*) AS records, count(*) FILTER (WHERE f.received_at IS DISTINCT FROM t.ts AT TIME ZONE 'Europe/Helsinki') AS differ
+FROM t JOIN f USING (line);
+-- and a zone whose summer time is half an hour, changed at 2.00 (Lord Howe Island, 2025)
+WITH t AS (SELECT row_number() OVER (ORDER BY ts) + 1 AS line, ts
+           FROM (SELECT generate_series(timestamp '2025-04-05 22:00', '2025-04-06 06:00', '4 minutes') AS ts
+                 UNION ALL SELECT generate_series(timestamp '2025-10-04 22:00', '2025-10-05 06:00', '4 minutes')) x),
+     f AS (SELECT r.line, r.received_at
+           FROM pekefb.feedback_rows((SELECT 'id;aika' || string_agg(format(E'\n%s;%s', t.line, to_char(t.ts, 'FMDD.FMMM.YYYY HH24.MI')), '' ORDER BY t.line) FROM t),
+                                     false, :fcols, '{"unit": "line", "submitted_column": "aika", "time_zone": "Australia/Lord_Howe"}') r)
+SELECT count(*) AS records, count(*) FILTER (WHERE f.received_at IS DISTINCT FROM t.ts AT TIME ZONE 'Australia/Lord_Howe') AS differ
+FROM t JOIN f USING (line);
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.13.2025\n', false, :fcols, '{"unit": "line", "submitted_column": "aika"}');
 SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}]', true, :fcols, '{"unit": "record", "submitted_column": "aika"}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]');

@@ -1964,6 +1964,15 @@ typedef struct FeedbackSink
 	const char *unit;			/* "line" or "record", for messages */
 	const char *submitted_column;
 	Datum		time_zone;		/* text */
+	/*
+	 * The zone's offset (local time - UTC) over one local hour, as timestamp_zone gives it
+	 * at both ends of the hour (valid: equal at both, so for the whole hour, as no zone
+	 * changes its offset twice within an hour); known: the hour of the last record.
+	 */
+	int64		tz_hour;
+	int64		tz_offset;
+	bool		tz_known;
+	bool		tz_valid;
 	text	   *organization;	/* the survey's own organisation and service, or NULL */
 	text	   *service;
 	text	   *role;
@@ -2029,6 +2038,41 @@ id_seen(FeedbackSink *fs, const char *id, size_t len)
 	fs->idlens[i] = (uint32) len;
 	fs->nids++;
 	return false;
+}
+
+/*
+ * A local time in the region's zone (timestamp AT TIME ZONE time_zone), the zone's offset
+ * reused within a local hour once both ends of the hour are known to have it: records of
+ * an export come minutes apart, so most need no zone look-up.
+ */
+static TimestampTz
+local_to_zone(FeedbackSink *fs, Timestamp ts)
+{
+	int64		hour = ts / USECS_PER_HOUR - (ts % USECS_PER_HOUR < 0 ? 1 : 0);
+	TimestampTz r;
+
+	if (fs->tz_known && hour == fs->tz_hour)
+	{
+		if (!fs->tz_valid)
+		{
+			/* a second record in this hour: check both ends of the hour once */
+			Timestamp	start = hour * USECS_PER_HOUR,
+						end = start + USECS_PER_HOUR - 1;
+			int64		o1 = start - DatumGetTimestampTz(DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(start)));
+			int64		o2 = end - DatumGetTimestampTz(DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(end)));
+
+			fs->tz_valid = o1 == o2;
+			fs->tz_offset = o1;
+		}
+		if (fs->tz_valid)
+			return ts - fs->tz_offset;
+		return DatumGetTimestampTz(DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(ts)));
+	}
+	r = DatumGetTimestampTz(DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(ts)));
+	fs->tz_known = true;
+	fs->tz_valid = false;
+	fs->tz_hour = hour;
+	return r;
 }
 
 /* A text field trimmed of spaces (btrim): its bytes; NULL for a NULL field. */
@@ -2107,7 +2151,7 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 			(void) parse_date_at(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &time, "timestamp",
 								 psprintf("%s %lld, field \"%s\"", fs->unit, (long long) line, fs->submitted_column));
 		ts = (Timestamp) (date2j(y, m, d) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY + (Timestamp) time * USECS_PER_SEC;
-		out[3] = DirectFunctionCall2(timestamp_zone, fs->time_zone, TimestampGetDatum(ts));
+		out[3] = TimestampTzGetDatum(local_to_zone(fs, ts));
 	}
 
 	/* organisation and service: the survey's own, else by name */
