@@ -1345,11 +1345,10 @@ namemap_get(NameMap *m, const char *s, size_t len)
 
 /*
  * A field's number as load_number reads it: its normalised text into out (LOAD_NUM_BUFLEN
- * bytes) and its value as a double; false when the field is empty, the error naming the
- * place when it is no number.
+ * bytes); false when the field is empty, the error naming the place when it is no number.
  */
 static bool
-meas_number(CsvField *f, int64 line, const char *field, char *out, double *value)
+meas_number(CsvField *f, int64 line, const char *field, char *out)
 {
 	const char *p = f->p;
 	size_t		len = f->len;
@@ -1369,7 +1368,6 @@ meas_number(CsvField *f, int64 line, const char *field, char *out, double *value
 				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid number \"%s\" on line %lld, field \"%s\"", quote_text(p, len), (long long) line, field),
 				 errdetail_internal("%s", err.detail)));
-	*value = strtod(out, NULL);
 	return true;
 }
 
@@ -1531,10 +1529,6 @@ measurement_rows(PG_FUNCTION_ARGS)
 					nnum[LOAD_NUM_BUFLEN],
 					nden[LOAD_NUM_BUFLEN],
 					nval[LOAD_NUM_BUFLEN];
-		double		year = 0,
-					num = 0,
-					den = 0,
-					val = 0;
 		const char *unit = NULL;
 		size_t		unitlen = 0;
 		bool		problem = false;
@@ -1567,10 +1561,10 @@ measurement_rows(PG_FUNCTION_ARGS)
 		old = MemoryContextSwitchTo(rowcxt);
 		has_alku = meas_date(f[2], m->line, what[2], &alku);
 		has_loppu = meas_date(f[3], m->line, what[3], &loppu);
-		has_year = meas_number(f[4], m->line, what[4], nyear, &year);
-		has_num = meas_number(f[5], m->line, what[5], nnum, &num);
-		has_den = meas_number(f[6], m->line, what[6], nden, &den);
-		has_val = meas_number(f[7], m->line, what[7], nval, &val);
+		has_year = meas_number(f[4], m->line, what[4], nyear);
+		has_num = meas_number(f[5], m->line, what[5], nnum);
+		has_den = meas_number(f[6], m->line, what[6], nden);
+		has_val = meas_number(f[7], m->line, what[7], nval);
 		MemoryContextSwitchTo(old);
 		if (f[8]->len > 0)
 		{
@@ -1624,10 +1618,10 @@ measurement_rows(PG_FUNCTION_ARGS)
 		 * 1-9999 is left to the careful path (no period here), as is any doubt below: a
 		 * problem only sends the file there, where every check is exact.
 		 */
-		if (has_year && (!has_alku || !has_loppu) && year >= 1 && year <= 9999 && year == (double) (int) year &&
-			strspn(nyear, "0123456789") == strlen(nyear))
+		if (has_year && (!has_alku || !has_loppu) && strspn(nyear, "0123456789") == strlen(nyear) &&
+			load_number_cmp(nyear, "1") >= 0 && load_number_cmp(nyear, "9999") <= 0)
 		{
-			int			y = (int) year;
+			int			y = atoi(nyear);
 
 			if (!has_alku)
 				alku = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE, has_alku = true;
@@ -1642,10 +1636,10 @@ measurement_rows(PG_FUNCTION_ARGS)
 			!(unitlen == 0 || (unitlen == 1 && (unit[0] == '%' || unit[0] == 'd'))) ||
 			(!has_val ? (!has_num || !has_den) : (has_num || has_den)) ||
 			loppu < alku;
-		/* (doubles: equal ones of different texts may differ exactly, so they are a problem too) */
+		/* (exact comparisons of the numbers' digits; a minus zero is left to the careful path too) */
 		if (!problem && has_num)
-			problem = !(den > 0) || !(num >= 0) || nnum[0] == '-' ||
-				(unitlen == 1 && unit[0] == '%' && (num > den || (num == den && strcmp(nnum, nden) != 0)));
+			problem = load_number_cmp(nden, "0") <= 0 || nnum[0] == '-' ||
+				(unitlen == 1 && unit[0] == '%' && load_number_cmp(nnum, nden) > 0);
 		if (!problem)
 		{
 			/* the value in the indicator's unit, as the careful path writes it */
