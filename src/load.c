@@ -18,7 +18,10 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
+#include "access/xact.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/syscache.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/formatting.h"
@@ -2355,3 +2358,46 @@ feedback_rows(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+
+/* ---------------------------------------------------------------- the loaded stamp */
+
+/* The current user's name, looked up once per user (and again when a role changes). */
+static Oid	stamp_user = InvalidOid;
+static char stamp_name[NAMEDATALEN];
+
+static void
+stamp_invalidate(Datum arg, int cacheid, uint32 hashvalue)
+{
+	stamp_user = InvalidOid;
+}
+
+/*
+ * stamped_now(loaded_at timestamptz, loaded_by text) RETURNS boolean: whether a row's stamp is
+ * the one the database gives it now, loaded_at = now() and loaded_by = CURRENT_USER (the
+ * WHEN clause of the insert trigger of measurements: a row so stamped needs no trigger
+ * call).  The name is looked up once, not for every row a load inserts.
+ */
+PG_FUNCTION_INFO_V1(stamped_now);
+Datum
+stamped_now(PG_FUNCTION_ARGS)
+{
+	static bool registered = false;
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(0);
+	text	   *by = PG_GETARG_TEXT_PP(1);
+	Oid			uid = GetUserId();
+
+	if (at != GetCurrentTransactionStartTimestamp())
+		PG_RETURN_BOOL(false);
+	if (!registered)
+	{
+		CacheRegisterSyscacheCallback(AUTHOID, stamp_invalidate, (Datum) 0);
+		registered = true;
+	}
+	if (uid != stamp_user)
+	{
+		strlcpy(stamp_name, GetUserNameFromId(uid, false), NAMEDATALEN);
+		stamp_user = uid;
+	}
+	PG_RETURN_BOOL(VARSIZE_ANY_EXHDR(by) == strlen(stamp_name) &&
+				   memcmp(VARDATA_ANY(by), stamp_name, VARSIZE_ANY_EXHDR(by)) == 0);
+}

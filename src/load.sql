@@ -70,6 +70,12 @@ CREATE FUNCTION @extschema@.feedback_rows(document text, is_json boolean, column
 COMMENT ON FUNCTION @extschema@.feedback_rows(text, boolean, text[], jsonb) IS
     'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response and whether an earlier record had its id';
 
+CREATE FUNCTION @extschema@.stamped_now(loaded_at timestamptz, loaded_by text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'stamped_now'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.stamped_now(timestamptz, text) IS
+    'whether a stamp is the one the database gives a row now: loaded_at = now() and loaded_by = CURRENT_USER (the user''s name looked up once)';
+
 CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
                                           fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
     AS 'MODULE_PATHNAME', 'load_response'

@@ -1320,7 +1320,7 @@ CREATE TRIGGER measurements_unit_insert AFTER INSERT ON @region@.measurements
 CREATE TRIGGER measurements_unit_update AFTER UPDATE ON @region@.measurements
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
 CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
-    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    FOR EACH ROW WHEN (NOT COALESCE(pekefb.stamped_now(NEW.loaded_at, NEW.loaded_by), false))
     EXECUTE FUNCTION @region@.stamp_loaded();
 CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
