@@ -643,7 +643,7 @@ BEGIN
                ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
               -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
               AND (o.survey_code = s.code OR o.survey_code IS NULL)
-        WHERE f.submitted AND NOT f.empty AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+        WHERE f.submitted AND NOT f.empty
           AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
                OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
                OR o.survey_code IS DISTINCT FROM s.code)),
@@ -652,14 +652,17 @@ BEGIN
         SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
             survey_code = s.code, source_response_id = m.id, language = m.language
         FROM m
+        -- (the checks gate the writes, not the join: Citus plans no outer join with a
+        -- condition that is a constant of the statement)
         WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
+          AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
         RETURNING 1),
     ins AS (
         INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
                                                 survey_code, source_response_id, language)
         SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
         FROM m
-        WHERE NOT m.known
+        WHERE NOT m.known AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
         ORDER BY m.received_at
         RETURNING 1)
     SELECT k.total, k.repeated, k.incomplete, k.empty, k.bad, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
