@@ -198,6 +198,18 @@ FROM pekefb.case_rows((SELECT 'id;tyyppi;kunta;vireille' || string_agg(format(E'
                        FROM generate_series(1, 2000) i), :cols, 'efica',
                       ARRAY(SELECT unnest(ARRAY['kunta ' || i, 'k' || i]) FROM generate_series(0, 299) i), ARRAY['ls', 'ls-7arkipv']);
 SELECT count(*) FROM pekefb.case_rows(NULL, :cols, 'efica', NULL, NULL);
+-- a name on several pairs of a map: its first code, whatever the sort does with equal names
+SELECT DISTINCT organization_code FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille\nX;ls;B;1.1.2025\n', :cols, 'efica',
+    ARRAY(SELECT unnest(ARRAY['b', 'B' || lpad(i::text, 2, '0')]) FROM generate_series(1, 40) i), NULL);
+-- an invalid day or number is raised once the file's structure is checked (the loaders
+-- read the whole file with read_csv before they converted a field): the unclosed quote and
+-- the extra field of line 3 come before the bad day or number of line 2; on one line the
+-- first bad field in the columns' order
+SELECT * FROM region.load_cases(E'id;tyyppi;kunta;vireille\nX;ls;Perho;31.2.2025\nY;ls;Perho;"1.1.2025\n', 'efica');
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\nX;ls;Perho;1.1.2025;1.1.2025 10.00\nY;ls;Perho;1.1.2025;;x\n', :cols, 'efica', NULL, NULL);
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\nX;ls;Perho;1.1.2025;1.1.2025\nX;ls;Perho;x;1.1.2025 10.00\nY;ls;Perho;32.1.2025;\n', :cols, 'efica', NULL, NULL);
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;9,4,5\nls-ilmoitukset;Kannus;2025\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Vuosi;Arvo\nls-ilmoitukset;Kokkola;1.1.2025;31.12.2025;2025;4\nls-ilmoitukset;Kokkola;1.1.2025;31.2.2025;x;1\nls-ilmoitukset;Kokkola;x;x;x;x\n');
 SELECT * FROM pekefb.case_rows(E'id;tyyppi\n1;ls\n', ARRAY['id', 'tyyppi'], 'efica', NULL, NULL);
 -- measurement_rows (load_measurements' fast path): names by code or name in any case,
 -- Finnish numbers and dates, a year for the period, the value in the indicator's unit;
@@ -272,6 +284,9 @@ SELECT count(*) AS records, count(*) FILTER (WHERE f.received_at IS DISTINCT FRO
 FROM t JOIN f USING (line);
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.13.2025\n', false, :fcols, '{"unit": "line", "submitted_column": "aika"}');
 SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}]', true, :fcols, '{"unit": "record", "submitted_column": "aika"}');
+-- a broken file after a bad time: the file's structure is named first (as read_csv did)
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.13.2025\n2;"1.1.2025\n', false, :fcols, '{"unit": "line", "submitted_column": "aika"}');
+SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}, {"id": 2, "aika": ]', true, :fcols, '{"unit": "record", "submitted_column": "aika"}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '{"omap": [1]}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, ARRAY['id', 'aika'], '{}');

@@ -867,6 +867,17 @@ value_order_cmp(const void *a, const void *b, void *arg)
 	return text_bytes_cmp(vals[*(const int *) a], vals[*(const int *) b]);
 }
 
+/* MapKeys by name, then by position (qsort is not stable): a name's pairs keep their order. */
+static int
+mapkey_pos_cmp(const void *a, const void *b)
+{
+	const MapKey *x = a;
+	const MapKey *y = b;
+	int			c = mapkey_cmp(a, b);
+
+	return c != 0 ? c : (x->first < y->first ? -1 : (x->first > y->first ? 1 : 0));
+}
+
 /*
  * A map from a text[] of pairs (name, code, name, code, ...); NULL elements are skipped.
  * The pairs of one name keep their order.
@@ -886,13 +897,15 @@ namemap_init(NameMap *m, ArrayType *pairs, Oid coll)
 	{
 		if (ARR_NDIM(pairs) > 1)
 			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-							errmsg("a name map must be a one-dimensional array of names and codes")));
+							errmsg("a name map must be a one-dimensional array of names and codes"),
+							errdetail("Pass the pairs as ARRAY[name, code, name, code, ...].")));
 		deconstruct_array(pairs, TEXTOID, -1, false, TYPALIGN_INT, &d, &nulls, &n);
 	}
 	else
 		n = 0, d = NULL, nulls = NULL;
-	raw = palloc(sizeof(MapKey) * (n / 2 + 1));
-	m->vals = palloc(sizeof(text *) * (n / 2 + 1));
+	/* (huge: a map may be longer than MaxAllocSize allows in MapKeys, n at most MaxArraySize) */
+	raw = palloc_extended(sizeof(MapKey) * (n / 2 + 1), MCXT_ALLOC_HUGE);
+	m->vals = palloc_extended(sizeof(text *) * (n / 2 + 1), MCXT_ALLOC_HUGE);
 	for (int i = 0; i + 1 < n; i += 2)
 	{
 		text	   *k;
@@ -908,10 +921,10 @@ namemap_init(NameMap *m, ArrayType *pairs, Oid coll)
 		nraw++;
 	}
 	/* sorted by name, then by position: a name's values become one run of vals */
-	qsort(raw, nraw, sizeof(MapKey), mapkey_cmp);
-	m->keys = palloc(sizeof(MapKey) * (nraw + 1));
+	qsort(raw, nraw, sizeof(MapKey), mapkey_pos_cmp);
+	m->keys = palloc_extended(sizeof(MapKey) * (nraw + 1), MCXT_ALLOC_HUGE);
 	{
-		text	  **vals = palloc(sizeof(text *) * (nraw + 1));
+		text	  **vals = palloc_extended(sizeof(text *) * (nraw + 1), MCXT_ALLOC_HUGE);
 
 		for (int i = 0; i < nraw; i++)
 		{
@@ -983,8 +996,13 @@ namemap_find(NameMap *m, const char *s, size_t len)
 		uint32		oldsize = m->mask + 1;
 		NameSlot	keep = *slot;
 
+		if (oldsize >= ((uint32) 1 << 31))
+			ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							errmsg("too many distinct names in a file: %u", m->used),
+							errdetail("Split the file into smaller files.")));
 		m->mask = 2 * oldsize - 1;
-		m->slots = palloc0(sizeof(NameSlot) * (m->mask + 1));
+		/* (huge: 8 million distinct names already need more than MaxAllocSize) */
+		m->slots = palloc_extended(sizeof(NameSlot) * ((Size) m->mask + 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 		for (uint32 k = 0; k < oldsize; k++)
 		{
 			uint32		j;
@@ -1131,6 +1149,10 @@ case_rows(PG_FUNCTION_ARGS)
 	int64		nrows = 0;
 	CaseLine  **byid;
 	int64		nbyid = 0;
+	int64		bad_line = 0;	/* the first invalid day: its line, column and text */
+	int			bad_col = 0;
+	const char *bad_raw = NULL;
+	size_t		bad_len = 0;
 	static const char *const what[5] = {"id", "asiatyyppi", "organisaatio", "vireille", "ratkaistu"};
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -1169,6 +1191,9 @@ case_rows(PG_FUNCTION_ARGS)
 			csv_fail(&err);
 		if (nf != nheader)
 			csv_count_fail(&r, nf, nheader, sep);
+		/* after an invalid day only the file's structure is checked (see below) */
+		if (bad_line != 0)
+			continue;
 		if (nlines == caplines)
 		{
 			if (caplines > (int64) (MaxAllocHugeSize / sizeof(CaseLine) / 2))
@@ -1216,8 +1241,15 @@ case_rows(PG_FUNCTION_ARGS)
 					l->finished = date2j(y, mo, d) - POSTGRES_EPOCH_JDATE, l->has_finished = true;
 			}
 			else
-				(void) parse_date_at(raw, rawlen, NULL, "date",
-									 psprintf("line %lld, field \"%s\"", (long long) l->line, what[i]));
+			{
+				bad_line = l->line, bad_col = i, bad_raw = raw, bad_len = rawlen;
+				break;
+			}
+		}
+		if (bad_line != 0)
+		{
+			nlines--;
+			continue;
 		}
 		l->id = v[0];
 		l->idlen = vlen[0];
@@ -1238,6 +1270,15 @@ case_rows(PG_FUNCTION_ARGS)
 		l->fault = v[0] == NULL || v[1] == NULL || v[2] == NULL || !l->has_started ||
 			(l->has_finished && l->finished < l->started) || (l->has_org && l->org_key < 0);
 	}
+
+	/*
+	 * The first invalid day, raised once the whole file is read: load_cases read the file
+	 * (read_csv) before it converted a day, so an error in the file's structure on a later
+	 * line comes first, as it did.
+	 */
+	if (bad_line != 0)
+		(void) parse_date_at(bad_raw, bad_len, NULL, "date",
+							 psprintf("line %lld, field \"%s\"", (long long) bad_line, what[bad_col]));
 
 	/* an id on two lines: both faulty */
 	byid = palloc(sizeof(CaseLine *) * (nlines + 1));
@@ -1348,17 +1389,18 @@ namemap_get(NameMap *m, const char *s, size_t len)
 
 /*
  * A field's number as load_number reads it: its normalised text into out (LOAD_NUM_BUFLEN
- * bytes); false when the field is empty, the error naming the place when it is no number.
+ * bytes); 1 for a number, 0 when the field is empty; when it is no number, the error
+ * naming the place if raise, else -1.
  */
-static bool
-meas_number(CsvField *f, int64 line, const char *field, char *out)
+static int
+meas_number(CsvField *f, int64 line, const char *field, bool raise, char *out)
 {
 	const char *p = f->p;
 	size_t		len = f->len;
 	LoadError	err;
 
 	if (len == 0)
-		return false;
+		return 0;
 	if (f->escaped)
 	{
 		char	   *buf = palloc(len + 1);
@@ -1367,16 +1409,20 @@ meas_number(CsvField *f, int64 line, const char *field, char *out)
 		p = buf;
 	}
 	if (load_number(p, len, out, &err) != LOAD_OK)
+	{
+		if (!raise)
+			return -1;
 		ereport(ERROR,
 				(errcode(err.status == LOAD_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid number \"%s\" on line %lld, field \"%s\"", quote_text(p, len), (long long) line, field),
 				 errdetail_internal("%s", err.detail)));
-	return true;
+	}
+	return 1;
 }
 
-/* A field's day as load_date reads it; false when the field is empty. */
-static bool
-meas_date(CsvField *f, int64 line, const char *field, DateADT *out)
+/* A field's day as load_date reads it; 1, 0 when the field is empty, -1 or the error as meas_number. */
+static int
+meas_date(CsvField *f, int64 line, const char *field, bool raise, DateADT *out)
 {
 	const char *p = f->p;
 	size_t		len = f->len;
@@ -1386,7 +1432,7 @@ meas_date(CsvField *f, int64 line, const char *field, DateADT *out)
 	LoadError	err;
 
 	if (len == 0)
-		return false;
+		return 0;
 	if (f->escaped)
 	{
 		char	   *buf = palloc(len + 1);
@@ -1396,9 +1442,11 @@ meas_date(CsvField *f, int64 line, const char *field, DateADT *out)
 	}
 	if (load_date(p, len, &y, &m, &d, NULL, &err) == LOAD_OK)
 		*out = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	else if (!raise)
+		return -1;
 	else
 		*out = parse_date_at(p, len, NULL, "date", psprintf("line %lld, field \"%s\"", (long long) line, field));
-	return true;
+	return 1;
 }
 
 /* One measurement of a file. */
@@ -1487,6 +1535,8 @@ measurement_rows(PG_FUNCTION_ARGS)
 	int64		nrows = 0,
 				caprows = 1024;
 	MemoryContext rowcxt;
+	int64		bad_line = 0;	/* the first line with an invalid number or day */
+	CsvField	bad[9];
 	static const char *const what[9] = {"indikaattori", "organisaatio", "alku", "loppu", "vuosi",
 	"osoittaja", "nimittäjä", "arvo", "lähde"};
 
@@ -1544,6 +1594,9 @@ measurement_rows(PG_FUNCTION_ARGS)
 			csv_fail(&err);
 		if (nf != nheader)
 			csv_count_fail(&r, nf, nheader, sep);
+		/* after an invalid number or day only the file's structure is checked (see below) */
+		if (bad_line != 0)
+			continue;
 		if (nrows == caprows)
 		{
 			if (caprows > (int64) (MaxAllocHugeSize / sizeof(MeasRow) / 2))
@@ -1562,13 +1615,28 @@ measurement_rows(PG_FUNCTION_ARGS)
 
 		/* the fields in column order, as the careful path reads them (scratch memory) */
 		old = MemoryContextSwitchTo(rowcxt);
-		has_alku = meas_date(f[2], m->line, what[2], &alku);
-		has_loppu = meas_date(f[3], m->line, what[3], &loppu);
-		has_year = meas_number(f[4], m->line, what[4], nyear);
-		has_num = meas_number(f[5], m->line, what[5], nnum);
-		has_den = meas_number(f[6], m->line, what[6], nden);
-		has_val = meas_number(f[7], m->line, what[7], nval);
-		MemoryContextSwitchTo(old);
+		{
+			int			c[6];
+
+			c[0] = meas_date(f[2], m->line, what[2], false, &alku);
+			c[1] = meas_date(f[3], m->line, what[3], false, &loppu);
+			c[2] = meas_number(f[4], m->line, what[4], false, nyear);
+			c[3] = meas_number(f[5], m->line, what[5], false, nnum);
+			c[4] = meas_number(f[6], m->line, what[6], false, nden);
+			c[5] = meas_number(f[7], m->line, what[7], false, nval);
+			MemoryContextSwitchTo(old);
+			MemoryContextReset(rowcxt);
+			if (c[0] < 0 || c[1] < 0 || c[2] < 0 || c[3] < 0 || c[4] < 0 || c[5] < 0)
+			{
+				bad_line = m->line;
+				for (int i = 0; i < 9; i++)
+					bad[i] = *f[i];
+				nrows--;
+				continue;
+			}
+			has_alku = c[0] > 0, has_loppu = c[1] > 0, has_year = c[2] > 0;
+			has_num = c[3] > 0, has_den = c[4] > 0, has_val = c[5] > 0;
+		}
 		if (f[8]->len > 0)
 		{
 			size_t		len = f[8]->len;
@@ -1656,7 +1724,23 @@ measurement_rows(PG_FUNCTION_ARGS)
 			m->value = DirectFunctionCall1(indicator_in, CStringGetDatum(str));
 		}
 		m->problem = problem;
-		MemoryContextReset(rowcxt);
+	}
+
+	/*
+	 * The first invalid number or day, raised once the whole file is read and in the order
+	 * of the columns: load_measurements read the file (read_csv) before it converted a
+	 * field, so an error in the file's structure on a later line comes first, as it did.
+	 */
+	if (bad_line != 0)
+	{
+		char		buf[LOAD_NUM_BUFLEN];
+		DateADT		day;
+
+		(void) meas_date(&bad[2], bad_line, what[2], true, &day);
+		(void) meas_date(&bad[3], bad_line, what[3], true, &day);
+		for (int i = 4; i < 8; i++)
+			(void) meas_number(&bad[i], bad_line, what[i], true, buf);
+		elog(ERROR, "measurement_rows: line %lld has no invalid field", (long long) bad_line);
 	}
 
 	/* rows in key order; a key on two lines: both are problems */
@@ -1991,6 +2075,14 @@ typedef struct FeedbackSink
 	uint32		idmask;
 	uint32		nids;
 	MemoryContext idcxt;		/* where they live */
+	/*
+	 * The first record with an invalid time: raised once the whole document is read (the
+	 * loaders read it before they converted a field: an error in its structure on a later
+	 * record comes first)
+	 */
+	int64		bad_line;
+	char	   *bad_text;
+	size_t		bad_len;
 } FeedbackSink;
 
 /* Whether a submitted record's id was seen before (else it is remembered). */
@@ -2126,6 +2218,10 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 	bool		no_answer = true;
 	bytea	   *response;
 
+	/* after an invalid time only the document's structure is read */
+	if (fs->bad_line != 0)
+		return;
+
 	/* line, submitted, id */
 	out[0] = Int64GetDatum(line);
 	out[1] = BoolGetDatum(!nulls[1]);
@@ -2145,8 +2241,15 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 		Timestamp	ts;
 
 		if (load_date(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &y, &m, &d, &time, &err) != LOAD_OK)
-			(void) parse_date_at(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &time, "timestamp",
-								 psprintf("%s %lld, field \"%s\"", fs->unit, (long long) line, fs->submitted_column));
+		{
+			MemoryContext old = MemoryContextSwitchTo(fs->idcxt);
+
+			fs->bad_line = line;
+			fs->bad_len = VARSIZE_ANY_EXHDR(t);
+			fs->bad_text = pnstrdup(VARDATA_ANY(t), fs->bad_len);
+			MemoryContextSwitchTo(old);
+			return;
+		}
 		ts = (Timestamp) (date2j(y, m, d) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY + (Timestamp) time * USECS_PER_SEC;
 		out[3] = TimestampTzGetDatum(local_to_zone(fs, ts));
 	}
@@ -2354,6 +2457,14 @@ feedback_rows(PG_FUNCTION_ARGS)
 		text	   *doc = PG_GETARG_TEXT_PP(0);
 
 		csv_records(doc, &s, csv_detect_separator(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)), feedback_record, &fs);
+	}
+	if (fs.bad_line != 0)
+	{
+		int			time;
+
+		(void) parse_date_at(fs.bad_text, fs.bad_len, &time, "timestamp",
+							 psprintf("%s %lld, field \"%s\"", fs.unit, (long long) fs.bad_line, fs.submitted_column));
+		elog(ERROR, "feedback_rows: record %lld has no invalid time", (long long) fs.bad_line);
 	}
 	return (Datum) 0;
 }
