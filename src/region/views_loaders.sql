@@ -78,6 +78,7 @@ DECLARE
     u_names text[];
     u_lines bigint[];
     distributed boolean := false;
+    writer text := CURRENT_USER;
     -- the columns by header name (Finnish, English, Swedish), in the order of r.fields
     cols constant text[] := ARRAY['indikaattori|indicator|mittari|indikator',
                                   'organisaatio|organization|kunta|alue|organisation|kommun|område',
@@ -158,8 +159,11 @@ BEGIN
                    COALESCE(bool_or(w.found IS NOT NULL), false) AS old
             FROM w
         ), ins AS (
-            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
-            SELECT w.ic, w.oc, w.ps, w.pe, w.value, w.src
+            -- (the stamp given as the database gives it, the writer's name looked up once, not
+            -- by the column's default for every row)
+            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source,
+                                               loaded_at, loaded_by)
+            SELECT w.ic, w.oc, w.ps, w.pe, w.value, w.src, now(), writer
             FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
             RETURNING 1
         ), up AS (
@@ -327,6 +331,9 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     -- the file's rows are many more than the planner guesses: a merge join would sort them
     SET enable_mergejoin = off
+    -- the plan does not depend on the file: a generic plan keeps the file a parameter
+    -- (a custom plan would copy the whole text into the plan as a constant)
+    SET plan_cache_mode = force_generic_plan
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -499,6 +506,9 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
+    -- plan would copy the whole text into the plan as a constant)
+    SET plan_cache_mode = force_generic_plan
 AS $fn$
 #variable_conflict use_column
 DECLARE
