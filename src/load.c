@@ -237,16 +237,48 @@ csv_count_fail(CsvReader *r, int nf, int nheader, char sep)
 							  sep == '\t' ? "tab" : (sep == ';' ? ";" : ","))));
 }
 
+/*
+ * Reads the next record of a CSV document after its header into fields (room for
+ * LOAD_MAX_FIELDS); false at the end.  Errors for a broken record or one whose field count
+ * is not the header's.
+ */
+static bool
+csv_record(CsvReader *r, CsvField *fields, int nheader, char sep)
+{
+	LoadError	err;
+	int			nf;
+	LoadStatus	st = csv_next(r, fields, LOAD_MAX_FIELDS, &nf, &err);
+
+	CHECK_FOR_INTERRUPTS();
+	if (st == LOAD_END)
+		return false;
+	if (st != LOAD_OK)
+		csv_fail(&err);
+	if (nf != nheader)
+		csv_count_fail(r, nf, nheader, sep);
+	return true;
+}
+
+/* An array of *cap elements of size bytes grown to twice as many (huge allocations allowed). */
+static void *
+grow_array(void *array, int64 *cap, size_t size, const char *what)
+{
+	if (*cap > (int64) (MaxAllocHugeSize / size / 2))
+		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("too many lines in %s: more than " INT64_FORMAT, what, *cap),
+						errdetail("Split the file into smaller files.")));
+	*cap *= 2;
+	return repalloc_huge(array, size * *cap);
+}
+
 /* Reads the records of a CSV document (separator sep) into sink. */
 static void
 csv_records(text *doc, Specs *s, char sep, RecordSink sink, void *arg)
 {
 	CsvReader	r;
 	CsvField   *fields;
-	int			nf,
-				nheader;
+	int			nheader;
 	int		   *pos;			/* header position of each spec, -1 when absent */
-	LoadError	err;
 	Datum	   *vals;
 	bool	   *nulls;
 	char	   *buf = NULL;
@@ -262,17 +294,8 @@ csv_records(text *doc, Specs *s, char sep, RecordSink sink, void *arg)
 	nheader = csv_header(&r, s, sep, fields, pos);
 
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "CSV record", ALLOCSET_DEFAULT_SIZES);
-	for (;;)
+	while (csv_record(&r, fields, nheader, sep))
 	{
-		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
-
-		CHECK_FOR_INTERRUPTS();
-		if (st == LOAD_END)
-			break;
-		if (st != LOAD_OK)
-			csv_fail(&err);
-		if (nf != nheader)
-			csv_count_fail(&r, nf, nheader, sep);
 		old = MemoryContextSwitchTo(rowcxt);
 		for (int i = 0; i < s->n; i++)
 		{
@@ -1019,22 +1042,30 @@ namemap_find(NameMap *m, const char *s, size_t len)
 	return slot;
 }
 
+/* A CSV field's text as written (unescaped: a copy when quoted with "" pairs). */
+static const char *
+field_raw(CsvField *f, size_t *len)
+{
+	char	   *buf;
+
+	*len = f->len;
+	if (!f->escaped || f->len == 0)
+		return f->p;
+	buf = palloc(f->len + 1);
+	*len = csv_unescape(f, buf);
+	return buf;
+}
+
 /* A field's text (unescaped), trimmed of spaces as btrim() does; NULL when the field is empty. */
 static const char *
 case_field(CsvField *f, size_t *len)
 {
-	const char *p = f->p;
-	size_t		n = f->len;
+	size_t		n;
+	const char *p;
 
-	if (n == 0)
+	if (f->len == 0)
 		return NULL;
-	if (f->escaped)
-	{
-		char	   *buf = palloc(n + 1);
-
-		n = csv_unescape(f, buf);
-		p = buf;
-	}
+	p = field_raw(f, &n);
 	while (n > 0 && p[0] == ' ')
 		p++, n--;
 	while (n > 0 && p[n - 1] == ' ')
@@ -1136,8 +1167,7 @@ case_rows(PG_FUNCTION_ARGS)
 	char		sep;
 	CsvReader	r;
 	CsvField   *fields;
-	int			nf,
-				nheader;
+	int			nheader;
 	int			pos[5];
 	LoadError	err;
 	NameMap		orgs,
@@ -1177,32 +1207,17 @@ case_rows(PG_FUNCTION_ARGS)
 	nheader = csv_header(&r, &s, sep, fields, pos);
 
 	lines = palloc(sizeof(CaseLine) * caplines);
-	for (;;)
+	while (csv_record(&r, fields, nheader, sep))
 	{
-		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
 		CaseLine   *l;
 		const char *v[5];
 		size_t		vlen[5];
 
-		CHECK_FOR_INTERRUPTS();
-		if (st == LOAD_END)
-			break;
-		if (st != LOAD_OK)
-			csv_fail(&err);
-		if (nf != nheader)
-			csv_count_fail(&r, nf, nheader, sep);
 		/* after an invalid day only the file's structure is checked (see below) */
 		if (bad_line != 0)
 			continue;
 		if (nlines == caplines)
-		{
-			if (caplines > (int64) (MaxAllocHugeSize / sizeof(CaseLine) / 2))
-				ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								errmsg("too many lines in a cases extract: more than " INT64_FORMAT, caplines),
-								errdetail("Split the extract into smaller files.")));
-			caplines *= 2;
-			lines = repalloc_huge(lines, sizeof(CaseLine) * caplines);
-		}
+			lines = grow_array(lines, &caplines, sizeof(CaseLine), "a cases extract");
 		l = &lines[nlines++];
 		memset(l, 0, sizeof(*l));
 		l->line = r.record_line;
@@ -1224,15 +1239,7 @@ case_rows(PG_FUNCTION_ARGS)
 
 			if (v[i] == NULL)
 				continue;
-			raw = fields[pos[i]].p;
-			rawlen = fields[pos[i]].len;
-			if (fields[pos[i]].escaped)
-			{
-				char	   *buf = palloc(rawlen + 1);
-
-				rawlen = csv_unescape(&fields[pos[i]], buf);
-				raw = buf;
-			}
+			raw = field_raw(&fields[pos[i]], &rawlen);
 			if (load_date(raw, rawlen, &y, &mo, &d, NULL, &err) == LOAD_OK)
 			{
 				if (i == 3)
@@ -1395,19 +1402,12 @@ namemap_get(NameMap *m, const char *s, size_t len)
 static int
 meas_number(CsvField *f, int64 line, const char *field, bool raise, char *out)
 {
-	const char *p = f->p;
-	size_t		len = f->len;
+	size_t		len;
+	const char *p = field_raw(f, &len);
 	LoadError	err;
 
 	if (len == 0)
 		return 0;
-	if (f->escaped)
-	{
-		char	   *buf = palloc(len + 1);
-
-		len = csv_unescape(f, buf);
-		p = buf;
-	}
 	if (load_number(p, len, out, &err) != LOAD_OK)
 	{
 		if (!raise)
@@ -1424,8 +1424,8 @@ meas_number(CsvField *f, int64 line, const char *field, bool raise, char *out)
 static int
 meas_date(CsvField *f, int64 line, const char *field, bool raise, DateADT *out)
 {
-	const char *p = f->p;
-	size_t		len = f->len;
+	size_t		len;
+	const char *p = field_raw(f, &len);
 	int			y,
 				m,
 				d;
@@ -1433,13 +1433,6 @@ meas_date(CsvField *f, int64 line, const char *field, bool raise, DateADT *out)
 
 	if (len == 0)
 		return 0;
-	if (f->escaped)
-	{
-		char	   *buf = palloc(len + 1);
-
-		len = csv_unescape(f, buf);
-		p = buf;
-	}
 	if (load_date(p, len, &y, &m, &d, NULL, &err) == LOAD_OK)
 		*out = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
 	else if (!raise)
@@ -1523,10 +1516,8 @@ measurement_rows(PG_FUNCTION_ARGS)
 	char		sep;
 	CsvReader	r;
 	CsvField   *fields;
-	int			nf,
-				nheader;
+	int			nheader;
 	int			pos[9];
-	LoadError	err;
 	NameMap		inds,
 				units,
 				orgs;
@@ -1562,9 +1553,8 @@ measurement_rows(PG_FUNCTION_ARGS)
 	csv_init(&r, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), sep);
 	nheader = csv_header(&r, &s, sep, fields, pos);
 	rows = palloc(sizeof(MeasRow) * caprows);
-	for (;;)
+	while (csv_record(&r, fields, nheader, sep))
 	{
-		LoadStatus	st = csv_next(&r, fields, LOAD_MAX_FIELDS, &nf, &err);
 		static CsvField none = {"", 0, false};
 		CsvField   *f[9];
 		MeasRow    *m;
@@ -1587,25 +1577,11 @@ measurement_rows(PG_FUNCTION_ARGS)
 		bool		problem = false;
 		MemoryContext old;
 
-		CHECK_FOR_INTERRUPTS();
-		if (st == LOAD_END)
-			break;
-		if (st != LOAD_OK)
-			csv_fail(&err);
-		if (nf != nheader)
-			csv_count_fail(&r, nf, nheader, sep);
 		/* after an invalid number or day only the file's structure is checked (see below) */
 		if (bad_line != 0)
 			continue;
 		if (nrows == caprows)
-		{
-			if (caprows > (int64) (MaxAllocHugeSize / sizeof(MeasRow) / 2))
-				ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								errmsg("too many lines in a measurements file: more than " INT64_FORMAT, caprows),
-								errdetail("Split the file into smaller files.")));
-			caprows *= 2;
-			rows = repalloc_huge(rows, sizeof(MeasRow) * caprows);
-		}
+			rows = grow_array(rows, &caprows, sizeof(MeasRow), "a measurements file");
 		m = &rows[nrows++];
 		memset(m, 0, sizeof(*m));
 		m->line = r.record_line;
