@@ -330,10 +330,7 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     -- the file's rows are many more than the planner guesses: a merge join would sort them
-    SET enable_mergejoin = off
-    -- the plan does not depend on the file: a generic plan keeps the file a parameter
-    -- (a custom plan would copy the whole text into the plan as a constant)
-    SET plan_cache_mode = force_generic_plan
+    SET enable_mergejoin = off SET plan_cache_mode = auto
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -352,6 +349,12 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
     PERFORM @region@.loader_memory(content);
+    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
+    -- plan would copy the whole text into the plan as a constant); Citus plans these
+    -- statements only with their parameters' values, so where it is installed they stay custom
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    END IF;
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
@@ -506,9 +509,7 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
-    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
-    -- plan would copy the whole text into the plan as a constant)
-    SET plan_cache_mode = force_generic_plan
+    SET plan_cache_mode = auto
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -549,6 +550,12 @@ BEGIN
     SELECT st.time_zone, st.language INTO tz, lang_default FROM @region@.settings st;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
     PERFORM @region@.loader_memory(content);
+    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
+    -- plan would copy the whole text into the plan as a constant); Citus plans these
+    -- statements only with their parameters' values, so where it is installed they stay custom
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    END IF;
     -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
     SELECT array_agg(q.column_name ORDER BY q.statement) INTO cols
     FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
