@@ -21,6 +21,22 @@ FROM measurements;
 INSERT INTO targets (indicator_code, organization_code, period_start, period_end, target, source, loaded_at, loaded_by)
 VALUES ('pta', NULL, '2020-01-01', '2020-12-31', '>= 90,5%', 'aluehallitus 1.2.2020', '2000-01-01 00:00+00', 'mallory');
 SELECT loaded_at > '2020-01-01' AS loaded_at_is_now, loaded_by = current_user AS loaded_by_is_writer FROM targets;
+-- The insert trigger's test of a stamp (pekefb.stamped_now: now() and the current user,
+-- whose name it looks up once): right only for the transaction's time and the current
+-- role, also after SET ROLE and after the role is renamed.
+CREATE ROLE hist_writer;
+GRANT hist_writer TO CURRENT_USER;
+BEGIN;
+SELECT pekefb.stamped_now(now(), current_user::text) AS now_me, pekefb.stamped_now(now() - interval '1 second', current_user::text) AS earlier,
+       pekefb.stamped_now(now(), 'mallory') AS other_name, pekefb.stamped_now(NULL, current_user::text) IS NULL AS null_time;
+SET LOCAL ROLE hist_writer;
+SELECT pekefb.stamped_now(now(), 'hist_writer') AS as_writer, pekefb.stamped_now(now(), session_user::text) AS as_session_user;
+RESET ROLE;
+ALTER ROLE hist_writer RENAME TO hist_writer2;
+SET LOCAL ROLE hist_writer2;
+SELECT pekefb.stamped_now(now(), 'hist_writer') AS old_name, pekefb.stamped_now(now(), 'hist_writer2') AS new_name;
+ROLLBACK;
+DROP ROLE hist_writer;
 SELECT pg_sleep(0.02);
 SELECT clock_timestamp() AS before_correction \gset
 SELECT pg_sleep(0.02);

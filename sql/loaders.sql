@@ -175,6 +175,121 @@ SELECT pekefb.load_response(NULL, NULL, NULL, NULL, ARRAY['easy'], ARRAY['4'], 1
        pekefb.load_response('vanhempi', 'web', 5, NULL, NULL, NULL, NULL, NULL) IS NULL AS bad_role,
        pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy', 'easy'], ARRAY['4', '5'], 1, NULL) IS NULL AS repeated,
        pekefb.load_response(NULL, 'web', NULL, NULL, ARRAY['easy'], ARRAY[NULL], 1, NULL) IS NULL AS no_answer;
+-- case_rows (load_cases' reader): a matter mapped to two indicators gives two rows, an
+-- unmapped one a row without an indicator; names as written in any case (Ä too) and quoted
+-- with "" found once lower-cased; rows in the order of cases' key (indicator, then case id
+-- bytewise; without indicator last); faults: an id on two lines (both), an unknown
+-- organisation, no pending day, a decision before it; a bad day names its line and field
+\set cols 'ARRAY[''id'', ''tyyppi'', ''kunta'', ''vireille'', ''?ratkaistu'']'
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\n'
+    'B2; LS ;LESTIJÄRVI;1.2.2025;3.2.2025\n'
+    '"A ""1""";ls;"Kok;kola";2025-02-01;\n'
+    'C3;muu;lestijärvi;1.2.2025;\n'
+    'B2;ls;Perho;1.2.2025;\n'
+    'D4;PTA;Kaustinen;1.2.2025;31.1.2025\n'
+    'E5;pta;Perho;;\n', :cols, 'efica',
+    ARRAY['lestijärvi', 'lestijarvi', 'kok;kola', 'kokkola', 'perho', 'perho', 'kaustinen', 'kaustinen'],
+    ARRAY['ls', 'ls-7arkipv', 'ls', 'ls-3kk', 'pta', 'pta-3kk']);
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille\nX;ls;Perho;31.2.2025\n', :cols, 'efica', ARRAY['perho', 'perho'], ARRAY['ls', 'ls-7arkipv']);
+-- many distinct names (the name cache grows): every one found
+SELECT count(*) AS rows, count(organization_code) AS found, count(DISTINCT organization_code) AS distinct_found,
+       bool_or(organization_code <> 'k' || (line - 1) % 300) AS wrong, bool_or(fault) AS any_fault
+FROM pekefb.case_rows((SELECT 'id;tyyppi;kunta;vireille' || string_agg(format(E'\n%s;ls;Kunta %s;1.1.2025', i, i % 300), '' ORDER BY i)
+                       FROM generate_series(1, 2000) i), :cols, 'efica',
+                      ARRAY(SELECT unnest(ARRAY['kunta ' || i, 'k' || i]) FROM generate_series(0, 299) i), ARRAY['ls', 'ls-7arkipv']);
+SELECT count(*) FROM pekefb.case_rows(NULL, :cols, 'efica', NULL, NULL);
+-- a name on several pairs of a map: its first code, whatever the sort does with equal names
+SELECT DISTINCT organization_code FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille\nX;ls;B;1.1.2025\n', :cols, 'efica',
+    ARRAY(SELECT unnest(ARRAY['b', 'B' || lpad(i::text, 2, '0')]) FROM generate_series(1, 40) i), NULL);
+-- an invalid day or number is raised once the file's structure is checked (the loaders
+-- read the whole file with read_csv before they converted a field): the unclosed quote and
+-- the extra field of line 3 come before the bad day or number of line 2; on one line the
+-- first bad field in the columns' order
+SELECT * FROM region.load_cases(E'id;tyyppi;kunta;vireille\nX;ls;Perho;31.2.2025\nY;ls;Perho;"1.1.2025\n', 'efica');
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\nX;ls;Perho;1.1.2025;1.1.2025 10.00\nY;ls;Perho;1.1.2025;;x\n', :cols, 'efica', NULL, NULL);
+SELECT * FROM pekefb.case_rows(E'id;tyyppi;kunta;vireille;ratkaistu\nX;ls;Perho;1.1.2025;1.1.2025\nX;ls;Perho;x;1.1.2025 10.00\nY;ls;Perho;32.1.2025;\n', :cols, 'efica', NULL, NULL);
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Vuosi;Arvo\nls-ilmoitukset;Kokkola;2025;9,4,5\nls-ilmoitukset;Kannus;2025\n');
+SELECT * FROM region.load_measurements(E'Indikaattori;Kunta;Alku;Loppu;Vuosi;Arvo\nls-ilmoitukset;Kokkola;1.1.2025;31.12.2025;2025;4\nls-ilmoitukset;Kokkola;1.1.2025;31.2.2025;x;1\nls-ilmoitukset;Kokkola;x;x;x;x\n');
+SELECT * FROM pekefb.case_rows(E'id;tyyppi\n1;ls\n', ARRAY['id', 'tyyppi'], 'efica', NULL, NULL);
+-- measurement_rows (load_measurements' fast path): names by code or name in any case,
+-- Finnish numbers and dates, a year for the period, the value in the indicator's unit;
+-- rows in the key's order (organisation, indicator, period); problems: an unknown name, a
+-- unit a file cannot give, no period, a year that is no whole number 1-9999, both a value
+-- and a ratio, a negative numerator, a share above its denominator, a key on two lines
+\set mcols 'ARRAY[''ind'', ''org'', ''?alku'', ''?loppu'', ''?vuosi'', ''?os'', ''?nim'', ''?arvo'', ''?lähde'']'
+SELECT line, indicator_code, organization_code, period_start, period_end, value::text, source, problem
+FROM pekefb.measurement_rows(E'ind;org;alku;loppu;vuosi;os;nim;arvo;lähde\n'
+    'OSUUS;KOKKOLA;1.1.2025;30.6.2025;;1 234,5;2000;;\n'
+    'Päivät;kokkola;;;2024;12;3;;THL\n'
+    'määrä;Perho;;;2025;;;94,5;\n'
+    'osuus;perho;;;2025;;;45;\n'
+    'osuus;perho;;;2025,5;1;2;;\n'
+    'osuus;perho;;;2025;3;2;;\n'
+    'osuus;Kannus;;;2025;-1;2;;\n'
+    'tunnit;Kannus;;;2025;;;5;\n'
+    'osuus;tuntematon;;;2025;1;2;;\n'
+    'määrä;Kannus;1.1.2025;31.12.2025;;;;7;\n'
+    'määrä;kannus;;;2025;;;8;\n'
+    'määrä;Kannus;;;2025;1;2;3;\n'
+    'osuus;Kannus;;;;1;2;;\n', :mcols, 'tilasto',
+    ARRAY['osuus', 'osuus', 'päivät', 'paivat', 'määrä', 'maara', 'tunnit', 'tunnit'],
+    ARRAY['osuus', '%', 'paivat', 'd', 'maara', '', 'tunnit', 'wd'],
+    ARRAY['kokkola', 'kokkola', 'perho', 'perho', 'kannus', 'kannus'])
+ORDER BY line;
+-- the order of the rows as they come
+SELECT string_agg(line::text, ' ' ORDER BY ord) AS lines_in_key_order
+FROM pekefb.measurement_rows(E'ind;org;vuosi;arvo\nb;y;2025;1\na;y;2025;1\nb;x;2025;1\na;x;2024;1\na;x;2023;1\n', :mcols, NULL,
+                             ARRAY['a', 'a', 'b', 'b'], ARRAY['a', '', 'b', ''], ARRAY['x', 'x', 'y', 'y']) WITH ORDINALITY AS r (line, i, o, ps, pe, v, s, p, ord);
+SELECT * FROM pekefb.measurement_rows(E'ind;org;vuosi;arvo\na;x;2025;4,5,6\n', :mcols, NULL, ARRAY['a', 'a'], ARRAY['a', ''], ARRAY['x', 'x']);
+SELECT * FROM pekefb.measurement_rows(E'ind;org;alku;loppu;arvo\na;x;1.1.2025;32.1.2025;4\n', :mcols, NULL, ARRAY['a', 'a'], ARRAY['a', ''], ARRAY['x', 'x']);
+SELECT count(*) FROM pekefb.measurement_rows(NULL, :mcols, NULL, NULL, NULL, NULL);
+SELECT * FROM pekefb.measurement_rows(E'ind;org\na;x\n', ARRAY['ind', 'org'], NULL, NULL, NULL, NULL);
+-- feedback_rows (load_feedback's pass): a record mapped through the survey's maps (the
+-- name as written, else lower-case trimmed; the service's own name when unmapped; the
+-- recommendation by label, by the answers' score or as a number 0-10, else -1; the language
+-- as written or its first two letters lower-case; the time in the region's zone), a record
+-- without a time not submitted, one without any answer empty; a bad mapping refused
+\set fcols 'ARRAY[''id'', ''aika'', ''?kieli'', ''?yksikkö'', ''?palvelu'', ''?nps'', ''?kommentti'', ''?k1'', ''?k2'']'
+SELECT line, submitted, id, received_at AT TIME ZONE 'UTC' AS received_utc, organization_code, service, nps, lang, comment, empty, response::text
+FROM pekefb.feedback_rows(E'id;aika;kieli;yksikkö;palvelu;nps;kommentti;k1;k2\n'
+    '1;1.7.2025 10.00;fi;Kokkola;Neuvola;Erittäin todennäköisesti;" Hyvä ";Samaa mieltä;\n'
+    '2;2025-01-15 10:00;SVENSKA; KANNUS ;Rådgivning; 10 ;;;3\n'
+    '3;;fi;Kokkola;neuvola;;;;\n'
+    '4;1.7.2025;Ä;tuntematon;;Ehkä;;X;\n'
+    '5;1.7.2025;fi;Kokkola;neuvola;;;;\n', false, :fcols,
+    '{"unit": "line", "submitted_column": "aika", "time_zone": "Europe/Helsinki", "role": "parent", "channel": "web",
+      "statements": ["easy", "helped"], "omap": {"Kokkola": "kokkola"}, "olow": {"kokkola": "kokkola", "kannus": "kannus"},
+      "vmap": {"Neuvola": "neuvola"}, "vlow": {"neuvola": "neuvola"}, "nmap": {"Erittäin todennäköisesti": 10},
+      "amap": {"samaa mieltä": 4}, "lmap": {"Samaa mieltä": "4"}}')
+ORDER BY line;
+-- the region's zone across both changes of 2025 (records 7 minutes apart, the zone's offset
+-- reused within an hour): every time as AT TIME ZONE gives it, the hours that do not exist
+-- (30.3. 3.00-3.59) and that exist twice (26.10. 3.00-3.59) included
+WITH t AS (SELECT row_number() OVER (ORDER BY ts) + 1 AS line, ts
+           FROM (SELECT generate_series(timestamp '2025-03-29 22:00', '2025-03-30 08:00', '7 minutes') AS ts
+                 UNION ALL SELECT generate_series(timestamp '2025-10-25 22:00', '2025-10-26 08:00', '7 minutes')) x),
+     f AS (SELECT r.line, r.received_at
+           FROM pekefb.feedback_rows((SELECT 'id;aika' || string_agg(format(E'\n%s;%s', t.line, to_char(t.ts, 'FMDD.FMMM.YYYY HH24.MI')), '' ORDER BY t.line) FROM t),
+                                     false, :fcols, '{"unit": "line", "submitted_column": "aika", "time_zone": "Europe/Helsinki"}') r)
+SELECT count(*) AS records, count(*) FILTER (WHERE f.received_at IS DISTINCT FROM t.ts AT TIME ZONE 'Europe/Helsinki') AS differ
+FROM t JOIN f USING (line);
+-- and a zone whose summer time is half an hour, changed at 2.00 (Lord Howe Island, 2025)
+WITH t AS (SELECT row_number() OVER (ORDER BY ts) + 1 AS line, ts
+           FROM (SELECT generate_series(timestamp '2025-04-05 22:00', '2025-04-06 06:00', '4 minutes') AS ts
+                 UNION ALL SELECT generate_series(timestamp '2025-10-04 22:00', '2025-10-05 06:00', '4 minutes')) x),
+     f AS (SELECT r.line, r.received_at
+           FROM pekefb.feedback_rows((SELECT 'id;aika' || string_agg(format(E'\n%s;%s', t.line, to_char(t.ts, 'FMDD.FMMM.YYYY HH24.MI')), '' ORDER BY t.line) FROM t),
+                                     false, :fcols, '{"unit": "line", "submitted_column": "aika", "time_zone": "Australia/Lord_Howe"}') r)
+SELECT count(*) AS records, count(*) FILTER (WHERE f.received_at IS DISTINCT FROM t.ts AT TIME ZONE 'Australia/Lord_Howe') AS differ
+FROM t JOIN f USING (line);
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.13.2025\n', false, :fcols, '{"unit": "line", "submitted_column": "aika"}');
+SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}]', true, :fcols, '{"unit": "record", "submitted_column": "aika"}');
+-- a broken file after a bad time: the file's structure is named first (as read_csv did)
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.13.2025\n2;"1.1.2025\n', false, :fcols, '{"unit": "line", "submitted_column": "aika"}');
+SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}, {"id": 2, "aika": ]', true, :fcols, '{"unit": "record", "submitted_column": "aika"}');
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]');
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '{"omap": [1]}');
+SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, ARRAY['id', 'aika'], '{}');
 
 RESET search_path;
 SET client_min_messages = warning;

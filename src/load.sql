@@ -43,6 +43,39 @@ CREATE FUNCTION @extschema@.closest_name(name text, candidates text[]) RETURNS t
 COMMENT ON FUNCTION @extschema@.closest_name(text, text[]) IS
     'the candidate nearest to name by edit distance (case-insensitive), for "did you mean" suggestions';
 
+CREATE FUNCTION @extschema@.case_rows(document text, columns text[], source_system text,
+                                      organizations text[], matters text[])
+    RETURNS TABLE (line bigint, id text, matter text, organization_code text, indicator_code text,
+                   case_id text, started date, finished date, fault boolean)
+    AS 'MODULE_PATHNAME', 'case_rows'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.case_rows(text, text[], text, text[], text[]) IS
+    'a cases extract (CSV) read and mapped for a region''s load_cases in one pass: per line and indicator of its matter (organizations and matters: pairs of lower-case name and code) the trimmed id, codes, days and whether load_cases must refuse the line; in the order of cases'' primary key';
+
+CREATE FUNCTION @extschema@.measurement_rows(document text, columns text[], source text, indicators text[],
+                                             units text[], organizations text[])
+    RETURNS TABLE (line bigint, indicator_code text, organization_code text, period_start date, period_end date,
+                   value @extschema@.indicator, source text, problem boolean)
+    AS 'MODULE_PATHNAME', 'measurement_rows'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.measurement_rows(text, text[], text, text[], text[], text[]) IS
+    'the statistics unit''s CSV read, converted and mapped for a region''s load_measurements in one pass (indicators and organizations: pairs of lower-case name and code; units: pairs of indicator code and unit): per line the codes, period, value and whether the line needs the careful path; in the order of measurements'' primary key';
+
+CREATE FUNCTION @extschema@.feedback_rows(document text, is_json boolean, columns text[], mapping jsonb)
+    RETURNS TABLE (line bigint, submitted boolean, id text, received_at timestamptz, organization_code text,
+                   service text, nps integer, lang text, comment text, empty boolean, response @extschema@.feedback,
+                   repeated boolean)
+    AS 'MODULE_PATHNAME', 'feedback_rows'
+    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.feedback_rows(text, boolean, text[], jsonb) IS
+    'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response and whether an earlier record had its id';
+
+CREATE FUNCTION @extschema@.stamped_now(loaded_at timestamptz, loaded_by text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'stamped_now'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.stamped_now(timestamptz, text) IS
+    'whether a stamp is the one the database gives a row now: loaded_at = now() and loaded_by = CURRENT_USER (the user''s name looked up once)';
+
 CREATE FUNCTION @extschema@.load_response(role text, channel text, nps integer, lang text, statements text[],
                                           fields text[], first integer, labels jsonb) RETURNS @extschema@.feedback
     AS 'MODULE_PATHNAME', 'load_response'

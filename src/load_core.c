@@ -384,6 +384,76 @@ load_number(const char *s, size_t len, char *out, LoadError *err)
 	return LOAD_OK;
 }
 
+#define Max_size(a, b) ((a) > (b) ? (a) : (b))
+
+/* The parts of a number as load_number writes it: sign, integer digits without leading zeros, fraction digits without trailing zeros. */
+static void
+number_parts(const char *s, bool *neg, const char **ip, size_t *ilen, const char **fp, size_t *flen)
+{
+	const char *dot;
+
+	*neg = s[0] == '-';
+	if (*neg)
+		s++;
+	while (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+		s++;
+	dot = strchr(s, '.');
+	*ip = s;
+	*ilen = dot ? (size_t) (dot - s) : strlen(s);
+	if (*ilen == 1 && s[0] == '0')
+		*ilen = 0;
+	*fp = dot ? dot + 1 : "";
+	*flen = strlen(*fp);
+	while (*flen > 0 && (*fp)[*flen - 1] == '0')
+		(*flen)--;
+}
+
+int
+load_number_cmp(const char *a, const char *b)
+{
+	bool		an,
+				bn;
+	const char *ai,
+			   *af,
+			   *bi,
+			   *bf;
+	size_t		ail,
+				afl,
+				bil,
+				bfl;
+	int			c = 0;
+	bool		azero,
+				bzero;
+
+	number_parts(a, &an, &ai, &ail, &af, &afl);
+	number_parts(b, &bn, &bi, &bil, &bf, &bfl);
+	azero = ail == 0 && afl == 0;
+	bzero = bil == 0 && bfl == 0;
+	if (azero)
+		an = false;
+	if (bzero)
+		bn = false;
+	if (an != bn)
+		return an ? -1 : 1;
+	/* the magnitudes: longer integer part, then digit by digit, then the fractions */
+	if (ail != bil)
+		c = ail < bil ? -1 : 1;
+	else if ((c = memcmp(ai, bi, ail)) != 0)
+		c = c < 0 ? -1 : 1;
+	else
+	{
+		for (size_t k = 0; c == 0 && k < Max_size(afl, bfl); k++)
+		{
+			char		x = k < afl ? af[k] : '0',
+						y = k < bfl ? bf[k] : '0';
+
+			if (x != y)
+				c = x < y ? -1 : 1;
+		}
+	}
+	return an ? -c : c;
+}
+
 /* Reads 1..maxd digits at s[*i..len) into *v; false if none. */
 static bool
 digits(const char *s, size_t len, size_t *i, int maxd, int *v)

@@ -95,6 +95,12 @@ extern bool load_spec_optional(const char *spec, size_t speclen);
 extern LoadStatus load_number(const char *s, size_t len, char *out, LoadError *err);
 
 /*
+ * Compares two numbers as load_number writes them ("-1234.56", "0.50"): -1, 0 or 1 as a is
+ * below, equal to or above b, exactly (digit by digit; -0 equals 0).
+ */
+extern int	load_number_cmp(const char *a, const char *b);
+
+/*
  * Reads a date "d.m.yyyy" (1.4.2025, 01.04.2025) or "yyyy-mm-dd" and, when time is not
  * NULL, an optional time after a space or 'T': "h:mm", "h.mm", "h:mm:ss" (seconds may have
  * a fraction, which is dropped).  *time gets seconds since midnight (0 without a time);

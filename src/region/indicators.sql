@@ -216,7 +216,7 @@ $fn$;
 COMMENT ON FUNCTION @region@.stamp_loaded() IS
     'trigger: sets loaded_at and loaded_by of a measurement or target on insert and update; skips an update that changes nothing';
 CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
-    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    FOR EACH ROW WHEN (NOT COALESCE(pekefb.stamped_now(NEW.loaded_at, NEW.loaded_by), false))
     EXECUTE FUNCTION @region@.stamp_loaded();
 CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();

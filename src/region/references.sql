@@ -21,15 +21,32 @@ CREATE FUNCTION @region@.check_references() RETURNS trigger
 AS $fn$
 DECLARE
     i integer := 0;
+    cols text := '';
+    lists text := '';
+    grp text := '';
+    distinct_codes jsonb;
     codes text[];
     found bigint;
     missing text;
 BEGIN
+    -- the distinct codes of every reference from one pass over the rows: grouped by all the
+    -- referring columns at once, then each column's codes from the (few) groups
     WHILE i OPERATOR(pg_catalog.<) TG_NARGS LOOP
-        EXECUTE pg_catalog.format('SELECT pg_catalog.array_agg(k.v) FROM (SELECT DISTINCT n.%1$I AS v FROM new_rows n WHERE n.%1$I IS NOT NULL) k',
-                                  TG_ARGV[i OPERATOR(pg_catalog.+) 1])
-            INTO codes;
-        IF codes IS NOT NULL THEN
+        cols := cols OPERATOR(pg_catalog.||) CASE WHEN i OPERATOR(pg_catalog.>) 0 THEN ', ' ELSE '' END
+                OPERATOR(pg_catalog.||) pg_catalog.format('n.%I AS v%s', TG_ARGV[i OPERATOR(pg_catalog.+) 1], i);
+        lists := lists OPERATOR(pg_catalog.||) CASE WHEN i OPERATOR(pg_catalog.>) 0 THEN ', ' ELSE '' END
+                 OPERATOR(pg_catalog.||) pg_catalog.format('pg_catalog.to_jsonb(ARRAY(SELECT DISTINCT g.v%1$s FROM g WHERE g.v%1$s IS NOT NULL))', i);
+        grp := grp OPERATOR(pg_catalog.||) CASE WHEN i OPERATOR(pg_catalog.>) 0 THEN ', ' ELSE '' END
+               OPERATOR(pg_catalog.||) (i OPERATOR(pg_catalog./) 3 OPERATOR(pg_catalog.+) 1)::text;
+        i := i OPERATOR(pg_catalog.+) 3;
+    END LOOP;
+    EXECUTE pg_catalog.format('WITH g AS MATERIALIZED (SELECT %s FROM new_rows n GROUP BY %s) SELECT pg_catalog.jsonb_build_array(%s)',
+                              cols, grp, lists)
+        INTO distinct_codes;
+    i := 0;
+    WHILE i OPERATOR(pg_catalog.<) TG_NARGS LOOP
+        codes := ARRAY(SELECT pg_catalog.jsonb_array_elements_text(distinct_codes OPERATOR(pg_catalog.->) (i OPERATOR(pg_catalog./) 3)));
+        IF pg_catalog.cardinality(codes) OPERATOR(pg_catalog.>) 0 THEN
             -- the lock is the check: a row deleted by a transaction that committed meanwhile is
             -- not locked, and so not found
             EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM (SELECT FROM %I.%I p WHERE p.code OPERATOR(pg_catalog.=) ANY ($1) FOR KEY SHARE OF p) l',

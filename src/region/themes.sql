@@ -82,10 +82,16 @@ COMMENT ON FUNCTION @region@.comment_query(text, text) IS
 
 -- The comment's language and its tsvector.
 ALTER TABLE @region@.feedback_responses
-    ADD COLUMN language text CHECK (language OPERATOR(pg_catalog.~) '^[a-z]{2,3}$'),
+    -- two or three letters a-z (as the regular expression ^[a-z]{2,3}$, without running one
+    -- for every row a load writes)
+    ADD COLUMN language text CONSTRAINT feedback_responses_language_check
+        CHECK (pg_catalog.octet_length(language) OPERATOR(pg_catalog.>=) 2 AND pg_catalog.octet_length(language) OPERATOR(pg_catalog.<=) 3
+               AND pg_catalog.ltrim(language, 'abcdefghijklmnopqrstuvwxyz') OPERATOR(pg_catalog.=) ''),
     ADD COLUMN comment_tsv pg_catalog.tsvector
         GENERATED ALWAYS AS (pg_catalog.to_tsvector(@region@.text_search_config(language), comment)) STORED;
-CREATE INDEX feedback_responses_comment_idx ON @region@.feedback_responses USING gin (comment_tsv);
+-- only the responses with a comment (most have none); a search (comment_tsv @@ query) implies it
+CREATE INDEX feedback_responses_comment_idx ON @region@.feedback_responses USING gin (comment_tsv)
+    WHERE comment_tsv IS NOT NULL;
 COMMENT ON COLUMN @region@.feedback_responses.language IS
     'language of the response and its comment (fi, sv, en, ...): the response''s lang, else settings.language; set by the database when not given';
 COMMENT ON COLUMN @region@.feedback_responses.comment_tsv IS

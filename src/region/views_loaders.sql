@@ -8,6 +8,23 @@
 -- each other instead of deadlocking.  Each returns the counts inserted, updated, unchanged
 -- and skipped.
 
+-- loader_memory(content): a loader holds the file's rows in memory while it checks and
+-- writes them (a few times the file's size; more than the default work_mem for a file of
+-- some 10 000 lines, which would then spill to temporary files): work_mem becomes four
+-- times the file's size (at most 1 GB, never less than it is) until the calling loader
+-- returns (its SET clause restores it).  No SET clause of its own, which would restore the
+-- setting when this function returns; its body is schema-qualified throughout.
+CREATE FUNCTION @region@.loader_memory(content text) RETURNS void
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    BEGIN ATOMIC
+        SELECT pg_catalog.set_config('work_mem',
+            ((GREATEST(pg_catalog.pg_size_bytes(pg_catalog.current_setting('work_mem')),
+                       LEAST(4::bigint OPERATOR(pg_catalog.*) pg_catalog.octet_length(content), 1073741824::bigint))
+              OPERATOR(pg_catalog./) 1024)::text) OPERATOR(pg_catalog.||) 'kB', true);
+    END;
+COMMENT ON FUNCTION @region@.loader_memory(text) IS
+    'sets work_mem for the calling loader to four times the file''s size (at most 1 GB, never lower), so that its rows do not spill to temporary files';
+
 -- loader_unknown(what, names, lines, known, unit): raises 22023 listing every unknown name
 -- with the line (or record) it first appears on and the nearest known name.
 CREATE FUNCTION @region@.loader_unknown(what text, names text[], lines bigint[], known text[], unit text DEFAULT 'line')
@@ -61,6 +78,7 @@ DECLARE
     u_names text[];
     u_lines bigint[];
     distributed boolean := false;
+    writer text := CURRENT_USER;
     -- the columns by header name (Finnish, English, Swedish), in the order of r.fields
     cols constant text[] := ARRAY['indikaattori|indicator|mittari|indikator',
                                   'organisaatio|organization|kunta|alue|organisation|kommun|område',
@@ -73,6 +91,7 @@ BEGIN
             DETAIL = 'Pass the CSV file as text, e.g. \set content `cat measurements.csv` and SELECT * FROM region.load_measurements(:''content'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
+    PERFORM @region@.loader_memory(content);
 
     -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
     -- table for a few lines and probe it once per line (by whatever index it guesses best
@@ -80,24 +99,27 @@ BEGIN
     -- primary key costs 7-10 us, by the period index 60 us, a hashed line about 2 us.  So
     -- a file of more than 1 000 lines, not tiny beside the table (about 100 bytes a row),
     -- hashes the table, and a file tiny beside it probes the primary key.  The settings are
-    -- the function's own (its SET clause) and hold for the fast path only.
-    n_lines := octet_length(content) - octet_length(replace(content, E'\n', ''));
+    -- the function's own (its SET clause) and hold for the fast path only.  The lines are
+    -- estimated from the file's size (some 50 bytes a line; counting them would read the
+    -- whole file once more).
+    n_lines := octet_length(content) / 50;
     IF n_lines * 20 <= pg_relation_size('@region@.measurements') / 100 THEN
         PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
     ELSIF n_lines > 1000 THEN
         PERFORM set_config('enable_nestloop', 'off', true);
     END IF;
 
-    -- The fast path, one statement.  f: every field converted in line order (a bad number
-    -- or date raises here, as in the careful path); w: names mapped to codes (the code
-    -- first, then the Finnish, then the Swedish name, ignoring case), the period, the row
-    -- the table has for the line's key (joined on the primary key's columns) and whether a
-    -- check of the careful path would fail on the line (problem).  g gates the writes:
-    -- nothing is written when a line has a problem or two lines join the same row of the
-    -- table.  Unchanged rows are left out (no trigger fires for them); new rows are
-    -- inserted, changed ones upserted (a row deleted meanwhile is inserted again).  Two new
-    -- lines of one key, a key another session inserted meanwhile or a row the caller may
-    -- not read or write raise here: the fast path is undone and the careful path decides.
+    -- The fast path, one statement.  w: the file read, converted (a bad number or date
+    -- raises here, as in the careful path) and mapped by pekefb.measurement_rows (names to
+    -- codes: the code first, then the Finnish, then the Swedish name, ignoring case; the
+    -- period; the value in the indicator's unit; whether a check of the careful path would
+    -- fail on the line, or two lines give one key: problem), beside the row the table has for
+    -- the line's key (joined on the primary key's columns).  g gates the writes: nothing is
+    -- written when a line has a problem.  Unchanged rows are left out (no trigger fires for
+    -- them); new rows are inserted in the key's order, changed ones upserted (a row deleted
+    -- meanwhile is inserted again).  A key another session inserted meanwhile or a row the
+    -- caller may not read or write raise here: the fast path is undone and the careful path
+    -- decides.
     -- Citus cannot plan the fast statement ("could not find attribute -1 in subquery
     -- targetlist"): a distributed region loads by the careful path.
     IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
@@ -108,69 +130,48 @@ BEGIN
         problem := true;
     ELSE
     BEGIN
-        WITH ni AS (
-            -- per name: the code, whether the file can give its unit, whether it is a share,
-            -- and the suffixes of its ratios and quantities
-            SELECT DISTINCT ON (n.name) n.name, n.code, n.unit IN ('', '%', 'd') AS writable, n.unit = '%' AS share,
-                   CASE n.unit WHEN 'd' THEN ' d' ELSE '' END AS ratio_suffix,
-                   CASE n.unit WHEN 'd' THEN ' d' WHEN '%' THEN '%' ELSE '' END AS quantity_suffix
-            FROM (
-                SELECT lower(i.code) AS name, i.code, i.unit, 0 AS pref FROM @region@.indicators i
-                UNION ALL SELECT lower(i.name_fi), i.code, i.unit, 1 FROM @region@.indicators i
-                UNION ALL SELECT lower(i.name_sv), i.code, i.unit, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
-            ORDER BY n.name, n.pref, n.code
-        ), no AS (
-            SELECT DISTINCT ON (n.name) n.name, n.code FROM (
-                SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
-                UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
-                UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
-            ORDER BY n.name, n.pref, n.code
-        ), w AS (
-            SELECT ni.code AS ic, no.code AS oc, ni.ratio_suffix, ni.quantity_suffix, p.ps, p.pe, f.num, f.den, f.val, f.src,
-                   o.ctid AS found, o.value AS old_value, o.source AS old_source,
-                   -- an empty indicator or organisation has no code, a missing period no ps or pe
-                   (ni.code IS NULL OR no.code IS NULL OR NOT ni.writable OR p.ps IS NULL OR p.pe IS NULL
-                    OR CASE WHEN f.val IS NULL THEN f.num IS NULL OR f.den IS NULL ELSE f.num IS NOT NULL OR f.den IS NOT NULL END
-                    OR p.pe < p.ps OR f.den <= 0 OR f.num < 0 OR (ni.share AND f.num > f.den)) IS NOT FALSE AS problem
-            FROM (SELECT r.line, btrim(r.fields[1]) AS ind, btrim(r.fields[2]) AS org,
-                         pekefb.load_date(r.fields[3], r.line, 'alku') AS period_start,
-                         pekefb.load_date(r.fields[4], r.line, 'loppu') AS period_end,
-                         pekefb.load_number(r.fields[5], r.line, 'vuosi') AS year,
-                         pekefb.load_number(r.fields[6], r.line, 'osoittaja') AS num,
-                         pekefb.load_number(r.fields[7], r.line, 'nimittäjä') AS den,
-                         pekefb.load_number(r.fields[8], r.line, 'arvo') AS val,
-                         COALESCE(r.fields[9], load_measurements.source) AS src
-                  FROM pekefb.read_csv(content, cols) r
-                  OFFSET 0) f
-            -- a year outside 1..9999 is left to the careful path (p.ps or p.pe NULL)
-            CROSS JOIN LATERAL (SELECT COALESCE(f.period_start, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 1, 1) END) AS ps,
-                                       COALESCE(f.period_end, CASE WHEN f.year BETWEEN 1 AND 9999 THEN make_date(f.year::integer, 12, 31) END) AS pe) p
-            LEFT JOIN ni ON ni.name = lower(f.ind)
-            LEFT JOIN no ON no.name = lower(f.org)
+        WITH w AS (
+            -- the file read, converted and mapped in one pass (pekefb.measurement_rows, in
+            -- the order of the primary key), each line beside the row the table has for its key
+            SELECT r.indicator_code AS ic, r.organization_code AS oc, r.period_start AS ps, r.period_end AS pe,
+                   r.value, r.source AS src, r.problem,
+                   o.ctid AS found, o.value AS old_value, o.source AS old_source
+            FROM pekefb.measurement_rows(content, cols, load_measurements.source,
+                     ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM (
+                         SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                             SELECT lower(i.code) AS name, i.code, 0 AS pref FROM @region@.indicators i
+                             UNION ALL SELECT lower(i.name_fi), i.code, 1 FROM @region@.indicators i
+                             UNION ALL SELECT lower(i.name_sv), i.code, 2 FROM @region@.indicators i WHERE i.name_sv IS NOT NULL) n
+                         ORDER BY n.name, n.pref, n.code) n),
+                     ARRAY(SELECT unnest(ARRAY[i.code, i.unit]) FROM @region@.indicators i),
+                     ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM (
+                         SELECT DISTINCT ON (n.name) n.name, n.code FROM (
+                             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
+                             UNION ALL SELECT lower(o.name_fi), o.code, 1 FROM @region@.organizations o
+                             UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
+                         ORDER BY n.name, n.pref, n.code) n)) r
             LEFT JOIN @region@.measurements o
-                   ON o.organization_code = no.code AND o.indicator_code = ni.code AND o.period_start = p.ps AND o.period_end = p.pe
+                   ON o.organization_code = r.organization_code AND o.indicator_code = r.indicator_code
+                  AND o.period_start = r.period_start AND o.period_end = r.period_end
         ), g AS (
-            -- two lines of one key already in the table join its row twice; two of a new key
-            -- fail the insert (a unique violation)
-            SELECT count(*) AS total,
-                   COALESCE(bool_or(w.problem), false)
-                   OR EXISTS (SELECT FROM w WHERE w.found IS NOT NULL GROUP BY w.found HAVING count(*) > 1) AS problem
+            -- (a key on two lines is a problem of both: measurement_rows marks them)
+            SELECT count(*) AS total, COALESCE(bool_or(w.problem), false) AS problem,
+                   COALESCE(bool_or(w.found IS NOT NULL), false) AS old
             FROM w
         ), ins AS (
-            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source)
-            SELECT w.ic, w.oc, w.ps, w.pe,
-                   (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
-                         ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator,
-                   w.src
+            -- (the stamp given as the database gives it, the writer's name looked up once, not
+            -- by the column's default for every row)
+            INSERT INTO @region@.measurements (indicator_code, organization_code, period_start, period_end, value, source,
+                                               loaded_at, loaded_by)
+            SELECT w.ic, w.oc, w.ps, w.pe, w.value, w.src, now(), writer
             FROM w WHERE w.found IS NULL AND NOT (SELECT g.problem FROM g)
             RETURNING 1
         ), up AS (
             INSERT INTO @region@.measurements AS t (indicator_code, organization_code, period_start, period_end, value, source)
             SELECT v.ic, v.oc, v.ps, v.pe, v.value, v.src
-            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source,
-                         (CASE WHEN w.num IS NOT NULL THEN w.num::text || '/' || w.den::text || w.ratio_suffix
-                               ELSE w.val::text || w.quantity_suffix END)::pekefb.indicator AS value
-                  FROM w WHERE w.found IS NOT NULL AND NOT (SELECT g.problem FROM g)
+            FROM (SELECT w.ic, w.oc, w.ps, w.pe, w.src, w.old_value, w.old_source, w.value
+                  -- (none on a first load: w is then not read again)
+                  FROM w WHERE w.found IS NOT NULL AND (SELECT g.old AND NOT g.problem FROM g)
                   OFFSET 0) v
             WHERE NOT (v.old_value OPERATOR(pekefb.=) v.value AND (v.src IS NULL OR v.old_source IS NOT DISTINCT FROM v.src))
             ON CONFLICT (organization_code, indicator_code, period_start, period_end) DO UPDATE
@@ -329,7 +330,7 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     -- the file's rows are many more than the planner guesses: a merge join would sort them
-    SET enable_mergejoin = off
+    SET enable_mergejoin = off SET plan_cache_mode = auto
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -347,6 +348,13 @@ BEGIN
             DETAIL = 'Pass the CSV extract as text and the system it comes from, e.g. SELECT * FROM region.load_cases(:''content'', ''efica'').';
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
+    PERFORM @region@.loader_memory(content);
+    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
+    -- plan would copy the whole text into the plan as a constant); Citus plans these
+    -- statements only with their parameters' values, so where it is installed they stay custom
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    END IF;
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
@@ -354,41 +362,37 @@ BEGIN
             UNION ALL SELECT lower(o.name_sv), o.code, 2 FROM @region@.organizations o WHERE o.name_sv IS NOT NULL) n
         ORDER BY name, pref, code),
     cur AS MATERIALIZED (
-        -- the file's lines (OFFSET 0: each field's expression evaluated once), their
-        -- organisation and indicators (an unmapped matter is one row without an indicator),
-        -- each beside the case of the same matter and indicator there (in its organisation
-        -- or, moved, in another)
-        SELECT r.line, r.id, r.matter, r.started, r.finished, n.code AS organization_code, cm.indicator_code,
-               sys || ':' || r.id AS case_id,
-               (r.id IS NULL OR r.matter IS NULL OR r.org IS NULL OR r.started IS NULL OR r.finished < r.started) AS bad,
-               r.org IS NOT NULL AND n.code IS NULL AS unknown,
+        -- the file's lines read and mapped in one pass (pekefb.case_rows: the organisation
+        -- and indicators of each line, an unmapped matter one row without an indicator, in
+        -- the order of the primary key), each beside the case of the same matter and
+        -- indicator there (in its organisation or, moved, in another)
+        SELECT r.line, r.id, r.matter, r.started, r.finished, r.organization_code, r.indicator_code, r.case_id, r.fault,
                c.organization_code AS old_org,
                c.started = r.started AND c.finished IS NOT DISTINCT FROM r.finished AS same
-        FROM (SELECT r.line, btrim(r.fields[1]) AS id, lower(btrim(r.fields[2])) AS matter, lower(btrim(r.fields[3])) AS org,
-                     pekefb.load_date(r.fields[4], r.line, 'vireille') AS started,
-                     pekefb.load_date(r.fields[5], r.line, 'ratkaistu') AS finished
-              FROM pekefb.read_csv(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
-                                                  'asiatyyppi|matter_type|tyyppi|ärendetyp',
-                                                  'organisaatio|organization|kunta|yksikkö|organisation|kommun',
-                                                  'vireille|vireilletulo|started|anhängig',
-                                                  '?ratkaistu|päätetty|finished|valmis|avgjord']) r
-              OFFSET 0) r
-        LEFT JOIN names n ON n.name = r.org
-        LEFT JOIN (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code FROM @region@.case_mappings m) cm
-               ON cm.matter = r.matter
-        LEFT JOIN @region@.cases c ON c.indicator_code = cm.indicator_code AND c.case_id = sys || ':' || r.id),
+        FROM pekefb.case_rows(content, ARRAY['id|tunnus|asiatunnus|case_id|ärende',
+                                             'asiatyyppi|matter_type|tyyppi|ärendetyp',
+                                             'organisaatio|organization|kunta|yksikkö|organisation|kommun',
+                                             'vireille|vireilletulo|started|anhängig',
+                                             '?ratkaistu|päätetty|finished|valmis|avgjord'],
+                              sys,
+                              ARRAY(SELECT unnest(ARRAY[n.name, n.code]) FROM names n),
+                              ARRAY(SELECT unnest(ARRAY[m.matter, m.indicator_code])
+                                    FROM (SELECT DISTINCT lower(btrim(m.matter_type)) AS matter, m.indicator_code
+                                          FROM @region@.case_mappings m) m)) r
+        LEFT JOIN @region@.cases c ON c.indicator_code = r.indicator_code AND c.case_id = r.case_id),
     checks AS MATERIALIZED (
-        -- a matter listed on two lines: one id, two lines (a line mapped to two indicators is
-        -- two rows of one line)
-        SELECT NOT COALESCE(bool_or(s.bad OR s.unknown), false) AND NOT EXISTS (
-                   SELECT FROM cur d WHERE d.id IS NOT NULL GROUP BY d.id HAVING min(d.line) <> max(d.line)) AS ok,
+        -- ok: no line to refuse; old: cases of the file there already (none on a first load:
+        -- the statements below that need them then do not read cur again)
+        SELECT NOT COALESCE(bool_or(s.fault), false) AS ok,
+               count(*) FILTER (WHERE s.old_org IS NOT NULL) > 0 AS old,
+               count(*) FILTER (WHERE s.old_org = s.organization_code AND s.same) AS n_same,
                count(*) FILTER (WHERE s.indicator_code IS NULL) AS n_skip,
                string_agg(DISTINCT s.matter, ', ') FILTER (WHERE s.indicator_code IS NULL) AS skipped_types
         FROM cur s),
     moved AS (
         -- a matter that moved to another organisation: its old row goes, the new one counts as an update
         DELETE FROM @region@.cases c USING cur
-        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok FROM checks k)
+        WHERE cur.old_org <> cur.organization_code AND (SELECT k.ok AND k.old FROM checks k)
           AND c.indicator_code = cur.indicator_code AND c.case_id = cur.case_id AND c.organization_code = cur.old_org
         RETURNING 1),
     fresh AS (
@@ -400,12 +404,11 @@ BEGIN
     changed AS (
         UPDATE @region@.cases t SET started = cur.started, finished = cur.finished
         FROM cur
-        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok FROM checks k)
+        WHERE cur.old_org = cur.organization_code AND NOT cur.same AND (SELECT k.ok AND k.old FROM checks k)
           AND t.indicator_code = cur.indicator_code AND t.case_id = cur.case_id AND t.organization_code = cur.organization_code
         RETURNING 1)
     SELECT k.ok, k.n_skip, k.skipped_types, (SELECT count(*) FROM fresh), (SELECT count(*) FROM changed),
-           (SELECT count(*) FROM cur WHERE cur.old_org = cur.organization_code AND cur.same),
-           (SELECT count(*) FROM moved)
+           k.n_same, (SELECT count(*) FROM moved)
     INTO ok, n_skip, skipped_types, n_ins, n_upd, n_same, n_moved
     FROM checks k;
     IF ok IS NOT TRUE THEN
@@ -506,6 +509,7 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    SET plan_cache_mode = auto
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -517,13 +521,10 @@ DECLARE
     lang_default text;
     chk record;
     bad record;
-    n_ins bigint;
-    n_upd bigint;
     u_names text[];
     u_lines bigint[];
     amap jsonb;         -- answer label (as written, and lower-case trimmed) -> score
     stmts text[];       -- the statements of the questions, in the order of their fields (8, 9, ...)
-    noanswer_sql text;  -- the test for a record without any answer to the questions
     unknown_sql text;   -- the test for a record with an unknown answer (errors only)
     olow jsonb;         -- organisation name (lower-case trimmed) -> code
     omap jsonb;         -- organisation name as written -> code (olow of the name lower-case trimmed)
@@ -548,6 +549,13 @@ BEGIN
     END IF;
     SELECT st.time_zone, st.language INTO tz, lang_default FROM @region@.settings st;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_feedback'));
+    PERFORM @region@.loader_memory(content);
+    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
+    -- plan would copy the whole text into the plan as a constant); Citus plans these
+    -- statements only with their parameters' values, so where it is installed they stay custom
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    END IF;
     -- fields 1-7: id, submitted, language, organisation, service, nps, comment; then the questions
     SELECT array_agg(q.column_name ORDER BY q.statement) INTO cols
     FROM @region@.feedback_questions q WHERE q.survey_code = s.code;
@@ -610,9 +618,8 @@ BEGIN
     INTO nmap
     FROM (SELECT a.key FROM jsonb_object_keys(amap) a (key) UNION SELECT d::text FROM generate_series(0, 10) d) k (raw);
     SELECT array_agg(q.statement ORDER BY q.k),
-           string_agg(format('r.fields[%s] IS NULL', 7 + q.k), ' AND ' ORDER BY q.k),
            string_agg(format('(r.fields[%s] IS NOT NULL AND @region@.loader_answer($3, r.fields[%s]) = ''?'')', 7 + q.k, 7 + q.k), ' OR ' ORDER BY q.k)
-    INTO stmts, noanswer_sql, unknown_sql
+    INTO stmts, unknown_sql
     FROM (SELECT fq.statement, row_number() OVER (ORDER BY fq.statement) AS k
           FROM @region@.feedback_questions fq WHERE fq.survey_code = s.code) q;
     -- the survey's role and channel must be the type's (else the type says what is wrong)
@@ -620,41 +627,71 @@ BEGIN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
 
-    -- one pass over the records: every field mapped (received_at read here: a bad time is
-    -- reported at once); submitted = false for an incomplete response (skipped); response
-    -- NULL when the record has no answer or a problem (found below)
-    EXECUTE format($q$
-    CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
-    SELECT x.line, x.submitted, x.id, x.received_at, x.organization_code, x.service, x.nps, x.lang, x.comment,
-           x.nps IS NULL AND x.no_answer AS empty,
-           pekefb.load_response($15, $16, x.nps, x.lang, $7, x.fields, 8, $17) AS response
-    FROM (
-    SELECT r.line, r.fields, r.fields[2] IS NOT NULL AS submitted, r.fields[1] AS id,
-           (pekefb.load_timestamp(r.fields[2], r.line, $3, $4) AT TIME ZONE $5) AS received_at,
-           COALESCE($6, $8 ->> r.fields[4], $9 ->> lower(btrim(r.fields[4]))) AS organization_code,
-           COALESCE($10, $11 ->> r.fields[5], $12 ->> lower(btrim(r.fields[5])), NULLIF(btrim(r.fields[5]), '')) AS service,
-           CASE WHEN r.fields[6] IS NULL THEN NULL
-                ELSE COALESCE(($13 ->> r.fields[6])::integer,
-                              CASE WHEN jsonb_typeof($14 -> lower(btrim(r.fields[6]))) = 'number' THEN ($14 ->> lower(btrim(r.fields[6])))::integer END,
-                              CASE WHEN btrim(r.fields[6]) ~ '^([0-9]|10)$' THEN btrim(r.fields[6])::integer END, -1) END AS nps,
-           CASE WHEN r.fields[3] = ANY ('{fi,sv,en}'::text[]) THEN r.fields[3] ELSE lower(substr(btrim(r.fields[3]), 1, 2)) END AS lang,
-           NULLIF(btrim(r.fields[7]), '') AS comment,
-           %s AS no_answer
-    FROM %s r
-    OFFSET 0) x
-    $q$, COALESCE(noanswer_sql, 'true'), reader)
-    USING content, cols, s.submitted_column, unit, tz, s.organization_code, stmts, omap, olow, s.service, vmap, vlow, nmap, amap,
-          s.role, s.channel, lmap;
+    -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
+    -- mapped, received_at read there, a bad time reported at once; submitted = false for an
+    -- incomplete response, skipped; response NULL when the record has no answer or a
+    -- problem), every check in one pass over them (chk: bad, any record with a problem;
+    -- repeated, an id on two records), and only when they find nothing the writes.  A
+    -- submitted response without any answer carries nothing: skipped and counted.  One join
+    -- by the primary key finds the responses that are new or changed (m); the changed are
+    -- updated, the new inserted by a plain INSERT (loads serialise on the advisory lock, so no
+    -- other load inserts them meanwhile; ON CONFLICT's speculative insertion would double the
+    -- cost of writing the rows).  When a check fails, the records are mapped again into a
+    -- temporary table and the first problem is named (below).
+    WITH f AS MATERIALIZED (
+        SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
+            'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+            'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
+            'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
+            'nmap', nmap, 'amap', amap, 'lmap', lmap))),
+    checks AS MATERIALIZED (
+        SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
+               count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
+               COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                                 OR (f.response IS NULL AND NOT f.empty)
+                                                 OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+        FROM f),
+    m AS MATERIALIZED (
+        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
+        FROM f
+        LEFT JOIN @region@.feedback_responses o
+               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
+              AND (o.survey_code = s.code OR o.survey_code IS NULL)
+        WHERE f.submitted AND NOT f.empty
+          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
+               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
+               OR o.survey_code IS DISTINCT FROM s.code)),
+    upd AS (
+        UPDATE @region@.feedback_responses AS t
+        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
+            survey_code = s.code, source_response_id = m.id, language = m.language
+        FROM m
+        -- (the checks gate the writes, not the join: Citus plans no outer join with a
+        -- condition that is a constant of the statement)
+        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
+          AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+        RETURNING 1),
+    ins AS (
+        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
+                                                survey_code, source_response_id, language)
+        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
+        FROM m
+        WHERE NOT m.known AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+        ORDER BY m.received_at
+        RETURNING 1)
+    SELECT k.total, k.repeated, k.incomplete, k.empty, k.bad, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
+    INTO chk FROM checks k;
 
-    -- every check in one pass (bad: any record with a problem); the errors are worked out
-    -- below only when one is found
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
-           count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
-           bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
-                                    OR (f.response IS NULL AND NOT f.empty)
-                                    OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))) AS bad
-    INTO chk FROM pekefb_load_f f;
+    IF chk.bad OR chk.repeated THEN
+    CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
+    SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
+        'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+        'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
+        'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
+        'nmap', nmap, 'amap', amap, 'lmap', lmap));
     IF chk.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
                count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
@@ -678,8 +715,7 @@ BEGIN
         RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
             DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
     END IF;
-    PERFORM FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 LIMIT 1;
-    IF FOUND THEN
+    IF chk.repeated THEN
         SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
         RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
                         (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
@@ -730,41 +766,9 @@ BEGIN
             DETAIL = 'A response could not be built from the fields of a record.';
     END IF;
 
-    -- a submitted response without any answer carries nothing: skipped and counted.  One
-    -- join by the primary key finds the responses that are new or changed (m); the changed
-    -- are updated, the new inserted by a plain INSERT (loads serialise on the advisory lock,
-    -- so no other load inserts them meanwhile; ON CONFLICT's speculative insertion would
-    -- double the cost of writing the rows)
-    WITH m AS MATERIALIZED (
-        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
-               f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
-        FROM pekefb_load_f f
-        LEFT JOIN @region@.feedback_responses o
-               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
-              -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
-              AND (o.survey_code = s.code OR o.survey_code IS NULL)
-        WHERE f.submitted AND NOT f.empty
-          AND (o.response_id IS NULL OR o.received_at <> f.received_at OR o.service <> f.service
-               OR o.response OPERATOR(pekefb.<>) f.response OR o.comment IS DISTINCT FROM f.comment
-               OR o.survey_code IS DISTINCT FROM s.code)),
-    upd AS (
-        UPDATE @region@.feedback_responses AS t
-        SET received_at = m.received_at, service = m.service, response = m.response, comment = m.comment,
-            survey_code = s.code, source_response_id = m.id, language = m.language
-        FROM m
-        WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
-        RETURNING 1),
-    ins AS (
-        INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
-                                                survey_code, source_response_id, language)
-        SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
-        FROM m
-        WHERE NOT m.known
-        ORDER BY m.received_at
-        RETURNING 1)
-    SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd) INTO n_ins, n_upd;
-    DROP TABLE pekefb_load_f;
-    RETURN QUERY SELECT n_ins, n_upd, chk.total - chk.incomplete - chk.empty - n_ins - n_upd, chk.incomplete + chk.empty;
+    RAISE EXCEPTION 'load_feedback found a fault it cannot name' USING ERRCODE = 'XX000';
+    END IF;
+    RETURN QUERY SELECT chk.n_ins, chk.n_upd, chk.total - chk.incomplete - chk.empty - chk.n_ins - chk.n_upd, chk.incomplete + chk.empty;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.load_feedback(text, text, boolean) IS

@@ -22,6 +22,9 @@ const char *const fz_tokens[] = {
 /* Whether the current input held a field that reads as a number or a date. */
 static bool some_value;
 
+/* The last number read (for the comparison's checks). */
+static char prev_num[LOAD_NUM_BUFLEN];
+
 /* Checks one value through the number and date parsers. */
 static void
 check_value(const char *p, size_t len)
@@ -40,6 +43,15 @@ check_value(const char *p, size_t len)
 			fz_fail("normalised number \"%s\" does not re-parse to itself", num);
 		fz_roundtrip_checked();
 		some_value = true;
+		/* the exact comparison: equal to itself, antisymmetric with the previous number,
+		 * and with 0 as its sign */
+		if (load_number_cmp(num, num) != 0)
+			fz_fail("number \"%s\" does not compare equal to itself", num);
+		if (prev_num[0] != '\0' && load_number_cmp(num, prev_num) != -load_number_cmp(prev_num, num))
+			fz_fail("numbers \"%s\" and \"%s\" compare asymmetrically", num, prev_num);
+		if ((load_number_cmp(num, "0") < 0) != (num[0] == '-' && strspn(num, "-0.") != strlen(num)))
+			fz_fail("number \"%s\" compares with 0 against its sign", num);
+		strcpy(prev_num, num);
 	}
 	else if (err.detail[0] == '\0')
 		fz_fail("load_number failed without a detail");

@@ -103,6 +103,11 @@ main(void)
 	CHECK("spec: optional marker", load_spec_optional("?arvo", 5) && load_spec_matches("?arvo|värde", 12, "VÄRDE", 6));
 	CHECK("spec: no partial match", !load_spec_matches("kunta", 5, "kunt", 4));
 
+	CHECK("number cmp: equal with other zeros", load_number_cmp("007.50", "7.5") == 0 && load_number_cmp("-0", "0.00") == 0);
+	CHECK("number cmp: longer integer part is larger", load_number_cmp("100", "99.999") == 1 && load_number_cmp("99.999", "100") == -1);
+	CHECK("number cmp: fractions digit by digit", load_number_cmp("0.123", "0.1229999") == 1 && load_number_cmp("1.5", "1.50001") == -1);
+	CHECK("number cmp: signs", load_number_cmp("-5", "3") == -1 && load_number_cmp("-5", "-3") == -1 && load_number_cmp("-0.5", "0") == -1);
+	CHECK("number cmp: beyond double precision", load_number_cmp("12345678901234567890.1", "12345678901234567890.01") == 1);
 	CHECK("number: decimal comma", number_is("94,5", "94.5"));
 	CHECK("number: decimal point", number_is("94.5", "94.5"));
 	CHECK("number: groups with spaces", number_is("-1 234 567,25", "-1234567.25"));

@@ -314,10 +314,16 @@ COMMENT ON FUNCTION @region@.comment_query(text, text) IS
 
 -- The comment's language and its tsvector.
 ALTER TABLE @region@.feedback_responses
-    ADD COLUMN language text CHECK (language OPERATOR(pg_catalog.~) '^[a-z]{2,3}$'),
+    -- two or three letters a-z (as the regular expression ^[a-z]{2,3}$, without running one
+    -- for every row a load writes)
+    ADD COLUMN language text CONSTRAINT feedback_responses_language_check
+        CHECK (pg_catalog.octet_length(language) OPERATOR(pg_catalog.>=) 2 AND pg_catalog.octet_length(language) OPERATOR(pg_catalog.<=) 3
+               AND pg_catalog.ltrim(language, 'abcdefghijklmnopqrstuvwxyz') OPERATOR(pg_catalog.=) ''),
     ADD COLUMN comment_tsv pg_catalog.tsvector
         GENERATED ALWAYS AS (pg_catalog.to_tsvector(@region@.text_search_config(language), comment)) STORED;
-CREATE INDEX feedback_responses_comment_idx ON @region@.feedback_responses USING gin (comment_tsv);
+-- only the responses with a comment (most have none); a search (comment_tsv @@ query) implies it
+CREATE INDEX feedback_responses_comment_idx ON @region@.feedback_responses USING gin (comment_tsv)
+    WHERE comment_tsv IS NOT NULL;
 COMMENT ON COLUMN @region@.feedback_responses.language IS
     'language of the response and its comment (fi, sv, en, ...): the response''s lang, else settings.language; set by the database when not given';
 COMMENT ON COLUMN @region@.feedback_responses.comment_tsv IS
@@ -1314,7 +1320,7 @@ CREATE TRIGGER measurements_unit_insert AFTER INSERT ON @region@.measurements
 CREATE TRIGGER measurements_unit_update AFTER UPDATE ON @region@.measurements
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.check_units();
 CREATE TRIGGER measurements_loaded BEFORE INSERT ON @region@.measurements
-    FOR EACH ROW WHEN (NOT COALESCE(NEW.loaded_at OPERATOR(pg_catalog.=) pg_catalog.now() AND NEW.loaded_by OPERATOR(pg_catalog.=) CURRENT_USER, false))
+    FOR EACH ROW WHEN (NOT COALESCE(pekefb.stamped_now(NEW.loaded_at, NEW.loaded_by), false))
     EXECUTE FUNCTION @region@.stamp_loaded();
 CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
