@@ -109,7 +109,8 @@ BEGIN
         SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I', t.name, nsp, t.tab)
         FROM (VALUES ('cases_states_insert', 'cases'), ('cases_states_update', 'cases'),
                      ('cases_states_delete', 'cases'), ('cases_states_truncate', 'cases'),
-                     ('settings_states_rebuild', 'settings'), ('indicators_states_rebuild', 'indicators')) AS t (name, tab)
+                     ('settings_states_rebuild', 'settings'), ('indicators_states_rebuild', 'indicators'),
+                     ('organizations_access_rows', 'organizations')) AS t (name, tab)
         WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
                       WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
                         AND g.tgname OPERATOR(pg_catalog.=) t.name)
@@ -118,6 +119,11 @@ BEGIN
     END LOOP;
     IF pg_catalog.to_regclass(pg_catalog.format('%I.access_states', nsp)) IS NOT NULL THEN
         EXECUTE pg_catalog.format('TRUNCATE %I.access_states', nsp);
+    END IF;
+    -- (and the stored access rows: refresh_access_rows does nothing there, the views compute)
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.access_rows', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I.access_rows, %I.access_rows_dirty', nsp, nsp);
+        EXECUTE pg_catalog.format('UPDATE %I.access_rows_meta SET complete = false', nsp);
     END IF;
 
     -- The references that the row tables check once per statement (the region's

@@ -13,6 +13,10 @@
 -- recomputes everything (a change of the calendar settings or of an indicator's deadline
 -- runs it).  Members read the rows of their organisations (row-level security); only the
 -- triggers, which run as the region's owner, write them.
+-- access_rows holds access_summary_on's rows themselves (suppressed) for the data date,
+-- per coupling unit of the suppression (an indicator, a basis and a year, or a THL
+-- half-year for a half-yearly indicator); the triggers mark the units a statement touched
+-- (access_rows_dirty) and refresh_access_rows (views_access.sql) recomputes them.
 
 CREATE TABLE @region@.access_states (
     indicator_code    text NOT NULL,
@@ -50,6 +54,101 @@ COMMENT ON INDEX @region@.access_states_empty IS 'the rows a statement on cases 
 CREATE INDEX access_states_latest ON @region@.access_states (pekefb.wait_max(event_days));
 COMMENT ON INDEX @region@.access_states_latest IS 'the latest event day of each row: data_date() reads the greatest';
 SELECT @region@.set_row_policies('access_states');
+
+-- _access_unit(month, period): the first day of the suppression's coupling unit of a
+-- month of an indicator of that period: its THL half-year (1.4. or 1.10.) for a
+-- half-yearly indicator, its calendar year for the others.  access_summary_on's
+-- suppression couples the rows of one indicator and basis only within a unit (the tree
+-- per period, quarters against their year or half-year, months against their quarter), so
+-- a unit's rows are computed from its months' states alone.
+CREATE FUNCTION @region@._access_unit(month date, period text) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN period OPERATOR(pg_catalog.=) 'half_year'
+                THEN CAST(CAST(pg_catalog.date_trunc('year', (month OPERATOR(pg_catalog.-) interval '3 months')) AS date)
+                          OPERATOR(pg_catalog.+)
+                          CASE WHEN pg_catalog.date_part('month', (month OPERATOR(pg_catalog.-) interval '3 months'))
+                                    OPERATOR(pg_catalog.<=) 6
+                               THEN interval '3 months' ELSE interval '9 months' END AS date)
+                ELSE CAST(pg_catalog.date_trunc('year', CAST(month AS timestamp)) AS date) END;
+COMMENT ON FUNCTION @region@._access_unit(date, text) IS
+    'internal: the first day of the suppression unit (THL half-year for a half-yearly indicator, else calendar year) of a month';
+
+-- access_rows: access_summary_on's rows, suppressed, on the data date (the judging day of
+-- access_rows_meta) under the region's min_group_size, for both counting bases, refreshed
+-- per unit by refresh_access_rows; names and labels are joined on read (pekefb.language).
+CREATE TABLE @region@.access_rows (
+    organization_code          text NOT NULL,
+    period_start               date NOT NULL,
+    indicator_code             text NOT NULL,
+    basis                      text NOT NULL CHECK (basis OPERATOR(pg_catalog.=) ANY (ARRAY['finished', 'started'])),
+    period_kind                text NOT NULL,
+    includes_sub_organizations boolean NOT NULL,
+    unit_start                 date NOT NULL,
+    period_end                 date NOT NULL,
+    cases                      bigint NOT NULL,
+    finished_cases             bigint NOT NULL,
+    on_time                    bigint,
+    late                       bigint,
+    open_past_due              bigint,
+    open_within                bigint,
+    rate                       double precision,
+    median_wait                bigint,
+    p90_wait                   bigint,
+    suppressed                 boolean NOT NULL,
+    -- the dashboard's filters: an organisation, a period (a year's rows by a range)
+    PRIMARY KEY (organization_code, period_start, indicator_code, basis, period_kind, includes_sub_organizations)
+);
+CREATE INDEX access_rows_unit ON @region@.access_rows (indicator_code, basis, unit_start);
+COMMENT ON TABLE @region@.access_rows IS
+    'stored rows of access_summary_on on the data date, suppressed, per basis; refreshed per suppression unit by refresh_access_rows; access_summary reads them (doc/states.md)';
+COMMENT ON COLUMN @region@.access_rows.organization_code IS 'the organisation (organizations.code)';
+COMMENT ON COLUMN @region@.access_rows.period_start IS 'first day of the period';
+COMMENT ON COLUMN @region@.access_rows.indicator_code IS 'the access indicator (indicators.code)';
+COMMENT ON COLUMN @region@.access_rows.basis IS 'the counting basis of the row: started or finished (access_summary shows the indicator''s count_by)';
+COMMENT ON COLUMN @region@.access_rows.period_kind IS 'month, quarter, half_year or year (as access_summary)';
+COMMENT ON COLUMN @region@.access_rows.includes_sub_organizations IS 'false: the organisation''s own cases; true: with every organisation below it';
+COMMENT ON COLUMN @region@.access_rows.unit_start IS 'first day of the suppression unit of the row (_access_unit: THL half-year or calendar year): rows are refreshed a unit at a time';
+COMMENT ON COLUMN @region@.access_rows.period_end IS 'last day of the period';
+COMMENT ON COLUMN @region@.access_rows.cases IS 'as access_summary.cases';
+COMMENT ON COLUMN @region@.access_rows.finished_cases IS 'as access_summary.finished_cases';
+COMMENT ON COLUMN @region@.access_rows.on_time IS 'as access_summary.on_time (NULL when suppressed)';
+COMMENT ON COLUMN @region@.access_rows.late IS 'as access_summary.late (NULL when suppressed)';
+COMMENT ON COLUMN @region@.access_rows.open_past_due IS 'as access_summary.open_past_due on the data date (NULL when suppressed or counted by finished)';
+COMMENT ON COLUMN @region@.access_rows.open_within IS 'as access_summary.open_within on the data date (NULL when suppressed or counted by finished)';
+COMMENT ON COLUMN @region@.access_rows.rate IS 'as access_summary.rate (NULL when suppressed or nothing counted)';
+COMMENT ON COLUMN @region@.access_rows.median_wait IS 'as access_summary.median_wait (NULL when suppressed)';
+COMMENT ON COLUMN @region@.access_rows.p90_wait IS 'as access_summary.p90_wait (NULL when suppressed)';
+COMMENT ON COLUMN @region@.access_rows.suppressed IS 'as access_summary.suppressed under the region''s min_group_size';
+SELECT @region@.set_row_policies('access_rows');
+
+-- access_rows_dirty: the units whose stored rows are stale (a statement on cases changed
+-- their states); refresh_access_rows recomputes them, readers compute them meanwhile.
+CREATE TABLE @region@.access_rows_dirty (
+    indicator_code text NOT NULL,
+    basis          text NOT NULL,
+    unit_start     date NOT NULL,
+    PRIMARY KEY (indicator_code, basis, unit_start)
+);
+COMMENT ON TABLE @region@.access_rows_dirty IS
+    'suppression units of access_rows whose cases changed since the last refresh_access_rows (written by the triggers on cases)';
+COMMENT ON COLUMN @region@.access_rows_dirty.indicator_code IS 'the access indicator';
+COMMENT ON COLUMN @region@.access_rows_dirty.basis IS 'the counting basis (started or finished)';
+COMMENT ON COLUMN @region@.access_rows_dirty.unit_start IS 'first day of the unit (_access_unit)';
+
+-- access_rows_meta: one row: what the stored rows were computed for.
+CREATE TABLE @region@.access_rows_meta (
+    one            boolean PRIMARY KEY DEFAULT true CHECK (one),
+    complete       boolean NOT NULL DEFAULT false,
+    judged_on      date,
+    min_group_size integer
+);
+COMMENT ON TABLE @region@.access_rows_meta IS
+    'one row: the judging day and min_group_size of access_rows, and whether they are complete (false: refresh_access_rows recomputes all, readers compute from the states)';
+COMMENT ON COLUMN @region@.access_rows_meta.one IS 'always true (one row)';
+COMMENT ON COLUMN @region@.access_rows_meta.complete IS 'false after a change that touches every unit (rebuilt states, organisation tree, indicator periods, TRUNCATE): nothing stored is used until the next refresh';
+COMMENT ON COLUMN @region@.access_rows_meta.judged_on IS 'the data date the stored rows were judged on (units with open cases due between it and today''s data date count as stale)';
+COMMENT ON COLUMN @region@.access_rows_meta.min_group_size IS 'settings.min_group_size the stored rows were suppressed with';
+INSERT INTO @region@.access_rows_meta DEFAULT VALUES;
 
 -- _access_states_sql(source): the one statement that adds the states of the rows of
 -- source (a query of sign (1 adds, -1 subtracts), organization_code, indicator_code,
@@ -110,6 +209,14 @@ a AS (
     CROSS JOIN LATERAL (VALUES ('started', m.smonth), ('finished', m.fmonth)) AS x (basis, month)
     WHERE x.month IS NOT NULL
     GROUP BY m.indicator_code, m.organization_code, x.basis, x.month
+),
+-- the suppression units of access_rows the statement touched (access indicators only)
+d AS (
+    INSERT INTO @region@.access_rows_dirty (indicator_code, basis, unit_start)
+    SELECT DISTINCT a.indicator_code, a.basis, @region@._access_unit(a.month, i.period)
+    FROM a JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
+                                      AND i.organization_code IS NULL
+    ON CONFLICT DO NOTHING
 ),
 u AS (
     UPDATE @region@.access_states s
@@ -186,12 +293,13 @@ CREATE FUNCTION @region@.clear_access_states() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    TRUNCATE @region@.access_states;
+    TRUNCATE @region@.access_states, @region@.access_rows, @region@.access_rows_dirty;
+    UPDATE @region@.access_rows_meta SET complete = false;
     RETURN NULL;
 END
 $fn$;
 COMMENT ON FUNCTION @region@.clear_access_states() IS
-    'trigger: a truncated cases leaves no access_states';
+    'trigger: a truncated cases leaves no access_states and no access_rows';
 
 CREATE TRIGGER cases_states_insert AFTER INSERT ON @region@.cases
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_access_states();
@@ -212,6 +320,7 @@ DECLARE
     made bigint;
 BEGIN
     DELETE FROM @region@.access_states;
+    UPDATE @region@.access_rows_meta SET complete = false;
     EXECUTE @region@._access_states_sql('SELECT 1 AS sign, c.organization_code, c.indicator_code, c.started, c.finished FROM @region@.cases c');
     GET DIAGNOSTICS made = ROW_COUNT;
     RETURN made;
@@ -219,7 +328,7 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION @region@.rebuild_access_states() FROM PUBLIC;
 COMMENT ON FUNCTION @region@.rebuild_access_states() IS
-    'recomputes access_states from cases; returns the number of state rows (run by the triggers on settings and indicators when due dates change)';
+    'recomputes access_states from cases (and marks access_rows for a full refresh); returns the number of state rows (run by the triggers on settings and indicators when due dates change)';
 
 -- rebuild_access_states_trigger(): AFTER UPDATE trigger on settings (per row, the table has
 -- one) and indicators (per statement, old_rows and new_rows): rebuilds the states when what
@@ -240,6 +349,10 @@ BEGIN
         SELECT EXISTS (SELECT o.code, CAST(o.deadline AS text), o.organization_code FROM old_rows o
                        EXCEPT SELECT n.code, CAST(n.deadline AS text), n.organization_code FROM new_rows n)
             INTO changed;
+        -- an indicator's period changes its suppression units: the stored rows all go stale
+        IF EXISTS (SELECT o.code, o.period FROM old_rows o EXCEPT SELECT n.code, n.period FROM new_rows n) THEN
+            UPDATE @region@.access_rows_meta SET complete = false;
+        END IF;
     END IF;
     IF changed THEN
         PERFORM @region@.rebuild_access_states();
@@ -248,9 +361,26 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @region@.rebuild_access_states_trigger() IS
-    'trigger: rebuilds access_states when the calendar settings or an indicator''s deadline or owning organisation change';
+    'trigger: rebuilds access_states when the calendar settings or an indicator''s deadline or owning organisation change (access_rows go stale with them, and with an indicator''s period)';
 
 CREATE TRIGGER settings_states_rebuild AFTER UPDATE ON @region@.settings
     FOR EACH ROW EXECUTE FUNCTION @region@.rebuild_access_states_trigger();
 CREATE TRIGGER indicators_states_rebuild AFTER UPDATE ON @region@.indicators
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.rebuild_access_states_trigger();
+
+-- access_rows_stale(): AFTER UPDATE OF parent_code or code trigger on organizations: the
+-- tree the suppression runs along changed, every stored row of access_rows is stale until
+-- the next refresh_access_rows (readers compute from the states meanwhile).  (A new or
+-- deleted organisation has no cases: nothing to do.)
+CREATE FUNCTION @region@.access_rows_stale() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    UPDATE @region@.access_rows_meta SET complete = false WHERE complete;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.access_rows_stale() IS
+    'trigger: marks every stored access_rows row stale (the organisation tree changed)';
+CREATE TRIGGER organizations_access_rows AFTER UPDATE OF parent_code, code ON @region@.organizations
+    FOR EACH STATEMENT EXECUTE FUNCTION @region@.access_rows_stale();
