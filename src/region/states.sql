@@ -53,6 +53,9 @@ COMMENT ON INDEX @region@.access_states_empty IS 'the rows a statement on cases 
 -- the data date (data_date()): the greatest event day, found at the end of this index
 CREATE INDEX access_states_latest ON @region@.access_states (pekefb.wait_max(event_days));
 COMMENT ON INDEX @region@.access_states_latest IS 'the latest event day of each row: data_date() reads the greatest';
+-- the rows with open cases (the units the data date's move makes stale: _access_rows_dirty_units)
+CREATE INDEX access_states_open ON @region@.access_states (indicator_code) WHERE pekefb.wait_count(open_dues) OPERATOR(pg_catalog.>) 0;
+COMMENT ON INDEX @region@.access_states_open IS 'the rows with open cases, whose open past due changes with the data date';
 SELECT @region@.set_row_policies('access_states');
 
 -- _access_unit(month, period): the first day of the suppression's coupling unit of a

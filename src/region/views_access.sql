@@ -396,21 +396,29 @@ COMMENT ON FUNCTION @region@._access_summary_computed(date, text, boolean) IS
 -- due changed).  Runs as the owner (the region's data date, every organisation's states).
 CREATE FUNCTION @region@._access_rows_dirty_units()
 RETURNS TABLE (indicator_code text, basis text, unit_start date)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT d.indicator_code, d.basis, d.unit_start FROM @region@.access_rows_dirty d
-    UNION
-    SELECT a.indicator_code, a.basis, @region@._access_unit(a.month, i.period)
-    FROM @region@.access_rows_meta m
-    CROSS JOIN (SELECT @region@.data_date() AS d) x
-    JOIN @region@.access_states a
-      ON pekefb.wait_count(a.open_dues) OPERATOR(pg_catalog.>) 0
-     AND pekefb.wait_count_within(a.open_dues, (GREATEST(m.judged_on, x.d) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC') OPERATOR(pg_catalog.-) 1)
-         OPERATOR(pg_catalog.>)
-         pekefb.wait_count_within(a.open_dues, (LEAST(m.judged_on, x.d) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC') OPERATOR(pg_catalog.-) 1)
-    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
-                                AND i.organization_code IS NULL
-    WHERE m.judged_on OPERATOR(pg_catalog.<>) x.d
+#variable_conflict use_column
+DECLARE
+    stored date;
+    latest date;
+BEGIN
+    RETURN QUERY SELECT d.indicator_code, d.basis, d.unit_start FROM @region@.access_rows_dirty d;
+    SELECT m.judged_on INTO stored FROM @region@.access_rows_meta m;
+    latest := @region@.data_date();
+    IF stored OPERATOR(pg_catalog.<>) latest THEN
+        -- (the state rows with open cases, by their partial index; a unit may come twice)
+        RETURN QUERY
+        SELECT DISTINCT a.indicator_code, a.basis, @region@._access_unit(a.month, i.period)
+        FROM @region@.access_states a
+        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
+                                    AND i.organization_code IS NULL
+        WHERE pekefb.wait_count(a.open_dues) OPERATOR(pg_catalog.>) 0
+          AND pekefb.wait_count_within(a.open_dues, (GREATEST(stored, latest) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC') OPERATOR(pg_catalog.-) 1)
+              OPERATOR(pg_catalog.>)
+              pekefb.wait_count_within(a.open_dues, (LEAST(stored, latest) OPERATOR(pg_catalog.-) DATE '4714-11-24 BC') OPERATOR(pg_catalog.-) 1);
+    END IF;
+END
 $fn$;
 COMMENT ON FUNCTION @region@._access_rows_dirty_units() IS
     'internal: the stale suppression units of access_rows (marked by the triggers on cases, or with open cases due between the stored judging day and the data date)';
@@ -467,10 +475,9 @@ SELECT r.indicator_code, r.organization_code, r.includes_sub_organizations, r.pe
 FROM @region@.access_rows r
 JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) r.indicator_code
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_code
-WHERE NOT EXISTS (SELECT FROM @region@._access_rows_dirty_units() d
-                  WHERE d.indicator_code OPERATOR(pg_catalog.=) r.indicator_code
-                    AND d.basis OPERATOR(pg_catalog.=) r.basis
-                    AND d.unit_start OPERATOR(pg_catalog.=) r.unit_start);
+-- (NOT = ANY: a hashed subplan, the stale units read once; no column is NULL)
+WHERE NOT ((r.indicator_code, r.basis, r.unit_start) OPERATOR(pg_catalog.=) ANY (SELECT d.indicator_code, d.basis, d.unit_start
+                                                                             FROM @region@._access_rows_dirty_units() d));
 COMMENT ON VIEW @region@.access_rows_current IS
     'internal to access_summary_on: the stored access_rows of the units not stale, with names (read access_summary instead)';
 COMMENT ON COLUMN @region@.access_rows_current.indicator_code IS 'as access_summary';

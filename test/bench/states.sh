@@ -69,13 +69,65 @@ with=$(ms "SELECT clock_timestamp() AS t0 \\gset
 psql -d $DB -c "VACUUM ANALYZE region.cases, region.access_states"
 rows=$(ms "SELECT count(*) FROM region.access_states")
 echo "load by one INSERT: $without ms without the state triggers, $with ms with them ($(echo "scale=2; $with / $without" | bc)x); $rows state rows"
+refresh=$(ms "SELECT clock_timestamp() AS t0 \\gset
+              SELECT region.refresh_access_rows() AS n \\gset
+              SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
+psql -d $DB -c "VACUUM ANALYZE region.access_rows"
+echo "first refresh_access_rows (every unit): $refresh ms, $(ms "SELECT count(*) FROM region.access_rows") stored rows"
 echo
 
-# best of ROUNDS runs of a query, in ms; OFF=1: with the states switched off
+# a monthly load into the region (May 2026, after every event of the cases above): N/36
+# new cases started in the month (4 % open at its end, the others finished in it) and the
+# open cases started since 1.10.2025 finished on 15.5.; with the state triggers and
+# refresh_access_rows (as load_cases runs them), and without (triggers off); rolled back,
+# best of 3 (MONTHLY=0 skips)
+psql -d $DB <<SQL > /dev/null
+CREATE TABLE month_gen AS
+SELECT 'n' || g AS case_id, (ARRAY['care', 'cw', 'pta'])[1 + h1 % 3] AS indicator_code,
+       'm' || (1 + h2 % $MUNIS) || 'u' || (1 + (h2 / $MUNIS) % $UNITS) AS organization_code,
+       DATE '2026-05-01' + h3 % 31 AS started,
+       CASE WHEN h4 % 100 < 4 THEN NULL ELSE LEAST(DATE '2026-05-01' + h3 % 31 + h4 % 40, DATE '2026-05-31') END AS finished
+FROM (SELECT g, abs(hashint4(g)) AS h1, abs(hashint4(g + 7919)) AS h2, abs(hashint4(g + 104729)) AS h3,
+             abs(hashint4(g + 1299709)) AS h4
+      FROM generate_series(1, $N / 36) g) x;
+SQL
+monthly() {
+	psql -d $DB -At <<SQL | tail -1
+CREATE TEMP TABLE t (ms double precision);
+DO \$\$
+DECLARE t0 timestamptz; took double precision;
+BEGIN
+    FOR i IN 1 .. 3 LOOP
+        BEGIN
+            $( [ "$1" = 0 ] && echo "ALTER TABLE region.cases DISABLE TRIGGER cases_states_insert; ALTER TABLE region.cases DISABLE TRIGGER cases_states_update;" )
+            t0 := clock_timestamp();
+            INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished)
+            SELECT indicator_code, organization_code, case_id, started, finished FROM month_gen;
+            UPDATE region.cases SET finished = DATE '2026-05-15' WHERE finished IS NULL AND started >= DATE '2025-10-01' AND started < DATE '2026-01-01';
+            $( [ "$1" = 1 ] && echo "PERFORM region.refresh_access_rows();" )
+            took := extract(epoch FROM clock_timestamp() - t0) * 1000;
+            RAISE EXCEPTION USING ERRCODE = 'P0003';
+        EXCEPTION WHEN SQLSTATE 'P0003' THEN
+            INSERT INTO t VALUES (took);
+        END;
+    END LOOP;
+END \$\$;
+SELECT round(min(ms)::numeric, 1) FROM t;
+SQL
+}
+if [ "${MONTHLY:-1}" = 1 ]; then
+	mw=$(monthly 0); ms_=$(monthly 1)
+	echo "monthly load ($((N / 36)) new cases, $(ms "SELECT count(*) FROM region.cases WHERE finished IS NULL AND started >= DATE '2025-10-01' AND started < DATE '2026-01-01'") open ones finished): $mw ms without the states, $ms_ ms with the states and refresh_access_rows ($(echo "scale=2; $ms_ / $mw" | bc)x)"
+	echo
+fi
+
+# best of ROUNDS runs of a query, in ms; OFF=1: with the states switched off; OFF=2: the
+# states on, the stored rows off (computed from the states)
 best() {
 	local off=${OFF:-0}
 	psql -d $DB -At <<SQL | tail -1
 $( [ "$off" = 1 ] && echo "BEGIN; ALTER TABLE region.cases DISABLE TRIGGER cases_states_update;" )
+$( [ "$off" = 2 ] && echo "BEGIN; UPDATE region.access_rows_meta SET complete = false;" )
 CREATE TEMP TABLE t (ms double precision);
 DO \$\$
 DECLARE t0 timestamptz; n bigint;
@@ -87,7 +139,7 @@ BEGIN
     END LOOP;
 END \$\$;
 SELECT round(min(ms)::numeric, 1) FROM t;
-$( [ "$off" = 1 ] && echo "ROLLBACK;" )
+$( [ "$off" != 0 ] && echo "ROLLBACK;" )
 SQL
 }
 same() {
@@ -100,16 +152,17 @@ SELECT (SELECT count(*) FROM (SELECT r FROM s EXCEPT ALL SELECT r FROM d) a) + (
 ROLLBACK;
 SQL
 }
-echo "| query | rows differing | direct ms | states ms | direct / states |"
-echo "|---|---|---|---|---|"
+echo "| query | rows differing | direct ms | states ms | stored ms | direct / stored |"
+echo "|---|---|---|---|---|---|"
 while IFS='|' read -r name q; do
 	[ -n "${ONLY:-}" ] && case $name in $ONLY*) ;; *) continue ;; esac
 	# (the filtered queries are parts of the same function's rows: compared once, whole)
 	case $name in whole*) diff=$(same "$q") ;; *) diff="(in the whole region's)" ;; esac
 	# (count of whole rows: a column no one reads would not be computed)
 	d=$(OFF=1 best "SELECT count(x.*) FROM ($q) x")
+	if [ "${STATES:-1}" = 1 ]; then st=$(OFF=2 best "SELECT count(x.*) FROM ($q) x"); else st=-; fi
 	s=$(best "SELECT count(x.*) FROM ($q) x")
-	echo "| $name | $diff | $d | $s | $(echo "scale=1; $d / $s" | bc)x |"
+	echo "| $name | $diff | $d | $st | $s | $(echo "scale=1; $d / $s" | bc)x |"
 done <<'Q'
 dashboard: one unit, 2025|SELECT * FROM region.access_summary WHERE organization_code = 'm3u7' AND period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'
 dashboard: one municipality with its units, year 2025|SELECT * FROM region.access_summary WHERE organization_code = 'm3' AND includes_sub_organizations AND period_kind IN ('year', 'half_year') AND period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'
