@@ -267,9 +267,14 @@ INSERT INTO cases (indicator_code, organization_code, case_id, started, finished
 SELECT (ARRAY['care', 'cw', 'pta'])[1 + g % 3], 'o' || (1 + g % 5), 'p' || g, date '2025-03-01' + g % 200,
        CASE WHEN g % 4 > 0 THEN date '2025-03-01' + g % 200 + g % 50 END
 FROM generate_series(1, 300) g;
--- (open cases falling due within 40 days of the data date: care 14 days, cw 7 working days)
+-- (open cases falling due within 40 days of the data date: care 14 days, cw 7 working days,
+-- and 40 of pta, 3 months, 8 per organisation: their rows are shown)
 INSERT INTO cases (indicator_code, organization_code, case_id, started)
-SELECT (ARRAY['care', 'cw'])[1 + g % 2], 'o' || (1 + g % 5), 'q' || g, data_date() - g FROM generate_series(1, 8) g;
+SELECT (ARRAY['care', 'cw'])[1 + g % 2], 'o' || (1 + g % 5), 'q' || g, data_date() - g FROM generate_series(1, 8) g
+UNION ALL
+SELECT 'pta', 'o' || (1 + g % 5), 'qp' || g, data_date() - 85 + g % 10 FROM generate_series(1, 40) g;
+SELECT count(*) AS open_due_in_40_days FROM cases
+WHERE case_id LIKE 'qp%' AND started + interval '3 months' >= data_date() AND started + interval '3 months' < data_date() + 40;
 SELECT usable, stale_units > 0 AS some_stale, judged_on_data_date FROM pg_temp.store();
 SELECT * FROM pg_temp.compare('stale units');
 SELECT * FROM pg_temp.compare('stale units, member', 'regress_states_member');
