@@ -397,6 +397,8 @@ COMMENT ON FUNCTION @region@._access_summary_computed(date, text, boolean) IS
 CREATE FUNCTION @region@._access_rows_dirty_units()
 RETURNS TABLE (indicator_code text, basis text, unit_start date)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+-- (a few units: the refresh's delete then probes the stored rows' unit index per unit)
+ROWS 10
 AS $fn$
 #variable_conflict use_column
 DECLARE
