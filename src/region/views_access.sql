@@ -559,6 +559,10 @@ BEGIN
     IF NOT @region@._access_states_kept() THEN
         RETURN 0;
     END IF;
+    -- the writers of cases mark their units in access_rows_dirty: one that has marked and
+    -- not committed is waited for (its states then count), one that marks from now on
+    -- waits (its mark stays for the next refresh), so no mark is cleared unseen
+    LOCK TABLE @region@.access_rows_dirty IN EXCLUSIVE MODE;
     SELECT * INTO STRICT m FROM @region@.access_rows_meta FOR UPDATE;
     d := @region@.data_date();
     SELECT s.min_group_size INTO STRICT mgs FROM @region@.settings s;
