@@ -7,10 +7,15 @@
 #   - the dashboard query: access_summary of one unit, one year (2025);
 #   - the whole-region year: access_summary of every organisation for 2025;
 #   - data_date().
-# "direct" is the same call with the states switched off (one of cases' state triggers
-# disabled: access_summary_on and data_date() then compute from the cases, as on Citus); the
-# rows of the whole region's are compared first (EXCEPT ALL both ways, must be 0).  Also the load of the N
-# cases by one INSERT with and without the state triggers.  Wall-clock on a shared machine:
+# "stored" reads the stored rows (access_rows, refreshed once after the load), "states" the
+# same call computed from the access states (the stored rows marked incomplete), "direct"
+# the same call with the states switched off (one of cases' state triggers disabled:
+# access_summary_on and data_date() then compute from the cases, as on Citus); the rows of
+# the whole region's are compared first (stored vs direct, EXCEPT ALL both ways, must be 0;
+# STATES=0 skips the states column).  Also the load of the N cases by one INSERT with and
+# without the state triggers, the first refresh_access_rows, and a monthly load into the
+# loaded region (new cases of one month, open ones finished) with the states and the
+# refresh vs without (MONTHLY=0 skips it).  Wall-clock on a shared machine:
 # read the ratios, not the milliseconds.  KEEP=1 keeps the database; ONLY=<name prefix> runs
 # only the queries whose name starts so.
 # Needs PGHOST PGPORT PGUSER PGBIN.
