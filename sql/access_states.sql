@@ -260,8 +260,8 @@ BEGIN;
 SELECT * FROM pg_temp.store();
 SELECT count(*) = (SELECT count(*) FROM access_summary) AS all_rows_stored FROM access_rows_current WHERE basis = indicator_count_by;
 SELECT setseed(0.77);
-UPDATE cases SET finished = started + floor(random() * 30)::int WHERE finished IS NULL AND source_case_id LIKE 'M1%';
-UPDATE cases SET organization_code = 'o' || (1 + floor(random() * 5)::int) WHERE source_case_id LIKE 'M2%';
+UPDATE cases SET finished = started + abs(hashtext(case_id)) % 30 WHERE finished IS NULL AND source_case_id LIKE 'M1%';
+UPDATE cases SET organization_code = 'o' || (1 + abs(hashtext(case_id)) % 5) WHERE source_case_id LIKE 'M2%';
 DELETE FROM cases WHERE source_case_id LIKE 'M3%' AND started < '2025-01-01';
 INSERT INTO cases (indicator_code, organization_code, case_id, started, finished)
 SELECT (ARRAY['care', 'cw', 'pta'])[1 + g % 3], 'o' || (1 + g % 5), 'p' || g, date '2025-03-01' + g % 200,
@@ -332,10 +332,12 @@ DO $$
 BEGIN
     FOR r IN 1 .. 6 LOOP
         PERFORM setseed(r / 10.0);
-        UPDATE states_region.cases SET finished = CASE WHEN finished IS NULL THEN started + floor(random() * 90)::int END
-        WHERE random() < 0.05;
-        UPDATE states_region.cases SET started = started - floor(random() * 60)::int WHERE random() < 0.03 AND finished IS NULL;
-        DELETE FROM states_region.cases WHERE random() < 0.02;
+        -- (rows and values chosen by hashes of the case: the same whatever the rows' order)
+        UPDATE states_region.cases SET finished = CASE WHEN finished IS NULL THEN started + abs(hashtext(case_id || r)) % 90 END
+        WHERE abs(hashtext(case_id || r || 'f')) % 100 < 5;
+        UPDATE states_region.cases SET started = started - abs(hashtext(case_id || r)) % 60
+        WHERE abs(hashtext(case_id || r || 's')) % 100 < 3 AND finished IS NULL;
+        DELETE FROM states_region.cases WHERE abs(hashtext(case_id || r || 'd')) % 100 < 2;
         INSERT INTO states_region.cases (indicator_code, organization_code, case_id, started, finished)
         SELECT (ARRAY['care', 'cw', 'pta'])[1 + floor(random() * 3)::int], 'o' || (1 + floor(random() * 5)::int),
                'x' || r || '-' || g, d, CASE WHEN random() < 0.8 THEN d + floor(random() * 60)::int END
