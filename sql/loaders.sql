@@ -248,16 +248,18 @@ SELECT * FROM pekefb.measurement_rows(E'ind;org\na;x\n', ARRAY['ind', 'org'], NU
 -- name as written, else lower-case trimmed; the service's own name when unmapped; the
 -- recommendation by label, by the answers' score or as a number 0-10, else -1; the language
 -- as written or its first two letters lower-case; the time in the region's zone), a record
--- without a time not submitted, one without any answer empty; a bad mapping refused
+-- without a time not submitted, one without any answer empty; response_id "survey:id";
+-- fault for a submitted record the load refuses; a bad mapping refused
 \set fcols 'ARRAY[''id'', ''aika'', ''?kieli'', ''?yksikkö'', ''?palvelu'', ''?nps'', ''?kommentti'', ''?k1'', ''?k2'']'
-SELECT line, submitted, id, received_at AT TIME ZONE 'UTC' AS received_utc, organization_code, service, nps, lang, comment, empty, response::text
+SELECT line, submitted, id, received_at AT TIME ZONE 'UTC' AS received_utc, organization_code, service, nps, lang, comment, empty, response::text,
+       response_id, fault
 FROM pekefb.feedback_rows(E'id;aika;kieli;yksikkö;palvelu;nps;kommentti;k1;k2\n'
     '1;1.7.2025 10.00;fi;Kokkola;Neuvola;Erittäin todennäköisesti;" Hyvä ";Samaa mieltä;\n'
     '2;2025-01-15 10:00;SVENSKA; KANNUS ;Rådgivning; 10 ;;;3\n'
     '3;;fi;Kokkola;neuvola;;;;\n'
     '4;1.7.2025;Ä;tuntematon;;Ehkä;;X;\n'
     '5;1.7.2025;fi;Kokkola;neuvola;;;;\n', false, :fcols,
-    '{"unit": "line", "submitted_column": "aika", "time_zone": "Europe/Helsinki", "role": "parent", "channel": "web",
+    '{"unit": "line", "submitted_column": "aika", "survey": "web", "time_zone": "Europe/Helsinki", "role": "parent", "channel": "web",
       "statements": ["easy", "helped"], "omap": {"Kokkola": "kokkola"}, "olow": {"kokkola": "kokkola", "kannus": "kannus"},
       "vmap": {"Neuvola": "neuvola"}, "vlow": {"neuvola": "neuvola"}, "nmap": {"Erittäin todennäköisesti": 10},
       "amap": {"samaa mieltä": 4}, "lmap": {"Samaa mieltä": "4"}}')

@@ -520,6 +520,7 @@ DECLARE
     tz text;
     lang_default text;
     chk record;
+    fault record;
     bad record;
     u_names text[];
     u_lines bigint[];
@@ -630,8 +631,9 @@ BEGIN
     -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
     -- mapped, received_at read there, a bad time reported at once; submitted = false for an
     -- incomplete response, skipped; response NULL when the record has no answer or a
-    -- problem), every check in one pass over them (chk: bad, any record with a problem;
-    -- repeated, an id on two records), and only when they find nothing the writes.  A
+    -- problem; fault for a record the load must refuse: no id, organisation or service, an
+    -- answer that builds no response, a bad language, an id seen before), the counts and
+    -- checks in one pass over them (chk), and only when no record has a fault the writes.  A
     -- submitted response without any answer carries nothing: skipped and counted.  One join
     -- by the primary key finds the responses that are new or changed (m); the changed are
     -- updated, the new inserted by a plain INSERT (loads serialise on the advisory lock, so no
@@ -639,25 +641,22 @@ BEGIN
     -- cost of writing the rows).  When a check fails, the records are mapped again into a
     -- temporary table and the first problem is named (below).
     WITH f AS MATERIALIZED (
+        -- (all columns: the function's rows are stored as they are, not projected again)
         SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
-            'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+            'unit', unit, 'submitted_column', s.submitted_column, 'survey', s.code, 'time_zone', tz,
             'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
             'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
             'nmap', nmap, 'amap', amap, 'lmap', lmap))),
     checks AS MATERIALIZED (
-        SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
-               count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
-               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
-               COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
-                                                 OR (f.response IS NULL AND NOT f.empty)
-                                                 OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+        SELECT count(*) AS total, count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty, COALESCE(bool_or(f.fault), false) AS fault
         FROM f),
     m AS MATERIALIZED (
-        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+        SELECT f.organization_code, f.response_id, f.id, f.received_at, f.service, f.comment,
                f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
         FROM f
         LEFT JOIN @region@.feedback_responses o
-               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+               ON o.organization_code = f.organization_code AND o.response_id = f.response_id
               -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
               AND (o.survey_code = s.code OR o.survey_code IS NULL)
         WHERE f.submitted AND NOT f.empty
@@ -672,27 +671,33 @@ BEGIN
         -- (the checks gate the writes, not the join: Citus plans no outer join with a
         -- condition that is a constant of the statement)
         WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
-          AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+          AND (SELECT NOT k.fault FROM checks k)
         RETURNING 1),
     ins AS (
         INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
                                                 survey_code, source_response_id, language)
         SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
         FROM m
-        WHERE NOT m.known AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+        WHERE NOT m.known AND (SELECT NOT k.fault FROM checks k)
         ORDER BY m.received_at
         RETURNING 1)
-    SELECT k.total, k.repeated, k.incomplete, k.empty, k.bad, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
+    SELECT k.total, k.incomplete, k.empty, k.fault, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
     INTO chk FROM checks k;
 
-    IF chk.bad OR chk.repeated THEN
+    IF chk.fault THEN
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
     SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
-        'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+        'unit', unit, 'submitted_column', s.submitted_column, 'survey', s.code, 'time_zone', tz,
         'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
         'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
         'nmap', nmap, 'amap', amap, 'lmap', lmap));
-    IF chk.bad THEN
+    -- which fault: a record that cannot be loaded, an id on two records (or both)
+    SELECT COALESCE(bool_or(f.repeated), false) AS repeated,
+           COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                             OR (f.response IS NULL AND NOT f.empty)
+                                             OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+    INTO fault FROM pekefb_load_f f;
+    IF fault.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
                count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
                bool_or(f.response IS NULL AND NOT f.empty) AS unbuilt,
@@ -715,7 +720,7 @@ BEGIN
         RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
             DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
     END IF;
-    IF chk.repeated THEN
+    IF fault.repeated THEN
         SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
         RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
                         (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)
