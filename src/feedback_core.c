@@ -201,9 +201,12 @@ static const bool json_plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* Lexes a string token whose opening quote is at j->start. */
+/*
+ * Lexes a string token whose opening quote is at j->start, escapes and errors included
+ * (lex_string's path for all but the plain short strings).
+ */
 static FB_NOINLINE FbStatus
-lex_string(FbJson *j, FbError *err)
+lex_string_full(FbJson *j, FbError *err)
 {
 	const char *p = j->start + 1;
 	const char *mark = p;
@@ -267,6 +270,42 @@ lex_string(FbJson *j, FbError *err)
 	j->p = p + 1;
 	j->token = FBJ_STRING;
 	return FB_OK;
+}
+
+/*
+ * Lexes a string token whose opening quote is at j->start: a string of plain bytes (no
+ * escape) closed within FBJ_TICK_BYTES in one run, any other by lex_string_full.
+ */
+static inline FbStatus
+lex_string(FbJson *j, FbError *err)
+{
+	const char *p = j->start + 1;
+	const char *stop = j->end - p > FBJ_TICK_BYTES ? p + FBJ_TICK_BYTES : j->end;
+
+	while (p < stop && json_plain[(unsigned char) *p])
+		p++;
+	if (p >= stop || *p != '"')
+		return lex_string_full(j, err);
+	j->tok = j->start + 1;
+	j->toklen = (size_t) (p - j->tok);
+	j->escapes = false;
+	j->p = p + 1;
+	j->token = FBJ_STRING;
+	return FB_OK;
+}
+
+/* Skips the white space at p (ticking in a long run of it); returns the first other byte. */
+static FB_NOINLINE const char *
+skip_space(const FbJson *j, const char *p)
+{
+	const char *mark = p;
+
+	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+	{
+		p++;
+		tick(j, p, &mark);
+	}
+	return p;
 }
 
 /* Lexes a number token at j->start: PostgreSQL's json_lex_number grammar. */
@@ -337,14 +376,13 @@ FbStatus
 fbj_next(FbJson *j, FbError *err)
 {
 	const char *p = j->p;
-	const char *mark = p;
 	unsigned char c;
 
-	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-	{
+	/* most tokens follow no white space or one space */
+	if (p < j->end && *p == ' ')
 		p++;
-		tick(j, p, &mark);
-	}
+	if (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p = skip_space(j, p);
 	j->start = j->tok = p;
 	j->toklen = 0;
 	j->escapes = false;
