@@ -330,10 +330,11 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     -- the file's rows are many more than the planner guesses: a merge join would sort them
-    SET enable_mergejoin = off SET plan_cache_mode = auto
+    SET enable_mergejoin = off SET plan_cache_mode = auto SET enable_nestloop = on SET enable_hashjoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
+    n_lines bigint;
     ok boolean;
     n_skip bigint;
     skipped_types text;
@@ -349,12 +350,20 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
     PERFORM @region@.loader_memory(content);
-    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
-    -- plan would copy the whole text into the plan as a constant); Citus plans these
-    -- statements only with their parameters' values, so where it is installed they stay custom
-    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
-        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+    -- The planner takes the file for 1 000 lines (case_rows' ROWS), so beside a table of a
+    -- few thousand cases it would probe the primary key once per line (measured: 100 000
+    -- lines beside 100 000 cases, some 6 us a probe).  So, as in load_measurements: a file
+    -- tiny beside the table (under a twentieth of its rows, some 150 bytes a row; lines of
+    -- some 50 bytes) probes the primary key, a file of more than 1 000 lines hashes the
+    -- table.  The statement is planned for this call (the settings would not reach a plan
+    -- cached by an earlier one); the settings are the function's own (its SET clause).
+    n_lines := octet_length(content) / 50;
+    IF n_lines * 20 <= pg_relation_size('@region@.cases') / 150 THEN
+        PERFORM set_config('enable_hashjoin', 'off', true);
+    ELSIF n_lines > 1000 THEN
+        PERFORM set_config('enable_nestloop', 'off', true);
     END IF;
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
@@ -509,11 +518,12 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
-    SET plan_cache_mode = auto
+    SET plan_cache_mode = auto SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
     s @region@.feedback_surveys;
+    n_records bigint;
     cols text[];
     unit text := CASE WHEN is_json THEN 'record' ELSE 'line' END;
     reader text := CASE WHEN is_json THEN 'pekefb.read_json($1, $2)' ELSE 'pekefb.read_csv($1, $2)' END;
@@ -627,6 +637,22 @@ BEGIN
     IF pekefb.load_response(s.role, s.channel, 0, NULL, NULL, NULL, NULL, NULL) IS NULL THEN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
+
+    -- The planner takes the file for 1 000 records (feedback_rows' ROWS), so beside a table
+    -- of a few thousand rows it would probe the primary key once per record (measured: 50 000
+    -- records beside 50 000 rows, 290 ms of probes where hashing the table took 48 ms).  So,
+    -- as in load_measurements: a file tiny beside the table (under a twentieth of its rows,
+    -- some 300 bytes a row) probes the primary key, a file of more than 1 000 records hashes
+    -- the table (records estimated at 150 bytes: an export's are 150-300).  The statement is
+    -- planned for this call (the settings would not reach a plan cached by an earlier one),
+    -- the settings are the function's own (its SET clause).
+    n_records := octet_length(content) / 150;
+    IF n_records * 20 <= pg_relation_size('@region@.feedback_responses') / 300 THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    ELSIF n_records > 1000 THEN
+        PERFORM set_config('enable_nestloop', 'off', true);
+    END IF;
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
 
     -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
     -- mapped, received_at read there, a bad time reported at once; submitted = false for an
