@@ -293,6 +293,23 @@ SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '{"omap": [1]}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, ARRAY['id', 'aika'], '{}');
 
+-- loader_joins: the join with the table from the file's size (8 kB of cases, some 54 rows
+-- at 150 bytes): a tiny file probes (no hash or merge join), a big one hashes (no nested
+-- loop), one in between is the planner's; until the transaction (the loader) ends
+BEGIN;
+SELECT pg_relation_size('region.cases') AS cases_bytes;
+SELECT region.loader_joins(2, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+BEGIN;
+SELECT region.loader_joins(5000, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+BEGIN;
+SELECT region.loader_joins(500, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA region CASCADE;

@@ -25,6 +25,30 @@ CREATE FUNCTION @region@.loader_memory(content text) RETURNS void
 COMMENT ON FUNCTION @region@.loader_memory(text) IS
     'sets work_mem for the calling loader to four times the file''s size (at most 1 GB, never lower), so that its rows do not spill to temporary files';
 
+-- loader_joins(file_rows, tbl, row_bytes): the join of a loader's statement with its table,
+-- chosen from the file's size beside the table's, which the planner cannot see (it takes every
+-- file for 1 000 rows, the readers' ROWS, and a bulk load leaves the table's statistics stale:
+-- it then probed the primary key once per record of a big file, or hashed a big table for a
+-- few lines).  A file tiny beside the table (file_rows under a twentieth of its rows, taken at
+-- row_bytes each) probes the primary key (no hash or merge join); a file of more than 1 000
+-- rows hashes the table (no nested loop); in between the planner chooses.  Measured: a probe
+-- by the primary key 6-10 us, a hashed row about 2 us.  The settings hold until the calling
+-- loader returns (its SET clause restores them); no SET clause of its own, its body
+-- schema-qualified throughout.
+CREATE FUNCTION @region@.loader_joins(file_rows bigint, tbl regclass, row_bytes integer) RETURNS void
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    BEGIN ATOMIC
+        SELECT pg_catalog.set_config('enable_hashjoin', 'off', true), pg_catalog.set_config('enable_mergejoin', 'off', true)
+        WHERE (file_rows OPERATOR(pg_catalog.*) 20)
+              OPERATOR(pg_catalog.<=) (pg_catalog.pg_relation_size(tbl) OPERATOR(pg_catalog./) GREATEST(row_bytes, 1));
+        SELECT pg_catalog.set_config('enable_nestloop', 'off', true)
+        WHERE (file_rows OPERATOR(pg_catalog.*) 20)
+              OPERATOR(pg_catalog.>) (pg_catalog.pg_relation_size(tbl) OPERATOR(pg_catalog./) GREATEST(row_bytes, 1))
+          AND file_rows OPERATOR(pg_catalog.>) 1000;
+    END;
+COMMENT ON FUNCTION @region@.loader_joins(bigint, regclass, integer) IS
+    'chooses the join of the calling loader''s statement with its table from the file''s size: probes of the primary key for a file under a twentieth of the table, a hash join for a bigger one of more than 1 000 rows';
+
 -- loader_unknown(what, names, lines, known, unit): raises 22023 listing every unknown name
 -- with the line (or record) it first appears on and the nearest known name.
 CREATE FUNCTION @region@.loader_unknown(what text, names text[], lines bigint[], known text[], unit text DEFAULT 'line')
@@ -93,21 +117,12 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
     PERFORM @region@.loader_memory(content);
 
-    -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
-    -- table for a few lines and probe it once per line (by whatever index it guesses best
-    -- from statistics that a bulk load leaves stale) for many: measured, a probe by the
-    -- primary key costs 7-10 us, by the period index 60 us, a hashed line about 2 us.  So
-    -- a file of more than 1 000 lines, not tiny beside the table (about 100 bytes a row),
-    -- hashes the table, and a file tiny beside it probes the primary key.  The settings are
-    -- the function's own (its SET clause) and hold for the fast path only.  The lines are
-    -- estimated from the file's size (some 50 bytes a line; counting them would read the
-    -- whole file once more).
+    -- The join with the table from the file's size (loader_joins: a probe by the period
+    -- index, which a planner with stale statistics may guess best, costs 60 us), the lines
+    -- estimated at some 50 bytes (counting them would read the whole file once more), the
+    -- table's rows at about 100.  The settings hold for the fast path only.
     n_lines := octet_length(content) / 50;
-    IF n_lines * 20 <= pg_relation_size('@region@.measurements') / 100 THEN
-        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-    ELSIF n_lines > 1000 THEN
-        PERFORM set_config('enable_nestloop', 'off', true);
-    END IF;
+    PERFORM @region@.loader_joins(n_lines, '@region@.measurements', 100);
 
     -- The fast path, one statement.  w: the file read, converted (a bad number or date
     -- raises here, as in the careful path) and mapped by pekefb.measurement_rows (names to
@@ -334,7 +349,6 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
 AS $fn$
 #variable_conflict use_column
 DECLARE
-    n_lines bigint;
     ok boolean;
     n_skip bigint;
     skipped_types text;
@@ -350,19 +364,10 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
     PERFORM @region@.loader_memory(content);
-    -- The planner takes the file for 1 000 lines (case_rows' ROWS), so beside a table of a
-    -- few thousand cases it would probe the primary key once per line (measured: 100 000
-    -- lines beside 100 000 cases, some 6 us a probe).  So, as in load_measurements: a file
-    -- tiny beside the table (under a twentieth of its rows, some 150 bytes a row; lines of
-    -- some 50 bytes) probes the primary key, a file of more than 1 000 lines hashes the
-    -- table.  The statement is planned for this call (the settings would not reach a plan
-    -- cached by an earlier one); the settings are the function's own (its SET clause).
-    n_lines := octet_length(content) / 50;
-    IF n_lines * 20 <= pg_relation_size('@region@.cases') / 150 THEN
-        PERFORM set_config('enable_hashjoin', 'off', true);
-    ELSIF n_lines > 1000 THEN
-        PERFORM set_config('enable_nestloop', 'off', true);
-    END IF;
+    -- The join with the table from the file's size (loader_joins; lines of some 50 bytes,
+    -- cases of some 150), in a plan made for this call (a plan cached by an earlier call
+    -- would not follow the settings).
+    PERFORM @region@.loader_joins(octet_length(content) / 50, '@region@.cases', 150);
     PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
@@ -523,7 +528,6 @@ AS $fn$
 #variable_conflict use_column
 DECLARE
     s @region@.feedback_surveys;
-    n_records bigint;
     cols text[];
     unit text := CASE WHEN is_json THEN 'record' ELSE 'line' END;
     reader text := CASE WHEN is_json THEN 'pekefb.read_json($1, $2)' ELSE 'pekefb.read_csv($1, $2)' END;
@@ -638,20 +642,11 @@ BEGIN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
 
-    -- The planner takes the file for 1 000 records (feedback_rows' ROWS), so beside a table
-    -- of a few thousand rows it would probe the primary key once per record (measured: 50 000
-    -- records beside 50 000 rows, 290 ms of probes where hashing the table took 48 ms).  So,
-    -- as in load_measurements: a file tiny beside the table (under a twentieth of its rows,
-    -- some 300 bytes a row) probes the primary key, a file of more than 1 000 records hashes
-    -- the table (records estimated at 150 bytes: an export's are 150-300).  The statement is
-    -- planned for this call (the settings would not reach a plan cached by an earlier one),
-    -- the settings are the function's own (its SET clause).
-    n_records := octet_length(content) / 150;
-    IF n_records * 20 <= pg_relation_size('@region@.feedback_responses') / 300 THEN
-        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-    ELSIF n_records > 1000 THEN
-        PERFORM set_config('enable_nestloop', 'off', true);
-    END IF;
+    -- The join with the table from the file's size (loader_joins; records of 150-300 bytes,
+    -- taken at 150, responses of some 300; measured, 50 000 records beside 50 000 responses:
+    -- 290 ms probing the primary key where hashing the table took 48 ms), in a plan made for
+    -- this call (a plan cached by an earlier call would not follow the settings).
+    PERFORM @region@.loader_joins(octet_length(content) / 150, '@region@.feedback_responses', 300);
     PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
 
     -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
