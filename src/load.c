@@ -1821,9 +1821,11 @@ load_label(Jsonb *labels, const char *s, size_t len, int *score)
  * A memo of what a field's text maps to, by the text's bytes: the organisation, service,
  * recommendation and answer texts of an export repeat on every record, so each distinct
  * text is mapped once.  Open addressing over MEMO_SLOTS slots, at most half of them used
- * (a field with more distinct texts is mapped each time); keys and values live in cxt.
+ * (a field with more distinct texts is mapped each time), texts of at most MEMO_MAX_TEXT
+ * bytes; keys and values live in cxt.
  */
 #define MEMO_SLOTS 1024
+#define MEMO_MAX_TEXT 1024		/* longer texts are no names: not remembered */
 
 typedef struct MemoSlot
 {
@@ -1849,12 +1851,13 @@ typedef struct Memo
 static MemoSlot *
 memo_find(Memo *m, const char *s, size_t len, bool *found)
 {
-	uint32		h = hash_bytes((const unsigned char *) s, (int) len);
+	uint32		h;
 	uint32		i;
 
 	*found = false;
-	if (m == NULL)
+	if (m == NULL || len > MEMO_MAX_TEXT)
 		return NULL;
+	h = hash_bytes((const unsigned char *) s, (int) len);
 	if (m->slots == NULL)
 		m->slots = MemoryContextAllocZero(m->cxt, sizeof(MemoSlot) * MEMO_SLOTS);
 	for (i = h & (MEMO_SLOTS - 1); m->slots[i].key != NULL; i = (i + 1) & (MEMO_SLOTS - 1))
