@@ -43,7 +43,8 @@ DECLARE
     k integer := COALESCE(pg_catalog.array_length(org, 1), 0);
     prim boolean[];
     hid boolean[];
-    totals text[];      -- org of each total cell, NULL at own cells: finds a total by code
+    totals jsonb;       -- org of each total cell -> its position: finds a total by code (a
+                        -- binary search; array_position per cell made a group of k cells k^2)
     own integer[];      -- per total cell: its own cell
     r bigint[];         -- per total cell: hidden mass not covered by a visible sub-total
     best integer[];     -- per total cell: its smallest visible child total
@@ -60,16 +61,18 @@ BEGIN
     r := pg_catalog.array_fill(0::bigint, ARRAY[k]);
     own := pg_catalog.array_fill(NULL::integer, ARRAY[k]);
     best := own;
-    totals := pg_catalog.array_fill(NULL::text, ARRAY[k]);
+    -- (the first total cell of a code wins, as array_position found it: jsonb keeps the last)
+    SELECT pg_catalog.jsonb_object_agg(x.o, x.i ORDER BY x.i DESC) INTO totals
+    FROM ROWS FROM (pg_catalog.unnest(org), pg_catalog.unnest(incl)) WITH ORDINALITY AS x (o, inc, i)
+    WHERE x.inc AND x.o IS NOT NULL;
     FOR i IN 1 .. k LOOP
         prim[i] := n[i] OPERATOR(pg_catalog.>=) 1 AND n[i] OPERATOR(pg_catalog.<) m;
-        IF incl[i] THEN totals[i] := org[i]; END IF;
     END LOOP;
     hid := prim;
     FOR i IN 1 .. k LOOP
         IF incl[i] THEN
             CONTINUE WHEN parent[i] IS NULL;                      -- the top
-            p := pg_catalog.array_position(totals, parent[i]);   -- the parent's total
+            p := CAST(totals OPERATOR(pg_catalog.->>) parent[i] AS integer);   -- the parent's total
             CONTINUE WHEN p IS NULL;
             IF prim[i] THEN
                 r[p] := r[p] OPERATOR(pg_catalog.+) n[i];
@@ -79,7 +82,7 @@ BEGIN
                 best[p] := i;
             END IF;
         ELSE
-            p := pg_catalog.array_position(totals, org[i]);      -- its own total
+            p := CAST(totals OPERATOR(pg_catalog.->>) org[i] AS integer);      -- its own total
             CONTINUE WHEN p IS NULL;
             own[p] := i;
             IF prim[i] THEN r[p] := r[p] OPERATOR(pg_catalog.+) n[i]; END IF;
@@ -97,11 +100,11 @@ BEGIN
         -- hide every cell of an organisation at or below a cut child (walk up its parents;
         -- every organisation with a cell has its ancestors' total cells in the group)
         FOR i IN 1 .. k LOOP
-            up := pg_catalog.array_position(totals, org[i]); steps := 0;
+            up := CAST(totals OPERATOR(pg_catalog.->>) org[i] AS integer); steps := 0;
             WHILE up IS NOT NULL AND steps OPERATOR(pg_catalog.<=) k LOOP
                 IF org[up] OPERATOR(pg_catalog.=) ANY (cut) THEN hid[i] := true; EXIT; END IF;
                 up := CASE WHEN parent[up] IS NULL THEN NULL
-                           ELSE pg_catalog.array_position(totals, parent[up]) END;
+                           ELSE CAST(totals OPERATOR(pg_catalog.->>) parent[up] AS integer) END;
                 steps := steps OPERATOR(pg_catalog.+) 1;
             END LOOP;
         END LOOP;
