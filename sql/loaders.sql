@@ -292,6 +292,20 @@ SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}, {"id": 2, "aika": ]
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '{"omap": [1]}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, ARRAY['id', 'aika'], '{}');
+-- the memo of mapped texts: 600 distinct organisation texts (more than it remembers: the
+-- rest mapped each time), a known name after them, a 2 000-byte name (not remembered):
+-- every record mapped as without it
+SELECT count(*) AS records, count(*) FILTER (WHERE organization_code IS NULL) AS unknown,
+       count(*) FILTER (WHERE organization_code = 'kokkola') AS kokkola, count(*) FILTER (WHERE fault) AS faults
+FROM pekefb.feedback_rows('id;aika;kieli;yksikkö' || (SELECT string_agg(format(E'\n%s;1.7.2025;fi;%s', i,
+                              CASE WHEN i <= 600 THEN 'yksikkö ' || i WHEN i <= 650 THEN ' KOKKOLA ' ELSE repeat('x', 2000) END), '')
+                          FROM generate_series(1, 660) i),
+                          false, :fcols, '{"unit": "line", "survey": "web", "service": "neuvola", "olow": {"kokkola": "kokkola"}, "nmap": {}}');
+-- loader_joins with NULLs changes nothing
+BEGIN;
+SELECT region.loader_joins(NULL, NULL, NULL), region.loader_joins(5000, NULL, 150), region.loader_joins(5000, 'region.cases', NULL);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
 
 -- loader_joins: the join with the table from the file's size (8 kB of cases, some 54 rows
 -- at 150 bytes): a tiny file probes (no hash or merge join), a big one hashes (no nested

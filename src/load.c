@@ -1807,17 +1807,6 @@ load_label(Jsonb *labels, const char *s, size_t len, int *score)
 }
 
 /*
- * load_response(role text, channel text, nps integer, lang text, statements text[],
- * fields text[], first integer, labels jsonb) RETURNS feedback: a loaded record's response
- * built without a JSON text.  statements[i] is answered by fields[first + i - 1] (NULL =
- * not answered), scored as the region's loader_answer scores it: the answer as written in
- * labels, else lower-case trimmed in labels (a score 1-5, JSON null = don't know), else a
- * plain number 1-5.  NULL when no response can be built: an unknown answer or one without a
- * statement score, an unknown role or channel, nps outside 0-10, lang not 2-3 letters a-z,
- * an invalid or repeated statement code, more than the allowed statements, or no answer at
- * all; the loader then finds the record's problem and names it.
- */
-/*
  * A memo of what a field's text maps to, by the text's bytes: the organisation, service,
  * recommendation and answer texts of an export repeat on every record, so each distinct
  * text is mapped once.  Open addressing over MEMO_SLOTS slots, at most half of them used
@@ -1896,7 +1885,8 @@ memo_fill(Memo *m, MemoSlot *slot, const char *s, size_t len, text *value, int i
 /*
  * A record's response as load_response builds it (see there); NULL when none can be built.
  * role, channel and lang may be NULL; nps < 0 means none; statements and answers as
- * deconstructed arrays (answers[first - 1 + i] answers statements[i]).
+ * deconstructed arrays (answers[first - 1 + i] answers statements[i]); memo (or NULL)
+ * remembers each answer text's score across calls (labels must be the same for all).
  */
 static bytea *
 response_build(text *role, text *channel, int nps, text *lang, Datum *codes, bool *codenulls, int ncodes,
@@ -2001,6 +1991,17 @@ response_build(text *role, text *channel, int nps, text *lang, Datum *codes, boo
 	return feedback_make(&v);
 }
 
+/*
+ * load_response(role text, channel text, nps integer, lang text, statements text[],
+ * fields text[], first integer, labels jsonb) RETURNS feedback: a loaded record's response
+ * built without a JSON text.  statements[i] is answered by fields[first + i - 1] (NULL =
+ * not answered), scored as the region's loader_answer scores it: the answer as written in
+ * labels, else lower-case trimmed in labels (a score 1-5, JSON null = don't know), else a
+ * plain number 1-5.  NULL when no response can be built: an unknown answer or one without a
+ * statement score, an unknown role or channel, nps outside 0-10, lang not 2-3 letters a-z,
+ * an invalid or repeated statement code, more than the allowed statements, or no answer at
+ * all; the loader then finds the record's problem and names it.
+ */
 PG_FUNCTION_INFO_V1(load_response);
 Datum
 load_response(PG_FUNCTION_ARGS)

@@ -34,9 +34,9 @@ COMMENT ON FUNCTION @region@.loader_memory(text) IS
 -- rows hashes the table (no nested loop); in between the planner chooses.  Measured: a probe
 -- by the primary key 6-10 us, a hashed row about 2 us.  The settings hold until the calling
 -- loader returns (its SET clause restores them); no SET clause of its own, its body
--- schema-qualified throughout.
+-- schema-qualified throughout.  A NULL argument changes nothing (STRICT).
 CREATE FUNCTION @region@.loader_joins(file_rows bigint, tbl regclass, row_bytes integer) RETURNS void
-    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
     BEGIN ATOMIC
         SELECT pg_catalog.set_config('enable_hashjoin', 'off', true), pg_catalog.set_config('enable_mergejoin', 'off', true)
         WHERE (file_rows OPERATOR(pg_catalog.*) 20)
