@@ -610,6 +610,10 @@ BEGIN
     CROSS JOIN LATERAL @region@._access_summary_computed(d, b.basis, NOT whole) c
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code;
     GET DIAGNOSTICS written = ROW_COUNT;
+    IF whole THEN
+        -- (every row new: the planner's statistics of the table are those of before)
+        ANALYZE @region@.access_rows;
+    END IF;
     DELETE FROM @region@.access_rows_dirty;
     UPDATE @region@.access_rows_meta SET complete = true, judged_on = d, min_group_size = mgs;
     RETURN written;
