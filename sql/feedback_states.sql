@@ -38,12 +38,12 @@ SELECT r.organization_code, date_trunc('month', timezone(s.time_zone, r.received
        count(DISTINCT r.response_id) AS mentions, count(*) AS occurrences
 FROM feedback_responses r CROSS JOIN settings s CROSS JOIN LATERAL unnest(r.themes) t (theme) GROUP BY 1, 2, 3;
 CREATE TEMP VIEW diff AS
-SELECT (SELECT count(*) FROM (SELECT * FROM direct_states EXCEPT ALL SELECT * FROM feedback_states) x)
-     + (SELECT count(*) FROM (SELECT * FROM feedback_states EXCEPT ALL SELECT * FROM direct_states) x) AS states_differ,
-       (SELECT count(*) FROM (SELECT * FROM direct_items EXCEPT ALL SELECT * FROM feedback_item_states) x)
-     + (SELECT count(*) FROM (SELECT * FROM feedback_item_states EXCEPT ALL SELECT * FROM direct_items) x) AS items_differ,
-       (SELECT count(*) FROM (SELECT * FROM direct_themes EXCEPT ALL SELECT * FROM feedback_theme_states) x)
-     + (SELECT count(*) FROM (SELECT * FROM feedback_theme_states EXCEPT ALL SELECT * FROM direct_themes) x) AS themes_differ,
+SELECT (SELECT count(*) FROM (SELECT * FROM direct_states EXCEPT ALL SELECT organization_code, service, month, role, responses, nps_answers, promoters, detractors, comments FROM feedback_states) x)
+     + (SELECT count(*) FROM (SELECT organization_code, service, month, role, responses, nps_answers, promoters, detractors, comments FROM feedback_states EXCEPT ALL SELECT * FROM direct_states) x) AS states_differ,
+       (SELECT count(*) FROM (SELECT * FROM direct_items EXCEPT ALL SELECT organization_code, service, month, role, item, answers, dont_know, score_sum, agree FROM feedback_item_states) x)
+     + (SELECT count(*) FROM (SELECT organization_code, service, month, role, item, answers, dont_know, score_sum, agree FROM feedback_item_states EXCEPT ALL SELECT * FROM direct_items) x) AS items_differ,
+       (SELECT count(*) FROM (SELECT * FROM direct_themes EXCEPT ALL SELECT organization_code, month, theme, mentions, occurrences FROM feedback_theme_states) x)
+     + (SELECT count(*) FROM (SELECT organization_code, month, theme, mentions, occurrences FROM feedback_theme_states EXCEPT ALL SELECT * FROM direct_themes) x) AS themes_differ,
        (SELECT count(*) FROM feedback_states) AS state_rows, (SELECT count(*) FROM feedback_item_states) AS item_rows,
        (SELECT count(*) FROM feedback_theme_states) AS theme_rows, (SELECT count(*) FROM feedback_responses) AS responses;
 

@@ -11,8 +11,8 @@
 --                         of themes, as organization_overview's top themes count).
 -- Counts add and subtract, so each statement on feedback_responses aggregates its transition
 -- tables once and upserts the differences; rows left empty are deleted.  role and theme may
--- be NULL (a response without a role; a NULL element of themes): the keys are UNIQUE NULLS
--- NOT DISTINCT.  rebuild_feedback_states recomputes everything (a change of the time zone
+-- be NULL (a response without a role; a NULL element of themes): the primary keys hold
+-- them in a generated key form (role_key, theme_key).  rebuild_feedback_states recomputes everything (a change of the time zone
 -- runs it).  Members read the rows of their organisations (row-level security); only the
 -- triggers, which run as the region's owner, write them.
 
@@ -28,8 +28,10 @@ CREATE TABLE @region@.feedback_states (
     promoters         bigint NOT NULL CHECK (promoters OPERATOR(pg_catalog.>=) 0),
     detractors        bigint NOT NULL CHECK (detractors OPERATOR(pg_catalog.>=) 0),
     comments          bigint NOT NULL CHECK (comments OPERATOR(pg_catalog.>=) 0),
+    -- the key form of role (no role is ''; a role is never '': pekefb.feedback checks it)
+    role_key          text NOT NULL GENERATED ALWAYS AS (COALESCE(role, '')) STORED,
     -- the dashboards' filters: an organisation, then a range of months
-    CONSTRAINT feedback_states_key UNIQUE NULLS NOT DISTINCT (organization_code, month, service, role)
+    PRIMARY KEY (organization_code, month, service, role_key)
 );
 COMMENT ON TABLE @region@.feedback_states IS
     'stored aggregate states of the feedback responses per own organisation, service, month (region time zone) and role, kept by the triggers on feedback_responses; the feedback views read them (doc/feedback_states.md)';
@@ -42,6 +44,7 @@ COMMENT ON COLUMN @region@.feedback_states.nps_answers IS 'of them answering the
 COMMENT ON COLUMN @region@.feedback_states.promoters IS 'NPS answers 9-10 (the a of pekefb.nps'' tally)';
 COMMENT ON COLUMN @region@.feedback_states.detractors IS 'NPS answers 0-6 (the b of pekefb.nps'' tally)';
 COMMENT ON COLUMN @region@.feedback_states.comments IS 'responses with a free-text comment (comment not NULL)';
+COMMENT ON COLUMN @region@.feedback_states.role_key IS 'role as a key: '''' for NULL (generated)';
 CREATE INDEX feedback_states_empty ON @region@.feedback_states (organization_code) WHERE responses OPERATOR(pg_catalog.=) 0;
 COMMENT ON INDEX @region@.feedback_states_empty IS 'the rows a statement on feedback_responses emptied (deleted at its end)';
 SELECT @region@.set_row_policies('feedback_states');
@@ -56,7 +59,8 @@ CREATE TABLE @region@.feedback_item_states (
     dont_know         bigint NOT NULL CHECK (dont_know OPERATOR(pg_catalog.>=) 0),
     score_sum         bigint NOT NULL CHECK (score_sum OPERATOR(pg_catalog.>=) 0),
     agree             bigint NOT NULL CHECK (agree OPERATOR(pg_catalog.>=) 0),
-    CONSTRAINT feedback_item_states_key UNIQUE NULLS NOT DISTINCT (organization_code, month, service, role, item)
+    role_key          text NOT NULL GENERATED ALWAYS AS (COALESCE(role, '')) STORED,
+    PRIMARY KEY (organization_code, month, service, role_key, item)
 );
 COMMENT ON TABLE @region@.feedback_item_states IS
     'stored statement states of the feedback responses per own organisation, service, month (region time zone), role and statement, kept by the triggers on feedback_responses (doc/feedback_states.md)';
@@ -69,6 +73,7 @@ COMMENT ON COLUMN @region@.feedback_item_states.answers IS 'answers scored 1-5';
 COMMENT ON COLUMN @region@.feedback_item_states.dont_know IS '"don''t know" answers (null scores); answers + dont_know >= 1 (an empty row is deleted)';
 COMMENT ON COLUMN @region@.feedback_item_states.score_sum IS 'sum of the 1-5 scores';
 COMMENT ON COLUMN @region@.feedback_item_states.agree IS 'answers 4 or 5';
+COMMENT ON COLUMN @region@.feedback_item_states.role_key IS 'role as a key: '''' for NULL (generated)';
 CREATE INDEX feedback_item_states_empty ON @region@.feedback_item_states (organization_code)
     WHERE answers OPERATOR(pg_catalog.=) 0 AND dont_know OPERATOR(pg_catalog.=) 0;
 COMMENT ON INDEX @region@.feedback_item_states_empty IS 'the rows a statement on feedback_responses emptied (deleted at its end)';
@@ -80,7 +85,9 @@ CREATE TABLE @region@.feedback_theme_states (
     theme             text,
     mentions          bigint NOT NULL CHECK (mentions OPERATOR(pg_catalog.>=) 0),
     occurrences       bigint NOT NULL CHECK (occurrences OPERATOR(pg_catalog.>=) mentions),
-    CONSTRAINT feedback_theme_states_key UNIQUE NULLS NOT DISTINCT (organization_code, month, theme)
+    -- the key form of theme: '-' for NULL, '+' and the theme otherwise (any text may be a theme)
+    theme_key         text NOT NULL GENERATED ALWAYS AS (COALESCE('+' OPERATOR(pg_catalog.||) theme, '-')) STORED,
+    PRIMARY KEY (organization_code, month, theme_key)
 );
 COMMENT ON TABLE @region@.feedback_theme_states IS
     'stored theme states of the feedback responses per own organisation, month (region time zone) and theme, kept by the triggers on feedback_responses (doc/feedback_states.md)';
@@ -88,6 +95,7 @@ COMMENT ON COLUMN @region@.feedback_theme_states.organization_code IS 'the organ
 COMMENT ON COLUMN @region@.feedback_theme_states.month IS 'first day of the month of received_at in the region''s time zone';
 COMMENT ON COLUMN @region@.feedback_theme_states.theme IS 'an element of feedback_responses.themes (NULL for a NULL element)';
 COMMENT ON COLUMN @region@.feedback_theme_states.mentions IS 'responses whose themes include the theme (feedback_theme_summary; at least 1: an empty row is deleted)';
+COMMENT ON COLUMN @region@.feedback_theme_states.theme_key IS 'theme as a key: ''-'' for NULL, ''+'' and the theme otherwise (generated)';
 COMMENT ON COLUMN @region@.feedback_theme_states.occurrences IS 'elements of themes equal to the theme, repeats in one response counted (organization_overview''s top themes)';
 CREATE INDEX feedback_theme_states_empty ON @region@.feedback_theme_states (organization_code) WHERE mentions OPERATOR(pg_catalog.=) 0;
 COMMENT ON INDEX @region@.feedback_theme_states_empty IS 'the rows a statement on feedback_responses emptied (deleted at its end)';
@@ -134,13 +142,13 @@ WITH fa AS (
     WHERE s.organization_code OPERATOR(pg_catalog.=) a.organization_code
       AND s.month OPERATOR(pg_catalog.=) a.month
       AND s.service OPERATOR(pg_catalog.=) a.service
-      AND s.role IS NOT DISTINCT FROM a.role
-    RETURNING s.organization_code, s.month, s.service, s.role
+      AND s.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, '')
+    RETURNING s.organization_code, s.month, s.service, s.role_key
 ), fi AS (
     INSERT INTO @region@.feedback_states AS s (organization_code, month, service, role, responses, nps_answers, promoters, detractors, comments)
     SELECT a.organization_code, a.month, a.service, a.role, a.responses, a.nps_answers, a.promoters, a.detractors, a.comments FROM fa a
-    WHERE NOT EXISTS (SELECT FROM fu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND x.service OPERATOR(pg_catalog.=) a.service AND COALESCE(x.role, '') OPERATOR(pg_catalog.=) COALESCE(a.role, '') AND (x.role IS NULL) OPERATOR(pg_catalog.=) (a.role IS NULL))
-    ON CONFLICT (organization_code, month, service, role) DO UPDATE
+    WHERE NOT EXISTS (SELECT FROM fu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND x.service OPERATOR(pg_catalog.=) a.service AND x.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, ''))
+    ON CONFLICT (organization_code, month, service, role_key) DO UPDATE
     SET responses = s.responses OPERATOR(pg_catalog.+) excluded.responses,
         nps_answers = s.nps_answers OPERATOR(pg_catalog.+) excluded.nps_answers,
         promoters = s.promoters OPERATOR(pg_catalog.+) excluded.promoters,
@@ -172,14 +180,14 @@ WITH fa AS (
     WHERE s.organization_code OPERATOR(pg_catalog.=) a.organization_code
       AND s.month OPERATOR(pg_catalog.=) a.month
       AND s.service OPERATOR(pg_catalog.=) a.service
-      AND s.role IS NOT DISTINCT FROM a.role
+      AND s.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, '')
       AND s.item OPERATOR(pg_catalog.=) a.item
-    RETURNING s.organization_code, s.month, s.service, s.role, s.item
+    RETURNING s.organization_code, s.month, s.service, s.role_key, s.item
 ), ii AS (
     INSERT INTO @region@.feedback_item_states AS s (organization_code, month, service, role, item, answers, dont_know, score_sum, agree)
     SELECT a.organization_code, a.month, a.service, a.role, a.item, a.answers, a.dont_know, a.score_sum, a.agree FROM ia a
-    WHERE NOT EXISTS (SELECT FROM iu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND x.service OPERATOR(pg_catalog.=) a.service AND COALESCE(x.role, '') OPERATOR(pg_catalog.=) COALESCE(a.role, '') AND (x.role IS NULL) OPERATOR(pg_catalog.=) (a.role IS NULL) AND x.item OPERATOR(pg_catalog.=) a.item)
-    ON CONFLICT (organization_code, month, service, role, item) DO UPDATE
+    WHERE NOT EXISTS (SELECT FROM iu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND x.service OPERATOR(pg_catalog.=) a.service AND x.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, '') AND x.item OPERATOR(pg_catalog.=) a.item)
+    ON CONFLICT (organization_code, month, service, role_key, item) DO UPDATE
     SET answers = s.answers OPERATOR(pg_catalog.+) excluded.answers,
         dont_know = s.dont_know OPERATOR(pg_catalog.+) excluded.dont_know,
         score_sum = s.score_sum OPERATOR(pg_catalog.+) excluded.score_sum,
@@ -206,13 +214,13 @@ WITH fa AS (
     FROM ta a
     WHERE s.organization_code OPERATOR(pg_catalog.=) a.organization_code
       AND s.month OPERATOR(pg_catalog.=) a.month
-      AND s.theme IS NOT DISTINCT FROM a.theme
-    RETURNING s.organization_code, s.month, s.theme
+      AND s.theme_key OPERATOR(pg_catalog.=) COALESCE('+' OPERATOR(pg_catalog.||) a.theme, '-')
+    RETURNING s.organization_code, s.month, s.theme_key
 ), ti AS (
     INSERT INTO @region@.feedback_theme_states AS s (organization_code, month, theme, mentions, occurrences)
     SELECT a.organization_code, a.month, a.theme, a.mentions, a.occurrences FROM ta a
-    WHERE NOT EXISTS (SELECT FROM tu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND COALESCE(x.theme, '') OPERATOR(pg_catalog.=) COALESCE(a.theme, '') AND (x.theme IS NULL) OPERATOR(pg_catalog.=) (a.theme IS NULL))
-    ON CONFLICT (organization_code, month, theme) DO UPDATE
+    WHERE NOT EXISTS (SELECT FROM tu x WHERE x.organization_code OPERATOR(pg_catalog.=) a.organization_code AND x.month OPERATOR(pg_catalog.=) a.month AND x.theme_key OPERATOR(pg_catalog.=) COALESCE('+' OPERATOR(pg_catalog.||) a.theme, '-'))
+    ON CONFLICT (organization_code, month, theme_key) DO UPDATE
     SET mentions = s.mentions OPERATOR(pg_catalog.+) excluded.mentions,
         occurrences = s.occurrences OPERATOR(pg_catalog.+) excluded.occurrences
     RETURNING 1

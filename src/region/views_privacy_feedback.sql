@@ -371,48 +371,62 @@ WITH own AS (
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
     GROUP BY 1, 2, 3, 4, 5
-), flags AS MATERIALIZED (
-    -- (materialized: one _tree_suppress call per group, not per joined row)
-    SELECT g.service, g.period_start, g.role, u.*
-    FROM (SELECT c.service, c.period_start, c.role,
-                 pg_catalog.array_agg(c.organization_code) AS orgs,
-                 pg_catalog.array_agg(o.parent_code) AS parents,
-                 pg_catalog.array_agg(c.includes_sub_organizations) AS incls,
-           pg_catalog.array_agg(c.easy_answers) AS easy_n,
-           pg_catalog.array_agg(c.helped_answers) AS helped_n,
-           pg_catalog.array_agg(c.safe_answers) AS safe_n,
-           pg_catalog.array_agg(c.useful_answers) AS useful_n,
-           pg_catalog.array_agg(c.understood_answers) AS understood_n
-          FROM cells c
-          JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
-          GROUP BY c.service, c.period_start, c.role) g
-    CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
-    CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
+)
+-- (the cells' figures go through the arrays and come back with their flags: one
+-- _tree_suppress call per group, and no join back to the cells, whose estimate, five
+-- columns of a grouped subquery, made the planner expect one row)
+SELECT u.organization_code, u.includes_sub_organizations, g.service, g.period_start, g.role,
+       u.easy_hidden, u.easy_answers, u.easy_score_sum, u.easy_agree,
+       u.helped_hidden, u.helped_answers, u.helped_score_sum, u.helped_agree,
+       u.safe_hidden, u.safe_answers, u.safe_score_sum, u.safe_agree,
+       u.useful_hidden, u.useful_answers, u.useful_score_sum, u.useful_agree,
+       u.understood_hidden, u.understood_answers, u.understood_score_sum, u.understood_agree
+FROM (SELECT c.service, c.period_start, c.role,
+             pg_catalog.array_agg(c.organization_code) AS orgs,
+             pg_catalog.array_agg(o.parent_code) AS parents,
+             pg_catalog.array_agg(c.includes_sub_organizations) AS incls,
+             pg_catalog.array_agg(c.easy_answers) AS easy_n,
+             pg_catalog.array_agg(c.easy_score_sum) AS easy_sums,
+             pg_catalog.array_agg(c.easy_agree) AS easy_agrees,
+             pg_catalog.array_agg(c.helped_answers) AS helped_n,
+             pg_catalog.array_agg(c.helped_score_sum) AS helped_sums,
+             pg_catalog.array_agg(c.helped_agree) AS helped_agrees,
+             pg_catalog.array_agg(c.safe_answers) AS safe_n,
+             pg_catalog.array_agg(c.safe_score_sum) AS safe_sums,
+             pg_catalog.array_agg(c.safe_agree) AS safe_agrees,
+             pg_catalog.array_agg(c.useful_answers) AS useful_n,
+             pg_catalog.array_agg(c.useful_score_sum) AS useful_sums,
+             pg_catalog.array_agg(c.useful_agree) AS useful_agrees,
+             pg_catalog.array_agg(c.understood_answers) AS understood_n,
+             pg_catalog.array_agg(c.understood_score_sum) AS understood_sums,
+             pg_catalog.array_agg(c.understood_agree) AS understood_agrees
+      FROM cells c
+      JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) c.organization_code
+      GROUP BY c.service, c.period_start, c.role) g
+CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
+CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
                              pg_catalog.unnest(g.incls),
                              pg_catalog.unnest(g.easy_n),
-                             pg_catalog.unnest(g.helped_n),
-                             pg_catalog.unnest(g.safe_n),
-                             pg_catalog.unnest(g.useful_n),
-                             pg_catalog.unnest(g.understood_n),
+                             pg_catalog.unnest(g.easy_sums),
+                             pg_catalog.unnest(g.easy_agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.easy_n, mg.m)),
+                             pg_catalog.unnest(g.helped_n),
+                             pg_catalog.unnest(g.helped_sums),
+                             pg_catalog.unnest(g.helped_agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.helped_n, mg.m)),
+                             pg_catalog.unnest(g.safe_n),
+                             pg_catalog.unnest(g.safe_sums),
+                             pg_catalog.unnest(g.safe_agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.safe_n, mg.m)),
+                             pg_catalog.unnest(g.useful_n),
+                             pg_catalog.unnest(g.useful_sums),
+                             pg_catalog.unnest(g.useful_agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.useful_n, mg.m)),
+                             pg_catalog.unnest(g.understood_n),
+                             pg_catalog.unnest(g.understood_sums),
+                             pg_catalog.unnest(g.understood_agrees),
                              pg_catalog.unnest(@region@._tree_suppress(g.orgs, g.parents, g.incls, g.understood_n, mg.m)))
-        AS u (organization_code, includes_sub_organizations, easy_n, helped_n, safe_n, useful_n, understood_n,
-            easy_hidden, helped_hidden, safe_hidden, useful_hidden, understood_hidden)
-)
-SELECT c.organization_code, c.includes_sub_organizations, c.service, c.period_start, c.role,
-       u.easy_hidden, c.easy_answers, c.easy_score_sum, c.easy_agree,
-       u.helped_hidden, c.helped_answers, c.helped_score_sum, c.helped_agree,
-       u.safe_hidden, c.safe_answers, c.safe_score_sum, c.safe_agree,
-       u.useful_hidden, c.useful_answers, c.useful_score_sum, c.useful_agree,
-       u.understood_hidden, c.understood_answers, c.understood_score_sum, c.understood_agree
-FROM cells c
-JOIN flags u ON u.organization_code OPERATOR(pg_catalog.=) c.organization_code
-            AND u.includes_sub_organizations OPERATOR(pg_catalog.=) c.includes_sub_organizations
-            AND u.service OPERATOR(pg_catalog.=) c.service AND u.period_start OPERATOR(pg_catalog.=) c.period_start
-            AND COALESCE(u.role, '') OPERATOR(pg_catalog.=) COALESCE(c.role, '');
+    AS u (organization_code, includes_sub_organizations, easy_answers, easy_score_sum, easy_agree, easy_hidden, helped_answers, helped_score_sum, helped_agree, helped_hidden, safe_answers, safe_score_sum, safe_agree, safe_hidden, useful_answers, useful_score_sum, useful_agree, useful_hidden, understood_answers, understood_score_sum, understood_agree, understood_hidden);
 COMMENT ON VIEW @region@._feedback_base_items IS
     'internal: whether the five base statements'' figures of each feedback_summary group are hidden (not granted to members)';
 
