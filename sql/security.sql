@@ -265,7 +265,8 @@ SELECT * FROM :"tgt".load_webropol('s', E'id;submitdate;nps\n3;5.1.2020 10.00;10
 INSERT INTO :"tgt".reference_areas VALUES (1, 'fin', 'Suomi', NULL, 'MAA', NULL), (2, 'own', 'Oma', NULL, 'HYVINVOINTIALUE', 'a');
 INSERT INTO :"tgt".reference_indicators VALUES (5, 'share', 0.01, NULL);
 SELECT * FROM :"tgt".load_sotkanet('[{"indicator": 5, "region": 1, "year": 2020, "gender": "total", "value": 90}, {"indicator": 5, "region": 2, "year": 2020, "gender": "total", "value": 91}]');
-SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A'), :"tgt".loader_memory('x');
+SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A'), :"tgt".loader_memory('x'),
+       :"tgt".loader_joins(10, pg_catalog.to_regclass(:'tgt' OPERATOR(pg_catalog.||) '.cases'), 150);
 \if :regions
 -- the follow-up report, which calls every _report_ function of the region
 SELECT pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31')) OPERATOR(pg_catalog.>) 1000 AS report_html,
@@ -342,7 +343,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
                         'development_periods',
                         'load_measurements', 'load_cases', 'load_cases_check', 'load_feedback', 'load_webropol', 'load_limesurvey',
-                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'loader_memory', 'follow_up_report',
+                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'loader_memory', 'loader_joins', 'follow_up_report',
                         -- the network's (called above)
                         'add_member', 'remove_member', '_sync_privileges', '_check_member_admin', 'use_policies',
                         'set_row_policies', 'level_rank', 'is_region_owner', 'is_region_admin', 'is_my_role',

@@ -60,6 +60,13 @@ fb_valid_code(const char *code, size_t len)
 /* Bytes of whitespace or of one token between calls of the tick function. */
 #define FBJ_TICK_BYTES	(1 << 20)
 
+/* the tokenizer's rare paths kept out of line: fbj_next stays small (no message buffer) */
+#if defined(__GNUC__)
+#define FB_NOINLINE __attribute__((noinline))
+#else
+#define FB_NOINLINE
+#endif
+
 /* PostgreSQL's JSON_ALPHANUMERIC_CHAR: what continues a number or keyword token. */
 static inline bool
 json_alnum(unsigned char c)
@@ -176,9 +183,30 @@ hexval(unsigned char c)
 	return -1;
 }
 
-/* Lexes a string token whose opening quote is at j->start. */
-static FbStatus
-lex_string(FbJson *j, FbError *err)
+/* Bytes that stand for themselves inside a JSON string: all but '"', '\\' and 0x00-0x1F. */
+static const bool json_plain[256] = {
+	['\x20'] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x20-0x2F, '"' not */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 0x50-0x5F, '\\' not */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/*
+ * Lexes a string token whose opening quote is at j->start, escapes and errors included
+ * (lex_string's path for all but the plain short strings).
+ */
+static FB_NOINLINE FbStatus
+lex_string_full(FbJson *j, FbError *err)
 {
 	const char *p = j->start + 1;
 	const char *mark = p;
@@ -189,6 +217,14 @@ lex_string(FbJson *j, FbError *err)
 	{
 		unsigned char c;
 
+		/* the plain bytes of a string (no quote, backslash or control byte) in one run */
+		{
+			const char *stop = j->end - p > FBJ_TICK_BYTES ? p + FBJ_TICK_BYTES : j->end;
+
+			while (p < stop && json_plain[(unsigned char) *p])
+				p++;
+			tick(j, p, &mark);
+		}
 		if (p >= j->end)
 			return fail(err, FB_ERR_SYNTAX,
 						"Expected the closing quote of the string that starts at byte %zu, found the end of the text.",
@@ -236,8 +272,44 @@ lex_string(FbJson *j, FbError *err)
 	return FB_OK;
 }
 
+/*
+ * Lexes a string token whose opening quote is at j->start: a string of plain bytes (no
+ * escape) closed within FBJ_TICK_BYTES in one run, any other by lex_string_full.
+ */
+static inline FbStatus
+lex_string(FbJson *j, FbError *err)
+{
+	const char *p = j->start + 1;
+	const char *stop = j->end - p > FBJ_TICK_BYTES ? p + FBJ_TICK_BYTES : j->end;
+
+	while (p < stop && json_plain[(unsigned char) *p])
+		p++;
+	if (p >= stop || *p != '"')
+		return lex_string_full(j, err);
+	j->tok = j->start + 1;
+	j->toklen = (size_t) (p - j->tok);
+	j->escapes = false;
+	j->p = p + 1;
+	j->token = FBJ_STRING;
+	return FB_OK;
+}
+
+/* Skips the white space at p (ticking in a long run of it); returns the first other byte. */
+static FB_NOINLINE const char *
+skip_space(const FbJson *j, const char *p)
+{
+	const char *mark = p;
+
+	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+	{
+		p++;
+		tick(j, p, &mark);
+	}
+	return p;
+}
+
 /* Lexes a number token at j->start: PostgreSQL's json_lex_number grammar. */
-static FbStatus
+static FB_NOINLINE FbStatus
 lex_number(FbJson *j, FbError *err)
 {
 	const char *p = j->start;
@@ -298,18 +370,19 @@ lex_number(FbJson *j, FbError *err)
 	return FB_OK;
 }
 
+static FB_NOINLINE FbStatus lex_word(FbJson *j, FbError *err);
+
 FbStatus
 fbj_next(FbJson *j, FbError *err)
 {
 	const char *p = j->p;
-	const char *mark = p;
 	unsigned char c;
 
-	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-	{
+	/* most tokens follow no white space or one space */
+	if (p < j->end && *p == ' ')
 		p++;
-		tick(j, p, &mark);
-	}
+	if (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p = skip_space(j, p);
 	j->start = j->tok = p;
 	j->toklen = 0;
 	j->escapes = false;
@@ -349,6 +422,16 @@ fbj_next(FbJson *j, FbError *err)
 	}
 	if (c == '-' || (c >= '0' && c <= '9'))
 		return lex_number(j, err);
+	return lex_word(j, err);
+}
+
+/* Lexes true, false or null at j->start (anything else is an error). */
+static FbStatus
+lex_word(FbJson *j, FbError *err)
+{
+	const char *p = j->start;
+	unsigned char c = (unsigned char) *p;
+
 	{
 		const char *q = p;
 		size_t		n;

@@ -8,7 +8,8 @@
 # as pass/fail.  The last columns put the first load beside one plain INSERT of the same rows
 # (already typed) into the same table, the database stamping loaded_at and loaded_by as on a
 # load: the table's own cost (its key and indexes, the reference, unit and other triggers),
-# which no loader can go below.  FILES picks the files, KEEP=1 keeps
+# which no loader can go below.  Each file starts after a CHECKPOINT, so that the earlier
+# files' writes are not charged to it.  FILES picks the files, KEEP=1 keeps
 # the database, FEEDBACK_STATES=0 disables the triggers that keep the feedback states
 # (doc/feedback_states.md), to measure their cost.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
@@ -83,6 +84,8 @@ for f in ${FILES:-measurements cases webropol limesurvey}; do
 		webropol) call="region.load_webropol('web', content)"; tbl=region.feedback_responses; filter="survey_code = 'web'"; reader=read_csv ;;
 		limesurvey) call="region.load_limesurvey('ls', content)"; tbl=region.feedback_responses; filter="survey_code = 'ls'"; reader=read_json ;;
 	esac
+	# every file starts from the same state: the earlier files' writes flushed, not charged to it
+	psql -d $DB -c "CHECKPOINT"
 	psql -d $DB -At <<SQL
 CREATE TEMP TABLE t AS SELECT 0 AS k, clock_timestamp() AS at;
 SELECT * FROM files f, LATERAL $call l WHERE f.name = '$f' \\g /dev/null
