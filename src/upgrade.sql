@@ -138,3 +138,19 @@ CREATE FUNCTION @extschema@.item_counts(responses @extschema@.feedback[], signs 
     AS 'MODULE_PATHNAME', 'feedback_item_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@.item_counts(@extschema@.feedback[], integer[]) IS
     'per statement code of the responses, each counted with its sign (1 adds, -1 subtracts; NULL pairs skipped): answers 1-5, "don''t know" answers, score sum, answers 4-5 (the feedback states'' statement rows)';
+
+-- tree_suppress, parts_suppress: complementary suppression of one group's cells
+-- (doc/partners.md): along the organisation tree (cells of organisations with their parents'
+-- codes, totals marked by incl, the counts n, min_group_size m) and between a total and its
+-- parts; the hidden flags in the order of the input.  The region's _tree_suppress and
+-- _parts_suppress call them (src/suppress_core.c).
+CREATE FUNCTION @extschema@.tree_suppress(org text[], parent text[], incl boolean[], n bigint[], m integer)
+RETURNS boolean[]
+    AS 'MODULE_PATHNAME', 'pekefb_tree_suppress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tree_suppress(text[], text[], boolean[], bigint[], integer) IS
+    'hidden flags of one group''s cells along the organisation tree: primary suppression of 1..m-1 and complementary suppression (doc/partners.md)';
+CREATE FUNCTION @extschema@.parts_suppress(total_hidden boolean, n bigint[], hidden boolean[], m integer)
+RETURNS boolean[]
+    AS 'MODULE_PATHNAME', 'pekefb_parts_suppress' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.parts_suppress(boolean, bigint[], boolean[], integer) IS
+    'hidden flags of the parts of a total (a quarter''s months, a year''s quarters): complementary suppression between them (doc/partners.md)';
