@@ -1,0 +1,872 @@
+/*
+ * states.c: pekefb.keep_access_states(), the statement trigger on a region's cases that
+ * keeps its access_states (src/region/states.sql, doc/states.md "How the states are
+ * kept").  It reads the statement's transition tables itself, once: each case's due date
+ * (an access indicator's: a deadline, no owning organisation) under the region's calendar
+ * settings, its counts and its three per-day histograms (waits, open dues, event days) are
+ * added (+1, new rows) or subtracted (-1, old rows) into one group per indicator,
+ * organisation, counting basis and month in a hash table; the few groups are then applied
+ * by one SPI statement over arrays (the same update, insert and marking of stale units that
+ * _access_states_sql builds for rebuild_access_states), and state rows left with no case
+ * are deleted.  A subtraction of cases a state row never counted is refused with 55000.
+ *
+ * It runs as the owner of the cases table (the region's owner), as a SECURITY DEFINER
+ * function would (members write cases under row-level security but may not write the
+ * states), with search_path = pg_catalog, pg_temp for its statements (which qualify every
+ * name and operator besides); its memory is one context per call.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "datatype/timestamp.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+#include "calendar.h"
+#include "states_core.h"
+#include "waits_core.h"
+
+/* Day numbers of the states: days since 24.11.4714 BC (Julian day 0), DateADT + this. */
+#define STATES_DAY0		POSTGRES_EPOCH_JDATE
+
+/* ---------------------------------------------------------------- hash tables */
+
+/* An (indicator, organisation) of the statement's cases: the bytes of the two codes. */
+typedef struct PairKey
+{
+	const char *ind;
+	const char *org;
+	int32		indlen;
+	int32		orglen;
+} PairKey;
+
+typedef struct PairEntry
+{
+	PairKey		key;
+	uint32		hash;
+	int32		idx;			/* into KeepState.pairs */
+	char		status;
+} PairEntry;
+
+/* Hash of a pair's codes. */
+static inline uint32
+pair_hash(const PairKey *k)
+{
+	return hash_combine(hash_bytes((const unsigned char *) k->ind, k->indlen),
+						hash_bytes((const unsigned char *) k->org, k->orglen));
+}
+
+/* Equality of two pairs' codes. */
+static inline bool
+pair_equal(const PairKey *a, const PairKey *b)
+{
+	return a->indlen == b->indlen && a->orglen == b->orglen &&
+		memcmp(a->ind, b->ind, a->indlen) == 0 && memcmp(a->org, b->org, a->orglen) == 0;
+}
+
+#define SH_PREFIX		stpair
+#define SH_ELEMENT_TYPE	PairEntry
+#define SH_KEY_TYPE		PairKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	pair_hash(&(k))
+#define SH_EQUAL(tb, a, b)	pair_equal(&(a), &(b))
+#define SH_SCOPE		static inline
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a)	((a)->hash)
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* A state row's key: a pair, a basis (0 started, 1 finished) and the month's first day. */
+typedef struct GroupKey
+{
+	int32		pair;
+	int32		basis;
+	DateADT		month;
+} GroupKey;
+
+typedef struct GroupEntry
+{
+	GroupKey	key;
+	uint32		hash;
+	int32		idx;			/* into KeepState.groups */
+	char		status;
+} GroupEntry;
+
+/* Hash of a state row's key. */
+static inline uint32
+group_hash(const GroupKey *k)
+{
+	return hash_combine(murmurhash32((uint32) k->pair * 2 + (uint32) k->basis),
+						murmurhash32((uint32) k->month));
+}
+
+#define SH_PREFIX		stgroup
+#define SH_ELEMENT_TYPE	GroupEntry
+#define SH_KEY_TYPE		GroupKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	group_hash(&(k))
+#define SH_EQUAL(tb, a, b)	((a).pair == (b).pair && (a).basis == (b).basis && (a).month == (b).month)
+#define SH_SCOPE		static inline
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a)	((a)->hash)
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* ---------------------------------------------------------------- state */
+
+/* A pair: its codes as text values for the arrays, and the indicator's deadline. */
+typedef struct Pair
+{
+	Datum		ind;
+	Datum		org;
+	bool		access;			/* an access indicator: a deadline, no owning organisation */
+	int32		deadline;
+} Pair;
+
+/* What one state row of the statement gets: the net change of each column. */
+typedef struct StGroup
+{
+	GroupKey	key;
+	int64		cases;
+	int64		finished_cases;
+	int64		on_time;
+	int64		late;
+	StHist		waits;
+	StHist		dues;
+	StHist		days;
+} StGroup;
+
+/* An access indicator of the region (code as bytes, deadline). */
+typedef struct AccessIndicator
+{
+	char	   *code;
+	int32		len;
+	int32		deadline;
+} AccessIndicator;
+
+typedef struct KeepState
+{
+	MemoryContext cxt;
+	/* the columns of cases read */
+	AttrNumber	att_org,
+				att_ind,
+				att_started,
+				att_finished,
+				maxatt;
+	/* the region's access indicators and calendar settings */
+	AccessIndicator *indicators;
+	int			nindicators;
+	bool		settings_null;	/* a NULL setting: due_date (STRICT) gives NULL */
+	text	   *calendar;
+	ArrayType  *closing_days;
+	bool		roll_forward;
+	const CalTable *cal;		/* looked up at the first working-day or rolled deadline */
+	/* the statement's pairs and groups */
+	stpair_hash *pair_tab;
+	Pair	   *pairs;
+	int32		npairs,
+				pairs_cap;
+	stgroup_hash *group_tab;
+	StGroup	   *groups;
+	int32		ngroups,
+				groups_cap;
+	/* the last pair looked up (loads come in runs of an indicator) */
+	int32		last_pair;
+} KeepState;
+
+/* ---------------------------------------------------------------- errors */
+
+/* Raises the trigger protocol error of a wrong use (call, event or definition). */
+static void
+keep_misuse(const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("keep_access_states: %s", what),
+			 errdetail("%s", detail)));
+}
+
+/* ---------------------------------------------------------------- setup */
+
+/* The attribute number of column name of cases, which must be of type typid. */
+static AttrNumber
+case_column(TupleDesc desc, const char *name, Oid typid)
+{
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, i);
+
+		if (!a->attisdropped && strcmp(NameStr(a->attname), name) == 0)
+		{
+			if (a->atttypid != typid)
+				keep_misuse("the trigger's table is not a region's cases",
+							"Its columns organization_code and indicator_code must be of type text, started and finished of type date.");
+			return a->attnum;
+		}
+	}
+	keep_misuse("the trigger's table is not a region's cases",
+				"It needs the columns organization_code, indicator_code, started and finished.");
+	pg_unreachable();
+}
+
+/* Runs a read-only query of the setup (SPI connected); false when it gave no row. */
+static bool
+setup_query(const char *sql)
+{
+	int			ret = SPI_execute(sql, true, 0);
+
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "keep_access_states: SPI_execute failed: %s", SPI_result_code_string(ret));
+	return SPI_processed > 0;
+}
+
+/*
+ * Reads the region's access indicators and its calendar settings into st (in st->cxt);
+ * false when the region has no settings row (then its cases have no states: the statement
+ * joins the settings).
+ */
+static bool
+read_region(KeepState *st, const char *region)
+{
+	MemoryContext spicxt;
+
+	if (!setup_query(psprintf("SELECT s.calendar, s.extra_closing_days, s.roll_forward FROM %s.settings s", region)))
+		return false;
+	spicxt = MemoryContextSwitchTo(st->cxt);
+	{
+		HeapTuple	tup = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		n1,
+					n2,
+					n3;
+		Datum		cal = SPI_getbinval(tup, desc, 1, &n1);
+		Datum		days = SPI_getbinval(tup, desc, 2, &n2);
+		Datum		roll = SPI_getbinval(tup, desc, 3, &n3);
+
+		st->settings_null = n1 || n2 || n3;
+		if (!st->settings_null)
+		{
+			st->calendar = DatumGetTextPCopy(cal);
+			st->closing_days = DatumGetArrayTypePCopy(days);
+			st->roll_forward = DatumGetBool(roll);
+		}
+	}
+	MemoryContextSwitchTo(spicxt);
+
+	setup_query(psprintf("SELECT i.code, i.deadline FROM %s.indicators i "
+						 "WHERE i.deadline IS NOT NULL AND i.organization_code IS NULL", region));
+	spicxt = MemoryContextSwitchTo(st->cxt);
+	st->nindicators = (int) SPI_processed;
+	st->indicators = palloc0(sizeof(AccessIndicator) * Max(st->nindicators, 1));
+	for (int i = 0; i < st->nindicators; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		bool		isnull;
+		Datum		code = SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull);
+		text	   *t;
+
+		if (isnull)
+			continue;			/* the key is NOT NULL: never */
+		t = DatumGetTextPP(code);
+		st->indicators[i].len = VARSIZE_ANY_EXHDR(t);
+		st->indicators[i].code = palloc(Max(st->indicators[i].len, 1));
+		memcpy(st->indicators[i].code, VARDATA_ANY(t), st->indicators[i].len);
+		st->indicators[i].deadline = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
+	}
+	MemoryContextSwitchTo(spicxt);
+	return true;
+}
+
+/* ---------------------------------------------------------------- aggregation */
+
+/* A text column of a case as bytes (detoasted into *copy when it had to be; else NULL). */
+static inline void
+case_text(Datum d, const char **bytes, int32 *len, struct varlena **copy)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	struct varlena *p = pg_detoast_datum_packed(v);
+
+	*copy = (p != v) ? p : NULL;
+	*bytes = VARDATA_ANY(p);
+	*len = VARSIZE_ANY_EXHDR(p);
+}
+
+/* The index of the pair of codes (ind, org), added with its indicator's deadline if new. */
+static int32
+pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 orglen)
+{
+	PairKey		key = {ind, org, indlen, orglen};
+	PairEntry  *e;
+	bool		found;
+	Pair	   *p;
+
+	if (st->last_pair >= 0)
+	{
+		Pair	   *last = &st->pairs[st->last_pair];
+
+		if (VARSIZE_ANY_EXHDR(DatumGetPointer(last->ind)) == (Size) indlen &&
+			VARSIZE_ANY_EXHDR(DatumGetPointer(last->org)) == (Size) orglen &&
+			memcmp(VARDATA_ANY(DatumGetPointer(last->org)), org, orglen) == 0 &&
+			memcmp(VARDATA_ANY(DatumGetPointer(last->ind)), ind, indlen) == 0)
+			return st->last_pair;
+	}
+	e = stpair_insert(st->pair_tab, key, &found);
+	if (!found)
+	{
+		text	   *indt = cstring_to_text_with_len(ind, indlen);
+		text	   *orgt = cstring_to_text_with_len(org, orglen);
+
+		if (st->npairs == st->pairs_cap)
+		{
+			st->pairs_cap *= 2;
+			st->pairs = repalloc_huge(st->pairs, sizeof(Pair) * st->pairs_cap);
+		}
+		p = &st->pairs[st->npairs];
+		p->ind = PointerGetDatum(indt);
+		p->org = PointerGetDatum(orgt);
+		p->access = false;
+		p->deadline = 0;
+		for (int i = 0; i < st->nindicators; i++)
+			if (st->indicators[i].len == indlen && memcmp(st->indicators[i].code, ind, indlen) == 0)
+			{
+				p->access = true;
+				p->deadline = st->indicators[i].deadline;
+				break;
+			}
+		/* the key now points at the pair's own copies of the codes */
+		e->key.ind = VARDATA_ANY(indt);
+		e->key.org = VARDATA_ANY(orgt);
+		e->idx = st->npairs++;
+	}
+	st->last_pair = e->idx;
+	return e->idx;
+}
+
+/* The group of a pair, basis and month (added, all zero, if new). */
+static inline StGroup *
+group_of(KeepState *st, int32 pair, int32 basis, DateADT month)
+{
+	GroupKey	key = {pair, basis, month};
+	GroupEntry *e;
+	bool		found;
+
+	e = stgroup_insert(st->group_tab, key, &found);
+	if (!found)
+	{
+		if (st->ngroups == st->groups_cap)
+		{
+			st->groups_cap *= 2;
+			st->groups = repalloc_huge(st->groups, sizeof(StGroup) * st->groups_cap);
+		}
+		memset(&st->groups[st->ngroups], 0, sizeof(StGroup));
+		st->groups[st->ngroups].key = key;
+		e->idx = st->ngroups++;
+	}
+	return &st->groups[e->idx];
+}
+
+/* Adds delta to day of h, growing its arrays (in the current context) when full. */
+static inline void
+hist_add(StHist *h, int32 day, int64 delta)
+{
+	if (unlikely(!st_hist_add(h, day, delta)))
+	{
+		int32		cap = h->cap ? h->cap * 2 : 8;
+
+		if (cap > WAITS_MAX_DAYS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("waits value cannot hold more than %d distinct days", WAITS_MAX_DAYS),
+					 errdetail("The text form of a larger value could exceed 1 GB, so it could not be printed, copied or dumped.")));
+		if (h->days == NULL)
+		{
+			h->days = palloc(sizeof(int32) * cap);
+			h->counts = palloc(sizeof(int64) * cap);
+		}
+		else
+		{
+			h->days = repalloc(h->days, sizeof(int32) * cap);
+			h->counts = repalloc(h->counts, sizeof(int64) * cap);
+		}
+		h->cap = cap;
+		if (!st_hist_add(h, day, delta))
+			elog(ERROR, "keep_access_states: histogram has no room");
+	}
+}
+
+/*
+ * The day number of d (d - date '4714-11-24 BC'); an infinite date raises the error of
+ * that subtraction, as the statement does.
+ */
+static inline int32
+day_number(DateADT d)
+{
+	if (unlikely(DATE_NOT_FINITE(d)))
+		DirectFunctionCall2(date_mi, DateADTGetDatum(d), DateADTGetDatum(DATEVAL_NOBEGIN));
+	return d + STATES_DAY0;
+}
+
+/*
+ * The first day of d's month, as date_trunc('month', CAST(d AS timestamp)) (a date past
+ * the timestamps raises that cast's error; an infinite one stays infinite).
+ */
+static inline DateADT
+month_of(DateADT d)
+{
+	if (unlikely(DATE_NOT_FINITE(d)))
+		return d;
+	if (unlikely(d >= (TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE)))
+		DirectFunctionCall1(date_timestamp, DateADTGetDatum(d));
+	return st_month_start(d);
+}
+
+/*
+ * Adds one case (sign +1) or takes it away (-1) in its group of one basis: finished_set
+ * (finished, wait and, with a due date, on time or late) or open (its due day), and its
+ * latest event's day.
+ */
+static inline void
+add_to_group(StGroup *g, int64 sign, bool finished_set, bool wait_set, int32 wait, bool due_set,
+			 DateADT due, DateADT finished, bool ev_set, int32 evday)
+{
+	g->cases += sign;
+	if (finished_set)
+	{
+		g->finished_cases += sign;
+		if (wait_set)
+			hist_add(&g->waits, wait, sign);
+		if (due_set)
+		{
+			if (finished <= due)
+				g->on_time += sign;
+			else
+				g->late += sign;
+		}
+	}
+	else if (due_set)
+		hist_add(&g->dues, day_number(due), sign);
+	if (ev_set)
+		hist_add(&g->days, evday, sign);
+}
+
+/* One case of the transition table: its states added to (sign 1) or taken from (-1) its groups. */
+static void
+add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
+{
+	Datum	   *v = slot->tts_values;
+	bool	   *isnull = slot->tts_isnull;
+	const char *ind,
+			   *org;
+	int32		indlen,
+				orglen,
+				pair;
+	struct varlena *indcopy,
+			   *orgcopy;
+	bool		started_set = !isnull[st->att_started - 1],
+				finished_set = !isnull[st->att_finished - 1],
+				due_set = false,
+				ev_set;
+	DateADT		started = started_set ? DatumGetDateADT(v[st->att_started - 1]) : 0,
+				finished = finished_set ? DatumGetDateADT(v[st->att_finished - 1]) : 0,
+				due = 0,
+				ev;
+	int32		wait = 0,
+				evday = 0;
+	Pair	   *p;
+
+	if (unlikely(isnull[st->att_ind - 1] || isnull[st->att_org - 1]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("keep_access_states: a case without indicator_code or organization_code"),
+				 errdetail("Every case has an indicator and an organisation.")));
+	case_text(v[st->att_ind - 1], &ind, &indlen, &indcopy);
+	case_text(v[st->att_org - 1], &org, &orglen, &orgcopy);
+	pair = pair_of(st, ind, indlen, org, orglen);
+	if (indcopy)
+		pfree(indcopy);
+	if (orgcopy)
+		pfree(orgcopy);
+	p = &st->pairs[pair];
+
+	/* the due date of an access indicator's case (due_date is STRICT) */
+	if (p->access && started_set && !st->settings_null)
+	{
+		if (st->cal == NULL && (st->roll_forward || dl_unit(p->deadline) == DL_WORKING_DAYS))
+			st->cal = pekefb_cal_table_of(st->calendar, st->closing_days);
+		due = pekefb_compute_due_cal(started, p->deadline, st->roll_forward, st->cal);
+		due_set = true;
+	}
+	/* the wait, and the latest event (GREATEST ignores a NULL) */
+	if (finished_set && started_set)
+	{
+		if (unlikely(DATE_NOT_FINITE(started) || DATE_NOT_FINITE(finished)))
+			DirectFunctionCall2(date_mi, DateADTGetDatum(finished), DateADTGetDatum(started));
+		wait = finished - started;
+	}
+	ev_set = started_set || finished_set;
+	ev = !started_set ? finished : !finished_set ? started : Max(started, finished);
+	if (ev_set)
+		evday = day_number(ev);
+
+	if (started_set)
+		add_to_group(group_of(st, pair, 0, month_of(started)), sign, finished_set, finished_set, wait,
+					 due_set, due, finished, ev_set, evday);
+	if (finished_set)
+		add_to_group(group_of(st, pair, 1, month_of(finished)), sign, true, started_set, wait,
+					 due_set, due, finished, ev_set, evday);
+}
+
+/* Adds (sign 1) or subtracts (-1) every case of a transition table. */
+static void
+add_table(KeepState *st, Tuplestorestate *ts, TupleDesc desc, int64 sign)
+{
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	int			ptr = tuplestore_alloc_read_pointer(ts, EXEC_FLAG_REWIND);
+
+	/* a read pointer of our own from the start (other triggers read the same table) */
+	tuplestore_select_read_pointer(ts, ptr);
+	tuplestore_rescan(ts);
+	while (tuplestore_gettupleslot(ts, true, false, slot))
+	{
+		CHECK_FOR_INTERRUPTS();
+		slot_getsomeattrs(slot, st->maxatt);
+		add_case(st, slot, sign);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/* ---------------------------------------------------------------- apply */
+
+/* The part of one sign of h as a pekefb.waits value (canonical). */
+static Datum
+waits_part(const StHist *h, int sign)
+{
+	int64		total;
+	int32		n = st_hist_part(h, sign, NULL, NULL, &total);
+	Size		size = waits_size(n);
+	Waits	   *w = palloc0(size);
+
+	SET_VARSIZE(w, size);
+	waits_init(w, n);
+	st_hist_part(h, sign, WAITS_DAYS(w), WAITS_COUNTS(w), &total);
+	w->n = n;
+	w->total = total;
+	return PointerGetDatum(w);
+}
+
+/* True when a group changes nothing (every net count 0). */
+static bool
+group_is_zero(const StGroup *g)
+{
+	return g->cases == 0 && g->finished_cases == 0 && g->on_time == 0 && g->late == 0 &&
+		st_hist_zero(&g->waits) && st_hist_zero(&g->dues) && st_hist_zero(&g->days);
+}
+
+/* The statement applying the groups (parameters $1..$14: arrays of one column each). */
+static char *
+apply_sql(const char *r, const char *lib)
+{
+	StringInfoData s;
+
+	initStringInfo(&s);
+	appendStringInfo(&s,
+					 "WITH a AS (\n"
+					 "    SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases,\n"
+					 "           a.on_time, a.late, a.waits_add, a.waits_sub, a.dues_add, a.dues_sub, a.days_add, a.days_sub\n"
+					 "    FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),\n"
+					 "                    pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),\n"
+					 "                    pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($12),\n"
+					 "                    pg_catalog.unnest($13), pg_catalog.unnest($14))\n"
+					 "         AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n"
+					 "               waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub)\n"
+					 "),\n"
+					 "d AS (\n"
+					 "    INSERT INTO %s.access_rows_dirty (indicator_code, basis, unit_start)\n"
+					 "    SELECT DISTINCT a.indicator_code, a.basis, %s._access_unit(a.month, i.period)\n"
+					 "    FROM a JOIN %s.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL\n"
+					 "                                 AND i.organization_code IS NULL\n"
+					 "    ON CONFLICT DO NOTHING\n"
+					 "),\n", r, r, r);
+	appendStringInfo(&s,
+					 "u AS (\n"
+					 "    UPDATE %s.access_states s\n"
+					 "    SET cases = s.cases OPERATOR(pg_catalog.+) a.cases,\n"
+					 "        finished_cases = s.finished_cases OPERATOR(pg_catalog.+) a.finished_cases,\n"
+					 "        on_time = s.on_time OPERATOR(pg_catalog.+) a.on_time,\n"
+					 "        late = s.late OPERATOR(pg_catalog.+) a.late,\n"
+					 "        waits = %s.waits_subtract(%s.waits_merge(s.waits, a.waits_add), a.waits_sub),\n"
+					 "        open_dues = %s.waits_subtract(%s.waits_merge(s.open_dues, a.dues_add), a.dues_sub),\n"
+					 "        event_days = %s.waits_subtract(%s.waits_merge(s.event_days, a.days_add), a.days_sub)\n"
+					 "    FROM a\n"
+					 "    WHERE s.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
+					 "      AND s.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
+					 "      AND s.basis OPERATOR(pg_catalog.=) a.basis AND s.month OPERATOR(pg_catalog.=) a.month\n"
+					 "    RETURNING s.indicator_code, s.organization_code, s.basis, s.month\n"
+					 ")\n", r, lib, lib, lib, lib, lib, lib);
+	appendStringInfo(&s,
+					 "INSERT INTO %s.access_states AS s\n"
+					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
+					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
+					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
+					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
+					 "FROM a\n"
+					 "WHERE a.cases OPERATOR(pg_catalog.<>) 0\n"
+					 "  AND NOT EXISTS (SELECT FROM u WHERE u.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
+					 "                                  AND u.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
+					 "                                  AND u.basis OPERATOR(pg_catalog.=) a.basis AND u.month OPERATOR(pg_catalog.=) a.month)\n"
+					 "ON CONFLICT (indicator_code, organization_code, basis, month) DO UPDATE\n"
+					 "SET cases = s.cases OPERATOR(pg_catalog.+) excluded.cases,\n"
+					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) excluded.finished_cases,\n"
+					 "    on_time = s.on_time OPERATOR(pg_catalog.+) excluded.on_time,\n"
+					 "    late = s.late OPERATOR(pg_catalog.+) excluded.late,\n"
+					 "    waits = %s.waits_merge(s.waits, excluded.waits),\n"
+					 "    open_dues = %s.waits_merge(s.open_dues, excluded.open_dues),\n"
+					 "    event_days = %s.waits_merge(s.event_days, excluded.event_days)",
+					 r, lib, lib, lib, lib, lib, lib);
+	return s.data;
+}
+
+/* Runs the apply statement (SPI connected) with the groups' columns as arrays. */
+static void
+run_apply(KeepState *st, const char *sql, Oid waitsoid, Datum *args)
+{
+	Oid			waitsarr = get_array_type(waitsoid);
+	Oid			types[14] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID,
+							 INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID,
+							 waitsarr, waitsarr, waitsarr, waitsarr, waitsarr, waitsarr};
+	int			ret;
+
+	if (!OidIsValid(waitsarr))
+		elog(ERROR, "keep_access_states: type waits has no array type");
+	ret = SPI_execute_with_args(sql, 14, types, args, NULL, false, 0);
+	if (ret < 0)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+}
+
+/*
+ * Builds the arrays of the groups that change something and applies them; false when no
+ * group does.  When subtracting (old rows), a NOT NULL or CHECK violation of the state
+ * rows (a subtraction of cases they never counted: the states were changed by hand) is
+ * caught in a subtransaction and raised as 55000.
+ */
+static bool
+apply_groups(KeepState *st, const char *region, const char *regname, const char *lib, Oid waitsoid,
+			 bool subtracting)
+{
+	int32		n = 0;
+	Datum	   *cols[14];
+	Datum		args[14];
+	Datum		basis[2];
+	int16		wlen;
+	bool		wbyval;
+	char		walign;
+	char	   *sql;
+
+	for (int c = 0; c < 14; c++)
+		cols[c] = palloc(sizeof(Datum) * Max(st->ngroups, 1));
+	basis[0] = CStringGetTextDatum("started");
+	basis[1] = CStringGetTextDatum("finished");
+	for (int32 i = 0; i < st->ngroups; i++)
+	{
+		StGroup	   *g = &st->groups[i];
+
+		if (group_is_zero(g))
+			continue;
+		cols[0][n] = st->pairs[g->key.pair].ind;
+		cols[1][n] = st->pairs[g->key.pair].org;
+		cols[2][n] = basis[g->key.basis];
+		cols[3][n] = DateADTGetDatum(g->key.month);
+		cols[4][n] = Int64GetDatum(g->cases);
+		cols[5][n] = Int64GetDatum(g->finished_cases);
+		cols[6][n] = Int64GetDatum(g->on_time);
+		cols[7][n] = Int64GetDatum(g->late);
+		cols[8][n] = waits_part(&g->waits, 1);
+		cols[9][n] = waits_part(&g->waits, -1);
+		cols[10][n] = waits_part(&g->dues, 1);
+		cols[11][n] = waits_part(&g->dues, -1);
+		cols[12][n] = waits_part(&g->days, 1);
+		cols[13][n] = waits_part(&g->days, -1);
+		n++;
+	}
+	if (n == 0)
+		return false;
+	get_typlenbyvalalign(waitsoid, &wlen, &wbyval, &walign);
+	for (int c = 0; c < 3; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, TEXTOID, -1, false, TYPALIGN_INT));
+	args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+	for (int c = 4; c < 8; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	for (int c = 8; c < 14; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
+	sql = apply_sql(region, lib);
+
+	if (!subtracting)
+	{
+		/* only additions: nothing a state row has can go below zero */
+		run_apply(st, sql, waitsoid, args);
+		return true;
+	}
+	{
+		MemoryContext cxt = CurrentMemoryContext;
+		ResourceOwner owner = CurrentResourceOwner;
+
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(cxt);
+		PG_TRY();
+		{
+			run_apply(st, sql, waitsoid, args);
+			ReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(cxt);
+			CurrentResourceOwner = owner;
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata;
+
+			MemoryContextSwitchTo(cxt);
+			edata = CopyErrorData();
+			FlushErrorState();
+			RollbackAndReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(cxt);
+			CurrentResourceOwner = owner;
+			if (edata->sqlerrcode == ERRCODE_NOT_NULL_VIOLATION || edata->sqlerrcode == ERRCODE_CHECK_VIOLATION)
+				ereport(ERROR,
+						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+						 errmsg("access_states of region \"%s\" do not match its cases", regname),
+						 errdetail("The statement removes cases from a state row that does not count them."),
+						 errhint("Run %s.rebuild_access_states() as the region's owner.", region)));
+			ReThrowError(edata);
+		}
+		PG_END_TRY();
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- the trigger */
+
+/*
+ * keep_access_states(): AFTER INSERT, UPDATE or DELETE ... FOR EACH STATEMENT trigger on a
+ * region's cases with its transition tables (new rows added, old rows subtracted).
+ */
+PG_FUNCTION_INFO_V1(pekefb_keep_access_states);
+Datum
+pekefb_keep_access_states(PG_FUNCTION_ARGS)
+{
+	TriggerData *td;
+	Relation	rel;
+	TupleDesc	desc;
+	Tuplestorestate *newt,
+			   *oldt;
+	KeepState	st;
+	MemoryContext old;
+	Oid			save_user;
+	int			save_sec;
+	int			nest;
+	char	   *regname,
+			   *region,
+			   *lib;
+	Oid			libnsp,
+				waitsoid;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("trigger functions can only be called as triggers"),
+				 errdetail("keep_access_states runs after each statement on a region's cases (doc/states.md).")));
+	td = (TriggerData *) fcinfo->context;
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) ||
+		TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		keep_misuse("must be fired AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT",
+					"The trigger reads the statement's transition tables.");
+	newt = TRIGGER_FIRED_BY_DELETE(td->tg_event) ? NULL : td->tg_newtable;
+	oldt = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? NULL : td->tg_oldtable;
+	if ((newt == NULL && !TRIGGER_FIRED_BY_DELETE(td->tg_event)) ||
+		(oldt == NULL && !TRIGGER_FIRED_BY_INSERT(td->tg_event)))
+		keep_misuse("the trigger has no transition tables",
+					"Create it with REFERENCING NEW TABLE (INSERT), OLD TABLE and NEW TABLE (UPDATE) or OLD TABLE (DELETE).");
+	rel = td->tg_relation;
+	if (strcmp(RelationGetRelationName(rel), "cases") != 0)
+		keep_misuse("the trigger's table is not a region's cases",
+					"The trigger keeps the access states of the cases of a region's schema.");
+	if ((newt == NULL || tuplestore_tuple_count(newt) == 0) &&
+		(oldt == NULL || tuplestore_tuple_count(oldt) == 0))
+		return PointerGetDatum(NULL);
+
+	memset(&st, 0, sizeof(st));
+	desc = RelationGetDescr(rel);
+	st.att_org = case_column(desc, "organization_code", TEXTOID);
+	st.att_ind = case_column(desc, "indicator_code", TEXTOID);
+	st.att_started = case_column(desc, "started", DATEOID);
+	st.att_finished = case_column(desc, "finished", DATEOID);
+	st.maxatt = Max(Max(st.att_org, st.att_ind), Max(st.att_started, st.att_finished));
+	st.last_pair = -1;
+	st.cxt = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(st.cxt);
+
+	regname = get_namespace_name(RelationGetNamespace(rel));
+	region = (char *) quote_identifier(regname);
+	libnsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	lib = (char *) quote_identifier(get_namespace_name(libnsp));
+	waitsoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("waits"), ObjectIdGetDatum(libnsp));
+	if (!OidIsValid(waitsoid))
+		elog(ERROR, "keep_access_states: type %s.waits not found", lib);
+
+	/* as the owner of cases, search_path pg_catalog, pg_temp (as SECURITY DEFINER ... SET) */
+	GetUserIdAndSecContext(&save_user, &save_sec);
+	SetUserIdAndSecContext(rel->rd_rel->relowner, save_sec | SECURITY_LOCAL_USERID_CHANGE);
+	nest = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "keep_access_states: SPI_connect failed");
+	MemoryContextSwitchTo(st.cxt);
+	if (read_region(&st, region))
+	{
+		MemoryContextSwitchTo(st.cxt);
+		st.pairs_cap = 64;
+		st.pairs = palloc(sizeof(Pair) * st.pairs_cap);
+		st.pair_tab = stpair_create(st.cxt, 64, NULL);
+		st.groups_cap = 256;
+		st.groups = palloc(sizeof(StGroup) * st.groups_cap);
+		st.group_tab = stgroup_create(st.cxt, 256, NULL);
+		if (newt != NULL)
+			add_table(&st, newt, desc, 1);
+		if (oldt != NULL)
+			add_table(&st, oldt, desc, -1);
+		if (apply_groups(&st, region, regname, lib, waitsoid, oldt != NULL) && oldt != NULL)
+		{
+			/* the rows the statement emptied (partial index on cases = 0) */
+			int			ret = SPI_execute(psprintf("DELETE FROM %s.access_states s WHERE s.cases OPERATOR(pg_catalog.=) 0",
+												   region), false, 0);
+
+			if (ret != SPI_OK_DELETE)
+				elog(ERROR, "keep_access_states: SPI_execute failed: %s", SPI_result_code_string(ret));
+		}
+	}
+	if (SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "keep_access_states: SPI_finish failed");
+
+	AtEOXact_GUC(true, nest);
+	SetUserIdAndSecContext(save_user, save_sec);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(st.cxt);
+	return PointerGetDatum(NULL);
+}
