@@ -240,7 +240,8 @@ SELECT doc = follow_up_report('reg', '2025-01-01', '2025-12-31', 'en', 'markdown
 ROLLBACK;
 SELECT _access_states_kept() AS kept;
 
--- the stored rows (access_rows, refreshed by refresh_access_rows: load_cases ran it above):
+-- the stored rows (access_rows, stored by refresh_access_rows, which a load leaves to the
+-- DBA's job: after the loads above their units are stale, computed from the states):
 -- the views read them for the units no statement touched since, and compute the stale
 -- units from the states; every reading above was of them (store: usable, no stale unit).
 -- Then plain statements (which leave their units stale), refreshes, a data date that
@@ -256,6 +257,9 @@ LANGUAGE sql AS $$
            (SELECT count(*) FROM states_region.access_rows),
            (SELECT m.judged_on = states_region.data_date() FROM states_region.access_rows_meta m)
 $$;
+SELECT usable, stale_units > 0 AS loads_left_stale FROM pg_temp.store();
+SELECT * FROM pg_temp.compare('after the loads, not refreshed');
+SELECT refresh_access_rows() > 0 AS refreshed;
 BEGIN;
 SELECT * FROM pg_temp.store();
 SELECT count(*) = (SELECT count(*) FROM access_summary) AS all_rows_stored FROM access_rows_current WHERE basis = indicator_count_by;
@@ -291,12 +295,14 @@ SELECT * FROM pg_temp.compare('data date moved, member', 'regress_states_member'
 SELECT refresh_access_rows() > 0 AS refreshed;
 SELECT * FROM pg_temp.store();
 SELECT * FROM pg_temp.compare('moved, refreshed');
--- and back (the case deleted): stale again until load_cases refreshes
+-- and back (the case deleted): stale again until the next refresh (a load leaves it too)
 DELETE FROM cases WHERE case_id = 'later';
 SELECT data_date() = date :'before_move' AS moved_back, usable, stale_units > 0 AS some_stale FROM pg_temp.store();
 SELECT * FROM pg_temp.compare('moved back');
 SELECT inserted FROM load_cases(E'asiatunnus;asiatyyppi;kunta;vireille;ratkaistu\n'
                                 'Q1;Hoito;Kunta 2;3.3.2025;5.3.2025\n', 'efica');
+SELECT usable, stale_units > 0 AS some_stale FROM pg_temp.store();
+SELECT refresh_access_rows() > 0 AS refreshed;
 SELECT * FROM pg_temp.store();
 SELECT * FROM pg_temp.compare('moved back, loaded');
 -- the region's min_group_size: computed until the refresh, then stored under it

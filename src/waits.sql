@@ -166,3 +166,24 @@ CREATE FUNCTION @extschema@.wait_buckets(w @extschema@.waits,
     AS 'MODULE_PATHNAME', 'waits_buckets_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
 COMMENT ON FUNCTION @extschema@.wait_buckets(@extschema@.waits, integer[]) IS
     'waits per bucket; bounds are ascending inclusive upper limits (default 0, 1–7, 8–14, 15–28, 29–90, > 90 days)';
+
+-- access_rollup: the access figures of per-month states (one array element per state row:
+-- indicator, organisation, month, counts, open cases past due on the judging day, open
+-- cases, waits of the finished cases) rolled up to every cell of access_summary_on (per
+-- indicator, organisation with or without its sub-organisations, month, quarter, THL
+-- half-year or year) along the organisations' tree (org_codes with their parent_codes) and
+-- suppressed under min_group_size as the region's views suppress (doc/partners.md); the
+-- median and 90th percentile wait of the visible cells.  The region's access_summary_on
+-- reads its access_states through it (doc/states.md).
+CREATE FUNCTION @extschema@.access_rollup(
+    org_codes text[], parent_codes text[], indicator_codes text[], half_yearly boolean[],
+    state_indicator text[], state_organization text[], state_month date[],
+    cases bigint[], finished_cases bigint[], on_time bigint[], late bigint[],
+    open_past_due bigint[], open_cases bigint[], waits @extschema@.waits[], min_group_size integer)
+RETURNS TABLE (indicator_code text, organization_code text, includes_sub_organizations boolean,
+               period_kind text, period_start date, cases bigint, finished_cases bigint,
+               on_time bigint, late bigint, open_past_due bigint, open_within bigint,
+               median_wait bigint, p90_wait bigint, suppressed boolean)
+    AS 'MODULE_PATHNAME', 'pekefb_access_rollup' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.access_rollup(text[], text[], text[], boolean[], text[], text[], date[], bigint[], bigint[], bigint[], bigint[], bigint[], bigint[], @extschema@.waits[], integer) IS
+    'access_summary_on''s cells from per-month states: rolled up along the organisation tree and the nested periods, suppressed under min_group_size (doc/states.md)';

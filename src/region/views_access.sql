@@ -108,6 +108,73 @@ BEGIN
         END IF;
     END IF;
     judge_day := judge OPERATOR(pg_catalog.-) DATE '4714-11-24 BC';
+    IF from_states THEN
+        -- the states (of the stale units only, when dirty) rolled up and suppressed in C
+        -- (pekefb.access_rollup: a unit's rows come from its months' states alone)
+        RETURN QUERY
+        WITH st AS (
+            SELECT pg_catalog.array_agg(a.indicator_code) AS ind, pg_catalog.array_agg(a.organization_code) AS org,
+                   pg_catalog.array_agg(a.month) AS month, pg_catalog.array_agg(a.cases) AS cases,
+                   pg_catalog.array_agg(a.finished_cases) AS fin, pg_catalog.array_agg(a.on_time) AS on_time,
+                   pg_catalog.array_agg(a.late) AS late,
+                   pg_catalog.array_agg(pekefb.wait_count_within(a.open_dues, judge_day OPERATOR(pg_catalog.-) 1)) AS past,
+                   pg_catalog.array_agg(pekefb.wait_count(a.open_dues)) AS open,
+                   pg_catalog.array_agg(a.waits) AS waits
+            FROM @region@.access_states a
+            JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
+                                        AND i.organization_code IS NULL
+            WHERE a.basis OPERATOR(pg_catalog.=) COALESCE(_access_summary_computed.counted_by, i.count_by)
+              AND (NOT dirty OR EXISTS (SELECT FROM @region@._access_rows_dirty_units() d
+                                        WHERE d.indicator_code OPERATOR(pg_catalog.=) a.indicator_code
+                                          AND d.basis OPERATOR(pg_catalog.=) a.basis
+                                          AND d.unit_start OPERATOR(pg_catalog.=) @region@._access_unit(a.month, i.period)))
+        ),
+        og AS (SELECT pg_catalog.array_agg(o.code) AS codes, pg_catalog.array_agg(o.parent_code) AS parents
+               FROM @region@.organizations o),
+        ig AS (SELECT pg_catalog.array_agg(i.code) AS codes,
+                      pg_catalog.array_agg(i.period OPERATOR(pg_catalog.=) 'half_year') AS halves
+               FROM @region@.indicators i
+               WHERE i.deadline IS NOT NULL AND i.organization_code IS NULL),
+        -- names, labels and bases once per indicator and organisation, not per row
+        ii AS MATERIALIZED (
+            SELECT i.code, pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS name, CAST(i.deadline AS text) AS deadline_text,
+                   pekefb.label(i.deadline) AS label, COALESCE(_access_summary_computed.counted_by, i.count_by) AS basis
+            FROM @region@.indicators i
+            WHERE i.deadline IS NOT NULL AND i.organization_code IS NULL),
+        oo AS MATERIALIZED (
+            SELECT o.code, pekefb.localized(o.name_fi, o.name_sv) AS name FROM @region@.organizations o)
+        SELECT e.indicator_code, e.organization_code, e.includes_sub_organizations, e.period_kind, e.period_start,
+               CASE e.period_kind WHEN 'month' THEN pg_catalog.date_pl_interval(e.period_start, interval '1 month')
+                                  WHEN 'quarter' THEN pg_catalog.date_pl_interval(e.period_start, interval '3 months')
+                                  WHEN 'half_year' THEN pg_catalog.date_pl_interval(e.period_start, interval '6 months')
+                                  ELSE pg_catalog.date_pl_interval(e.period_start, interval '1 year') END::date
+                   OPERATOR(pg_catalog.-) 1,
+               ii.name, oo.name, ii.deadline_text, judge,
+               e.cases,
+               e.finished_cases,
+               CASE WHEN NOT e.suppressed THEN e.on_time END,
+               CASE WHEN NOT e.suppressed THEN e.late END,
+               CASE WHEN NOT e.suppressed AND ii.basis OPERATOR(pg_catalog.=) 'started' THEN e.open_past_due END,
+               CASE WHEN NOT e.suppressed AND ii.basis OPERATOR(pg_catalog.=) 'started' THEN e.open_within END,
+               CASE WHEN NOT e.suppressed
+                         AND ((e.on_time OPERATOR(pg_catalog.+) e.late) OPERATOR(pg_catalog.+) e.open_past_due) OPERATOR(pg_catalog.>) 0
+                    THEN e.on_time::double precision
+                         OPERATOR(pg_catalog./) ((e.on_time OPERATOR(pg_catalog.+) e.late) OPERATOR(pg_catalog.+) e.open_past_due) END,
+               e.median_wait,
+               e.p90_wait,
+               e.suppressed,
+               ii.basis,
+               ii.label
+        FROM st CROSS JOIN og CROSS JOIN ig
+        CROSS JOIN LATERAL pekefb.access_rollup(og.codes, og.parents, COALESCE(ig.codes, '{}'), COALESCE(ig.halves, '{}'),
+                                                COALESCE(st.ind, '{}'), COALESCE(st.org, '{}'), COALESCE(st.month, '{}'),
+                                                COALESCE(st.cases, '{}'), COALESCE(st.fin, '{}'), COALESCE(st.on_time, '{}'),
+                                                COALESCE(st.late, '{}'), COALESCE(st.past, '{}'), COALESCE(st.open, '{}'),
+                                                COALESCE(st.waits, '{}'), (SELECT @region@.min_group_size())) e
+        JOIN ii ON ii.code OPERATOR(pg_catalog.=) e.indicator_code
+        JOIN oo ON oo.code OPERATOR(pg_catalog.=) e.organization_code;
+        RETURN;
+    END IF;
     RETURN QUERY
     WITH k AS (
         -- each case once: its basis, its state on the judging day and its due date (a case
@@ -123,7 +190,7 @@ BEGIN
             SELECT COALESCE(basis, i.count_by) AS basis,
                    CASE WHEN c.finished OPERATOR(pg_catalog.<=) judge THEN c.finished END AS finished
         ) x
-        WHERE c.started OPERATOR(pg_catalog.<=) judge AND NOT from_states
+        WHERE c.started OPERATOR(pg_catalog.<=) judge
     ),
     c AS (
         -- and once for the organisation itself and for every organisation above it
@@ -134,54 +201,7 @@ BEGIN
         CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
         WHERE r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
     ),
-    -- from the states: the state rows of each indicator's basis, their open cases judged
-    -- on the judging day, once for the own organisation and for every one above it
-    cs AS (
-        SELECT a.indicator_code, t.ancestor_code AS organization_code, r.includes_sub_organizations,
-               a.basis, a.month, i.period AS indicator_period, a.cases, a.finished_cases, a.on_time, a.late,
-               pekefb.wait_count_within(a.open_dues, judge_day OPERATOR(pg_catalog.-) 1) AS open_past_due,
-               pekefb.wait_count(a.open_dues) AS open_cases, a.waits
-        FROM @region@.access_states a
-        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL
-                                    AND i.organization_code IS NULL
-        JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) a.organization_code
-        CROSS JOIN (VALUES (false), (true)) AS r (includes_sub_organizations)
-        WHERE from_states
-          AND a.basis OPERATOR(pg_catalog.=) COALESCE(_access_summary_computed.counted_by, i.count_by)
-          AND (r.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0)
-          AND (NOT dirty OR EXISTS (SELECT FROM @region@._access_rows_dirty_units() d
-                                    WHERE d.indicator_code OPERATOR(pg_catalog.=) a.indicator_code
-                                      AND d.basis OPERATOR(pg_catalog.=) a.basis
-                                      AND d.unit_start OPERATOR(pg_catalog.=) @region@._access_unit(a.month, i.period)))
-    ),
     g AS (
-        SELECT cs.indicator_code, cs.organization_code, cs.includes_sub_organizations, p.period_kind,
-               p.period_start, pg_catalog.min(cs.basis) AS basis,
-               CAST(pg_catalog.sum(cs.cases) AS bigint)                                 AS cases,
-               CAST(pg_catalog.sum(cs.finished_cases) AS bigint)                        AS finished_cases,
-               CAST(pg_catalog.sum(cs.on_time) AS bigint)                               AS on_time,
-               CAST(pg_catalog.sum(cs.late) AS bigint)                                  AS late,
-               CAST(pg_catalog.sum(cs.open_past_due) AS bigint)                         AS open_past_due,
-               CAST(pg_catalog.sum(cs.open_cases OPERATOR(pg_catalog.-) cs.open_past_due) AS bigint) AS open_within,
-               pekefb.rollup(cs.waits)                                                  AS waits
-        FROM cs
-        CROSS JOIN LATERAL (VALUES
-            ('month',     cs.month),
-            ('quarter',   CAST(pg_catalog.date_trunc('quarter', cs.month::timestamp) AS date)),
-            -- as below: a month's THL half-year is any of its days'
-            ('half_year', CAST(CAST(pg_catalog.date_trunc('year', (cs.month OPERATOR(pg_catalog.-) interval '3 months'))
-                                    AS date)
-                               OPERATOR(pg_catalog.+)
-                               CASE WHEN pg_catalog.date_part('month', (cs.month OPERATOR(pg_catalog.-) interval '3 months'))
-                                         OPERATOR(pg_catalog.<=) 6
-                                    THEN interval '3 months' ELSE interval '9 months' END AS date)),
-            ('year',      CAST(pg_catalog.date_trunc('year', cs.month::timestamp) AS date))
-        ) AS p (period_kind, period_start)
-        WHERE CASE p.period_kind WHEN 'half_year' THEN cs.indicator_period OPERATOR(pg_catalog.=) 'half_year'
-                                 WHEN 'year' THEN cs.indicator_period OPERATOR(pg_catalog.<>) 'half_year'
-                                 ELSE true END
-        GROUP BY cs.indicator_code, cs.organization_code, cs.includes_sub_organizations, p.period_kind, p.period_start
-        UNION ALL
         SELECT c.indicator_code, c.organization_code, c.includes_sub_organizations, p.period_kind,
                p.period_start, pg_catalog.min(c.basis) AS basis,
                pg_catalog.count(*)                                                      AS cases,

@@ -418,8 +418,6 @@ BEGIN
     IF n_skip > 0 THEN
         RAISE NOTICE 'load_cases skipped % matters of types without a mapping in case_mappings: %', n_skip, skipped_types;
     END IF;
-    -- the stored access rows of the units the load touched (doc/states.md)
-    PERFORM @region@.refresh_access_rows();
     RETURN QUERY SELECT n_ins - n_moved, n_upd + n_moved, n_same, n_skip;
 END
 $fn$;
