@@ -92,12 +92,19 @@ pair_equal(const PairKey *a, const PairKey *b)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-/* A state row's key: a pair, a basis (0 started, 1 finished) and the month's first day. */
+/*
+ * A group's key.  A state row's: a pair, a basis (0 started, 1 finished) and the first day
+ * of the month (month2 0).  A cell's, the cases of a pair started in one month and
+ * finished in another, aggregated first (one lookup per case) and then added to their two
+ * rows: a pair, which of the two days are set (bit 0 started, bit 1 finished) and their
+ * months.
+ */
 typedef struct GroupKey
 {
 	int32		pair;
 	int32		basis;
 	DateADT		month;
+	DateADT		month2;
 } GroupKey;
 
 typedef struct GroupEntry
@@ -112,8 +119,8 @@ typedef struct GroupEntry
 static inline uint32
 group_hash(const GroupKey *k)
 {
-	return hash_combine(murmurhash32((uint32) k->pair * 2 + (uint32) k->basis),
-						murmurhash32((uint32) k->month));
+	return hash_combine(murmurhash32((uint32) k->pair * 4 + (uint32) k->basis),
+						murmurhash32((uint32) k->month ^ ((uint32) k->month2 * 0x9E3779B1U)));
 }
 
 #define SH_PREFIX		stgroup
@@ -121,7 +128,8 @@ group_hash(const GroupKey *k)
 #define SH_KEY_TYPE		GroupKey
 #define SH_KEY			key
 #define SH_HASH_KEY(tb, k)	group_hash(&(k))
-#define SH_EQUAL(tb, a, b)	((a).pair == (b).pair && (a).basis == (b).basis && (a).month == (b).month)
+#define SH_EQUAL(tb, a, b)	((a).pair == (b).pair && (a).basis == (b).basis && (a).month == (b).month && \
+							 (a).month2 == (b).month2)
 #define SH_SCOPE		static inline
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a)	((a)->hash)
@@ -153,6 +161,18 @@ typedef struct StGroup
 	StHist		days;
 } StGroup;
 
+/* Groups: a hash table of their keys and their array. */
+typedef struct GroupSet
+{
+	stgroup_hash *tab;
+	StGroup    *groups;
+	int32		n,
+				cap;
+} GroupSet;
+
+/* The size of the cache of months (days of a statement repeat: loads span a few years). */
+#define MONTH_CACHE		4096
+
 /* An access indicator of the region (code as bytes, deadline). */
 typedef struct AccessIndicator
 {
@@ -183,10 +203,11 @@ typedef struct KeepState
 	Pair	   *pairs;
 	int32		npairs,
 				pairs_cap;
-	stgroup_hash *group_tab;
-	StGroup	   *groups;
-	int32		ngroups,
-				groups_cap;
+	GroupSet	cells;			/* per pair, started and finished month */
+	GroupSet	rows;			/* per state row */
+	/* months of days seen: month_day[i % MONTH_CACHE] = i gives month_start[...] */
+	DateADT		month_day[MONTH_CACHE];
+	DateADT		month_start[MONTH_CACHE];
 	/* the last pair looked up (loads come in runs of an indicator) */
 	int32		last_pair;
 } KeepState;
@@ -359,27 +380,37 @@ pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 org
 	return e->idx;
 }
 
-/* The group of a pair, basis and month (added, all zero, if new). */
-static inline StGroup *
-group_of(KeepState *st, int32 pair, int32 basis, DateADT month)
+/* Sets up an empty set of groups in cxt. */
+static void
+groups_init(GroupSet *set, MemoryContext cxt)
 {
-	GroupKey	key = {pair, basis, month};
+	set->cap = 256;
+	set->n = 0;
+	set->groups = MemoryContextAlloc(cxt, sizeof(StGroup) * set->cap);
+	set->tab = stgroup_create(cxt, 256, NULL);
+}
+
+/* The group of a key (added, all zero, if new). */
+static inline StGroup *
+group_of(GroupSet *set, int32 pair, int32 basis, DateADT month, DateADT month2)
+{
+	GroupKey	key = {pair, basis, month, month2};
 	GroupEntry *e;
 	bool		found;
 
-	e = stgroup_insert(st->group_tab, key, &found);
+	e = stgroup_insert(set->tab, key, &found);
 	if (!found)
 	{
-		if (st->ngroups == st->groups_cap)
+		if (set->n == set->cap)
 		{
-			st->groups_cap *= 2;
-			st->groups = repalloc_huge(st->groups, sizeof(StGroup) * st->groups_cap);
+			set->cap *= 2;
+			set->groups = repalloc_huge(set->groups, sizeof(StGroup) * set->cap);
 		}
-		memset(&st->groups[st->ngroups], 0, sizeof(StGroup));
-		st->groups[st->ngroups].key = key;
-		e->idx = st->ngroups++;
+		memset(&set->groups[set->n], 0, sizeof(StGroup));
+		set->groups[set->n].key = key;
+		e->idx = set->n++;
 	}
-	return &st->groups[e->idx];
+	return &set->groups[e->idx];
 }
 
 /* Adds delta to day of h, growing its arrays (in the current context) when full. */
@@ -428,42 +459,19 @@ day_number(DateADT d)
  * the timestamps raises that cast's error; an infinite one stays infinite).
  */
 static inline DateADT
-month_of(DateADT d)
+month_of(KeepState *st, DateADT d)
 {
+	uint32		slot = (uint32) d % MONTH_CACHE;
+
 	if (unlikely(DATE_NOT_FINITE(d)))
 		return d;
+	if (likely(st->month_day[slot] == d))
+		return st->month_start[slot];
 	if (unlikely(d >= (TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE)))
 		DirectFunctionCall1(date_timestamp, DateADTGetDatum(d));
-	return st_month_start(d);
-}
-
-/*
- * Adds one case (sign +1) or takes it away (-1) in its group of one basis: finished_set
- * (finished, wait and, with a due date, on time or late) or open (its due day), and its
- * latest event's day.
- */
-static inline void
-add_to_group(StGroup *g, int64 sign, bool finished_set, bool wait_set, int32 wait, bool due_set,
-			 DateADT due, DateADT finished, bool ev_set, int32 evday)
-{
-	g->cases += sign;
-	if (finished_set)
-	{
-		g->finished_cases += sign;
-		if (wait_set)
-			hist_add(&g->waits, wait, sign);
-		if (due_set)
-		{
-			if (finished <= due)
-				g->on_time += sign;
-			else
-				g->late += sign;
-		}
-	}
-	else if (due_set)
-		hist_add(&g->dues, day_number(due), sign);
-	if (ev_set)
-		hist_add(&g->days, evday, sign);
+	st->month_day[slot] = d;
+	st->month_start[slot] = st_month_start(d);
+	return st->month_start[slot];
 }
 
 /* One case of the transition table: its states added to (sign 1) or taken from (-1) its groups. */
@@ -490,6 +498,7 @@ add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
 	int32		wait = 0,
 				evday = 0;
 	Pair	   *p;
+	StGroup    *cell;
 
 	if (unlikely(isnull[st->att_ind - 1] || isnull[st->att_org - 1]))
 		ereport(ERROR,
@@ -525,12 +534,65 @@ add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
 	if (ev_set)
 		evday = day_number(ev);
 
-	if (started_set)
-		add_to_group(group_of(st, pair, 0, month_of(started)), sign, finished_set, finished_set, wait,
-					 due_set, due, finished, ev_set, evday);
+	if (!ev_set)
+		return;					/* no basis day: in no state row */
+	cell = group_of(&st->cells, pair, (started_set ? 1 : 0) | (finished_set ? 2 : 0),
+					started_set ? month_of(st, started) : 0, finished_set ? month_of(st, finished) : 0);
+	cell->cases += sign;
 	if (finished_set)
-		add_to_group(group_of(st, pair, 1, month_of(finished)), sign, true, started_set, wait,
-					 due_set, due, finished, ev_set, evday);
+	{
+		if (started_set)
+			hist_add(&cell->waits, wait, sign);
+		if (due_set)
+		{
+			if (finished <= due)
+				cell->on_time += sign;
+			else
+				cell->late += sign;
+		}
+	}
+	else if (due_set)
+		hist_add(&cell->dues, day_number(due), sign);
+	hist_add(&cell->days, evday, sign);
+}
+
+/* Adds the non-zero counts of histogram from to histogram to. */
+static void
+hist_merge(StHist *to, const StHist *from)
+{
+	for (int32 i = 0; i < from->n; i++)
+		if (from->counts[i] != 0)
+			hist_add(to, from->days[i], from->counts[i]);
+}
+
+/* Adds a cell to a state row (finished: the row counts the cell's cases as finished). */
+static void
+cell_to_row(StGroup *row, const StGroup *cell, bool finished)
+{
+	row->cases += cell->cases;
+	if (finished)
+		row->finished_cases += cell->cases;
+	row->on_time += cell->on_time;
+	row->late += cell->late;
+	hist_merge(&row->waits, &cell->waits);
+	hist_merge(&row->dues, &cell->dues);
+	hist_merge(&row->days, &cell->days);
+}
+
+/* The state rows of the cells: each cell to its started month's and its finished month's. */
+static void
+cells_to_rows(KeepState *st)
+{
+	for (int32 i = 0; i < st->cells.n; i++)
+	{
+		const StGroup *c = &st->cells.groups[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (c->key.basis & 1)
+			cell_to_row(group_of(&st->rows, c->key.pair, 0, c->key.month, 0), c, (c->key.basis & 2) != 0);
+		if (c->key.basis & 2)
+			cell_to_row(group_of(&st->rows, c->key.pair, 1, c->key.month2, 0), c, true);
+	}
 }
 
 /* Adds (sign 1) or subtracts (-1) every case of a transition table. */
@@ -579,9 +641,15 @@ group_is_zero(const StGroup *g)
 		st_hist_zero(&g->waits) && st_hist_zero(&g->dues) && st_hist_zero(&g->days);
 }
 
-/* The statement applying the groups (parameters $1..$14: arrays of one column each). */
+/*
+ * The statement applying the groups (parameters $1..$14: arrays of one column each).
+ * Subtracting, existing state rows are updated (merged, then subtracted: a subtraction
+ * that does not fit fails on the NOT NULL or CHECK constraints) and the rest inserted, as
+ * _access_states_sql does; only adding, one INSERT ... ON CONFLICT DO UPDATE (the merge) is
+ * the same.
+ */
 static char *
-apply_sql(const char *r, const char *lib)
+apply_sql(const char *r, const char *lib, bool subtracting)
 {
 	StringInfoData s;
 
@@ -603,34 +671,46 @@ apply_sql(const char *r, const char *lib)
 					 "    FROM a JOIN %s.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL\n"
 					 "                                 AND i.organization_code IS NULL\n"
 					 "    ON CONFLICT DO NOTHING\n"
-					 "),\n", r, r, r);
+					 ")\n", r, r, r);
+	if (!subtracting)
+		appendStringInfo(&s,
+						 "INSERT INTO %s.access_states AS s\n"
+						 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
+						 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
+						 "       a.waits_add, a.dues_add, a.days_add\n"
+						 "FROM a\n", r);
+	else
+	{
+		appendStringInfo(&s,
+						 ", u AS (\n"
+						 "    UPDATE %s.access_states s\n"
+						 "    SET cases = s.cases OPERATOR(pg_catalog.+) a.cases,\n"
+						 "        finished_cases = s.finished_cases OPERATOR(pg_catalog.+) a.finished_cases,\n"
+						 "        on_time = s.on_time OPERATOR(pg_catalog.+) a.on_time,\n"
+						 "        late = s.late OPERATOR(pg_catalog.+) a.late,\n"
+						 "        waits = %s.waits_subtract(%s.waits_merge(s.waits, a.waits_add), a.waits_sub),\n"
+						 "        open_dues = %s.waits_subtract(%s.waits_merge(s.open_dues, a.dues_add), a.dues_sub),\n"
+						 "        event_days = %s.waits_subtract(%s.waits_merge(s.event_days, a.days_add), a.days_sub)\n"
+						 "    FROM a\n"
+						 "    WHERE s.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
+						 "      AND s.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
+						 "      AND s.basis OPERATOR(pg_catalog.=) a.basis AND s.month OPERATOR(pg_catalog.=) a.month\n"
+						 "    RETURNING s.indicator_code, s.organization_code, s.basis, s.month\n"
+						 ")\n", r, lib, lib, lib, lib, lib, lib);
+		appendStringInfo(&s,
+						 "INSERT INTO %s.access_states AS s\n"
+						 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
+						 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
+						 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
+						 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
+						 "FROM a\n"
+						 "WHERE a.cases OPERATOR(pg_catalog.<>) 0\n"
+						 "  AND NOT EXISTS (SELECT FROM u WHERE u.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
+						 "                                  AND u.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
+						 "                                  AND u.basis OPERATOR(pg_catalog.=) a.basis AND u.month OPERATOR(pg_catalog.=) a.month)\n",
+						 r, lib, lib, lib);
+	}
 	appendStringInfo(&s,
-					 "u AS (\n"
-					 "    UPDATE %s.access_states s\n"
-					 "    SET cases = s.cases OPERATOR(pg_catalog.+) a.cases,\n"
-					 "        finished_cases = s.finished_cases OPERATOR(pg_catalog.+) a.finished_cases,\n"
-					 "        on_time = s.on_time OPERATOR(pg_catalog.+) a.on_time,\n"
-					 "        late = s.late OPERATOR(pg_catalog.+) a.late,\n"
-					 "        waits = %s.waits_subtract(%s.waits_merge(s.waits, a.waits_add), a.waits_sub),\n"
-					 "        open_dues = %s.waits_subtract(%s.waits_merge(s.open_dues, a.dues_add), a.dues_sub),\n"
-					 "        event_days = %s.waits_subtract(%s.waits_merge(s.event_days, a.days_add), a.days_sub)\n"
-					 "    FROM a\n"
-					 "    WHERE s.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
-					 "      AND s.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
-					 "      AND s.basis OPERATOR(pg_catalog.=) a.basis AND s.month OPERATOR(pg_catalog.=) a.month\n"
-					 "    RETURNING s.indicator_code, s.organization_code, s.basis, s.month\n"
-					 ")\n", r, lib, lib, lib, lib, lib, lib);
-	appendStringInfo(&s,
-					 "INSERT INTO %s.access_states AS s\n"
-					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
-					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
-					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
-					 "FROM a\n"
-					 "WHERE a.cases OPERATOR(pg_catalog.<>) 0\n"
-					 "  AND NOT EXISTS (SELECT FROM u WHERE u.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
-					 "                                  AND u.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
-					 "                                  AND u.basis OPERATOR(pg_catalog.=) a.basis AND u.month OPERATOR(pg_catalog.=) a.month)\n"
 					 "ON CONFLICT (indicator_code, organization_code, basis, month) DO UPDATE\n"
 					 "SET cases = s.cases OPERATOR(pg_catalog.+) excluded.cases,\n"
 					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) excluded.finished_cases,\n"
@@ -639,7 +719,7 @@ apply_sql(const char *r, const char *lib)
 					 "    waits = %s.waits_merge(s.waits, excluded.waits),\n"
 					 "    open_dues = %s.waits_merge(s.open_dues, excluded.open_dues),\n"
 					 "    event_days = %s.waits_merge(s.event_days, excluded.event_days)",
-					 r, lib, lib, lib, lib, lib, lib);
+					 lib, lib, lib);
 	return s.data;
 }
 
@@ -680,12 +760,12 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
 	char	   *sql;
 
 	for (int c = 0; c < 14; c++)
-		cols[c] = palloc(sizeof(Datum) * Max(st->ngroups, 1));
+		cols[c] = palloc(sizeof(Datum) * Max(st->rows.n, 1));
 	basis[0] = CStringGetTextDatum("started");
 	basis[1] = CStringGetTextDatum("finished");
-	for (int32 i = 0; i < st->ngroups; i++)
+	for (int32 i = 0; i < st->rows.n; i++)
 	{
-		StGroup	   *g = &st->groups[i];
+		StGroup    *g = &st->rows.groups[i];
 
 		if (group_is_zero(g))
 			continue;
@@ -715,7 +795,7 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
 		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	for (int c = 8; c < 14; c++)
 		args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
-	sql = apply_sql(region, lib);
+	sql = apply_sql(region, lib, subtracting);
 
 	if (!subtracting)
 	{
@@ -844,13 +924,15 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 		st.pairs_cap = 64;
 		st.pairs = palloc(sizeof(Pair) * st.pairs_cap);
 		st.pair_tab = stpair_create(st.cxt, 64, NULL);
-		st.groups_cap = 256;
-		st.groups = palloc(sizeof(StGroup) * st.groups_cap);
-		st.group_tab = stgroup_create(st.cxt, 256, NULL);
+		groups_init(&st.cells, st.cxt);
+		groups_init(&st.rows, st.cxt);
+		for (int i = 0; i < MONTH_CACHE; i++)
+			st.month_day[i] = DATEVAL_NOEND;	/* (infinite days do not look up the cache) */
 		if (newt != NULL)
 			add_table(&st, newt, desc, 1);
 		if (oldt != NULL)
 			add_table(&st, oldt, desc, -1);
+		cells_to_rows(&st);
 		if (apply_groups(&st, region, regname, lib, waitsoid, oldt != NULL) && oldt != NULL)
 		{
 			/* the rows the statement emptied (partial index on cases = 0) */

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct StHist
 {
@@ -23,12 +24,68 @@ typedef struct StHist
 	int64_t    *counts;			/* counts[i]: net count of days[i] */
 } StHist;
 
+/* Index of day in h, or where it would be inserted (*found false then). */
+static inline int32_t
+st_hist_find(const StHist *h, int32_t day, bool *found)
+{
+	int32_t		lo = 0,
+				hi = h->n;
+
+	if (h->n > 0)
+	{
+		int64_t		guess = (int64_t) day - h->days[0];
+
+		if (guess >= 0 && guess < h->n && h->days[guess] == day)
+		{
+			*found = true;
+			return (int32_t) guess;
+		}
+		/* past the last day: the common case of a growing histogram */
+		if (day > h->days[h->n - 1])
+		{
+			*found = false;
+			return h->n;
+		}
+	}
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (h->days[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = (lo < h->n && h->days[lo] == day);
+	return lo;
+}
+
 /*
  * Adds delta to the count of day: true when done; false (h unchanged) when day is new and
  * h has no room (n == cap): grow the arrays and call again.  The first guess is the index
- * day - days[0] (days are usually dense), then a binary search.
+ * day - days[0] (days are usually dense), then a binary search.  Inline: it runs several
+ * times per case.
  */
-extern bool st_hist_add(StHist *h, int32_t day, int64_t delta);
+static inline bool
+st_hist_add(StHist *h, int32_t day, int64_t delta)
+{
+	bool		found;
+	int32_t		idx = st_hist_find(h, day, &found);
+
+	if (found)
+	{
+		h->counts[idx] += delta;
+		return true;
+	}
+	if (h->n >= h->cap)
+		return false;
+	memmove(&h->days[idx + 1], &h->days[idx], sizeof(int32_t) * (size_t) (h->n - idx));
+	memmove(&h->counts[idx + 1], &h->counts[idx], sizeof(int64_t) * (size_t) (h->n - idx));
+	h->days[idx] = day;
+	h->counts[idx] = delta;
+	h->n++;
+	return true;
+}
 
 /*
  * The part of h of one sign (sign > 0: the days with a positive count and those counts;
