@@ -723,86 +723,104 @@ apply_sql(const char *r, const char *lib, bool subtracting)
 	return s.data;
 }
 
-/* Runs the apply statement (SPI connected) with the groups' columns as arrays. */
-static void
-run_apply(KeepState *st, const char *sql, Oid waitsoid, Datum *args)
+/* The most state rows one apply statement gets (its arrays stay a few MB). */
+#define APPLY_BATCH		10000
+
+/*
+ * Applies the groups that change something by the statement sql (SPI connected), in
+ * batches of at most APPLY_BATCH, each batch's columns as arrays built in a context reset
+ * after it; returns how many groups were applied.
+ */
+static int64
+apply_batches(KeepState *st, const char *sql, Oid waitsoid)
 {
 	Oid			waitsarr = get_array_type(waitsoid);
 	Oid			types[14] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID,
 							 INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID,
 							 waitsarr, waitsarr, waitsarr, waitsarr, waitsarr, waitsarr};
-	int			ret;
-
-	if (!OidIsValid(waitsarr))
-		elog(ERROR, "keep_access_states: type waits has no array type");
-	ret = SPI_execute_with_args(sql, 14, types, args, NULL, false, 0);
-	if (ret < 0)
-		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
-}
-
-/*
- * Builds the arrays of the groups that change something and applies them; false when no
- * group does.  When subtracting (old rows), a NOT NULL or CHECK violation of the state
- * rows (a subtraction of cases they never counted: the states were changed by hand) is
- * caught in a subtransaction and raised as 55000.
- */
-static bool
-apply_groups(KeepState *st, const char *region, const char *regname, const char *lib, Oid waitsoid,
-			 bool subtracting)
-{
-	int32		n = 0;
+	MemoryContext batch = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states batch",
+												ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(batch);
 	Datum	   *cols[14];
 	Datum		args[14];
 	Datum		basis[2];
 	int16		wlen;
 	bool		wbyval;
 	char		walign;
-	char	   *sql;
+	int64		applied = 0;
+	int32		i = 0;
 
-	for (int c = 0; c < 14; c++)
-		cols[c] = palloc(sizeof(Datum) * Max(st->rows.n, 1));
-	basis[0] = CStringGetTextDatum("started");
-	basis[1] = CStringGetTextDatum("finished");
-	for (int32 i = 0; i < st->rows.n; i++)
-	{
-		StGroup    *g = &st->rows.groups[i];
-
-		if (group_is_zero(g))
-			continue;
-		cols[0][n] = st->pairs[g->key.pair].ind;
-		cols[1][n] = st->pairs[g->key.pair].org;
-		cols[2][n] = basis[g->key.basis];
-		cols[3][n] = DateADTGetDatum(g->key.month);
-		cols[4][n] = Int64GetDatum(g->cases);
-		cols[5][n] = Int64GetDatum(g->finished_cases);
-		cols[6][n] = Int64GetDatum(g->on_time);
-		cols[7][n] = Int64GetDatum(g->late);
-		cols[8][n] = waits_part(&g->waits, 1);
-		cols[9][n] = waits_part(&g->waits, -1);
-		cols[10][n] = waits_part(&g->dues, 1);
-		cols[11][n] = waits_part(&g->dues, -1);
-		cols[12][n] = waits_part(&g->days, 1);
-		cols[13][n] = waits_part(&g->days, -1);
-		n++;
-	}
-	if (n == 0)
-		return false;
+	if (!OidIsValid(waitsarr))
+		elog(ERROR, "keep_access_states: type waits has no array type");
 	get_typlenbyvalalign(waitsoid, &wlen, &wbyval, &walign);
-	for (int c = 0; c < 3; c++)
-		args[c] = PointerGetDatum(construct_array(cols[c], n, TEXTOID, -1, false, TYPALIGN_INT));
-	args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
-	for (int c = 4; c < 8; c++)
-		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	for (int c = 8; c < 14; c++)
-		args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
-	sql = apply_sql(region, lib, subtracting);
+	while (i < st->rows.n)
+	{
+		int32		n = 0;
+		int			ret;
+
+		MemoryContextReset(batch);
+		for (int c = 0; c < 14; c++)
+			cols[c] = palloc(sizeof(Datum) * Min(st->rows.n - i, APPLY_BATCH));
+		basis[0] = CStringGetTextDatum("started");
+		basis[1] = CStringGetTextDatum("finished");
+		for (; i < st->rows.n && n < APPLY_BATCH; i++)
+		{
+			StGroup    *g = &st->rows.groups[i];
+
+			CHECK_FOR_INTERRUPTS();
+			if (group_is_zero(g))
+				continue;
+			cols[0][n] = st->pairs[g->key.pair].ind;
+			cols[1][n] = st->pairs[g->key.pair].org;
+			cols[2][n] = basis[g->key.basis];
+			cols[3][n] = DateADTGetDatum(g->key.month);
+			cols[4][n] = Int64GetDatum(g->cases);
+			cols[5][n] = Int64GetDatum(g->finished_cases);
+			cols[6][n] = Int64GetDatum(g->on_time);
+			cols[7][n] = Int64GetDatum(g->late);
+			cols[8][n] = waits_part(&g->waits, 1);
+			cols[9][n] = waits_part(&g->waits, -1);
+			cols[10][n] = waits_part(&g->dues, 1);
+			cols[11][n] = waits_part(&g->dues, -1);
+			cols[12][n] = waits_part(&g->days, 1);
+			cols[13][n] = waits_part(&g->days, -1);
+			n++;
+		}
+		if (n == 0)
+			continue;
+		for (int c = 0; c < 3; c++)
+			args[c] = PointerGetDatum(construct_array(cols[c], n, TEXTOID, -1, false, TYPALIGN_INT));
+		args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+		for (int c = 4; c < 8; c++)
+			args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		for (int c = 8; c < 14; c++)
+			args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
+		ret = SPI_execute_with_args(sql, 14, types, args, NULL, false, 0);
+		if (ret < 0)
+			elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+		applied += n;
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(batch);
+	return applied;
+}
+
+/*
+ * Applies the groups that change something; false when no group does.  When subtracting
+ * (old rows), a NOT NULL or CHECK violation of the state rows (a subtraction of cases they
+ * never counted: the states were changed by hand) is caught in a subtransaction and raised
+ * as 55000.
+ */
+static bool
+apply_groups(KeepState *st, const char *region, const char *regname, const char *lib, Oid waitsoid,
+			 bool subtracting)
+{
+	char	   *sql = apply_sql(region, lib, subtracting);
+	volatile int64 applied = 0;
 
 	if (!subtracting)
-	{
 		/* only additions: nothing a state row has can go below zero */
-		run_apply(st, sql, waitsoid, args);
-		return true;
-	}
+		return apply_batches(st, sql, waitsoid) > 0;
 	{
 		MemoryContext cxt = CurrentMemoryContext;
 		ResourceOwner owner = CurrentResourceOwner;
@@ -811,7 +829,7 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
 		MemoryContextSwitchTo(cxt);
 		PG_TRY();
 		{
-			run_apply(st, sql, waitsoid, args);
+			applied = apply_batches(st, sql, waitsoid);
 			ReleaseCurrentSubTransaction();
 			MemoryContextSwitchTo(cxt);
 			CurrentResourceOwner = owner;
@@ -836,7 +854,7 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
 		}
 		PG_END_TRY();
 	}
-	return true;
+	return applied > 0;
 }
 
 /* ---------------------------------------------------------------- the trigger */
