@@ -88,6 +88,9 @@ INSERT INTO hostile (typ, expr) VALUES
   ('text', $$'finished'$$), ('text', $$'started'$$),
   ('text[]', $$'{care}'$$), ('text[]', $$'{}'$$), ('text[]', $$'{NULL}'$$), ('text[]', $$'{""}'$$),
   ('boolean', 'true'), ('boolean', 'false'),
+  ('boolean[]', $$'{f}'$$), ('boolean[]', $$'{}'$$), ('boolean[]', $$'{NULL}'$$), ('boolean[]', $$'{t,f,t}'$$),
+  ('pekefb.waits[]', $$ARRAY['{0:2,3:1}']::pekefb.waits[]$$), ('pekefb.waits[]', $$'{}'$$),
+  ('pekefb.waits[]', $$'{NULL}'$$), ('pekefb.waits[]', $$ARRAY['{2147483647:9223372036854775807}', '{0:1}']::pekefb.waits[]$$),
   -- types no function takes today, ready for the next ones
   ('smallint', '7'), ('smallint', '0'), ('smallint', '-32768'), ('smallint', '32767'),
   ('numeric', '0.5'), ('numeric', '0'), ('numeric', $$'NaN'$$), ('numeric', '1e1000'), ('numeric', '-1e-1000'),
