@@ -445,7 +445,9 @@ SELECT (SELECT count(*) FROM (SELECT * FROM s EXCEPT SELECT * FROM v) d) AS not_
 -- writer's), while the member may read but not write access_states itself
 CREATE SCHEMA states_trap;
 CREATE FUNCTION states_trap.unnest(anyarray) RETURNS SETOF anyelement LANGUAGE sql AS 'SELECT NULL::text';
+SET client_min_messages = warning;
 DROP ROLE IF EXISTS regress_states_writer;
+RESET client_min_messages;
 CREATE ROLE regress_states_writer;
 SELECT add_member('regress_states_writer', 'o4', 'write') IS NOT NULL AS writer;
 GRANT USAGE ON SCHEMA states_trap TO regress_states_writer;
