@@ -137,6 +137,67 @@ group_hash(const GroupKey *k)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/*
+ * A cell's key as a case gives it: the bytes of its two codes, which of its days are set
+ * (bit 0 started, bit 1 finished) and their months: one lookup per case.
+ */
+typedef struct CellKey
+{
+	const char *ind;
+	const char *org;
+	int32		indlen;
+	int32		orglen;
+	int32		flags;
+	DateADT		smonth;
+	DateADT		fmonth;
+} CellKey;
+
+typedef struct CellEntry
+{
+	CellKey		key;
+	uint32		hash;
+	int32		idx;			/* into KeepState.cells */
+	char		status;
+} CellEntry;
+
+/* Hash of a cell's key, given the hash of its indicator's code. */
+static inline uint32
+cell_hash_ind(const CellKey *k, uint32 indhash)
+{
+	return hash_combine(hash_combine(indhash, hash_bytes((const unsigned char *) k->org, k->orglen)),
+						murmurhash32((uint32) k->smonth * 4 + (uint32) k->flags) ^
+						((uint32) k->fmonth * 0x9E3779B1U));
+}
+
+/* Hash of a cell's key. */
+static inline uint32
+cell_hash(const CellKey *k)
+{
+	return cell_hash_ind(k, hash_bytes((const unsigned char *) k->ind, k->indlen));
+}
+
+/* Equality of two cells' keys. */
+static inline bool
+cell_equal(const CellKey *a, const CellKey *b)
+{
+	return a->smonth == b->smonth && a->fmonth == b->fmonth && a->flags == b->flags &&
+		a->indlen == b->indlen && a->orglen == b->orglen &&
+		memcmp(a->org, b->org, a->orglen) == 0 && memcmp(a->ind, b->ind, a->indlen) == 0;
+}
+
+#define SH_PREFIX		stcell
+#define SH_ELEMENT_TYPE	CellEntry
+#define SH_KEY_TYPE		CellKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	cell_hash(&(k))
+#define SH_EQUAL(tb, a, b)	cell_equal(&(a), &(b))
+#define SH_SCOPE		static inline
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a)	((a)->hash)
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 /* ---------------------------------------------------------------- state */
 
 /* A pair: its codes as text values for the arrays, and the indicator's deadline. */
@@ -146,6 +207,7 @@ typedef struct Pair
 	Datum		org;
 	bool		access;			/* an access indicator: a deadline, no owning organisation */
 	int32		deadline;
+	int32		indicator;		/* its index in KeepState.indicators (-1: not access) */
 } Pair;
 
 /* What one state row of the statement gets: the net change of each column. */
@@ -179,6 +241,8 @@ typedef struct AccessIndicator
 	char	   *code;
 	int32		len;
 	int32		deadline;
+	bool		half_yearly;	/* period half_year: its units are THL half-years */
+	Datum		code_text;		/* the code as a text value */
 } AccessIndicator;
 
 typedef struct KeepState
@@ -203,13 +267,19 @@ typedef struct KeepState
 	Pair	   *pairs;
 	int32		npairs,
 				pairs_cap;
-	GroupSet	cells;			/* per pair, started and finished month */
+	GroupSet	cells;			/* per pair, started and finished month (looked up by cell_tab) */
+	stcell_hash *cell_tab;
 	GroupSet	rows;			/* per state row */
 	/* months of days seen: month_day[i % MONTH_CACHE] = i gives month_start[...] */
 	DateADT		month_day[MONTH_CACHE];
 	DateADT		month_start[MONTH_CACHE];
 	/* the last pair looked up (loads come in runs of an indicator) */
 	int32		last_pair;
+	/* the last case's indicator code and its hash (loads come in runs of an indicator) */
+	char	   *last_ind;
+	int32		last_indlen,
+				last_indcap;
+	uint32		last_indhash;
 } KeepState;
 
 /* ---------------------------------------------------------------- errors */
@@ -291,7 +361,7 @@ read_region(KeepState *st, const char *region)
 	}
 	MemoryContextSwitchTo(spicxt);
 
-	setup_query(psprintf("SELECT i.code, i.deadline FROM %s.indicators i "
+	setup_query(psprintf("SELECT i.code, i.deadline, i.period OPERATOR(pg_catalog.=) 'half_year' FROM %s.indicators i "
 						 "WHERE i.deadline IS NOT NULL AND i.organization_code IS NULL", region));
 	spicxt = MemoryContextSwitchTo(st->cxt);
 	st->nindicators = (int) SPI_processed;
@@ -309,7 +379,10 @@ read_region(KeepState *st, const char *region)
 		st->indicators[i].len = VARSIZE_ANY_EXHDR(t);
 		st->indicators[i].code = palloc(Max(st->indicators[i].len, 1));
 		memcpy(st->indicators[i].code, VARDATA_ANY(t), st->indicators[i].len);
+		st->indicators[i].code_text = PointerGetDatum(cstring_to_text_with_len(st->indicators[i].code,
+																			   st->indicators[i].len));
 		st->indicators[i].deadline = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
+		st->indicators[i].half_yearly = DatumGetBool(SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull)) && !isnull;
 	}
 	MemoryContextSwitchTo(spicxt);
 	return true;
@@ -364,11 +437,14 @@ pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 org
 		p->org = PointerGetDatum(orgt);
 		p->access = false;
 		p->deadline = 0;
+		p->indicator = -1;
 		for (int i = 0; i < st->nindicators; i++)
-			if (st->indicators[i].len == indlen && memcmp(st->indicators[i].code, ind, indlen) == 0)
+			if (st->indicators[i].code != NULL && st->indicators[i].len == indlen &&
+				memcmp(st->indicators[i].code, ind, indlen) == 0)
 			{
 				p->access = true;
 				p->deadline = st->indicators[i].deadline;
+				p->indicator = i;
 				break;
 			}
 		/* the key now points at the pair's own copies of the codes */
@@ -408,6 +484,55 @@ group_of(GroupSet *set, int32 pair, int32 basis, DateADT month, DateADT month2)
 		}
 		memset(&set->groups[set->n], 0, sizeof(StGroup));
 		set->groups[set->n].key = key;
+		e->idx = set->n++;
+	}
+	return &set->groups[e->idx];
+}
+
+/*
+ * The cell of a case's codes, days set and months (added, all zero, with its pair if
+ * new); its key is the cell's pair (index), flags, started and finished month.
+ */
+static inline StGroup *
+cell_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 orglen,
+		int32 flags, DateADT smonth, DateADT fmonth)
+{
+	CellKey		key = {ind, org, indlen, orglen, flags, smonth, fmonth};
+	CellEntry  *e;
+	bool		found;
+	GroupSet   *set = &st->cells;
+
+	if (indlen != st->last_indlen || memcmp(ind, st->last_ind, indlen) != 0)
+	{
+		if (indlen > st->last_indcap)
+		{
+			st->last_indcap = Max(indlen, 64);
+			st->last_ind = MemoryContextAlloc(st->cxt, st->last_indcap);
+		}
+		memcpy(st->last_ind, ind, indlen);
+		st->last_indlen = indlen;
+		st->last_indhash = hash_bytes((const unsigned char *) ind, indlen);
+	}
+	e = stcell_insert_hash(st->cell_tab, key, cell_hash_ind(&key, st->last_indhash), &found);
+	if (!found)
+	{
+		int32		pair = pair_of(st, ind, indlen, org, orglen);
+		StGroup    *c;
+
+		if (set->n == set->cap)
+		{
+			set->cap *= 2;
+			set->groups = repalloc_huge(set->groups, sizeof(StGroup) * set->cap);
+		}
+		c = &set->groups[set->n];
+		memset(c, 0, sizeof(StGroup));
+		c->key.pair = pair;
+		c->key.basis = flags;
+		c->key.month = smonth;
+		c->key.month2 = fmonth;
+		/* the key now points at the pair's own copies of the codes */
+		e->key.ind = VARDATA_ANY(DatumGetPointer(st->pairs[pair].ind));
+		e->key.org = VARDATA_ANY(DatumGetPointer(st->pairs[pair].org));
 		e->idx = set->n++;
 	}
 	return &set->groups[e->idx];
@@ -483,8 +608,7 @@ add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
 	const char *ind,
 			   *org;
 	int32		indlen,
-				orglen,
-				pair;
+				orglen;
 	struct varlena *indcopy,
 			   *orgcopy;
 	bool		started_set = !isnull[st->att_started - 1],
@@ -505,14 +629,28 @@ add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
 				 errmsg("keep_access_states: a case without indicator_code or organization_code"),
 				 errdetail("Every case has an indicator and an organisation.")));
+	/* the wait, and the latest event (GREATEST ignores a NULL) */
+	if (finished_set && started_set)
+	{
+		if (unlikely(DATE_NOT_FINITE(started) || DATE_NOT_FINITE(finished)))
+			DirectFunctionCall2(date_mi, DateADTGetDatum(finished), DateADTGetDatum(started));
+		wait = finished - started;
+	}
+	ev_set = started_set || finished_set;
+	if (!ev_set)
+		return;					/* no basis day: in no state row */
+	ev = !started_set ? finished : !finished_set ? started : Max(started, finished);
+	evday = day_number(ev);
+
 	case_text(v[st->att_ind - 1], &ind, &indlen, &indcopy);
 	case_text(v[st->att_org - 1], &org, &orglen, &orgcopy);
-	pair = pair_of(st, ind, indlen, org, orglen);
+	cell = cell_of(st, ind, indlen, org, orglen, (started_set ? 1 : 0) | (finished_set ? 2 : 0),
+				   started_set ? month_of(st, started) : 0, finished_set ? month_of(st, finished) : 0);
 	if (indcopy)
 		pfree(indcopy);
 	if (orgcopy)
 		pfree(orgcopy);
-	p = &st->pairs[pair];
+	p = &st->pairs[cell->key.pair];
 
 	/* the due date of an access indicator's case (due_date is STRICT) */
 	if (p->access && started_set && !st->settings_null)
@@ -522,22 +660,7 @@ add_case(KeepState *st, TupleTableSlot *slot, int64 sign)
 		due = pekefb_compute_due_cal(started, p->deadline, st->roll_forward, st->cal);
 		due_set = true;
 	}
-	/* the wait, and the latest event (GREATEST ignores a NULL) */
-	if (finished_set && started_set)
-	{
-		if (unlikely(DATE_NOT_FINITE(started) || DATE_NOT_FINITE(finished)))
-			DirectFunctionCall2(date_mi, DateADTGetDatum(finished), DateADTGetDatum(started));
-		wait = finished - started;
-	}
-	ev_set = started_set || finished_set;
-	ev = !started_set ? finished : !finished_set ? started : Max(started, finished);
-	if (ev_set)
-		evday = day_number(ev);
 
-	if (!ev_set)
-		return;					/* no basis day: in no state row */
-	cell = group_of(&st->cells, pair, (started_set ? 1 : 0) | (finished_set ? 2 : 0),
-					started_set ? month_of(st, started) : 0, finished_set ? month_of(st, finished) : 0);
 	cell->cases += sign;
 	if (finished_set)
 	{
@@ -642,7 +765,8 @@ group_is_zero(const StGroup *g)
 }
 
 /*
- * The statement applying the groups (parameters $1..$14: arrays of one column each).
+ * The statement applying the groups (parameters $1..$14: arrays of one column each) and
+ * marking the suppression units they touched ($15..$17: indicators, bases, first days).
  * Subtracting, existing state rows are updated (merged, then subtracted: a subtraction
  * that does not fit fails on the NOT NULL or CHECK constraints) and the rest inserted, as
  * _access_states_sql does; only adding, one INSERT ... ON CONFLICT DO UPDATE (the merge) is
@@ -667,11 +791,11 @@ apply_sql(const char *r, const char *lib, bool subtracting)
 					 "),\n"
 					 "d AS (\n"
 					 "    INSERT INTO %s.access_rows_dirty (indicator_code, basis, unit_start)\n"
-					 "    SELECT DISTINCT a.indicator_code, a.basis, %s._access_unit(a.month, i.period)\n"
-					 "    FROM a JOIN %s.indicators i ON i.code OPERATOR(pg_catalog.=) a.indicator_code AND i.deadline IS NOT NULL\n"
-					 "                                 AND i.organization_code IS NULL\n"
+					 "    SELECT x.indicator_code, x.basis, x.unit_start\n"
+					 "    FROM ROWS FROM (pg_catalog.unnest($15), pg_catalog.unnest($16), pg_catalog.unnest($17))\n"
+					 "         AS x (indicator_code, basis, unit_start)\n"
 					 "    ON CONFLICT DO NOTHING\n"
-					 ")\n", r, r, r);
+					 ")\n", r);
 	if (!subtracting)
 		appendStringInfo(&s,
 						 "INSERT INTO %s.access_states AS s\n"
@@ -723,6 +847,43 @@ apply_sql(const char *r, const char *lib, bool subtracting)
 	return s.data;
 }
 
+/*
+ * The suppression units (access_rows_dirty) of the groups that change something, of the
+ * access indicators, as three arrays (indicators, bases, first days) into args[0..2].
+ */
+static void
+unit_arrays(KeepState *st, Datum *args)
+{
+	GroupSet	units;
+	Datum	   *cols[3];
+	Datum		basis[2];
+
+	groups_init(&units, CurrentMemoryContext);
+	for (int32 i = 0; i < st->rows.n; i++)
+	{
+		const StGroup *g = &st->rows.groups[i];
+		int32		ind = st->pairs[g->key.pair].indicator;
+
+		if (ind < 0 || group_is_zero(g))
+			continue;
+		(void) group_of(&units, ind, g->key.basis,
+						st_unit_start(g->key.month, st->indicators[ind].half_yearly), 0);
+	}
+	basis[0] = CStringGetTextDatum("started");
+	basis[1] = CStringGetTextDatum("finished");
+	for (int c = 0; c < 3; c++)
+		cols[c] = palloc(sizeof(Datum) * Max(units.n, 1));
+	for (int32 i = 0; i < units.n; i++)
+	{
+		cols[0][i] = st->indicators[units.groups[i].key.pair].code_text;
+		cols[1][i] = basis[units.groups[i].key.basis];
+		cols[2][i] = DateADTGetDatum(units.groups[i].key.month);
+	}
+	args[0] = PointerGetDatum(construct_array(cols[0], units.n, TEXTOID, -1, false, TYPALIGN_INT));
+	args[1] = PointerGetDatum(construct_array(cols[1], units.n, TEXTOID, -1, false, TYPALIGN_INT));
+	args[2] = PointerGetDatum(construct_array(cols[2], units.n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+}
+
 /* The most state rows one apply statement gets (its arrays stay a few MB). */
 #define APPLY_BATCH		10000
 
@@ -735,14 +896,17 @@ static int64
 apply_batches(KeepState *st, const char *sql, Oid waitsoid)
 {
 	Oid			waitsarr = get_array_type(waitsoid);
-	Oid			types[14] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID,
+	Oid			types[17] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID,
 							 INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID,
-							 waitsarr, waitsarr, waitsarr, waitsarr, waitsarr, waitsarr};
+							 waitsarr, waitsarr, waitsarr, waitsarr, waitsarr, waitsarr,
+							 TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID};
 	MemoryContext batch = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states batch",
 												ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(batch);
 	Datum	   *cols[14];
-	Datum		args[14];
+	Datum		args[17];
+	Datum		units[3];
+	Datum		no_units[3];
 	Datum		basis[2];
 	int16		wlen;
 	bool		wbyval;
@@ -753,6 +917,12 @@ apply_batches(KeepState *st, const char *sql, Oid waitsoid)
 	if (!OidIsValid(waitsarr))
 		elog(ERROR, "keep_access_states: type waits has no array type");
 	get_typlenbyvalalign(waitsoid, &wlen, &wbyval, &walign);
+	/* the units go with the first statement, the others get none */
+	MemoryContextSwitchTo(old);
+	unit_arrays(st, units);
+	no_units[0] = no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
+	no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
+	MemoryContextSwitchTo(batch);
 	while (i < st->rows.n)
 	{
 		int32		n = 0;
@@ -795,7 +965,9 @@ apply_batches(KeepState *st, const char *sql, Oid waitsoid)
 			args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 		for (int c = 8; c < 14; c++)
 			args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
-		ret = SPI_execute_with_args(sql, 14, types, args, NULL, false, 0);
+		for (int c = 0; c < 3; c++)
+			args[14 + c] = applied == 0 ? units[c] : no_units[c];
+		ret = SPI_execute_with_args(sql, 17, types, args, NULL, false, 0);
 		if (ret < 0)
 			elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
 		applied += n;
@@ -915,6 +1087,7 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 	st.att_finished = case_column(desc, "finished", DATEOID);
 	st.maxatt = Max(Max(st.att_org, st.att_ind), Max(st.att_started, st.att_finished));
 	st.last_pair = -1;
+	st.last_indlen = -1;
 	st.cxt = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(st.cxt);
 
@@ -943,6 +1116,7 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 		st.pairs = palloc(sizeof(Pair) * st.pairs_cap);
 		st.pair_tab = stpair_create(st.cxt, 64, NULL);
 		groups_init(&st.cells, st.cxt);
+		st.cell_tab = stcell_create(st.cxt, 256, NULL);
 		groups_init(&st.rows, st.cxt);
 		for (int i = 0; i < MONTH_CACHE; i++)
 			st.month_day[i] = DATEVAL_NOEND;	/* (infinite days do not look up the cache) */

@@ -2,6 +2,7 @@
  * states_core.c: signed per-day histograms and months for keeping the access states
  * (see states_core.h).  Plain C, no PostgreSQL headers.
  */
+#include "access_rollup_core.h"
 #include "calendar_core.h"
 #include "states_core.h"
 
@@ -51,4 +52,20 @@ st_month_start(int32_t day)
 
 	cal_ymd(day, &y, &m, &d);
 	return day - (d - 1);
+}
+
+/* See states_core.h. */
+int32_t
+st_unit_start(int32_t month, bool half_yearly)
+{
+	int			y,
+				m,
+				d;
+	int32_t		unit;
+	int32_t		uy;
+
+	cal_ymd(month, &y, &m, &d);
+	unit = access_unit_start(y * 12 + (m - 1), half_yearly);
+	uy = (unit >= 0) ? unit / 12 : -((-unit + 11) / 12);
+	return cal_day(uy, unit - uy * 12 + 1, 1);
 }

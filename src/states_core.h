@@ -103,4 +103,11 @@ extern bool st_hist_zero(const StHist *h);
  */
 extern int32_t st_month_start(int32_t day);
 
+/*
+ * The first day of the suppression unit of the month starting on month (DateADT): its
+ * calendar year, or its THL half-year (1.4. or 1.10.) when half_yearly; as the region's
+ * _access_unit(month, period), through access_unit_start (access_rollup_core.h).
+ */
+extern int32_t st_unit_start(int32_t month, bool half_yearly);
+
 #endif

@@ -120,5 +120,15 @@ main(void)
 	/* 4714-11-24 BC is year -4713 proleptic: its month starts on 4714-11-01 BC */
 	CHECK("month of the first date", st_month_start(-2451545) == cal_day(-4713, 11, 1));
 	CHECK("month of 5874897-12-31", st_month_start(2147483493 - 2451545) == cal_day(5874897, 12, 1));
+	/* suppression units: the calendar year, or the THL half-year (1.4.-30.9., 1.10.-31.3.) */
+	CHECK("unit of 2025-05 (year)", st_unit_start(cal_day(2025, 5, 1), false) == cal_day(2025, 1, 1));
+	CHECK("unit of 2025-05 (half-year)", st_unit_start(cal_day(2025, 5, 1), true) == cal_day(2025, 4, 1));
+	CHECK("unit of 2025-04 (half-year)", st_unit_start(cal_day(2025, 4, 1), true) == cal_day(2025, 4, 1));
+	CHECK("unit of 2025-09 (half-year)", st_unit_start(cal_day(2025, 9, 1), true) == cal_day(2025, 4, 1));
+	CHECK("unit of 2025-10 (half-year)", st_unit_start(cal_day(2025, 10, 1), true) == cal_day(2025, 10, 1));
+	CHECK("unit of 2026-03 (half-year)", st_unit_start(cal_day(2026, 3, 1), true) == cal_day(2025, 10, 1));
+	CHECK("unit of 2026-01 (half-year)", st_unit_start(cal_day(2026, 1, 1), true) == cal_day(2025, 10, 1));
+	CHECK("unit of 1 BC-12 (year)", st_unit_start(cal_day(0, 12, 1), false) == cal_day(0, 1, 1));
+	CHECK("unit of 2 BC-02 (half-year)", st_unit_start(cal_day(-1, 2, 1), true) == cal_day(-2, 10, 1));
 	return unit_exit();
 }
