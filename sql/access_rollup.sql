@@ -143,3 +143,7 @@ SELECT * FROM pekefb.access_rollup('{r}', '{NULL}', '{x}', '{f}', '{x,x}', '{r,r
                                    ARRAY['{}', '{}']::pekefb.waits[], 5);
 -- NULL anywhere: no rows (STRICT)
 SELECT count(*) FROM pekefb.access_rollup(NULL, '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', 5);
+
+SET client_min_messages = warning;
+DROP SCHEMA rollup_region CASCADE;
+RESET client_min_messages;
