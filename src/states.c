@@ -3,12 +3,15 @@
  * keeps its access_states (src/region/states.sql, doc/states.md "How the states are
  * kept").  It reads the statement's transition tables itself, once: each case's due date
  * (an access indicator's: a deadline, no owning organisation) under the region's calendar
- * settings, its counts and its three per-day histograms (waits, open dues, event days) are
- * added (+1, new rows) or subtracted (-1, old rows) into one group per indicator,
- * organisation, counting basis and month in a hash table; the few groups are then applied
- * by one SPI statement over arrays (the same update, insert and marking of stale units that
- * _access_states_sql builds for rebuild_access_states), and state rows left with no case
- * are deleted.  A subtraction of cases a state row never counted is refused with 55000.
+ * settings, its counts and its three days (wait, open due day, latest event day) are added
+ * (+1, new rows) or subtracted (-1, old rows) into one cell per indicator, organisation,
+ * started and finished month (a hash table: one lookup per case), the cells then into one
+ * group per state row (indicator, organisation, basis, month) with signed histograms
+ * (states_core.c).  The groups that change something are applied by one SPI statement per
+ * batch, over arrays of their columns: the update, insert and marking of stale units that
+ * _access_states_sql builds for rebuild_access_states (the units computed here); state rows
+ * left with no case are deleted.  A subtraction of cases a state row never counted is
+ * refused with 55000.
  *
  * It runs as the owner of the cases table (the region's owner), as a SECURITY DEFINER
  * function would (members write cases under row-level security but may not write the
@@ -273,8 +276,6 @@ typedef struct KeepState
 	/* months of days seen: month_day[i % MONTH_CACHE] = i gives month_start[...] */
 	DateADT		month_day[MONTH_CACHE];
 	DateADT		month_start[MONTH_CACHE];
-	/* the last pair looked up (loads come in runs of an indicator) */
-	int32		last_pair;
 	/* the last case's indicator code and its hash (loads come in runs of an indicator) */
 	char	   *last_ind;
 	int32		last_indlen,
@@ -402,7 +403,10 @@ case_text(Datum d, const char **bytes, int32 *len, struct varlena **copy)
 	*len = VARSIZE_ANY_EXHDR(p);
 }
 
-/* The index of the pair of codes (ind, org), added with its indicator's deadline if new. */
+/*
+ * The index of the pair of codes (ind, org), added with its indicator's deadline if new
+ * (looked up once per new cell).
+ */
 static int32
 pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 orglen)
 {
@@ -411,16 +415,6 @@ pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 org
 	bool		found;
 	Pair	   *p;
 
-	if (st->last_pair >= 0)
-	{
-		Pair	   *last = &st->pairs[st->last_pair];
-
-		if (VARSIZE_ANY_EXHDR(DatumGetPointer(last->ind)) == (Size) indlen &&
-			VARSIZE_ANY_EXHDR(DatumGetPointer(last->org)) == (Size) orglen &&
-			memcmp(VARDATA_ANY(DatumGetPointer(last->org)), org, orglen) == 0 &&
-			memcmp(VARDATA_ANY(DatumGetPointer(last->ind)), ind, indlen) == 0)
-			return st->last_pair;
-	}
 	e = stpair_insert(st->pair_tab, key, &found);
 	if (!found)
 	{
@@ -452,7 +446,6 @@ pair_of(KeepState *st, const char *ind, int32 indlen, const char *org, int32 org
 		e->key.org = VARDATA_ANY(orgt);
 		e->idx = st->npairs++;
 	}
-	st->last_pair = e->idx;
 	return e->idx;
 }
 
@@ -765,76 +758,81 @@ group_is_zero(const StGroup *g)
 }
 
 /*
- * The statement applying the groups (parameters $1..$14: arrays of one column each) and
- * marking the suppression units they touched ($15..$17: indicators, bases, first days).
- * Subtracting, existing state rows are updated (merged, then subtracted: a subtraction
- * that does not fit fails on the NOT NULL or CHECK constraints) and the rest inserted, as
- * _access_states_sql does; only adding, one INSERT ... ON CONFLICT DO UPDATE (the merge) is
- * the same.
+ * The statements applying a batch of groups (parameters $1..$14: arrays of one column
+ * each; $15..$17: the suppression units touched, indicators, bases and first days, marked
+ * in access_rows_dirty by the first statement of the trigger):
+ * - update (subtracting only): the existing state rows merged, then subtracted (a
+ *   subtraction that does not fit fails on the NOT NULL or CHECK constraints), returning
+ *   the ordinal of each group updated;
+ * - insert: the other groups with cases, new rows of their net change, or (a concurrent
+ *   statement inserted the key meanwhile) merged into it.
+ * Together they are the d, u and INSERT parts of _access_states_sql.  The update is a
+ * statement of its own, planned with no hash or merge join: the planner, which cannot tell
+ * how many groups meet a state row, would hash every state row to join a few groups.
  */
-static char *
-apply_sql(const char *r, const char *lib, bool subtracting)
-{
-	StringInfoData s;
+#define APPLY_ROWS \
+	"ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),\n" \
+	"           pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),\n" \
+	"           pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($12),\n" \
+	"           pg_catalog.unnest($13), pg_catalog.unnest($14))\n" \
+	"    WITH ORDINALITY AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n" \
+	"                          waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub, ord)\n"
 
-	initStringInfo(&s);
-	appendStringInfo(&s,
-					 "WITH a AS (\n"
-					 "    SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases,\n"
-					 "           a.on_time, a.late, a.waits_add, a.waits_sub, a.dues_add, a.dues_sub, a.days_add, a.days_sub\n"
-					 "    FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),\n"
-					 "                    pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),\n"
-					 "                    pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($12),\n"
-					 "                    pg_catalog.unnest($13), pg_catalog.unnest($14))\n"
-					 "         AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n"
-					 "               waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub)\n"
-					 "),\n"
-					 "d AS (\n"
+/* The d part: the units ($15..$17) into access_rows_dirty. */
+static void
+append_units_cte(StringInfo s, const char *r)
+{
+	appendStringInfo(s,
+					 "WITH d AS (\n"
 					 "    INSERT INTO %s.access_rows_dirty (indicator_code, basis, unit_start)\n"
 					 "    SELECT x.indicator_code, x.basis, x.unit_start\n"
 					 "    FROM ROWS FROM (pg_catalog.unnest($15), pg_catalog.unnest($16), pg_catalog.unnest($17))\n"
 					 "         AS x (indicator_code, basis, unit_start)\n"
 					 "    ON CONFLICT DO NOTHING\n"
 					 ")\n", r);
-	if (!subtracting)
-		appendStringInfo(&s,
-						 "INSERT INTO %s.access_states AS s\n"
-						 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-						 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
-						 "       a.waits_add, a.dues_add, a.days_add\n"
-						 "FROM a\n", r);
-	else
-	{
-		appendStringInfo(&s,
-						 ", u AS (\n"
-						 "    UPDATE %s.access_states s\n"
-						 "    SET cases = s.cases OPERATOR(pg_catalog.+) a.cases,\n"
-						 "        finished_cases = s.finished_cases OPERATOR(pg_catalog.+) a.finished_cases,\n"
-						 "        on_time = s.on_time OPERATOR(pg_catalog.+) a.on_time,\n"
-						 "        late = s.late OPERATOR(pg_catalog.+) a.late,\n"
-						 "        waits = %s.waits_subtract(%s.waits_merge(s.waits, a.waits_add), a.waits_sub),\n"
-						 "        open_dues = %s.waits_subtract(%s.waits_merge(s.open_dues, a.dues_add), a.dues_sub),\n"
-						 "        event_days = %s.waits_subtract(%s.waits_merge(s.event_days, a.days_add), a.days_sub)\n"
-						 "    FROM a\n"
-						 "    WHERE s.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
-						 "      AND s.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
-						 "      AND s.basis OPERATOR(pg_catalog.=) a.basis AND s.month OPERATOR(pg_catalog.=) a.month\n"
-						 "    RETURNING s.indicator_code, s.organization_code, s.basis, s.month\n"
-						 ")\n", r, lib, lib, lib, lib, lib, lib);
-		appendStringInfo(&s,
-						 "INSERT INTO %s.access_states AS s\n"
-						 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-						 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
-						 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
-						 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
-						 "FROM a\n"
-						 "WHERE a.cases OPERATOR(pg_catalog.<>) 0\n"
-						 "  AND NOT EXISTS (SELECT FROM u WHERE u.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
-						 "                                  AND u.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
-						 "                                  AND u.basis OPERATOR(pg_catalog.=) a.basis AND u.month OPERATOR(pg_catalog.=) a.month)\n",
-						 r, lib, lib, lib);
-	}
+}
+
+/* The update statement (see above). */
+static char *
+update_sql(const char *r, const char *lib)
+{
+	StringInfoData s;
+
+	initStringInfo(&s);
+	append_units_cte(&s, r);
 	appendStringInfo(&s,
+					 "UPDATE %s.access_states s\n"
+					 "SET cases = s.cases OPERATOR(pg_catalog.+) a.cases,\n"
+					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) a.finished_cases,\n"
+					 "    on_time = s.on_time OPERATOR(pg_catalog.+) a.on_time,\n"
+					 "    late = s.late OPERATOR(pg_catalog.+) a.late,\n"
+					 "    waits = %s.waits_subtract(%s.waits_merge(s.waits, a.waits_add), a.waits_sub),\n"
+					 "    open_dues = %s.waits_subtract(%s.waits_merge(s.open_dues, a.dues_add), a.dues_sub),\n"
+					 "    event_days = %s.waits_subtract(%s.waits_merge(s.event_days, a.days_add), a.days_sub)\n"
+					 "FROM " APPLY_ROWS
+					 "WHERE s.indicator_code OPERATOR(pg_catalog.=) a.indicator_code\n"
+					 "  AND s.organization_code OPERATOR(pg_catalog.=) a.organization_code\n"
+					 "  AND s.basis OPERATOR(pg_catalog.=) a.basis AND s.month OPERATOR(pg_catalog.=) a.month\n"
+					 "RETURNING a.ord",
+					 r, lib, lib, lib, lib, lib, lib);
+	return s.data;
+}
+
+/* The insert statement (see above). */
+static char *
+insert_sql(const char *r, const char *lib)
+{
+	StringInfoData s;
+
+	initStringInfo(&s);
+	append_units_cte(&s, r);
+	appendStringInfo(&s,
+					 "INSERT INTO %s.access_states AS s\n"
+					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
+					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
+					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
+					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
+					 "FROM " APPLY_ROWS
 					 "ON CONFLICT (indicator_code, organization_code, basis, month) DO UPDATE\n"
 					 "SET cases = s.cases OPERATOR(pg_catalog.+) excluded.cases,\n"
 					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) excluded.finished_cases,\n"
@@ -843,7 +841,7 @@ apply_sql(const char *r, const char *lib, bool subtracting)
 					 "    waits = %s.waits_merge(s.waits, excluded.waits),\n"
 					 "    open_dues = %s.waits_merge(s.open_dues, excluded.open_dues),\n"
 					 "    event_days = %s.waits_merge(s.event_days, excluded.event_days)",
-					 lib, lib, lib);
+					 r, lib, lib, lib, lib, lib, lib);
 	return s.data;
 }
 
@@ -887,90 +885,154 @@ unit_arrays(KeepState *st, Datum *args)
 /* The most state rows one apply statement gets (its arrays stay a few MB). */
 #define APPLY_BATCH		10000
 
+/* What the statements of a trigger share: their texts, types and the units to mark. */
+typedef struct Apply
+{
+	char	   *update;			/* NULL: only adding */
+	char	   *insert;
+	Oid			types[17];
+	Oid			waitsoid;
+	int16		wlen;
+	bool		wbyval;
+	char		walign;
+	Datum		units[3];		/* the units, for the first statement */
+	Datum		no_units[3];	/* none, for the others */
+	bool		units_sent;
+	Datum		basis[2];
+} Apply;
+
 /*
- * Applies the groups that change something by the statement sql (SPI connected), in
- * batches of at most APPLY_BATCH, each batch's columns as arrays built in a context reset
- * after it; returns how many groups were applied.
+ * Runs one statement over the groups g[0..n) (SPI connected): their columns as arrays
+ * built in the current context.  Returns SPI's result code.
+ */
+static int
+apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
+{
+	Datum	   *cols[14];
+	Datum		args[17];
+	int			ret;
+
+	for (int c = 0; c < 14; c++)
+		cols[c] = palloc(sizeof(Datum) * Max(n, 1));
+	for (int32 i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cols[0][i] = st->pairs[g[i]->key.pair].ind;
+		cols[1][i] = st->pairs[g[i]->key.pair].org;
+		cols[2][i] = ap->basis[g[i]->key.basis];
+		cols[3][i] = DateADTGetDatum(g[i]->key.month);
+		cols[4][i] = Int64GetDatum(g[i]->cases);
+		cols[5][i] = Int64GetDatum(g[i]->finished_cases);
+		cols[6][i] = Int64GetDatum(g[i]->on_time);
+		cols[7][i] = Int64GetDatum(g[i]->late);
+		cols[8][i] = waits_part(&g[i]->waits, 1);
+		cols[9][i] = waits_part(&g[i]->waits, -1);
+		cols[10][i] = waits_part(&g[i]->dues, 1);
+		cols[11][i] = waits_part(&g[i]->dues, -1);
+		cols[12][i] = waits_part(&g[i]->days, 1);
+		cols[13][i] = waits_part(&g[i]->days, -1);
+	}
+	for (int c = 0; c < 3; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, TEXTOID, -1, false, TYPALIGN_INT));
+	args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+	for (int c = 4; c < 8; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	for (int c = 8; c < 14; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, ap->waitsoid, ap->wlen, ap->wbyval, ap->walign));
+	for (int c = 0; c < 3; c++)
+		args[14 + c] = ap->units_sent ? ap->no_units[c] : ap->units[c];
+	ret = SPI_execute_with_args(sql, 17, ap->types, args, NULL, false, 0);
+	if (ret < 0)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	ap->units_sent = true;
+	return ret;
+}
+
+/* Runs the update of the groups g[0..n) with no hash or merge join; marks updated[i]. */
+static void
+apply_update(KeepState *st, Apply *ap, StGroup **g, int32 n, bool *updated)
+{
+	int			nest = NewGUCNestLevel();
+
+	(void) set_config_option("enable_hashjoin", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("enable_mergejoin", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	apply_run(st, ap, ap->update, g, n);
+	AtEOXact_GUC(true, nest);
+	for (uint64 k = 0; k < SPI_processed; k++)
+	{
+		bool		isnull;
+		int64		ord = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull));
+
+		if (!isnull && ord >= 1 && ord <= n)
+			updated[ord - 1] = true;
+	}
+	SPI_freetuptable(SPI_tuptable);
+}
+
+/*
+ * Applies the groups that change something in batches of at most APPLY_BATCH (each
+ * batch's arrays in a context reset after it): subtracting, the update first and the
+ * insert of the groups it did not find (with cases); only adding, the insert alone.
+ * Returns how many groups were applied.
  */
 static int64
-apply_batches(KeepState *st, const char *sql, Oid waitsoid)
+apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, bool subtracting)
 {
+	MemoryContext batch = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states batch",
+												ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old;
+	Apply		ap;
 	Oid			waitsarr = get_array_type(waitsoid);
 	Oid			types[17] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID,
 							 INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID, INT8ARRAYOID,
 							 waitsarr, waitsarr, waitsarr, waitsarr, waitsarr, waitsarr,
 							 TEXTARRAYOID, TEXTARRAYOID, DATEARRAYOID};
-	MemoryContext batch = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states batch",
-												ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(batch);
-	Datum	   *cols[14];
-	Datum		args[17];
-	Datum		units[3];
-	Datum		no_units[3];
-	Datum		basis[2];
-	int16		wlen;
-	bool		wbyval;
-	char		walign;
 	int64		applied = 0;
 	int32		i = 0;
 
 	if (!OidIsValid(waitsarr))
 		elog(ERROR, "keep_access_states: type waits has no array type");
-	get_typlenbyvalalign(waitsoid, &wlen, &wbyval, &walign);
-	/* the units go with the first statement, the others get none */
-	MemoryContextSwitchTo(old);
-	unit_arrays(st, units);
-	no_units[0] = no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
-	no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
-	MemoryContextSwitchTo(batch);
+	memset(&ap, 0, sizeof(ap));
+	memcpy(ap.types, types, sizeof(types));
+	ap.waitsoid = waitsoid;
+	get_typlenbyvalalign(waitsoid, &ap.wlen, &ap.wbyval, &ap.walign);
+	ap.update = subtracting ? update_sql(region, lib) : NULL;
+	ap.insert = insert_sql(region, lib);
+	unit_arrays(st, ap.units);
+	ap.no_units[0] = ap.no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
+	ap.no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
+	ap.basis[0] = CStringGetTextDatum("started");
+	ap.basis[1] = CStringGetTextDatum("finished");
+
+	old = MemoryContextSwitchTo(batch);
 	while (i < st->rows.n)
 	{
-		int32		n = 0;
-		int			ret;
+		StGroup   **g;
+		bool	   *updated;
+		int32		n = 0,
+					k = 0;
 
 		MemoryContextReset(batch);
-		for (int c = 0; c < 14; c++)
-			cols[c] = palloc(sizeof(Datum) * Min(st->rows.n - i, APPLY_BATCH));
-		basis[0] = CStringGetTextDatum("started");
-		basis[1] = CStringGetTextDatum("finished");
+		g = palloc(sizeof(StGroup *) * Min(st->rows.n - i, APPLY_BATCH));
 		for (; i < st->rows.n && n < APPLY_BATCH; i++)
-		{
-			StGroup    *g = &st->rows.groups[i];
-
-			CHECK_FOR_INTERRUPTS();
-			if (group_is_zero(g))
-				continue;
-			cols[0][n] = st->pairs[g->key.pair].ind;
-			cols[1][n] = st->pairs[g->key.pair].org;
-			cols[2][n] = basis[g->key.basis];
-			cols[3][n] = DateADTGetDatum(g->key.month);
-			cols[4][n] = Int64GetDatum(g->cases);
-			cols[5][n] = Int64GetDatum(g->finished_cases);
-			cols[6][n] = Int64GetDatum(g->on_time);
-			cols[7][n] = Int64GetDatum(g->late);
-			cols[8][n] = waits_part(&g->waits, 1);
-			cols[9][n] = waits_part(&g->waits, -1);
-			cols[10][n] = waits_part(&g->dues, 1);
-			cols[11][n] = waits_part(&g->dues, -1);
-			cols[12][n] = waits_part(&g->days, 1);
-			cols[13][n] = waits_part(&g->days, -1);
-			n++;
-		}
+			if (!group_is_zero(&st->rows.groups[i]))
+				g[n++] = &st->rows.groups[i];
 		if (n == 0)
 			continue;
-		for (int c = 0; c < 3; c++)
-			args[c] = PointerGetDatum(construct_array(cols[c], n, TEXTOID, -1, false, TYPALIGN_INT));
-		args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
-		for (int c = 4; c < 8; c++)
-			args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		for (int c = 8; c < 14; c++)
-			args[c] = PointerGetDatum(construct_array(cols[c], n, waitsoid, wlen, wbyval, walign));
-		for (int c = 0; c < 3; c++)
-			args[14 + c] = applied == 0 ? units[c] : no_units[c];
-		ret = SPI_execute_with_args(sql, 17, types, args, NULL, false, 0);
-		if (ret < 0)
-			elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
 		applied += n;
+		updated = palloc0(sizeof(bool) * n);
+		if (ap.update != NULL)
+		{
+			apply_update(st, &ap, g, n, updated);
+			/* the others with cases are new rows (no cases: nothing to insert) */
+			for (int32 j = 0; j < n; j++)
+				if (!updated[j] && g[j]->cases != 0)
+					g[k++] = g[j];
+		}
+		else
+			k = n;
+		if (k > 0)
+			apply_run(st, &ap, ap.insert, g, k);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(batch);
@@ -987,12 +1049,11 @@ static bool
 apply_groups(KeepState *st, const char *region, const char *regname, const char *lib, Oid waitsoid,
 			 bool subtracting)
 {
-	char	   *sql = apply_sql(region, lib, subtracting);
 	volatile int64 applied = 0;
 
 	if (!subtracting)
 		/* only additions: nothing a state row has can go below zero */
-		return apply_batches(st, sql, waitsoid) > 0;
+		return apply_batches(st, region, lib, waitsoid, false) > 0;
 	{
 		MemoryContext cxt = CurrentMemoryContext;
 		ResourceOwner owner = CurrentResourceOwner;
@@ -1001,7 +1062,7 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
 		MemoryContextSwitchTo(cxt);
 		PG_TRY();
 		{
-			applied = apply_batches(st, sql, waitsoid);
+			applied = apply_batches(st, region, lib, waitsoid, true);
 			ReleaseCurrentSubTransaction();
 			MemoryContextSwitchTo(cxt);
 			CurrentResourceOwner = owner;
@@ -1086,7 +1147,6 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 	st.att_started = case_column(desc, "started", DATEOID);
 	st.att_finished = case_column(desc, "finished", DATEOID);
 	st.maxatt = Max(Max(st.att_org, st.att_ind), Max(st.att_started, st.att_finished));
-	st.last_pair = -1;
 	st.last_indlen = -1;
 	st.cxt = AllocSetContextCreate(CurrentMemoryContext, "keep_access_states", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(st.cxt);
