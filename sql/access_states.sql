@@ -395,7 +395,7 @@ FROM pg_temp.scans($$SELECT * FROM access_summary WHERE organization_code = 'o1'
 SELECT bool_or(scan ~ '^(Index Scan using access_rows_pkey|Bitmap Index Scan on access_rows_pkey)') AS stored_by_index,
        NOT bool_or(scan ~ '^Seq Scan on (access_rows|cases)') AS no_seq_scan,
        NOT bool_or(scan ~ ' on cases') AS no_cases
-FROM pg_temp.scans($$SELECT * FROM access_summary_on(NULL, 'started')
+FROM pg_temp.scans($$SELECT * FROM access_summary
                      WHERE organization_code = 'o2' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
 BEGIN;
 SELECT seq_scan AS seq0, coalesce(idx_scan, 0) AS idx0 FROM pg_stat_xact_user_tables WHERE relid = 'cases'::regclass \gset

@@ -248,16 +248,18 @@ SELECT * FROM pekefb.measurement_rows(E'ind;org\na;x\n', ARRAY['ind', 'org'], NU
 -- name as written, else lower-case trimmed; the service's own name when unmapped; the
 -- recommendation by label, by the answers' score or as a number 0-10, else -1; the language
 -- as written or its first two letters lower-case; the time in the region's zone), a record
--- without a time not submitted, one without any answer empty; a bad mapping refused
+-- without a time not submitted, one without any answer empty; response_id "survey:id";
+-- fault for a submitted record the load refuses; a bad mapping refused
 \set fcols 'ARRAY[''id'', ''aika'', ''?kieli'', ''?yksikkö'', ''?palvelu'', ''?nps'', ''?kommentti'', ''?k1'', ''?k2'']'
-SELECT line, submitted, id, received_at AT TIME ZONE 'UTC' AS received_utc, organization_code, service, nps, lang, comment, empty, response::text
+SELECT line, submitted, id, received_at AT TIME ZONE 'UTC' AS received_utc, organization_code, service, nps, lang, comment, empty, response::text,
+       response_id, fault
 FROM pekefb.feedback_rows(E'id;aika;kieli;yksikkö;palvelu;nps;kommentti;k1;k2\n'
     '1;1.7.2025 10.00;fi;Kokkola;Neuvola;Erittäin todennäköisesti;" Hyvä ";Samaa mieltä;\n'
     '2;2025-01-15 10:00;SVENSKA; KANNUS ;Rådgivning; 10 ;;;3\n'
     '3;;fi;Kokkola;neuvola;;;;\n'
     '4;1.7.2025;Ä;tuntematon;;Ehkä;;X;\n'
     '5;1.7.2025;fi;Kokkola;neuvola;;;;\n', false, :fcols,
-    '{"unit": "line", "submitted_column": "aika", "time_zone": "Europe/Helsinki", "role": "parent", "channel": "web",
+    '{"unit": "line", "submitted_column": "aika", "survey": "web", "time_zone": "Europe/Helsinki", "role": "parent", "channel": "web",
       "statements": ["easy", "helped"], "omap": {"Kokkola": "kokkola"}, "olow": {"kokkola": "kokkola", "kannus": "kannus"},
       "vmap": {"Neuvola": "neuvola"}, "vlow": {"neuvola": "neuvola"}, "nmap": {"Erittäin todennäköisesti": 10},
       "amap": {"samaa mieltä": 4}, "lmap": {"Samaa mieltä": "4"}}')
@@ -290,6 +292,37 @@ SELECT * FROM pekefb.feedback_rows('[{"id": 1, "aika": "x"}, {"id": 2, "aika": ]
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '[1]');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, :fcols, '{"omap": [1]}');
 SELECT * FROM pekefb.feedback_rows(E'id;aika\n1;1.1.2025\n', false, ARRAY['id', 'aika'], '{}');
+-- the memo of mapped texts: 600 distinct organisation texts (more than it remembers: the
+-- rest mapped each time), a known name after them, a 2 000-byte name (not remembered):
+-- every record mapped as without it
+SELECT count(*) AS records, count(*) FILTER (WHERE organization_code IS NULL) AS unknown,
+       count(*) FILTER (WHERE organization_code = 'kokkola') AS kokkola, count(*) FILTER (WHERE fault) AS faults
+FROM pekefb.feedback_rows('id;aika;kieli;yksikkö' || (SELECT string_agg(format(E'\n%s;1.7.2025;fi;%s', i,
+                              CASE WHEN i <= 600 THEN 'yksikkö ' || i WHEN i <= 650 THEN ' KOKKOLA ' ELSE repeat('x', 2000) END), '')
+                          FROM generate_series(1, 660) i),
+                          false, :fcols, '{"unit": "line", "survey": "web", "service": "neuvola", "olow": {"kokkola": "kokkola"}, "nmap": {}}');
+-- loader_joins with NULLs changes nothing
+BEGIN;
+SELECT region.loader_joins(NULL, NULL, NULL), region.loader_joins(5000, NULL, 150), region.loader_joins(5000, 'region.cases', NULL);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+
+-- loader_joins: the join with the table from the file's size (8 kB of cases, some 54 rows
+-- at 150 bytes): a tiny file probes (no hash or merge join), a big one hashes (no nested
+-- loop), one in between is the planner's; until the transaction (the loader) ends
+BEGIN;
+SELECT pg_relation_size('region.cases') AS cases_bytes;
+SELECT region.loader_joins(2, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+BEGIN;
+SELECT region.loader_joins(5000, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
+BEGIN;
+SELECT region.loader_joins(500, 'region.cases', 150);
+SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge, current_setting('enable_nestloop') AS nestloop;
+ROLLBACK;
 
 RESET search_path;
 SET client_min_messages = warning;

@@ -265,7 +265,8 @@ SELECT * FROM :"tgt".load_webropol('s', E'id;submitdate;nps\n3;5.1.2020 10.00;10
 INSERT INTO :"tgt".reference_areas VALUES (1, 'fin', 'Suomi', NULL, 'MAA', NULL), (2, 'own', 'Oma', NULL, 'HYVINVOINTIALUE', 'a');
 INSERT INTO :"tgt".reference_indicators VALUES (5, 'share', 0.01, NULL);
 SELECT * FROM :"tgt".load_sotkanet('[{"indicator": 5, "region": 1, "year": 2020, "gender": "total", "value": 90}, {"indicator": 5, "region": 2, "year": 2020, "gender": "total", "value": 91}]');
-SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A'), :"tgt".loader_memory('x');
+SELECT :"tgt".loader_unknown('x', '{}', '{}', '{}'), :"tgt".loader_answer('{"a": 5}', 'A'), :"tgt".loader_memory('x'),
+       :"tgt".loader_joins(10, pg_catalog.to_regclass(:'tgt' OPERATOR(pg_catalog.||) '.cases'), 150);
 \if :regions
 -- the follow-up report, which calls every _report_ function of the region
 SELECT pg_catalog.length(:"tgt".follow_up_report('reg', '2020-01-01', '2020-12-31')) OPERATOR(pg_catalog.>) 1000 AS report_html,
@@ -289,6 +290,12 @@ SELECT :"tgt".remove_member('regress_pekefb_partner', 'a') AS removed_last;
 SELECT :"tgt".rebuild_access_states() OPERATOR(pg_catalog.>=) 0 AS states_rebuilt,
        pg_catalog.strpos(:"tgt"._access_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS states_sql,
        :"tgt"._access_states_kept() AS states_kept;
+-- the stored feedback states (feedback_states.sql): the rebuild, the statement the
+-- triggers run, the readers' gate and the NPS of summed counters
+SELECT :"tgt".rebuild_feedback_states() OPERATOR(pg_catalog.>=) 0 AS feedback_states_rebuilt,
+       pg_catalog.strpos(:"tgt"._feedback_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS feedback_states_sql,
+       :"tgt"._feedback_states_kept() AS feedback_states_kept,
+       :"tgt"._feedback_nps_of(3, 1, 4) AS nps_of;
 -- the stored access rows (access_rows): the refresh, the readers' gates and units
 SELECT :"tgt".refresh_access_rows() OPERATOR(pg_catalog.>=) 0 AS rows_refreshed;
 SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
@@ -336,7 +343,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'number_text', 'text_search_config', 'lexeme_variants', 'comment_query', 'code_themes',
                         'development_periods',
                         'load_measurements', 'load_cases', 'load_cases_check', 'load_feedback', 'load_webropol', 'load_limesurvey',
-                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'loader_memory', 'follow_up_report',
+                        'load_sotkanet', 'loader_unknown', 'loader_answer', 'loader_memory', 'loader_joins', 'follow_up_report',
                         -- the network's (called above)
                         'add_member', 'remove_member', '_sync_privileges', '_check_member_admin', 'use_policies',
                         'set_row_policies', 'level_rank', 'is_region_owner', 'is_region_admin', 'is_my_role',
@@ -345,7 +352,9 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         -- the stored access states' (called above)
                         'rebuild_access_states', '_access_states_sql', '_access_states_kept',
                         'refresh_access_rows', '_access_rows_usable', '_access_rows_dirty_units', '_access_rows_judged_on',
-                        '_access_unit', '_access_summary_computed')
+                        '_access_unit', '_access_summary_computed',
+                        -- the stored feedback states' (called above)
+                        'rebuild_feedback_states', '_feedback_states_sql', '_feedback_states_kept', '_feedback_nps_of')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

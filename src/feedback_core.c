@@ -60,6 +60,13 @@ fb_valid_code(const char *code, size_t len)
 /* Bytes of whitespace or of one token between calls of the tick function. */
 #define FBJ_TICK_BYTES	(1 << 20)
 
+/* the tokenizer's rare paths kept out of line: fbj_next stays small (no message buffer) */
+#if defined(__GNUC__)
+#define FB_NOINLINE __attribute__((noinline))
+#else
+#define FB_NOINLINE
+#endif
+
 /* PostgreSQL's JSON_ALPHANUMERIC_CHAR: what continues a number or keyword token. */
 static inline bool
 json_alnum(unsigned char c)
@@ -176,9 +183,30 @@ hexval(unsigned char c)
 	return -1;
 }
 
-/* Lexes a string token whose opening quote is at j->start. */
-static FbStatus
-lex_string(FbJson *j, FbError *err)
+/* Bytes that stand for themselves inside a JSON string: all but '"', '\\' and 0x00-0x1F. */
+static const bool json_plain[256] = {
+	['\x20'] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x20-0x2F, '"' not */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 0x50-0x5F, '\\' not */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/*
+ * Lexes a string token whose opening quote is at j->start, escapes and errors included
+ * (lex_string's path for all but the plain short strings).
+ */
+static FB_NOINLINE FbStatus
+lex_string_full(FbJson *j, FbError *err)
 {
 	const char *p = j->start + 1;
 	const char *mark = p;
@@ -189,6 +217,14 @@ lex_string(FbJson *j, FbError *err)
 	{
 		unsigned char c;
 
+		/* the plain bytes of a string (no quote, backslash or control byte) in one run */
+		{
+			const char *stop = j->end - p > FBJ_TICK_BYTES ? p + FBJ_TICK_BYTES : j->end;
+
+			while (p < stop && json_plain[(unsigned char) *p])
+				p++;
+			tick(j, p, &mark);
+		}
 		if (p >= j->end)
 			return fail(err, FB_ERR_SYNTAX,
 						"Expected the closing quote of the string that starts at byte %zu, found the end of the text.",
@@ -236,8 +272,44 @@ lex_string(FbJson *j, FbError *err)
 	return FB_OK;
 }
 
+/*
+ * Lexes a string token whose opening quote is at j->start: a string of plain bytes (no
+ * escape) closed within FBJ_TICK_BYTES in one run, any other by lex_string_full.
+ */
+static inline FbStatus
+lex_string(FbJson *j, FbError *err)
+{
+	const char *p = j->start + 1;
+	const char *stop = j->end - p > FBJ_TICK_BYTES ? p + FBJ_TICK_BYTES : j->end;
+
+	while (p < stop && json_plain[(unsigned char) *p])
+		p++;
+	if (p >= stop || *p != '"')
+		return lex_string_full(j, err);
+	j->tok = j->start + 1;
+	j->toklen = (size_t) (p - j->tok);
+	j->escapes = false;
+	j->p = p + 1;
+	j->token = FBJ_STRING;
+	return FB_OK;
+}
+
+/* Skips the white space at p (ticking in a long run of it); returns the first other byte. */
+static FB_NOINLINE const char *
+skip_space(const FbJson *j, const char *p)
+{
+	const char *mark = p;
+
+	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+	{
+		p++;
+		tick(j, p, &mark);
+	}
+	return p;
+}
+
 /* Lexes a number token at j->start: PostgreSQL's json_lex_number grammar. */
-static FbStatus
+static FB_NOINLINE FbStatus
 lex_number(FbJson *j, FbError *err)
 {
 	const char *p = j->start;
@@ -298,18 +370,19 @@ lex_number(FbJson *j, FbError *err)
 	return FB_OK;
 }
 
+static FB_NOINLINE FbStatus lex_word(FbJson *j, FbError *err);
+
 FbStatus
 fbj_next(FbJson *j, FbError *err)
 {
 	const char *p = j->p;
-	const char *mark = p;
 	unsigned char c;
 
-	while (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-	{
+	/* most tokens follow no white space or one space */
+	if (p < j->end && *p == ' ')
 		p++;
-		tick(j, p, &mark);
-	}
+	if (p < j->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p = skip_space(j, p);
 	j->start = j->tok = p;
 	j->toklen = 0;
 	j->escapes = false;
@@ -349,6 +422,16 @@ fbj_next(FbJson *j, FbError *err)
 	}
 	if (c == '-' || (c >= '0' && c <= '9'))
 		return lex_number(j, err);
+	return lex_word(j, err);
+}
+
+/* Lexes true, false or null at j->start (anything else is an error). */
+static FbStatus
+lex_word(FbJson *j, FbError *err)
+{
+	const char *p = j->start;
+	unsigned char c = (unsigned char) *p;
+
 	{
 		const char *q = p;
 		size_t		n;
@@ -1110,4 +1193,71 @@ fb_print(const uint8_t *p, size_t len, char *out)
 	*o++ = '}';
 	*o = '\0';
 	return (size_t) (o - out);
+}
+
+/* Order of two statement codes for fb_item_counts_add: bytewise, shorter first on a prefix. */
+static int
+item_count_cmp(const uint8_t *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		k = alen < blen ? alen : blen;
+	int			c = memcmp(a, b, k);
+
+	if (c != 0)
+		return c;
+	return (alen > blen) - (alen < blen);
+}
+
+void
+fb_item_counts_add(FbItemCount *counts, int *n, const uint8_t *p, size_t len, int sign)
+{
+	const uint8_t *q = p + FB_HEADER_SIZE;
+	const uint8_t *end = p + len;
+	int			items = p[6];
+
+	for (int i = 0; i < items && q < end; i++)
+	{
+		size_t		l = q[0];
+		int			score = q[1 + l];
+		int			lo = 0;
+		int			hi = *n;
+		FbItemCount *c;
+
+		/* binary search for the code; lo ends at its place */
+		while (lo < hi)
+		{
+			int			mid = lo + (hi - lo) / 2;
+			int			cmp = item_count_cmp(q + 1, l, counts[mid].code, counts[mid].len);
+
+			if (cmp == 0)
+			{
+				lo = mid;
+				hi = -1;
+				break;
+			}
+			if (cmp < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		if (hi != -1)
+		{
+			memmove(&counts[lo + 1], &counts[lo], (size_t) (*n - lo) * sizeof(FbItemCount));
+			c = &counts[lo];
+			memset(c, 0, sizeof(FbItemCount));
+			c->len = (uint8_t) l;
+			memcpy(c->code, q + 1, l);
+			(*n)++;
+		}
+		c = &counts[lo];
+		if (score == FB_DONT_KNOW)
+			c->dont_know += sign;
+		else
+		{
+			c->answers += sign;
+			c->score_sum += (int64_t) sign * score;
+			if (score >= 4)
+				c->agree += sign;
+		}
+		q += l + 2;
+	}
 }

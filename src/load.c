@@ -1807,24 +1807,90 @@ load_label(Jsonb *labels, const char *s, size_t len, int *score)
 }
 
 /*
- * load_response(role text, channel text, nps integer, lang text, statements text[],
- * fields text[], first integer, labels jsonb) RETURNS feedback: a loaded record's response
- * built without a JSON text.  statements[i] is answered by fields[first + i - 1] (NULL =
- * not answered), scored as the region's loader_answer scores it: the answer as written in
- * labels, else lower-case trimmed in labels (a score 1-5, JSON null = don't know), else a
- * plain number 1-5.  NULL when no response can be built: an unknown answer or one without a
- * statement score, an unknown role or channel, nps outside 0-10, lang not 2-3 letters a-z,
- * an invalid or repeated statement code, more than the allowed statements, or no answer at
- * all; the loader then finds the record's problem and names it.
+ * A memo of what a field's text maps to, by the text's bytes: the organisation, service,
+ * recommendation and answer texts of an export repeat on every record, so each distinct
+ * text is mapped once.  Open addressing over MEMO_SLOTS slots, at most half of them used
+ * (a field with more distinct texts is mapped each time), texts of at most MEMO_MAX_TEXT
+ * bytes; keys and values live in cxt.
  */
+#define MEMO_SLOTS 1024
+#define MEMO_MAX_TEXT 1024		/* longer texts are no names: not remembered */
+
+typedef struct MemoSlot
+{
+	char	   *key;			/* NULL: empty */
+	uint32		len;
+	uint32		hash;
+	text	   *value;			/* a mapped text (NULL for none) */
+	int			ival;			/* or a mapped number */
+	int			ival2;
+} MemoSlot;
+
+typedef struct Memo
+{
+	MemoSlot   *slots;			/* NULL until first used */
+	int			used;
+	MemoryContext cxt;
+} Memo;
+
+/*
+ * The slot of text s[0..len): *found tells whether it holds the text's mapping; a slot not
+ * found is to be filled by memo_fill (NULL when the memo is full: map without it).
+ */
+static MemoSlot *
+memo_find(Memo *m, const char *s, size_t len, bool *found)
+{
+	uint32		h;
+	uint32		i;
+
+	*found = false;
+	if (m == NULL || len > MEMO_MAX_TEXT)
+		return NULL;
+	h = hash_bytes((const unsigned char *) s, (int) len);
+	if (m->slots == NULL)
+		m->slots = MemoryContextAllocZero(m->cxt, sizeof(MemoSlot) * MEMO_SLOTS);
+	for (i = h & (MEMO_SLOTS - 1); m->slots[i].key != NULL; i = (i + 1) & (MEMO_SLOTS - 1))
+		if (m->slots[i].hash == h && m->slots[i].len == len && memcmp(m->slots[i].key, s, len) == 0)
+		{
+			*found = true;
+			return &m->slots[i];
+		}
+	if (m->used >= MEMO_SLOTS / 2)
+		return NULL;
+	m->slots[i].hash = h;
+	m->slots[i].len = (uint32) len;
+	return &m->slots[i];
+}
+
+/* Fills a slot memo_find gave for s[0..len) with a mapping (value copied into the memo). */
+static void
+memo_fill(Memo *m, MemoSlot *slot, const char *s, size_t len, text *value, int ival, int ival2)
+{
+	if (slot == NULL)
+		return;
+	slot->key = MemoryContextAlloc(m->cxt, len + 1);
+	memcpy(slot->key, s, len);
+	slot->key[len] = '\0';
+	slot->value = NULL;
+	if (value)
+	{
+		slot->value = MemoryContextAlloc(m->cxt, VARSIZE_ANY(value));
+		memcpy(slot->value, value, VARSIZE_ANY(value));
+	}
+	slot->ival = ival;
+	slot->ival2 = ival2;
+	m->used++;
+}
+
 /*
  * A record's response as load_response builds it (see there); NULL when none can be built.
  * role, channel and lang may be NULL; nps < 0 means none; statements and answers as
- * deconstructed arrays (answers[first - 1 + i] answers statements[i]).
+ * deconstructed arrays (answers[first - 1 + i] answers statements[i]); memo (or NULL)
+ * remembers each answer text's score across calls (labels must be the same for all).
  */
 static bytea *
 response_build(text *role, text *channel, int nps, text *lang, Datum *codes, bool *codenulls, int ncodes,
-			   Datum *answers, bool *answernulls, int nanswers, int first, Jsonb *labels, Oid coll)
+			   Datum *answers, bool *answernulls, int nanswers, int first, Jsonb *labels, Oid coll, Memo *memo)
 {
 	FbValue		v;
 
@@ -1871,6 +1937,8 @@ response_build(text *role, text *channel, int nps, text *lang, Datum *codes, boo
 		size_t		len;
 		int			score = FB_DONT_KNOW;
 		int			found;
+		bool		known;
+		MemoSlot   *slot;
 
 		if (k < 0 || k >= nanswers || answernulls[k])
 			continue;
@@ -1882,8 +1950,10 @@ response_build(text *role, text *channel, int nps, text *lang, Datum *codes, boo
 		a = DatumGetTextPP(answers[k]);
 		t = VARDATA_ANY(a);
 		len = VARSIZE_ANY_EXHDR(a);
-		found = load_label(labels, t, len, &score);
-		if (found < 0)
+		slot = memo_find(memo, t, len, &known);
+		if (known)
+			found = slot->ival, score = slot->ival2;
+		else if ((found = load_label(labels, t, len, &score)) < 0)
 		{
 			/* lower-case trimmed (spaces, as btrim), then a plain number 1-5 */
 			size_t		b = 0,
@@ -1902,6 +1972,8 @@ response_build(text *role, text *channel, int nps, text *lang, Datum *codes, boo
 				found = 1;
 			}
 		}
+		if (!known)
+			memo_fill(memo, slot, t, len, NULL, found, score);
 		if (found <= 0)
 			return NULL;
 		v.items[v.nitems].len = (uint8_t) VARSIZE_ANY_EXHDR(code);
@@ -1919,6 +1991,17 @@ response_build(text *role, text *channel, int nps, text *lang, Datum *codes, boo
 	return feedback_make(&v);
 }
 
+/*
+ * load_response(role text, channel text, nps integer, lang text, statements text[],
+ * fields text[], first integer, labels jsonb) RETURNS feedback: a loaded record's response
+ * built without a JSON text.  statements[i] is answered by fields[first + i - 1] (NULL =
+ * not answered), scored as the region's loader_answer scores it: the answer as written in
+ * labels, else lower-case trimmed in labels (a score 1-5, JSON null = don't know), else a
+ * plain number 1-5.  NULL when no response can be built: an unknown answer or one without a
+ * statement score, an unknown role or channel, nps outside 0-10, lang not 2-3 letters a-z,
+ * an invalid or repeated statement code, more than the allowed statements, or no answer at
+ * all; the loader then finds the record's problem and names it.
+ */
 PG_FUNCTION_INFO_V1(load_response);
 Datum
 load_response(PG_FUNCTION_ARGS)
@@ -1946,7 +2029,7 @@ load_response(PG_FUNCTION_ARGS)
 		deconstruct_array(PG_GETARG_ARRAYTYPE_P(5), TEXTOID, -1, false, TYPALIGN_INT, &answers, &answernulls, &nanswers);
 	r = response_build(PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1),
 					   nps, PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), codes, codenulls, ncodes,
-					   answers, answernulls, nanswers, PG_ARGISNULL(6) ? 1 : PG_GETARG_INT32(6), labels, coll);
+					   answers, answernulls, nanswers, PG_ARGISNULL(6) ? 1 : PG_GETARG_INT32(6), labels, coll, NULL);
 	if (r == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_BYTEA_P(r);
@@ -2034,6 +2117,7 @@ typedef struct FeedbackSink
 	text	   *service;
 	text	   *role;
 	text	   *channel;
+	text	   *survey;			/* the survey's code, for response_id (or NULL) */
 	Jsonb	   *omap,
 			   *olow,
 			   *vmap,
@@ -2051,6 +2135,12 @@ typedef struct FeedbackSink
 	uint32		idmask;
 	uint32		nids;
 	MemoryContext idcxt;		/* where they live */
+	MemoryContext recxt;		/* a record's mapping (reset after each) */
+	/* the organisation, service and recommendation texts and the answer labels mapped */
+	Memo		omemo,
+				vmemo,
+				nmemo,
+				amemo;
 	/*
 	 * The first record with an invalid time: raised once the whole document is read (the
 	 * loaders read it before they converted a field: an error in its structure on a later
@@ -2163,31 +2253,38 @@ field_trimmed(Datum *vals, bool *nulls, int i, size_t *len)
 
 /* The name map's code of a field: as written (exact), else lower-case trimmed. */
 static text *
-field_code(FeedbackSink *fs, Jsonb *exact, Jsonb *low, Datum *vals, bool *nulls, int i)
+field_code(FeedbackSink *fs, Jsonb *exact, Jsonb *low, Memo *memo, Datum *vals, bool *nulls, int i)
 {
 	text	   *t;
 	text	   *code;
 	const char *p;
 	size_t		n;
 	char	   *l;
+	bool		known;
+	MemoSlot   *slot;
 
 	if (nulls[i])
 		return NULL;
 	t = DatumGetTextPP(vals[i]);
-	if ((code = jb_text(exact, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) != NULL)
-		return code;
-	p = field_trimmed(vals, nulls, i, &n);
-	l = str_tolower(p, n, fs->coll);
-	return jb_text(low, l, strlen(l));
+	slot = memo_find(memo, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &known);
+	if (known)
+		return slot->value;
+	if ((code = jb_text(exact, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) == NULL)
+	{
+		p = field_trimmed(vals, nulls, i, &n);
+		l = str_tolower(p, n, fs->coll);
+		code = jb_text(low, l, strlen(l));
+	}
+	memo_fill(memo, slot, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), code, 0, 0);
+	return code;
 }
 
 /* One record mapped as load_feedback's pass maps it, into the result. */
 static void
-feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
+feedback_map(FeedbackSink *fs, int64 line, Datum *vals, bool *nulls)
 {
-	FeedbackSink *fs = arg;
-	Datum		out[12];
-	bool		isnull[12] = {false};
+	Datum		out[14];
+	bool		isnull[14] = {false};
 	bool		has_nps = false;
 	int			nps = -1;
 	text	   *lang = NULL;
@@ -2232,13 +2329,13 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 
 	/* organisation and service: the survey's own, else by name */
 	{
-		text	   *org = fs->organization ? fs->organization : field_code(fs, fs->omap, fs->olow, vals, nulls, 3);
+		text	   *org = fs->organization ? fs->organization : field_code(fs, fs->omap, fs->olow, &fs->omemo, vals, nulls, 3);
 
 		out[4] = PointerGetDatum(org);
 		isnull[4] = org == NULL;
 	}
 	{
-		text	   *svc = fs->service ? fs->service : field_code(fs, fs->vmap, fs->vlow, vals, nulls, 4);
+		text	   *svc = fs->service ? fs->service : field_code(fs, fs->vmap, fs->vlow, &fs->vmemo, vals, nulls, 4);
 
 		if (svc == NULL && !nulls[4])
 		{
@@ -2256,13 +2353,17 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 	if (!nulls[5])
 	{
 		text	   *t = DatumGetTextPP(vals[5]);
-		text	   *sc = jb_text(fs->nmap, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		text	   *sc;
 		size_t		n;
 		const char *p;
 		char	   *l;
+		bool		known;
+		MemoSlot   *slot = memo_find(&fs->nmemo, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &known);
 
 		has_nps = true;
-		if (sc != NULL)
+		if (known)
+			nps = slot->ival;
+		else if ((sc = jb_text(fs->nmap, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))) != NULL)
 			nps = DatumGetInt32(DirectFunctionCall1(int4in, CStringGetDatum(text_to_cstring(sc))));
 		else
 		{
@@ -2278,6 +2379,8 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 					nps = -1;
 			}
 		}
+		if (!known)
+			memo_fill(&fs->nmemo, slot, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL, nps, 0);
 	}
 	out[6] = Int32GetDatum(nps);
 	isnull[6] = !has_nps;
@@ -2325,7 +2428,7 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 
 	response = (has_nps && (nps < 0 || nps > 10)) ? NULL :
 		response_build(fs->role, fs->channel, has_nps ? nps : -1, lang, fs->stmts, fs->stmtnulls, fs->nstmts,
-					   vals, nulls, fs->nfields, 8, fs->lmap, fs->coll);
+					   vals, nulls, fs->nfields, 8, fs->lmap, fs->coll, &fs->amemo);
 	out[10] = PointerGetDatum(response);
 	isnull[10] = response == NULL;
 
@@ -2339,23 +2442,72 @@ feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
 		out[11] = BoolGetDatum(id_seen(fs, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
 		MemoryContextSwitchTo(old);
 	}
+
+	/* response_id: "survey:id", the key the table gives a loaded response */
+	isnull[12] = nulls[0] || fs->survey == NULL;
+	if (!isnull[12])
+	{
+		text	   *t = DatumGetTextPP(vals[0]);
+		size_t		sl = VARSIZE_ANY_EXHDR(fs->survey),
+					il = VARSIZE_ANY_EXHDR(t);
+		text	   *r = palloc(VARHDRSZ + sl + 1 + il);
+
+		SET_VARSIZE(r, VARHDRSZ + sl + 1 + il);
+		memcpy(VARDATA(r), VARDATA_ANY(fs->survey), sl);
+		VARDATA(r)[sl] = ':';
+		memcpy(VARDATA(r) + sl + 1, VARDATA_ANY(t), il);
+		out[12] = PointerGetDatum(r);
+	}
+
+	/*
+	 * fault: a submitted record the load must refuse: no id, organisation or service, answers
+	 * that build no response, a language that is not two letters a-z, or an earlier record's id
+	 */
+	{
+		bool		bad_lang = false;
+
+		if (lang != NULL)
+		{
+			const char *l = VARDATA_ANY(lang);
+
+			bad_lang = !(VARSIZE_ANY_EXHDR(lang) == 2 && l[0] >= 'a' && l[0] <= 'z' && l[1] >= 'a' && l[1] <= 'z');
+		}
+		out[13] = BoolGetDatum(DatumGetBool(out[1]) &&
+							   (nulls[0] || isnull[4] || isnull[5] || (isnull[10] && !DatumGetBool(out[9])) ||
+								bad_lang || DatumGetBool(out[11])));
+	}
 	tuplestore_putvalues(fs->rsi->setResult, fs->rsi->setDesc, out, isnull);
+}
+
+/* The record sink of feedback_rows: a record mapped in a memory context of its own. */
+static void
+feedback_record(void *arg, int64 line, Datum *vals, bool *nulls)
+{
+	FeedbackSink *fs = arg;
+	MemoryContext old = MemoryContextSwitchTo(fs->recxt);
+
+	feedback_map(fs, line, vals, nulls);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(fs->recxt);
 }
 
 /*
  * feedback_rows(document text, is_json boolean, columns text[], mapping jsonb) RETURNS
  * TABLE (line, submitted, id, received_at, organization_code, service, nps, lang, comment,
- * empty, response, repeated): a survey export's records (CSV, or LimeSurvey's JSON when is_json) mapped
+ * empty, response, repeated, response_id, fault): a survey export's records (CSV, or LimeSurvey's JSON when is_json) mapped
  * for a region's load_feedback in one pass.  columns name the id, submitted, language,
  * organisation, service, recommendation and comment fields, then the questions' in the
  * order of mapping.statements.  mapping: unit ("line" or "record") and submitted_column for
- * messages, time_zone, the survey's own organization and service (or null), role and
+ * messages, survey (its code), time_zone, the survey's own organization and service (or null), role and
  * channel, statements, and the maps omap / olow (organisation name as written / lower-case
  * trimmed -> code), vmap / vlow (services), nmap (recommendation answer -> 0-10 or -1), amap
  * (answer label -> score) and lmap (amap as load_response takes it).  The submitted time is
  * read as load_timestamp reads it (an invalid one is an error naming the record and field);
  * response is NULL when the record has no answer or one that cannot be built; repeated
- * marks a submitted record with the id of an earlier one.
+ * marks a submitted record with the id of an earlier one; response_id is "survey:id" when
+ * the mapping names the survey; fault marks a submitted record the load must refuse (no
+ * id, organisation or service, answers that build no response, a language that is not
+ * two letters a-z, or repeated).
  */
 PG_FUNCTION_INFO_V1(feedback_rows);
 Datum
@@ -2393,6 +2545,7 @@ feedback_rows(PG_FUNCTION_ARGS)
 	fs.service = mapping_text(mapping, "service");
 	fs.role = mapping_text(mapping, "role");
 	fs.channel = mapping_text(mapping, "channel");
+	fs.survey = mapping_text(mapping, "survey");
 	fs.omap = mapping_object(mapping, "omap");
 	fs.olow = mapping_object(mapping, "olow");
 	fs.vmap = mapping_object(mapping, "vmap");
@@ -2424,6 +2577,8 @@ feedback_rows(PG_FUNCTION_ARGS)
 						errdetail("Name the id, submitted, language, organisation, service, recommendation and comment columns, then the questions'.")));
 	fs.nfields = s.n;
 	fs.idcxt = CurrentMemoryContext;
+	fs.recxt = AllocSetContextCreate(CurrentMemoryContext, "feedback_rows record", ALLOCSET_DEFAULT_SIZES);
+	fs.omemo.cxt = fs.vmemo.cxt = fs.nmemo.cxt = fs.amemo.cxt = fs.idcxt;
 	InitMaterializedSRF(fcinfo, 0);
 	fs.rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	if (PG_GETARG_BOOL(1))

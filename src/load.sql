@@ -64,11 +64,11 @@ COMMENT ON FUNCTION @extschema@.measurement_rows(text, text[], text, text[], tex
 CREATE FUNCTION @extschema@.feedback_rows(document text, is_json boolean, columns text[], mapping jsonb)
     RETURNS TABLE (line bigint, submitted boolean, id text, received_at timestamptz, organization_code text,
                    service text, nps integer, lang text, comment text, empty boolean, response @extschema@.feedback,
-                   repeated boolean)
+                   repeated boolean, response_id text, fault boolean)
     AS 'MODULE_PATHNAME', 'feedback_rows'
     LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.feedback_rows(text, boolean, text[], jsonb) IS
-    'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response and whether an earlier record had its id';
+    'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response, whether an earlier record had its id, its response_id (survey:id) and whether the load must refuse it';
 
 CREATE FUNCTION @extschema@.stamped_now(loaded_at timestamptz, loaded_by text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'stamped_now'

@@ -78,11 +78,11 @@ COMMENT ON FUNCTION @extschema@.measurement_rows(text, text[], text, text[], tex
 CREATE FUNCTION @extschema@.feedback_rows(document text, is_json boolean, columns text[], mapping jsonb)
     RETURNS TABLE (line bigint, submitted boolean, id text, received_at timestamptz, organization_code text,
                    service text, nps integer, lang text, comment text, empty boolean, response @extschema@.feedback,
-                   repeated boolean)
+                   repeated boolean, response_id text, fault boolean)
     AS 'MODULE_PATHNAME', 'feedback_rows'
     LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.feedback_rows(text, boolean, text[], jsonb) IS
-    'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response and whether an earlier record had its id';
+    'a survey export''s records (CSV, or LimeSurvey''s JSON) mapped for a region''s load_feedback in one pass through the survey''s mapping (a JSON object of maps and settings): per record its id, time in the region''s zone, codes, recommendation, language, comment, response, whether an earlier record had its id, its response_id (survey:id) and whether the load must refuse it';
 
 CREATE FUNCTION @extschema@.stamped_now(loaded_at timestamptz, loaded_by text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'stamped_now'
@@ -136,3 +136,12 @@ RETURNS TABLE (indicator_code text, organization_code text, includes_sub_organiz
     AS 'MODULE_PATHNAME', 'pekefb_access_rollup' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.access_rollup(text[], text[], text[], boolean[], text[], text[], date[], bigint[], bigint[], bigint[], bigint[], bigint[], bigint[], @extschema@.waits[], integer) IS
     'access_summary_on''s cells from per-month states: rolled up along the organisation tree and the nested periods, suppressed under min_group_size (doc/states.md)';
+
+-- ---- feedback states (issue 13): the statement counts of many responses at once, for the
+-- region's feedback_item_states (src/region/feedback_states.sql)
+CREATE FUNCTION @extschema@.item_counts(responses @extschema@.feedback[], signs integer[],
+    OUT item text, OUT answers bigint, OUT dont_know bigint, OUT score_sum bigint, OUT agree bigint)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'feedback_item_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.item_counts(@extschema@.feedback[], integer[]) IS
+    'per statement code of the responses, each counted with its sign (1 adds, -1 subtracts; NULL pairs skipped): answers 1-5, "don''t know" answers, score sum, answers 4-5 (the feedback states'' statement rows)';

@@ -318,6 +318,8 @@ case "$mode" in
 esac
 
 choose_pg
+# (the benchmarks count the loaders' instructions with Valgrind)
+if [ "$mode" = bench ]; then PACKAGES="$PACKAGES valgrind"; fi
 ensure_packages
 use_pg
 build_install

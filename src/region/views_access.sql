@@ -528,9 +528,9 @@ COMMENT ON COLUMN @region@.access_rows_current.indicator_count_by IS 'the indica
 -- access_summary_on: the stored rows (access_rows_current: clean units) and the stale
 -- units computed from the states when _access_rows_usable, else the computation
 -- (_access_summary_computed: an earlier or later judging day, a session's raise of
--- min_group_size, rows not complete, Citus).  An SQL-standard body the planner inlines,
--- so that a filter on organization_code and period_start reaches the index of
--- access_rows (doc/states.md); the gates are one-time filters.
+-- min_group_size, rows not complete, Citus).  PL/pgSQL (Citus cannot run an SQL function
+-- over its tables with parameters); the view access_summary below is the same union
+-- written out, so that a dashboard's filters reach the stored rows' index.
 CREATE FUNCTION @region@.access_summary_on(on_date date DEFAULT NULL, counted_by text DEFAULT NULL)
 RETURNS TABLE (
     indicator_code text, organization_code text, includes_sub_organizations boolean,
@@ -539,22 +539,26 @@ RETURNS TABLE (
     cases bigint, finished_cases bigint, on_time bigint, late bigint, open_past_due bigint,
     open_within bigint, rate double precision, median_wait bigint, p90_wait bigint,
     suppressed boolean, count_by text, deadline_label text)
-LANGUAGE sql STABLE
-BEGIN ATOMIC
-    SELECT v.indicator_code, v.organization_code, v.includes_sub_organizations, v.period_kind, v.period_start,
-           v.period_end, v.indicator_name, v.organization_name, v.deadline_text,
-           (SELECT @region@._access_rows_judged_on()), v.cases, v.finished_cases, v.on_time, v.late,
-           v.open_past_due, v.open_within, v.rate, v.median_wait, v.p90_wait, v.suppressed, v.basis, v.deadline_label
-    FROM @region@.access_rows_current v
-    WHERE v.basis OPERATOR(pg_catalog.=) COALESCE(access_summary_on.counted_by, v.indicator_count_by)
-      AND @region@._access_rows_usable(access_summary_on.on_date, access_summary_on.counted_by)
-    UNION ALL
-    SELECT * FROM @region@._access_summary_computed(access_summary_on.on_date, access_summary_on.counted_by, true)
-    WHERE @region@._access_rows_usable(access_summary_on.on_date, access_summary_on.counted_by)
-    UNION ALL
-    SELECT * FROM @region@._access_summary_computed(access_summary_on.on_date, access_summary_on.counted_by, false)
-    WHERE NOT @region@._access_rows_usable(access_summary_on.on_date, access_summary_on.counted_by);
-END;
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+BEGIN
+    IF @region@._access_rows_usable(access_summary_on.on_date, access_summary_on.counted_by) THEN
+        RETURN QUERY
+        SELECT v.indicator_code, v.organization_code, v.includes_sub_organizations, v.period_kind, v.period_start,
+               v.period_end, v.indicator_name, v.organization_name, v.deadline_text,
+               (SELECT @region@._access_rows_judged_on()), v.cases, v.finished_cases, v.on_time, v.late,
+               v.open_past_due, v.open_within, v.rate, v.median_wait, v.p90_wait, v.suppressed, v.basis, v.deadline_label
+        FROM @region@.access_rows_current v
+        WHERE v.basis OPERATOR(pg_catalog.=) COALESCE(access_summary_on.counted_by, v.indicator_count_by)
+        UNION ALL
+        SELECT * FROM @region@._access_summary_computed(access_summary_on.on_date, access_summary_on.counted_by, true);
+    ELSE
+        RETURN QUERY
+        SELECT * FROM @region@._access_summary_computed(access_summary_on.on_date, access_summary_on.counted_by, false);
+    END IF;
+END
+$fn$;
 COMMENT ON FUNCTION @region@.access_summary_on(date, text) IS
     'access_summary judged on a chosen day (NULL: the data date) and, optionally, on one counting basis for all indicators (NULL: each indicator''s count_by)';
 
@@ -606,6 +610,10 @@ BEGIN
     CROSS JOIN LATERAL @region@._access_summary_computed(d, b.basis, NOT whole) c
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) c.indicator_code;
     GET DIAGNOSTICS written = ROW_COUNT;
+    IF whole THEN
+        -- (every row new: the planner's statistics of the table are those of before)
+        ANALYZE @region@.access_rows;
+    END IF;
     DELETE FROM @region@.access_rows_dirty;
     UPDATE @region@.access_rows_meta SET complete = true, judged_on = d, min_group_size = mgs;
     RETURN written;
@@ -616,8 +624,34 @@ COMMENT ON FUNCTION @region@.refresh_access_rows() IS
 
 -- access_summary: access_summary_on on the region's data date, each indicator on its own
 -- counting basis (see above).
-CREATE VIEW @region@.access_summary AS
-SELECT * FROM @region@.access_summary_on();
+-- (written out: the planner pushes a filter on organization_code and period_start down to
+-- the index of access_rows; the two computations are gated off by one-time filters while
+-- the stored rows are usable.  On Citus, where the states are not kept, the view reads
+-- access_summary_on(): pekefb.distribute_region replaces it so, and so does this file in a
+-- distributed region.)
+DO $do$
+BEGIN
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
+                   WHERE p.logicalrelid OPERATOR(pg_catalog.=) '@region@.cases'::pg_catalog.regclass) THEN
+            CREATE VIEW @region@.access_summary AS SELECT * FROM @region@.access_summary_on();
+            RETURN;
+        END IF;
+    END IF;
+    CREATE VIEW @region@.access_summary AS
+    SELECT v.indicator_code, v.organization_code, v.includes_sub_organizations, v.period_kind, v.period_start,
+           v.period_end, v.indicator_name, v.organization_name, v.deadline_text,
+           (SELECT @region@._access_rows_judged_on()) AS judged_on, v.cases, v.finished_cases, v.on_time, v.late,
+           v.open_past_due, v.open_within, v.rate, v.median_wait, v.p90_wait, v.suppressed, v.basis AS count_by,
+           v.deadline_label
+    FROM @region@.access_rows_current v
+    WHERE v.basis OPERATOR(pg_catalog.=) v.indicator_count_by AND @region@._access_rows_usable(NULL, NULL)
+    UNION ALL
+    SELECT * FROM @region@._access_summary_computed(NULL, NULL, true) WHERE @region@._access_rows_usable(NULL, NULL)
+    UNION ALL
+    SELECT * FROM @region@._access_summary_computed(NULL, NULL, false) WHERE NOT @region@._access_rows_usable(NULL, NULL);
+END
+$do$;
 COMMENT ON VIEW @region@.access_summary IS
     'access indicators from raw cases per indicator, organisation, period (period_kind month, quarter, and half_year = THL''s 1.4.-30.9. and 1.10.-31.3. for a half-yearly indicator or year for the others, of the day the indicator counts by: count_by) and includes_sub_organizations (false: the organisation''s own cases, true: with all its sub-organisations), judged on the region''s data date (access_summary_on for another day): cases, on time, late, open past due, rate, median and 90th percentile wait; figures over fewer than min_group_size() cases suppressed, with complementary suppression (doc/partners.md)';
 COMMENT ON COLUMN @region@.access_summary.indicator_code IS 'the access indicator (indicators.code)';

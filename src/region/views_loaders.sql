@@ -25,6 +25,30 @@ CREATE FUNCTION @region@.loader_memory(content text) RETURNS void
 COMMENT ON FUNCTION @region@.loader_memory(text) IS
     'sets work_mem for the calling loader to four times the file''s size (at most 1 GB, never lower), so that its rows do not spill to temporary files';
 
+-- loader_joins(file_rows, tbl, row_bytes): the join of a loader's statement with its table,
+-- chosen from the file's size beside the table's, which the planner cannot see (it takes every
+-- file for 1 000 rows, the readers' ROWS, and a bulk load leaves the table's statistics stale:
+-- it then probed the primary key once per record of a big file, or hashed a big table for a
+-- few lines).  A file tiny beside the table (file_rows under a twentieth of its rows, taken at
+-- row_bytes each) probes the primary key (no hash or merge join); a file of more than 1 000
+-- rows hashes the table (no nested loop); in between the planner chooses.  Measured: a probe
+-- by the primary key 6-10 us, a hashed row about 2 us.  The settings hold until the calling
+-- loader returns (its SET clause restores them); no SET clause of its own, its body
+-- schema-qualified throughout.  A NULL argument changes nothing (STRICT).
+CREATE FUNCTION @region@.loader_joins(file_rows bigint, tbl regclass, row_bytes integer) RETURNS void
+    LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+    BEGIN ATOMIC
+        SELECT pg_catalog.set_config('enable_hashjoin', 'off', true), pg_catalog.set_config('enable_mergejoin', 'off', true)
+        WHERE (file_rows OPERATOR(pg_catalog.*) 20)
+              OPERATOR(pg_catalog.<=) (pg_catalog.pg_relation_size(tbl) OPERATOR(pg_catalog./) GREATEST(row_bytes, 1));
+        SELECT pg_catalog.set_config('enable_nestloop', 'off', true)
+        WHERE (file_rows OPERATOR(pg_catalog.*) 20)
+              OPERATOR(pg_catalog.>) (pg_catalog.pg_relation_size(tbl) OPERATOR(pg_catalog./) GREATEST(row_bytes, 1))
+          AND file_rows OPERATOR(pg_catalog.>) 1000;
+    END;
+COMMENT ON FUNCTION @region@.loader_joins(bigint, regclass, integer) IS
+    'chooses the join of the calling loader''s statement with its table from the file''s size: probes of the primary key for a file under a twentieth of the table, a hash join for a bigger one of more than 1 000 rows';
+
 -- loader_unknown(what, names, lines, known, unit): raises 22023 listing every unknown name
 -- with the line (or record) it first appears on and the nearest known name.
 CREATE FUNCTION @region@.loader_unknown(what text, names text[], lines bigint[], known text[], unit text DEFAULT 'line')
@@ -93,21 +117,12 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_measurements'));
     PERFORM @region@.loader_memory(content);
 
-    -- The planner takes a file for 1 000 lines (read_csv's ROWS), so it would hash the
-    -- table for a few lines and probe it once per line (by whatever index it guesses best
-    -- from statistics that a bulk load leaves stale) for many: measured, a probe by the
-    -- primary key costs 7-10 us, by the period index 60 us, a hashed line about 2 us.  So
-    -- a file of more than 1 000 lines, not tiny beside the table (about 100 bytes a row),
-    -- hashes the table, and a file tiny beside it probes the primary key.  The settings are
-    -- the function's own (its SET clause) and hold for the fast path only.  The lines are
-    -- estimated from the file's size (some 50 bytes a line; counting them would read the
-    -- whole file once more).
+    -- The join with the table from the file's size (loader_joins: a probe by the period
+    -- index, which a planner with stale statistics may guess best, costs 60 us), the lines
+    -- estimated at some 50 bytes (counting them would read the whole file once more), the
+    -- table's rows at about 100.  The settings hold for the fast path only.
     n_lines := octet_length(content) / 50;
-    IF n_lines * 20 <= pg_relation_size('@region@.measurements') / 100 THEN
-        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-    ELSIF n_lines > 1000 THEN
-        PERFORM set_config('enable_nestloop', 'off', true);
-    END IF;
+    PERFORM @region@.loader_joins(n_lines, '@region@.measurements', 100);
 
     -- The fast path, one statement.  w: the file read, converted (a bad number or date
     -- raises here, as in the careful path) and mapped by pekefb.measurement_rows (names to
@@ -330,7 +345,7 @@ CREATE FUNCTION @region@.load_cases(content text, source_system text)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     -- the file's rows are many more than the planner guesses: a merge join would sort them
-    SET enable_mergejoin = off SET plan_cache_mode = auto
+    SET enable_mergejoin = off SET plan_cache_mode = auto SET enable_nestloop = on SET enable_hashjoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -349,12 +364,11 @@ BEGIN
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('@region@.load_cases'));
     PERFORM @region@.loader_memory(content);
-    -- the plans do not depend on the file: generic plans keep the file a parameter (a custom
-    -- plan would copy the whole text into the plan as a constant); Citus plans these
-    -- statements only with their parameters' values, so where it is installed they stay custom
-    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
-        PERFORM pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
-    END IF;
+    -- The join with the table from the file's size (loader_joins; lines of some 50 bytes,
+    -- cases of some 150), in a plan made for this call (a plan cached by an earlier call
+    -- would not follow the settings).
+    PERFORM @region@.loader_joins(octet_length(content) / 50, '@region@.cases', 150);
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
     WITH names AS (
         SELECT DISTINCT ON (name) name, code FROM (
             SELECT lower(o.code) AS name, o.code, 0 AS pref FROM @region@.organizations o
@@ -509,7 +523,7 @@ COMMENT ON FUNCTION @region@.loader_answer(jsonb, text) IS
 CREATE FUNCTION @region@.load_feedback(survey text, content text, is_json boolean)
     RETURNS TABLE (inserted bigint, updated bigint, unchanged bigint, skipped bigint)
     LANGUAGE plpgsql VOLATILE SECURITY INVOKER PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
-    SET plan_cache_mode = auto
+    SET plan_cache_mode = auto SET enable_nestloop = on SET enable_hashjoin = on SET enable_mergejoin = on
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -520,6 +534,7 @@ DECLARE
     tz text;
     lang_default text;
     chk record;
+    fault record;
     bad record;
     u_names text[];
     u_lines bigint[];
@@ -627,11 +642,19 @@ BEGIN
         PERFORM ('{' || concat_ws(',', '"role":' || to_json(s.role)::text, '"channel":' || to_json(s.channel)::text) || ',"nps":0}')::pekefb.feedback;
     END IF;
 
+    -- The join with the table from the file's size (loader_joins; records of 150-300 bytes,
+    -- taken at 150, responses of some 300; measured, 50 000 records beside 50 000 responses:
+    -- 290 ms probing the primary key where hashing the table took 48 ms), in a plan made for
+    -- this call (a plan cached by an earlier call would not follow the settings).
+    PERFORM @region@.loader_joins(octet_length(content) / 150, '@region@.feedback_responses', 300);
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
+
     -- One statement: the records mapped in one pass (pekefb.feedback_rows, f: every field
     -- mapped, received_at read there, a bad time reported at once; submitted = false for an
     -- incomplete response, skipped; response NULL when the record has no answer or a
-    -- problem), every check in one pass over them (chk: bad, any record with a problem;
-    -- repeated, an id on two records), and only when they find nothing the writes.  A
+    -- problem; fault for a record the load must refuse: no id, organisation or service, an
+    -- answer that builds no response, a bad language, an id seen before), the counts and
+    -- checks in one pass over them (chk), and only when no record has a fault the writes.  A
     -- submitted response without any answer carries nothing: skipped and counted.  One join
     -- by the primary key finds the responses that are new or changed (m); the changed are
     -- updated, the new inserted by a plain INSERT (loads serialise on the advisory lock, so no
@@ -639,25 +662,22 @@ BEGIN
     -- cost of writing the rows).  When a check fails, the records are mapped again into a
     -- temporary table and the first problem is named (below).
     WITH f AS MATERIALIZED (
+        -- (all columns: the function's rows are stored as they are, not projected again)
         SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
-            'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+            'unit', unit, 'submitted_column', s.submitted_column, 'survey', s.code, 'time_zone', tz,
             'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
             'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
             'nmap', nmap, 'amap', amap, 'lmap', lmap))),
     checks AS MATERIALIZED (
-        SELECT count(*) AS total, COALESCE(bool_or(f.repeated), false) AS repeated,
-               count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
-               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty,
-               COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
-                                                 OR (f.response IS NULL AND NOT f.empty)
-                                                 OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+        SELECT count(*) AS total, count(*) FILTER (WHERE NOT f.submitted) AS incomplete,
+               count(*) FILTER (WHERE f.submitted AND f.empty) AS empty, COALESCE(bool_or(f.fault), false) AS fault
         FROM f),
     m AS MATERIALIZED (
-        SELECT f.organization_code, s.code || ':' || f.id AS response_id, f.id, f.received_at, f.service, f.comment,
+        SELECT f.organization_code, f.response_id, f.id, f.received_at, f.service, f.comment,
                f.response, COALESCE(f.lang, lang_default) AS language, o.response_id IS NOT NULL AS known
         FROM f
         LEFT JOIN @region@.feedback_responses o
-               ON o.organization_code = f.organization_code AND o.response_id = s.code || ':' || f.id
+               ON o.organization_code = f.organization_code AND o.response_id = f.response_id
               -- (a response id "survey:id" is only the survey's: the other surveys' rows are left out early)
               AND (o.survey_code = s.code OR o.survey_code IS NULL)
         WHERE f.submitted AND NOT f.empty
@@ -672,27 +692,33 @@ BEGIN
         -- (the checks gate the writes, not the join: Citus plans no outer join with a
         -- condition that is a constant of the statement)
         WHERE m.known AND t.organization_code = m.organization_code AND t.response_id = m.response_id
-          AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+          AND (SELECT NOT k.fault FROM checks k)
         RETURNING 1),
     ins AS (
         INSERT INTO @region@.feedback_responses (organization_code, response_id, received_at, service, response, comment,
                                                 survey_code, source_response_id, language)
         SELECT m.organization_code, m.response_id, m.received_at, m.service, m.response, m.comment, s.code, m.id, m.language
         FROM m
-        WHERE NOT m.known AND (SELECT NOT (k.bad OR k.repeated) FROM checks k)
+        WHERE NOT m.known AND (SELECT NOT k.fault FROM checks k)
         ORDER BY m.received_at
         RETURNING 1)
-    SELECT k.total, k.repeated, k.incomplete, k.empty, k.bad, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
+    SELECT k.total, k.incomplete, k.empty, k.fault, (SELECT count(*) FROM ins) AS n_ins, (SELECT count(*) FROM upd) AS n_upd
     INTO chk FROM checks k;
 
-    IF chk.bad OR chk.repeated THEN
+    IF chk.fault THEN
     CREATE TEMP TABLE pekefb_load_f ON COMMIT DROP AS
     SELECT * FROM pekefb.feedback_rows(content, is_json, cols, jsonb_build_object(
-        'unit', unit, 'submitted_column', s.submitted_column, 'time_zone', tz,
+        'unit', unit, 'submitted_column', s.submitted_column, 'survey', s.code, 'time_zone', tz,
         'organization', s.organization_code, 'service', s.service, 'role', s.role, 'channel', s.channel,
         'statements', to_jsonb(COALESCE(stmts, '{}')), 'omap', omap, 'olow', olow, 'vmap', vmap, 'vlow', vlow,
         'nmap', nmap, 'amap', amap, 'lmap', lmap));
-    IF chk.bad THEN
+    -- which fault: a record that cannot be loaded, an id on two records (or both)
+    SELECT COALESCE(bool_or(f.repeated), false) AS repeated,
+           COALESCE(bool_or(f.submitted AND (f.id IS NULL OR f.organization_code IS NULL OR f.service IS NULL
+                                             OR (f.response IS NULL AND NOT f.empty)
+                                             OR (f.lang <> ALL ('{fi,sv,en}'::text[]) AND f.lang !~ '^[a-z]{2}$'))), false) AS bad
+    INTO fault FROM pekefb_load_f f;
+    IF fault.bad THEN
         SELECT min(f.line) FILTER (WHERE f.id IS NULL) AS no_id,
                count(*) FILTER (WHERE f.organization_code IS NULL) AS unknown_org,
                bool_or(f.response IS NULL AND NOT f.empty) AS unbuilt,
@@ -715,7 +741,7 @@ BEGIN
         RAISE EXCEPTION 'response without an id on % %', unit, no_id USING ERRCODE = '22023',
             DETAIL = format('Every submitted response has its id in column "%s".', s.id_column);
     END IF;
-    IF chk.repeated THEN
+    IF fault.repeated THEN
         SELECT f.id INTO bad FROM pekefb_load_f f WHERE f.submitted GROUP BY f.id HAVING count(*) > 1 ORDER BY min(f.line) LIMIT 1;
         RAISE EXCEPTION 'duplicate response id "%" on %s %', bad.id, unit,
                         (SELECT string_agg(f.line::text, ', ' ORDER BY f.line) FROM pekefb_load_f f WHERE f.submitted AND f.id = bad.id)

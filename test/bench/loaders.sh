@@ -8,8 +8,10 @@
 # as pass/fail.  The last columns put the first load beside one plain INSERT of the same rows
 # (already typed) into the same table, the database stamping loaded_at and loaded_by as on a
 # load: the table's own cost (its key and indexes, the reference, unit and other triggers),
-# which no loader can go below.  FILES picks the files, KEEP=1 keeps
-# the database.  Needs PGHOST PGPORT PGUSER PGBIN.
+# which no loader can go below.  Each file starts after a CHECKPOINT, so that the earlier
+# files' writes are not charged to it.  FILES picks the files, KEEP=1 keeps
+# the database, FEEDBACK_STATES=0 disables the triggers that keep the feedback states
+# (doc/feedback_states.md), to measure their cost.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 N=${N:-200000}
 DB=bench_loaders
@@ -21,6 +23,12 @@ SET client_min_messages = warning;
 CREATE EXTENSION pekefb;
 SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue') IS NOT NULL;
 \i test/sample/organizations.sql
+\if ${FEEDBACK_STATES:-1}
+\else
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_insert;
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_update;
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_delete;
+\endif
 -- 50 indicators x 15 organisations x periods: distinct keys for N measurements
 INSERT INTO region.indicators (code, name_fi, unit)
 SELECT 'ind-' || i, 'Mittari ' || i, '%' FROM generate_series(1, 50) i;
@@ -81,6 +89,8 @@ for f in ${FILES:-measurements cases webropol limesurvey}; do
 		webropol) call="region.load_webropol('web', content)"; tbl=region.feedback_responses; filter="survey_code = 'web'"; reader=read_csv ;;
 		limesurvey) call="region.load_limesurvey('ls', content)"; tbl=region.feedback_responses; filter="survey_code = 'ls'"; reader=read_json ;;
 	esac
+	# every file starts from the same state: the earlier files' writes flushed, not charged to it
+	psql -d $DB -c "CHECKPOINT"
 	psql -d $DB -At <<SQL
 CREATE TEMP TABLE t AS SELECT 0 AS k, clock_timestamp() AS at;
 SELECT * FROM files f, LATERAL $call l WHERE f.name = '$f' \\g /dev/null

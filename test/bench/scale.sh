@@ -74,28 +74,18 @@ psql -d $DB -c "VACUUM ANALYZE region.cases, region.access_states"
 ref0=$(ms "SELECT clock_timestamp() AS t0 \\gset
            SELECT region.refresh_access_rows() AS n \\gset
            SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
+psql -d $DB -c "VACUUM ANALYZE region.access_rows"
 small=$(ms "SELECT count(*) FROM region.cases")
 
 # best of ROUNDS runs of a query in ms; OFF=1: computed from the rows (states off);
 # OFF=2: from the states, the stored rows not used (the units computed by access_rollup)
 best() {
-	local off=${OFF:-0} r=${R:-$ROUNDS}
-	psql -d $DB -At <<SQL | tail -1
-$( [ "$off" = 1 ] && echo "BEGIN; ALTER TABLE region.cases DISABLE TRIGGER cases_states_update; ${FB_OFF:-}" )
-$( [ "$off" = 2 ] && echo "BEGIN; UPDATE region.access_rows_meta SET complete = false;" )
-CREATE TEMP TABLE t (ms double precision);
-DO \$\$
-DECLARE t0 timestamptz; n bigint;
-BEGIN
-    FOR i IN 1 .. $r LOOP
-        t0 := clock_timestamp();
-        EXECUTE \$q\$ $1 \$q\$ INTO n;
-        INSERT INTO t VALUES (extract(epoch FROM clock_timestamp() - t0) * 1000);
-    END LOOP;
-END \$\$;
-SELECT round(min(ms)::numeric, 1) FROM t;
-$( [ "$off" != 0 ] && echo "ROLLBACK;" )
-SQL
+	local setup=
+	case ${OFF:-0} in
+	1) setup="ALTER TABLE region.cases DISABLE TRIGGER cases_states_update; ${FB_OFF:-}" ;;
+	2) setup="UPDATE region.access_rows_meta SET complete = false;" ;;
+	esac
+	best_ms "${R:-$ROUNDS}" "$setup" "$1"
 }
 FILTERED="SELECT count(x.*) FROM region.access_summary x WHERE organization_code = 'm3u7' AND period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'"
 WHOLE="SELECT count(x.*) FROM region.access_summary x WHERE period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'"
@@ -107,6 +97,7 @@ psql -d $DB -c "VACUUM ANALYZE region.cases, region.access_states"
 ref1=$(ms "SELECT clock_timestamp() AS t0 \\gset
            SELECT region.refresh_access_rows() AS n \\gset
            SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
+psql -d $DB -c "VACUUM ANALYZE region.access_rows"
 big=$(ms "SELECT count(*) FROM region.cases")
 states=$(ms "SELECT count(*) FROM region.access_states")
 echo "cases: $small loaded in 60 monthly statements in $s0 s, then $((big - small)) more in $s1 s: $big cases, $ORGS organisations, 2021-2025; $states state rows"

@@ -136,24 +136,14 @@ fi
 # states on, the stored rows off (computed from the states); OFF=3: after a monthly load not
 # yet refreshed (its units stale: read from the states)
 best() {
-	local off=${OFF:-0}
-	psql -d $DB -At <<SQL | tail -1
-$( [ "$off" = 1 ] && echo "BEGIN; ALTER TABLE region.cases DISABLE TRIGGER cases_states_update;" )
-$( [ "$off" = 2 ] && echo "BEGIN; UPDATE region.access_rows_meta SET complete = false;" )
-$( [ "$off" = 3 ] && echo "BEGIN; INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished) SELECT indicator_code, organization_code, case_id, started, finished FROM month_gen;" )
-CREATE TEMP TABLE t (ms double precision);
-DO \$\$
-DECLARE t0 timestamptz; n bigint;
-BEGIN
-    FOR i IN 1 .. $ROUNDS LOOP
-        t0 := clock_timestamp();
-        EXECUTE \$q\$ $1 \$q\$ INTO n;
-        INSERT INTO t VALUES (extract(epoch FROM clock_timestamp() - t0) * 1000);
-    END LOOP;
-END \$\$;
-SELECT round(min(ms)::numeric, 1) FROM t;
-$( [ "$off" != 0 ] && echo "ROLLBACK;" )
-SQL
+	local setup=
+	case ${OFF:-0} in
+	1) setup="ALTER TABLE region.cases DISABLE TRIGGER cases_states_update;" ;;
+	2) setup="UPDATE region.access_rows_meta SET complete = false;" ;;
+	3) setup="INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished)
+	          SELECT indicator_code, organization_code, case_id, started, finished FROM month_gen;" ;;
+	esac
+	best_ms "$ROUNDS" "$setup" "$1"
 }
 same() {
 	psql -d $DB -At <<SQL | tail -1
