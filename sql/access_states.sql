@@ -440,6 +440,53 @@ SELECT (SELECT count(*) FROM (SELECT * FROM s EXCEPT SELECT * FROM v) d) AS not_
        (SELECT count(*) FROM (SELECT * FROM v EXCEPT SELECT * FROM s) d) AS not_in_states,
        (SELECT count(*) FROM s) AS rows;
 
+-- a member who may write one municipality's cases writes them under row-level security:
+-- the trigger keeps the states as the region's owner (with a hostile search_path of the
+-- writer's), while the member may read but not write access_states itself
+CREATE SCHEMA states_trap;
+CREATE FUNCTION states_trap.unnest(anyarray) RETURNS SETOF anyelement LANGUAGE sql AS 'SELECT NULL::text';
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_states_writer;
+RESET client_min_messages;
+CREATE ROLE regress_states_writer;
+SELECT add_member('regress_states_writer', 'o4', 'write') IS NOT NULL AS writer;
+GRANT USAGE ON SCHEMA states_trap TO regress_states_writer;
+SET ROLE regress_states_writer;
+SET search_path = states_trap, states_region, pekefb, public;
+INSERT INTO cases (indicator_code, organization_code, case_id, started, finished) VALUES
+  ('care', 'o4', 'w1', '2025-03-03', '2025-03-10'), ('cw', 'o4', 'w2', '2025-03-04', NULL);
+UPDATE cases SET finished = '2025-03-20' WHERE case_id = 'w2';
+DELETE FROM cases WHERE case_id = 'w1';
+SELECT count(*) > 0 AS writer_sees_states FROM access_states WHERE organization_code = 'o4';
+INSERT INTO access_states (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)
+VALUES ('care', 'o4', 'started', '2030-01-01', 1, 0, 0, 0, '{}', '{}', '{1:1}');
+UPDATE access_states SET cases = cases + 1 WHERE organization_code = 'o4';
+RESET ROLE;
+SET search_path = states_region, pekefb, public;
+SELECT * FROM diff;
+DROP SCHEMA states_trap CASCADE;
+-- the trigger function refuses a direct call and any use but its own (the trigger of a
+-- region's cases after each statement, with transition tables); days out of the ranges
+-- are refused as the due date and the date subtraction refuse them
+SELECT pekefb.keep_access_states();
+CREATE TEMP TABLE not_cases (organization_code text, indicator_code text, started date, finished date);
+CREATE TRIGGER keep AFTER INSERT ON not_cases REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION pekefb.keep_access_states();
+INSERT INTO not_cases VALUES ('o1', 'care', '2025-01-01', NULL);
+BEGIN;
+CREATE TRIGGER keep_row AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION pekefb.keep_access_states();
+INSERT INTO cases (indicator_code, organization_code, case_id, started) VALUES ('care', 'o1', 'x1', '2025-01-01');
+ROLLBACK;
+BEGIN;
+CREATE TRIGGER keep_plain AFTER DELETE ON cases FOR EACH STATEMENT EXECUTE FUNCTION pekefb.keep_access_states();
+DELETE FROM cases WHERE case_id = 'w2';
+ROLLBACK;
+INSERT INTO cases (indicator_code, organization_code, case_id, started) VALUES ('care', 'o1', 'x1', 'infinity');
+INSERT INTO cases (indicator_code, organization_code, case_id, started) VALUES ('count', 'o1', 'x1', 'infinity');
+INSERT INTO cases (indicator_code, organization_code, case_id, started) VALUES ('count', 'o1', 'x1', '300000-01-01');
+INSERT INTO cases (indicator_code, organization_code, case_id, started) VALUES ('cw', 'o1', 'x1', '2201-01-01');
+SELECT * FROM diff;
+
 -- TRUNCATE empties the states; a rebuild on an empty and a full table
 TRUNCATE cases;
 SELECT * FROM diff;
@@ -467,4 +514,5 @@ SET client_min_messages = warning;
 DROP SCHEMA states_region CASCADE;
 DROP TABLE snaps;
 DROP ROLE regress_states_member;
+DROP ROLE regress_states_writer;
 RESET client_min_messages;

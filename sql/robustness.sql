@@ -129,7 +129,8 @@ INSERT INTO allowed VALUES
   ('create_region', '23514', 'the region tables'' constraints check the area and the settings'),
   ('upgrade_region', '42P01', 'the schema is not a region'),
   ('import_feedback', '42P01', 'the target table does not exist'),
-  ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)');
+  ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)'),
+  ('keep_access_states', '0A000', 'a trigger function: called directly it refuses (the state tests fire it as the trigger of cases)');
 
 -- The region's follow-up report (follow_up_report and its _report_ functions) is called the
 -- same way, in a region of its own with a little data (the other region functions load or

@@ -132,6 +132,13 @@ CREATE FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) RETURN
     AS 'MODULE_PATHNAME', 'waits_count_within_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) IS
     'number of waits of at most the given number of days (exact; 0 when empty)';
+-- keep_access_states(): the statement trigger on a region's cases (src/region/states.sql)
+-- that keeps its access_states: the transition tables aggregated in C once, the few state
+-- rows changed by one statement, as the owner of cases (src/states.c, doc/states.md).
+CREATE FUNCTION @extschema@.keep_access_states() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'pekefb_keep_access_states' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.keep_access_states() IS
+    'trigger (AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on a region''s cases, with transition tables): adds the states of the cases written to the region''s access_states and subtracts those of the cases replaced or deleted';
 CREATE FUNCTION @extschema@.wait_percentile(@extschema@.waits, double precision) RETURNS integer
     AS 'MODULE_PATHNAME', 'waits_percentile_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wait_percentile(@extschema@.waits, double precision) IS

@@ -8,8 +8,9 @@
 -- owning organisation) and of every case's latest event day (the data date: data_date()
 -- reads it here, by the index on its maximum), as day numbers (days since 24.11.4714 BC,
 -- Julian day 0, the smallest date: every date has one, at least 0, as a pekefb.waits day must).
--- Each statement on cases aggregates its transition tables once and adds the new rows'
--- states and subtracts the old rows' (waits_subtract) in one upsert; rebuild_access_states
+-- Each statement on cases aggregates its transition tables once (in C,
+-- pekefb.keep_access_states) and adds the new rows' states and subtracts the old rows'
+-- (waits_subtract) in one upsert; rebuild_access_states
 -- recomputes everything (a change of the calendar settings or of an indicator's deadline
 -- runs it).  Members read the rows of their organisations (row-level security); only the
 -- triggers, which run as the region's owner, write them.
@@ -159,7 +160,8 @@ INSERT INTO @region@.access_rows_meta DEFAULT VALUES;
 -- state rows updated (merged and subtracted; a subtraction of rows never added fails on
 -- the NOT NULL or CHECK constraints, so drifted states show up instead of staying wrong),
 -- new ones inserted (ON CONFLICT: a concurrent statement may have inserted one meanwhile).
--- Shared by the triggers (source = the transition tables) and rebuild_access_states.
+-- rebuild_access_states runs it over every case; the triggers apply their groups, computed
+-- in C, by the same d, u and INSERT parts (src/states.c: keep both in step).
 CREATE FUNCTION @region@._access_states_sql(source text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     SET search_path = pg_catalog, pg_temp
@@ -258,38 +260,16 @@ $q$, source) $fn$;
 COMMENT ON FUNCTION @region@._access_states_sql(text) IS
     'internal: the statement that adds the states of a query''s cases (sign, organization_code, indicator_code, started, finished) to access_states';
 
--- keep_access_states(): AFTER INSERT, UPDATE or DELETE statement trigger on cases with the
--- rows written as new_rows and the rows replaced as old_rows: one aggregation and upsert
--- (_access_states_sql), then the rows that became empty go.  SECURITY DEFINER: members
--- write cases under row-level security but have no right to write access_states.  The
--- planner cannot tell how many rows join an access indicator (few, it guesses, on
--- unanalysed catalogues) and would sort the statement's rows by their text keys to group
--- them (three quarters of the trigger's time on 100 000 rows): enable_sort = off makes it hash.
-CREATE FUNCTION @region@.keep_access_states() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET enable_sort = off
-AS $fn$
-BEGIN
-    BEGIN
-        EXECUTE @region@._access_states_sql(CASE TG_OP
-            WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n'
-            WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o'
-            ELSE 'SELECT 1 AS sign, n.organization_code, n.indicator_code, n.started, n.finished FROM new_rows n '
-                 'UNION ALL SELECT -1, o.organization_code, o.indicator_code, o.started, o.finished FROM old_rows o' END);
-    EXCEPTION WHEN not_null_violation OR check_violation THEN
-        -- a subtraction of cases the states never counted: they were changed by hand
-        RAISE EXCEPTION 'access_states of region "%" do not match its cases', TG_TABLE_SCHEMA
-            USING ERRCODE = '55000',
-                  DETAIL = 'The statement removes cases from a state row that does not count them.',
-                  HINT = pg_catalog.format('Run %I.rebuild_access_states() as the region''s owner.', TG_TABLE_SCHEMA);
-    END;
-    IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
-        DELETE FROM @region@.access_states s WHERE s.cases OPERATOR(pg_catalog.=) 0;
-    END IF;
-    RETURN NULL;
-END
-$fn$;
-COMMENT ON FUNCTION @region@.keep_access_states() IS
-    'trigger: adds the states of the cases a statement wrote to access_states and subtracts those of the cases it replaced or deleted, once per statement';
+-- The triggers below run pekefb.keep_access_states() (src/states.c) after each INSERT,
+-- UPDATE or DELETE on cases with the rows written as new_rows and the rows replaced as
+-- old_rows: it reads the transition tables itself, once (each case's due date under the
+-- settings, its counts and days into one group per state row, in C), then applies the few
+-- groups by the update, insert and marking of stale units of the statement above (over
+-- arrays of the groups instead of a query of the cases), refuses a subtraction of cases
+-- never counted with 55000 (a hint to run rebuild_access_states) and deletes the rows
+-- that became empty.  It runs as the owner of cases with search_path = pg_catalog,
+-- pg_temp (SECURITY DEFINER's effect: members write cases under row-level security but
+-- have no right to write access_states).
 
 -- clear_access_states(): AFTER TRUNCATE trigger on cases: no cases, no states.
 CREATE FUNCTION @region@.clear_access_states() RETURNS trigger
@@ -305,11 +285,11 @@ COMMENT ON FUNCTION @region@.clear_access_states() IS
     'trigger: a truncated cases leaves no access_states and no access_rows';
 
 CREATE TRIGGER cases_states_insert AFTER INSERT ON @region@.cases
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_access_states();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pekefb.keep_access_states();
 CREATE TRIGGER cases_states_update AFTER UPDATE ON @region@.cases
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_access_states();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pekefb.keep_access_states();
 CREATE TRIGGER cases_states_delete AFTER DELETE ON @region@.cases
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @region@.keep_access_states();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pekefb.keep_access_states();
 CREATE TRIGGER cases_states_truncate AFTER TRUNCATE ON @region@.cases
     FOR EACH STATEMENT EXECUTE FUNCTION @region@.clear_access_states();
 
