@@ -1096,6 +1096,11 @@ apply_groups(KeepState *st, const char *region, const char *regname, const char 
  * keep_access_states(): AFTER INSERT, UPDATE or DELETE ... FOR EACH STATEMENT trigger on a
  * region's cases with its transition tables (new rows added, old rows subtracted).
  */
+/* Planner settings the trigger's statements run under, whatever the caller set. */
+static const char *const planner_defaults[][2] = {
+	{"jit", "off"}, {"enable_nestloop", "on"}, {"enable_hashjoin", "on"}, {"enable_mergejoin", "on"},
+	{"enable_sort", "on"}, {"enable_seqscan", "on"}, {"enable_indexscan", "on"}, {"enable_bitmapscan", "on"}};
+
 PG_FUNCTION_INFO_V1(pekefb_keep_access_states);
 Datum
 pekefb_keep_access_states(PG_FUNCTION_ARGS)
@@ -1165,6 +1170,14 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 	nest = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
+	/*
+	 * the planner's defaults for the trigger's own statements: a loader switches join
+	 * methods off for its statement (loader_joins), which would make these plans' costs
+	 * huge and have them compiled by JIT (seconds per statement)
+	 */
+	for (size_t i = 0; i < lengthof(planner_defaults); i++)
+		(void) set_config_option(planner_defaults[i][0], planner_defaults[i][1], PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "keep_access_states: SPI_connect failed");
