@@ -88,6 +88,9 @@ INSERT INTO hostile (typ, expr) VALUES
   ('text', $$'finished'$$), ('text', $$'started'$$),
   ('text[]', $$'{care}'$$), ('text[]', $$'{}'$$), ('text[]', $$'{NULL}'$$), ('text[]', $$'{""}'$$),
   ('boolean', 'true'), ('boolean', 'false'),
+  ('boolean[]', $$'{f}'$$), ('boolean[]', $$'{}'$$), ('boolean[]', $$'{NULL}'$$), ('boolean[]', $$'{t,f,t}'$$),
+  ('pekefb.waits[]', $$ARRAY['{0:2,3:1}']::pekefb.waits[]$$), ('pekefb.waits[]', $$'{}'$$),
+  ('pekefb.waits[]', $$'{NULL}'$$), ('pekefb.waits[]', $$ARRAY['{2147483647:9223372036854775807}', '{0:1}']::pekefb.waits[]$$),
   -- types no function takes today, ready for the next ones
   ('smallint', '7'), ('smallint', '0'), ('smallint', '-32768'), ('smallint', '32767'),
   ('numeric', '0.5'), ('numeric', '0'), ('numeric', $$'NaN'$$), ('numeric', '1e1000'), ('numeric', '-1e-1000'),
@@ -123,7 +126,8 @@ INSERT INTO allowed VALUES
   ('create_region', '23514', 'the region tables'' constraints check the area and the settings'),
   ('upgrade_region', '42P01', 'the schema is not a region'),
   ('import_feedback', '42P01', 'the target table does not exist'),
-  ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)');
+  ('distribute_region', '55000', 'citus is not installed here (make test-citus calls it on Citus)'),
+  ('keep_access_states', '0A000', 'a trigger function: called directly it refuses (the state tests fire it as the trigger of cases)');
 
 -- The region's follow-up report (follow_up_report and its _report_ functions) is called the
 -- same way, in a region of its own with a little data (the other region functions load or

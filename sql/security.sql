@@ -286,6 +286,17 @@ SELECT :"tgt".add_member('regress_pekefb_partner', 'a', 'write') AS added,
 SELECT :"tgt".member_organizations('regress_pekefb_partner', 'write') AS orgs,
        :"tgt".member_organizations('regress_pekefb_partner', 'admin') AS admin_orgs;
 SELECT :"tgt".remove_member('regress_pekefb_partner', 'a') AS removed_last;
+-- the stored access states (states.sql): the rebuild and the statement the triggers run
+SELECT :"tgt".rebuild_access_states() OPERATOR(pg_catalog.>=) 0 AS states_rebuilt,
+       pg_catalog.strpos(:"tgt"._access_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS states_sql,
+       :"tgt"._access_states_kept() AS states_kept;
+-- the stored access rows (access_rows): the refresh, the readers' gates and units
+SELECT :"tgt".refresh_access_rows() OPERATOR(pg_catalog.>=) 0 AS rows_refreshed;
+SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
+       (SELECT pg_catalog.count(*) FROM :"tgt"._access_rows_dirty_units()) AS stale_units,
+       :"tgt"._access_rows_judged_on() IS NOT NULL AS judged_on,
+       :"tgt"._access_unit(DATE '2025-02-01', 'half_year') AS unit,
+       (SELECT pg_catalog.count(*) FROM :"tgt"._access_summary_computed(NULL, NULL, false)) OPERATOR(pg_catalog.>=) 0 AS computed;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -331,7 +342,11 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'add_member', 'remove_member', '_sync_privileges', '_check_member_admin', 'use_policies',
                         'set_row_policies', 'level_rank', 'is_region_owner', 'is_region_admin', 'is_my_role',
                         'can_read', 'can_write', 'member_organizations', 'min_group_size', '_tree_suppress',
-                        '_parts_suppress')
+                        '_parts_suppress',
+                        -- the stored access states' (called above)
+                        'rebuild_access_states', '_access_states_sql', '_access_states_kept',
+                        'refresh_access_rows', '_access_rows_usable', '_access_rows_dirty_units', '_access_rows_judged_on',
+                        '_access_unit', '_access_summary_computed')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

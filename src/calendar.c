@@ -546,6 +546,19 @@ pekefb_cal_table_args(FunctionCallInfo fcinfo, int calarg, int daysarg)
 	return explicit_cal[slot].table;
 }
 
+/* See calendar.h. */
+const CalTable *
+pekefb_cal_table_of(text *calendar, ArrayType *closing_days)
+{
+	CalMode		mode = calendar_arg(calendar);
+	int			n;
+	int32	   *days = closing_days_arg(closing_days, &n);
+	int			slot = explicit_slot(mode, days, n);
+
+	pfree(days);
+	return explicit_cal[slot].table;
+}
+
 /* is_working_day(date, calendar, closing_days): under an explicit calendar. */
 PG_FUNCTION_INFO_V1(pekefb_is_working_day_cal);
 Datum

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/date.h"
 
 #include "calendar_core.h"
@@ -35,6 +36,13 @@ extern DateADT pekefb_compute_due_cal(DateADT started, int32 dl, bool roll, cons
  * literal) and daysarg (date[]: closing days) of the current call; neither may be NULL.
  */
 extern const CalTable *pekefb_cal_table_args(FunctionCallInfo fcinfo, int calarg, int daysarg);
+
+/*
+ * The same for a calendar (text: strict | literal) and closing days (date[]) given as
+ * values, neither NULL (the access states' trigger: once per statement).  The table stays
+ * valid until the next lookup of another explicit calendar.
+ */
+extern const CalTable *pekefb_cal_table_of(text *calendar, ArrayType *closing_days);
 
 /* Raises 22023: a case cannot finish before it started. */
 extern void pekefb_finished_before_started(DateADT started, DateADT finished) pg_attribute_noreturn();

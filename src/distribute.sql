@@ -100,6 +100,37 @@ BEGIN
         EXECUTE stmt;
     END LOOP;
 
+    -- The stored access states (states.sql) are kept by statement triggers on cases, which
+    -- a shard cannot run (no transition tables): they go, with the rebuilds on settings and
+    -- indicators, and the states are emptied; the access views and data_date() then compute
+    -- from the cases (they read the states only while cases_states_insert is there,
+    -- doc/states.md).
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I', t.name, nsp, t.tab)
+        FROM (VALUES ('cases_states_insert', 'cases'), ('cases_states_update', 'cases'),
+                     ('cases_states_delete', 'cases'), ('cases_states_truncate', 'cases'),
+                     ('settings_states_rebuild', 'settings'), ('indicators_states_rebuild', 'indicators'),
+                     ('organizations_access_rows', 'organizations')) AS t (name, tab)
+        WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
+                        AND g.tgname OPERATOR(pg_catalog.=) t.name)
+    LOOP
+        EXECUTE stmt;
+    END LOOP;
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.access_states', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I.access_states', nsp);
+    END IF;
+    -- (and the stored access rows: refresh_access_rows does nothing there, the views compute)
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.access_rows', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I.access_rows, %I.access_rows_dirty', nsp, nsp);
+        EXECUTE pg_catalog.format('UPDATE %I.access_rows_meta SET complete = false', nsp);
+    END IF;
+    -- (access_summary reads access_summary_on() there, as a distributed region's views file
+    -- makes it: Citus cannot plan the written-out union over its tables, views_access.sql)
+    IF pg_catalog.to_regprocedure(pg_catalog.format('%I.access_summary_on(date, text)', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW %I.access_summary AS SELECT * FROM %I.access_summary_on()', nsp, nsp);
+    END IF;
+
     -- The references that the row tables check once per statement (the region's
     -- references.sql) become the foreign keys they stand for: Citus checks a foreign key
     -- where the rows are, and a shard has no transition tables.  The referring side's

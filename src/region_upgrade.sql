@@ -85,8 +85,12 @@ BEGIN
             EXECUTE acls[i];
         END IF;
     END LOOP;
+    -- The stored access rows (doc/states.md) of the access states the steps built.
+    IF pg_catalog.to_regprocedure(pg_catalog.format('%I.refresh_access_rows()', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('SELECT %I.refresh_access_rows()', nsp);
+    END IF;
     RETURN have;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.upgrade_region(name) IS
-    'brings a region''s schema to the library''s version (region upgrade steps in order, then its views again, one transaction); returns the version';
+    'brings a region''s schema to the library''s version (region upgrade steps in order, then its views again and its stored access rows, one transaction); returns the version';

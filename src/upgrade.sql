@@ -100,5 +100,55 @@ COMMENT ON FUNCTION @extschema@.load_response(text, text, integer, text, text[],
 COMMENT ON FUNCTION @extschema@.min_group_size() IS
     'current pekefb.min_group_size: the session''s raise of a region''s minimum group size (views use the larger of it and settings.min_group_size)';
 
+-- ---- scale (issue 13): the exact count below a day, for the stored access states
+CREATE FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'waits_count_within_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.wait_count_within(@extschema@.waits, integer) IS
+    'number of waits of at most the given number of days (exact; 0 when empty)';
+-- keep_access_states(): the statement trigger on a region's cases (src/region/states.sql)
+-- that keeps its access_states: the transition tables aggregated in C once, the few state
+-- rows changed by one statement, as the owner of cases (src/states.c, doc/states.md).
+CREATE FUNCTION @extschema@.keep_access_states() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'pekefb_keep_access_states' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.keep_access_states() IS
+    'trigger (AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on a region''s cases, with transition tables): adds the states of the cases written to the region''s access_states and subtracts those of the cases replaced or deleted';
+
 -- (distribute_region, which now puts the policies in the form Citus accepts and distributes
 -- the functions they call, is appended from src/distribute.sql by the build.)
+
+-- access_rollup: the access figures of per-month states (one array element per state row:
+-- indicator, organisation, month, counts, open cases past due on the judging day, open
+-- cases, waits of the finished cases) rolled up to every cell of access_summary_on (per
+-- indicator, organisation with or without its sub-organisations, month, quarter, THL
+-- half-year or year) along the organisations' tree (org_codes with their parent_codes) and
+-- suppressed under min_group_size as the region's views suppress (doc/partners.md); the
+-- median and 90th percentile wait of the visible cells.  The region's access_summary_on
+-- reads its access_states through it (doc/states.md).
+CREATE FUNCTION @extschema@.access_rollup(
+    org_codes text[], parent_codes text[], indicator_codes text[], half_yearly boolean[],
+    state_indicator text[], state_organization text[], state_month date[],
+    cases bigint[], finished_cases bigint[], on_time bigint[], late bigint[],
+    open_past_due bigint[], open_cases bigint[], waits @extschema@.waits[], min_group_size integer)
+RETURNS TABLE (indicator_code text, organization_code text, includes_sub_organizations boolean,
+               period_kind text, period_start date, cases bigint, finished_cases bigint,
+               on_time bigint, late bigint, open_past_due bigint, open_within bigint,
+               median_wait bigint, p90_wait bigint, suppressed boolean)
+    AS 'MODULE_PATHNAME', 'pekefb_access_rollup' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.access_rollup(text[], text[], text[], boolean[], text[], text[], date[], bigint[], bigint[], bigint[], bigint[], bigint[], bigint[], @extschema@.waits[], integer) IS
+    'access_summary_on''s cells from per-month states: rolled up along the organisation tree and the nested periods, suppressed under min_group_size (doc/states.md)';
+
+-- tree_suppress, parts_suppress: complementary suppression of one group's cells
+-- (doc/partners.md): along the organisation tree (cells of organisations with their parents'
+-- codes, totals marked by incl, the counts n, min_group_size m) and between a total and its
+-- parts; the hidden flags in the order of the input.  The region's _tree_suppress and
+-- _parts_suppress call them (src/suppress_core.c).
+CREATE FUNCTION @extschema@.tree_suppress(org text[], parent text[], incl boolean[], n bigint[], m integer)
+RETURNS boolean[]
+    AS 'MODULE_PATHNAME', 'pekefb_tree_suppress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tree_suppress(text[], text[], boolean[], bigint[], integer) IS
+    'hidden flags of one group''s cells along the organisation tree: primary suppression of 1..m-1 and complementary suppression (doc/partners.md)';
+CREATE FUNCTION @extschema@.parts_suppress(total_hidden boolean, n bigint[], hidden boolean[], m integer)
+RETURNS boolean[]
+    AS 'MODULE_PATHNAME', 'pekefb_parts_suppress' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.parts_suppress(boolean, bigint[], boolean[], integer) IS
+    'hidden flags of the parts of a total (a quarter''s months, a year''s quarters): complementary suppression between them (doc/partners.md)';

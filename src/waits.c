@@ -595,6 +595,20 @@ waits_share_within(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8((double) waits_count_within(w, n) / (double) w->total);
 }
 
+/*
+ * wait_count_within(w, n): number of waits of at most n days, exact (0 when w is empty or
+ * n is below every wait); share_within's numerator.  The access states count open cases
+ * due before a judging day with it (a histogram of due days).
+ */
+PG_FUNCTION_INFO_V1(waits_count_within_fn);
+Datum
+waits_count_within_fn(PG_FUNCTION_ARGS)
+{
+	Waits	   *w = waits_read(fcinfo, 0);
+
+	PG_RETURN_INT64(waits_count_within(w, PG_GETARG_INT32(1)));
+}
+
 /* The same check and message as percentile_disc's. */
 static inline void
 waits_check_percentile(double p)

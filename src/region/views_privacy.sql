@@ -37,81 +37,10 @@ COMMENT ON FUNCTION @region@.min_group_size() IS
 -- order, so the arrays stay aligned) and skip a sort per array.
 CREATE FUNCTION @region@._tree_suppress(org text[], parent text[], incl boolean[], n bigint[], m integer)
     RETURNS boolean[]
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    k integer := COALESCE(pg_catalog.array_length(org, 1), 0);
-    prim boolean[];
-    hid boolean[];
-    totals jsonb;       -- org of each total cell -> its position: finds a total by code (a
-                        -- binary search; array_position per cell made a group of k cells k^2)
-    own integer[];      -- per total cell: its own cell
-    r bigint[];         -- per total cell: hidden mass not covered by a visible sub-total
-    best integer[];     -- per total cell: its smallest visible child total
-    cut text[] := '{}';
-    i integer;
-    p integer;
-    up integer;
-    steps integer;
-BEGIN
-    IF k OPERATOR(pg_catalog.=) 0 THEN
-        RETURN '{}';
-    END IF;
-    prim := pg_catalog.array_fill(false, ARRAY[k]);
-    r := pg_catalog.array_fill(0::bigint, ARRAY[k]);
-    own := pg_catalog.array_fill(NULL::integer, ARRAY[k]);
-    best := own;
-    -- (the first total cell of a code wins, as array_position found it: jsonb keeps the last)
-    SELECT pg_catalog.jsonb_object_agg(x.o, x.i ORDER BY x.i DESC) INTO totals
-    FROM ROWS FROM (pg_catalog.unnest(org), pg_catalog.unnest(incl)) WITH ORDINALITY AS x (o, inc, i)
-    WHERE x.inc AND x.o IS NOT NULL;
-    FOR i IN 1 .. k LOOP
-        prim[i] := n[i] OPERATOR(pg_catalog.>=) 1 AND n[i] OPERATOR(pg_catalog.<) m;
-    END LOOP;
-    hid := prim;
-    FOR i IN 1 .. k LOOP
-        IF incl[i] THEN
-            CONTINUE WHEN parent[i] IS NULL;                      -- the top
-            p := CAST(totals OPERATOR(pg_catalog.->>) parent[i] AS integer);   -- the parent's total
-            CONTINUE WHEN p IS NULL;
-            IF prim[i] THEN
-                r[p] := r[p] OPERATOR(pg_catalog.+) n[i];
-            ELSIF n[i] OPERATOR(pg_catalog.>) 0
-                  AND (best[p] IS NULL OR n[i] OPERATOR(pg_catalog.<) n[best[p]]
-                       OR (n[i] OPERATOR(pg_catalog.=) n[best[p]] AND org[i] OPERATOR(pg_catalog.<) org[best[p]])) THEN
-                best[p] := i;
-            END IF;
-        ELSE
-            p := CAST(totals OPERATOR(pg_catalog.->>) org[i] AS integer);      -- its own total
-            CONTINUE WHEN p IS NULL;
-            own[p] := i;
-            IF prim[i] THEN r[p] := r[p] OPERATOR(pg_catalog.+) n[i]; END IF;
-        END IF;
-    END LOOP;
-    FOR i IN 1 .. k LOOP
-        CONTINUE WHEN NOT incl[i] OR prim[i] OR r[i] OPERATOR(pg_catalog.=) 0 OR r[i] OPERATOR(pg_catalog.>=) m;
-        IF own[i] IS NOT NULL AND NOT prim[own[i]] AND n[own[i]] OPERATOR(pg_catalog.>) 0 THEN
-            hid[own[i]] := true;
-        ELSIF best[i] IS NOT NULL THEN
-            cut := cut OPERATOR(pg_catalog.||) org[best[i]];
-        END IF;
-    END LOOP;
-    IF pg_catalog.cardinality(cut) OPERATOR(pg_catalog.>) 0 THEN
-        -- hide every cell of an organisation at or below a cut child (walk up its parents;
-        -- every organisation with a cell has its ancestors' total cells in the group)
-        FOR i IN 1 .. k LOOP
-            up := CAST(totals OPERATOR(pg_catalog.->>) org[i] AS integer); steps := 0;
-            WHILE up IS NOT NULL AND steps OPERATOR(pg_catalog.<=) k LOOP
-                IF org[up] OPERATOR(pg_catalog.=) ANY (cut) THEN hid[i] := true; EXIT; END IF;
-                up := CASE WHEN parent[up] IS NULL THEN NULL
-                           ELSE CAST(totals OPERATOR(pg_catalog.->>) parent[up] AS integer) END;
-                steps := steps OPERATOR(pg_catalog.+) 1;
-            END LOOP;
-        END LOOP;
-    END IF;
-    RETURN hid;
-END
-$fn$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    -- (in C: pekefb.tree_suppress, src/suppress_core.c; sql/suppress.sql checks it against
+    -- the former PL/pgSQL body)
+    RETURN pekefb.tree_suppress(org, parent, incl, n, m);
 COMMENT ON FUNCTION @region@._tree_suppress(text[], text[], boolean[], bigint[], integer) IS
     'internal: primary and complementary suppression of one group''s cells along the organisation tree (doc/partners.md)';
 
@@ -123,36 +52,8 @@ COMMENT ON FUNCTION @region@._tree_suppress(text[], text[], boolean[], bigint[],
 -- Returns the parts' hidden flags in the order of the input.
 CREATE FUNCTION @region@._parts_suppress(total_hidden boolean, n bigint[], hidden boolean[], m integer)
     RETURNS boolean[]
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    k integer := COALESCE(pg_catalog.array_length(n, 1), 0);
-    hid boolean[] := hidden;
-    h bigint := 0;
-    i integer;
-    best integer;
-BEGIN
-    IF total_hidden THEN
-        RETURN pg_catalog.array_fill(true, ARRAY[k]);
-    END IF;
-    FOR i IN 1 .. k LOOP
-        IF hid[i] THEN h := h OPERATOR(pg_catalog.+) n[i]; END IF;
-    END LOOP;
-    WHILE h OPERATOR(pg_catalog.>) 0 AND h OPERATOR(pg_catalog.<) m LOOP
-        best := NULL;
-        FOR i IN 1 .. k LOOP
-            IF NOT hid[i] AND n[i] OPERATOR(pg_catalog.>) 0
-               AND (best IS NULL OR n[i] OPERATOR(pg_catalog.<) n[best]) THEN
-                best := i;
-            END IF;
-        END LOOP;
-        EXIT WHEN best IS NULL;
-        hid[best] := true;
-        h := h OPERATOR(pg_catalog.+) n[best];
-    END LOOP;
-    RETURN hid;
-END
-$fn$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    RETURN pekefb.parts_suppress(total_hidden, n, hidden, m);
 COMMENT ON FUNCTION @region@._parts_suppress(boolean, bigint[], boolean[], integer) IS
     'internal: complementary suppression between a total and its parts (doc/partners.md)';
 

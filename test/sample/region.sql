@@ -200,5 +200,11 @@ SELECT to_regclass('region.development_items') IS NOT NULL AS has_development_wo
 \endif
 
 COMMIT;
+-- The stored access rows of the loaded cases (doc/states.md): a region's load job runs
+-- refresh_access_rows after its loads (a region of 0.3.0 or later has it).
+SELECT pg_catalog.to_regprocedure('region.refresh_access_rows()') IS NOT NULL AS has_stored_access_rows \gset
+\if :has_stored_access_rows
+SELECT region.refresh_access_rows() > 0 AS access_rows_stored \g /dev/null
+\endif
 ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,
         region.targets, region.measurements, region.cases, region.feedback_responses;

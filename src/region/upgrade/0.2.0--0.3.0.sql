@@ -1326,3 +1326,8 @@ CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
     FOR EACH ROW EXECUTE FUNCTION @region@.stamp_loaded();
 -- src/region/references.sql, new in 0.3.0
 -- @include src/region/references.sql
+
+-- ---- scale (issue 13): stored access states, kept by statement triggers on cases
+-- src/region/states.sql, new in 0.3.0, then the states of the cases already there
+-- @include src/region/states.sql
+SELECT @region@.rebuild_access_states();
