@@ -262,7 +262,7 @@ SELECT * FROM pg_temp.compare('after the loads, not refreshed');
 SELECT refresh_access_rows() > 0 AS refreshed;
 BEGIN;
 SELECT * FROM pg_temp.store();
-SELECT count(*) = (SELECT count(*) FROM access_summary) AS all_rows_stored FROM access_rows_current WHERE basis = indicator_count_by;
+SELECT count(*) = (SELECT count(*) FROM access_summary) AS all_rows_stored FROM _access_rows_current WHERE basis = indicator_count_by;
 SELECT setseed(0.77);
 UPDATE cases SET finished = started + abs(hashtext(case_id)) % 30 WHERE finished IS NULL AND source_case_id LIKE 'M1%';
 UPDATE cases SET organization_code = 'o' || (1 + abs(hashtext(case_id)) % 5) WHERE source_case_id LIKE 'M2%';

@@ -484,10 +484,10 @@ $fn$;
 COMMENT ON FUNCTION @region@._access_rows_judged_on() IS
     'internal: the judging day of access_summary''s stored rows (the region''s data date)';
 
--- access_rows_current: the stored rows of access_rows whose unit is not stale, with the
+-- _access_rows_current: the stored rows of access_rows whose unit is not stale, with the
 -- names in the reader's language.  A view: it reads access_rows with its owner's rights
 -- (every organisation, as access_summary_on computes them for every reader: a benchmark).
-CREATE VIEW @region@.access_rows_current AS
+CREATE VIEW @region@._access_rows_current AS
 SELECT r.indicator_code, r.organization_code, r.includes_sub_organizations, r.period_kind, r.period_start, r.period_end,
        pekefb.localized(i.name_fi, i.name_sv, i.name_en) AS indicator_name,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -500,37 +500,38 @@ JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_co
 -- (NOT = ANY: a hashed subplan, the stale units read once; no column is NULL)
 WHERE NOT ((r.indicator_code, r.basis, r.unit_start) OPERATOR(pg_catalog.=) ANY (SELECT d.indicator_code, d.basis, d.unit_start
                                                                              FROM @region@._access_rows_dirty_units() d));
-COMMENT ON VIEW @region@.access_rows_current IS
+COMMENT ON VIEW @region@._access_rows_current IS
     'internal to access_summary_on: the stored access_rows of the units not stale, with names (read access_summary instead)';
-COMMENT ON COLUMN @region@.access_rows_current.indicator_code IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.organization_code IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.includes_sub_organizations IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.period_kind IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.period_start IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.period_end IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.indicator_name IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.organization_name IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.deadline_text IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.cases IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.finished_cases IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.on_time IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.late IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.open_past_due IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.open_within IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.rate IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.median_wait IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.p90_wait IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.suppressed IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.basis IS 'the counting basis of the row (access_summary.count_by)';
-COMMENT ON COLUMN @region@.access_rows_current.deadline_label IS 'as access_summary';
-COMMENT ON COLUMN @region@.access_rows_current.indicator_count_by IS 'the indicator''s own count_by (access_summary shows the rows of this basis)';
+COMMENT ON COLUMN @region@._access_rows_current.indicator_code IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.organization_code IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.includes_sub_organizations IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.period_kind IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.period_start IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.period_end IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.indicator_name IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.organization_name IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.deadline_text IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.cases IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.finished_cases IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.on_time IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.late IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.open_past_due IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.open_within IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.rate IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.median_wait IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.p90_wait IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.suppressed IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.basis IS 'the counting basis of the row (access_summary.count_by)';
+COMMENT ON COLUMN @region@._access_rows_current.deadline_label IS 'as access_summary';
+COMMENT ON COLUMN @region@._access_rows_current.indicator_count_by IS 'the indicator''s own count_by (access_summary shows the rows of this basis)';
 
--- access_summary_on: the stored rows (access_rows_current: clean units) and the stale
+-- access_summary_on: the stored rows (_access_rows_current: clean units) and the stale
 -- units computed from the states when _access_rows_usable, else the computation
 -- (_access_summary_computed: an earlier or later judging day, a session's raise of
 -- min_group_size, rows not complete, Citus).  PL/pgSQL (Citus cannot run an SQL function
--- over its tables with parameters); the view access_summary below is the same union
--- written out, so that a dashboard's filters reach the stored rows' index.
+-- over its tables with parameters) with the owner's rights (a benchmark, and it reads the
+-- internal _access_rows_current); the view access_summary below is the same union written
+-- out, so that a dashboard's filters reach the stored rows' index.
 CREATE FUNCTION @region@.access_summary_on(on_date date DEFAULT NULL, counted_by text DEFAULT NULL)
 RETURNS TABLE (
     indicator_code text, organization_code text, includes_sub_organizations boolean,
@@ -539,7 +540,7 @@ RETURNS TABLE (
     cases bigint, finished_cases bigint, on_time bigint, late bigint, open_past_due bigint,
     open_within bigint, rate double precision, median_wait bigint, p90_wait bigint,
     suppressed boolean, count_by text, deadline_label text)
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 BEGIN
@@ -549,7 +550,7 @@ BEGIN
                v.period_end, v.indicator_name, v.organization_name, v.deadline_text,
                (SELECT @region@._access_rows_judged_on()), v.cases, v.finished_cases, v.on_time, v.late,
                v.open_past_due, v.open_within, v.rate, v.median_wait, v.p90_wait, v.suppressed, v.basis, v.deadline_label
-        FROM @region@.access_rows_current v
+        FROM @region@._access_rows_current v
         WHERE v.basis OPERATOR(pg_catalog.=) COALESCE(access_summary_on.counted_by, v.indicator_count_by)
         UNION ALL
         SELECT * FROM @region@._access_summary_computed(access_summary_on.on_date, access_summary_on.counted_by, true);
@@ -644,7 +645,7 @@ BEGIN
            (SELECT @region@._access_rows_judged_on()) AS judged_on, v.cases, v.finished_cases, v.on_time, v.late,
            v.open_past_due, v.open_within, v.rate, v.median_wait, v.p90_wait, v.suppressed, v.basis AS count_by,
            v.deadline_label
-    FROM @region@.access_rows_current v
+    FROM @region@._access_rows_current v
     WHERE v.basis OPERATOR(pg_catalog.=) v.indicator_count_by AND @region@._access_rows_usable(NULL, NULL)
     UNION ALL
     SELECT * FROM @region@._access_summary_computed(NULL, NULL, true) WHERE @region@._access_rows_usable(NULL, NULL)

@@ -138,9 +138,9 @@ tree=$(q -c "SELECT string_agg(DISTINCT result, ',') FROM run_command_on_placeme
 check "organization_tree: every node's copy follows the change ($tree pairs)" $?
 
 # ------------------------------------------------------------------ views
-# (access_rows_current shows the stored access rows, a cache of access_summary that a
+# (_access_rows_current shows the stored access rows, a cache of access_summary that a
 # distributed region does not keep: doc/states.md; access_summary itself is compared)
-views=$(q -c "SELECT viewname FROM pg_views WHERE schemaname = 'region' AND viewname <> 'access_rows_current' ORDER BY 1")
+views=$(q -c "SELECT viewname FROM pg_views WHERE schemaname = 'region' AND viewname <> '_access_rows_current' ORDER BY 1")
 [ "$(echo "$views" | wc -w)" -ge 6 ]; check "region has its views ($(echo $views | wc -w))" $?
 
 # snapshot <tag>: every view of both regions, sorted text rows, read in a session whose time
