@@ -130,6 +130,32 @@ BEGIN
     IF pg_catalog.to_regprocedure(pg_catalog.format('%I.access_summary_on(date, text)', nsp)) IS NOT NULL THEN
         EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW %I.access_summary AS SELECT * FROM %I.access_summary_on()', nsp, nsp);
     END IF;
+    -- The stored rows of the feedback views likewise (states_feedback.sql): their triggers
+    -- go, the rows are emptied, and the views compute (views_feedback.sql makes them so in a
+    -- distributed region; refresh_feedback_rows does nothing there).
+    FOR stmt IN
+        SELECT pg_catalog.format('DROP TRIGGER %I ON %I.%I', t.name, nsp, t.tab)
+        FROM (VALUES ('feedback_rows_insert', 'feedback_responses'), ('feedback_rows_update', 'feedback_responses'),
+                     ('feedback_rows_delete', 'feedback_responses'), ('feedback_rows_truncate', 'feedback_responses'),
+                     ('organizations_feedback_rows', 'organizations'), ('settings_feedback_rows', 'settings')) AS t (name, tab)
+        WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
+                        AND g.tgname OPERATOR(pg_catalog.=) t.name)
+    LOOP
+        EXECUTE stmt;
+    END LOOP;
+    IF pg_catalog.to_regclass(pg_catalog.format('%I._feedback_rows', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I._feedback_rows, %I._feedback_item_rows, %I._feedback_theme_rows, %I._feedback_rows_dirty',
+                                  nsp, nsp, nsp, nsp);
+        EXECUTE pg_catalog.format('UPDATE %I._feedback_rows_meta SET complete = false', nsp);
+        FOR stmt IN
+            SELECT pg_catalog.format('CREATE OR REPLACE VIEW %I.%I AS SELECT * FROM %I.%I', nsp, v.name, nsp,
+                                     '_' OPERATOR(pg_catalog.||) v.name OPERATOR(pg_catalog.||) '_computed')
+            FROM (VALUES ('feedback_summary'), ('feedback_item_summary'), ('feedback_theme_summary')) AS v (name)
+        LOOP
+            EXECUTE stmt;
+        END LOOP;
+    END IF;
 
     -- The references that the row tables check once per statement (the region's
     -- references.sql) become the foreign keys they stand for: Citus checks a foreign key

@@ -5,12 +5,71 @@
 -- includes_sub_organizations = false rows count the organisation's own responses (a sum
 -- over them counts each response once), true rows also those of every organisation below.
 
+-- The three views read their stored rows (states_feedback.sql) for the years not stale and
+-- compute the others from the responses; each view's computation is the internal
+-- _VIEW_computed, which refresh_feedback_rows (below) stores.
+
+-- _feedback_rows_distributed(): whether feedback_responses is a Citus distributed table
+-- (the views then compute: a shard cannot run the triggers that mark the stale years).
+CREATE FUNCTION @region@._feedback_rows_distributed() RETURNS boolean
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        RETURN false;
+    END IF;
+    RETURN EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
+                   WHERE p.logicalrelid OPERATOR(pg_catalog.=) '@region@.feedback_responses'::pg_catalog.regclass);
+END
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_rows_distributed() IS
+    'internal: true when feedback_responses is distributed by Citus (the feedback views compute from the responses)';
+
+-- _feedback_rows_usable(): whether the feedback views may read their stored rows: the
+-- triggers that mark stale years are there and enabled (distribute_region drops them; a DBA
+-- may disable them), the rows are complete, and they were suppressed with the
+-- min_group_size() in force (a session's raise above the region's computes).  As the owner.
+CREATE FUNCTION @region@._feedback_rows_usable() RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    RETURN (SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 4
+            FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid OPERATOR(pg_catalog.=) '@region@.feedback_responses'::pg_catalog.regclass
+              AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['feedback_rows_insert', 'feedback_rows_update',
+                                                             'feedback_rows_delete', 'feedback_rows_truncate'])
+              AND t.tgenabled OPERATOR(pg_catalog.<>) 'D')
+       AND EXISTS (SELECT FROM @region@._feedback_rows_meta m
+                   WHERE m.complete AND m.min_group_size IS NOT DISTINCT FROM @region@.min_group_size());
+END
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_rows_usable() IS
+    'internal: whether the feedback views read their stored rows (kept, complete, suppressed with the min_group_size in force)';
+
+-- _feedback_rows_stale_units(), _feedback_rows_any_stale(): the years whose stored rows are
+-- stale (marked by the triggers on feedback_responses since the last refresh).  As the owner.
+CREATE FUNCTION @region@._feedback_rows_stale_units() RETURNS date[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT COALESCE(pg_catalog.array_agg(d.unit_start ORDER BY d.unit_start), CAST('{}' AS date[]))
+    FROM @region@._feedback_rows_dirty d
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_rows_stale_units() IS
+    'internal: the years (first days) whose stored feedback rows are stale';
+CREATE FUNCTION @region@._feedback_rows_any_stale() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+    SELECT EXISTS (SELECT FROM @region@._feedback_rows_dirty)
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_rows_any_stale() IS
+    'internal: whether any year of the stored feedback rows is stale';
+
 -- feedback_summary: groups with 1 <= responses < min_group_size show their size but NULL
 -- figures and suppressed = true; an NPS or statement figure is also NULL when fewer than
 -- min_group_size responses answered it.  The five statement columns are the national
 -- base statements (codes easy, helped, safe, useful, understood); feedback_item_summary
 -- has every statement code.
-CREATE VIEW @region@.feedback_summary AS
+CREATE VIEW @region@._feedback_summary_computed AS
 SELECT g.organization_code,
        g.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -64,6 +123,41 @@ LEFT JOIN @region@._feedback_nps fn
 LEFT JOIN @region@._feedback_base_items fi
     ON fi.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fi.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
    AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fi.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '');
+COMMENT ON VIEW @region@._feedback_summary_computed IS
+    'internal: feedback_summary computed from the responses (feedback_summary reads it for the years not stored: doc/states.md)';
+
+-- feedback_summary: the stored rows (_feedback_rows) of the years not stale, those years computed, or
+-- everything computed when the stored rows are not usable (_feedback_rows_usable).
+-- Written out, so that a dashboard's filter on organization_code and period_start reaches
+-- the stored rows' primary key; the computations are gated off by one-time filters while
+-- nothing is stale.  On a distributed region the view computes (distribute_region replaces
+-- it so, and so does this file there).
+DO $do$
+BEGIN
+    IF @region@._feedback_rows_distributed() THEN
+        CREATE VIEW @region@.feedback_summary AS SELECT * FROM @region@._feedback_summary_computed;
+        RETURN;
+    END IF;
+    CREATE VIEW @region@.feedback_summary AS
+    SELECT r.organization_code, r.includes_sub_organizations, pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+           r.service, r.period_start, ((r.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
+           NULLIF(r.role, '') AS role, r.responses, r.nps_answers, r.nps, r.easy_mean, r.easy_agree_share,
+           r.helped_mean, r.helped_agree_share, r.safe_mean, r.safe_agree_share, r.useful_mean, r.useful_agree_share,
+           r.understood_mean, r.understood_agree_share, r.suppressed
+    FROM @region@._feedback_rows r
+    JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_code
+    WHERE @region@._feedback_rows_usable()
+      AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_summary_computed c
+    WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
+      AND CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
+          OPERATOR(pg_catalog.=) ANY (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_summary_computed c
+    WHERE NOT @region@._feedback_rows_usable();
+END
+$do$;
 COMMENT ON VIEW @region@.feedback_summary IS
     'feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone) and role: responses, NPS, base-statement means and agree shares; figures over fewer than min_group_size() answers, and those that would let a hidden one be recovered by subtraction, suppressed (doc/partners.md)';
 COMMENT ON COLUMN @region@.feedback_summary.organization_code IS 'the organisation (organizations.code)';
@@ -90,7 +184,7 @@ COMMENT ON COLUMN @region@.feedback_summary.suppressed IS 'true when 1 <= respon
 
 -- feedback_item_summary: the same groups per statement code.  answers excludes "don't
 -- know"; suppression is by answers (1 <= answers < min_group_size).
-CREATE VIEW @region@.feedback_item_summary AS
+CREATE VIEW @region@._feedback_item_summary_computed AS
 -- the groups, their counts and suppression are those of _feedback_items (privacy_feedback.sql)
 SELECT g.organization_code,
        g.includes_sub_organizations,
@@ -108,6 +202,39 @@ SELECT g.organization_code,
 FROM @region@._feedback_items g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
+COMMENT ON VIEW @region@._feedback_item_summary_computed IS
+    'internal: feedback_item_summary computed from the responses (feedback_item_summary reads it for the years not stored: doc/states.md)';
+
+-- feedback_item_summary: the stored rows (_feedback_item_rows) of the years not stale, those years computed, or
+-- everything computed when the stored rows are not usable (_feedback_rows_usable).
+-- Written out, so that a dashboard's filter on organization_code and period_start reaches
+-- the stored rows' primary key; the computations are gated off by one-time filters while
+-- nothing is stale.  On a distributed region the view computes (distribute_region replaces
+-- it so, and so does this file there).
+DO $do$
+BEGIN
+    IF @region@._feedback_rows_distributed() THEN
+        CREATE VIEW @region@.feedback_item_summary AS SELECT * FROM @region@._feedback_item_summary_computed;
+        RETURN;
+    END IF;
+    CREATE VIEW @region@.feedback_item_summary AS
+    SELECT r.organization_code, r.includes_sub_organizations, pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+           r.service, r.period_start, ((r.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
+           NULLIF(r.role, '') AS role, r.item, r.answers, r.dont_know, r.mean, r.agree_share, r.suppressed
+    FROM @region@._feedback_item_rows r
+    JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_code
+    WHERE @region@._feedback_rows_usable()
+      AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_item_summary_computed c
+    WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
+      AND CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
+          OPERATOR(pg_catalog.=) ANY (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_item_summary_computed c
+    WHERE NOT @region@._feedback_rows_usable();
+END
+$do$;
 COMMENT ON VIEW @region@.feedback_item_summary IS
     'statement scores per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations), service, quarter (region time zone), role and statement: answers, mean 1-5, agree share (4-5); small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_item_summary.organization_code IS 'the organisation (organizations.code)';
@@ -127,7 +254,7 @@ COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when the fi
 -- feedback_theme_summary: how many responses of an organisation and quarter mention each
 -- theme of the qualitative coding.  The group is the organisation's responses in the
 -- quarter: when 1 <= responses < min_group_size the mentions are hidden.
-CREATE VIEW @region@.feedback_theme_summary AS
+CREATE VIEW @region@._feedback_theme_summary_computed AS
 WITH base AS (
     SELECT r.organization_code,
            pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
@@ -178,6 +305,39 @@ JOIN @region@._feedback_quarters fq
     ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
    AND fq.period_start OPERATOR(pg_catalog.=) m.period_start
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
+COMMENT ON VIEW @region@._feedback_theme_summary_computed IS
+    'internal: feedback_theme_summary computed from the responses (feedback_theme_summary reads it for the years not stored: doc/states.md)';
+
+-- feedback_theme_summary: the stored rows (_feedback_theme_rows) of the years not stale, those years computed, or
+-- everything computed when the stored rows are not usable (_feedback_rows_usable).
+-- Written out, so that a dashboard's filter on organization_code and period_start reaches
+-- the stored rows' primary key; the computations are gated off by one-time filters while
+-- nothing is stale.  On a distributed region the view computes (distribute_region replaces
+-- it so, and so does this file there).
+DO $do$
+BEGIN
+    IF @region@._feedback_rows_distributed() THEN
+        CREATE VIEW @region@.feedback_theme_summary AS SELECT * FROM @region@._feedback_theme_summary_computed;
+        RETURN;
+    END IF;
+    CREATE VIEW @region@.feedback_theme_summary AS
+    SELECT r.organization_code, r.includes_sub_organizations, pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
+           r.period_start, ((r.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
+           r.theme, r.responses, r.mentions, r.share, r.suppressed
+    FROM @region@._feedback_theme_rows r
+    JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_code
+    WHERE @region@._feedback_rows_usable()
+      AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_theme_summary_computed c
+    WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
+      AND CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
+          OPERATOR(pg_catalog.=) ANY (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT c.* FROM @region@._feedback_theme_summary_computed c
+    WHERE NOT @region@._feedback_rows_usable();
+END
+$do$;
 COMMENT ON VIEW @region@.feedback_theme_summary IS
     'themes of free-text feedback per organisation, includes_sub_organizations (false: own responses, true: with all sub-organisations) and quarter (region time zone): responses mentioning each theme; small groups suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.organization_code IS 'the organisation (organizations.code)';
@@ -190,3 +350,105 @@ COMMENT ON COLUMN @region@.feedback_theme_summary.responses IS 'all responses of
 COMMENT ON COLUMN @region@.feedback_theme_summary.mentions IS 'responses whose themes include this theme; NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.share IS 'mentions / responses (0..1); NULL when suppressed';
 COMMENT ON COLUMN @region@.feedback_theme_summary.suppressed IS 'true when mentions are hidden: 1 <= responses < min_group_size(), or so that no hidden figure can be recovered by subtraction (doc/partners.md)';
+
+-- The computations' columns are the views' (their comments say so).
+DO $do$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN
+        SELECT v.relname AS view_name, a.attname
+        FROM pg_catalog.pg_class v
+        JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) v.oid AND a.attnum OPERATOR(pg_catalog.>) 0
+        WHERE v.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
+          AND v.relname OPERATOR(pg_catalog.=) ANY (ARRAY['feedback_summary', 'feedback_item_summary', 'feedback_theme_summary'])
+    LOOP
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.%I.%I IS %L', '_' OPERATOR(pg_catalog.||) c.view_name OPERATOR(pg_catalog.||) '_computed',
+                                  c.attname, 'as ' OPERATOR(pg_catalog.||) c.view_name);
+    END LOOP;
+END
+$do$;
+
+-- refresh_feedback_rows(): brings the stored feedback rows up to date: the stale years
+-- computed from the responses and stored, or every year when the rows are not complete or
+-- were suppressed under another min_group_size; returns the number of rows written.  No
+-- loader runs it (a load marks its years stale; readers compute them meanwhile): run it
+-- after a load, or from cron (README, "Dashboards at national scale").  As the owner under
+-- the region's min_group_size (never a session's raise); nothing on Citus.
+CREATE FUNCTION @region@.refresh_feedback_rows() RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
+    SET pekefb.min_group_size = 1
+AS $fn$
+DECLARE
+    m @region@._feedback_rows_meta;
+    mgs integer;
+    units date[];
+    n bigint;
+    written bigint := 0;
+BEGIN
+    IF @region@._feedback_rows_distributed() THEN
+        RETURN 0;
+    END IF;
+    -- the writers of feedback_responses mark their years in _feedback_rows_dirty: one that
+    -- has marked and not committed is waited for, one that marks from now on waits (its
+    -- mark stays for the next refresh), so no mark is cleared unseen
+    LOCK TABLE @region@._feedback_rows_dirty IN EXCLUSIVE MODE;
+    SELECT * INTO STRICT m FROM @region@._feedback_rows_meta FOR UPDATE;
+    SELECT s.min_group_size INTO STRICT mgs FROM @region@.settings s;
+    IF m.complete AND m.min_group_size IS NOT DISTINCT FROM mgs THEN
+        units := @region@._feedback_rows_stale_units();
+        IF pg_catalog.cardinality(units) OPERATOR(pg_catalog.=) 0 THEN
+            RETURN 0;
+        END IF;
+        DELETE FROM @region@._feedback_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
+        DELETE FROM @region@._feedback_item_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
+        DELETE FROM @region@._feedback_theme_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
+    ELSE
+        -- (units NULL: every year)
+        DELETE FROM @region@._feedback_rows;
+        DELETE FROM @region@._feedback_item_rows;
+        DELETE FROM @region@._feedback_theme_rows;
+    END IF;
+    INSERT INTO @region@._feedback_rows
+        (organization_code, includes_sub_organizations, service, period_start, role, unit_start, responses, nps_answers, nps,
+         easy_mean, easy_agree_share, helped_mean, helped_agree_share, safe_mean, safe_agree_share, useful_mean,
+         useful_agree_share, understood_mean, understood_agree_share, suppressed)
+    SELECT c.organization_code, c.includes_sub_organizations, c.service, c.period_start, COALESCE(c.role, ''), u.unit_start,
+           c.responses, c.nps_answers, c.nps, c.easy_mean, c.easy_agree_share, c.helped_mean, c.helped_agree_share,
+           c.safe_mean, c.safe_agree_share, c.useful_mean, c.useful_agree_share, c.understood_mean,
+           c.understood_agree_share, c.suppressed
+    FROM @region@._feedback_summary_computed c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
+    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    written := written OPERATOR(pg_catalog.+) n;
+    INSERT INTO @region@._feedback_item_rows
+        (organization_code, includes_sub_organizations, service, period_start, role, item, unit_start, answers, dont_know,
+         mean, agree_share, suppressed)
+    SELECT c.organization_code, c.includes_sub_organizations, c.service, c.period_start, COALESCE(c.role, ''), c.item,
+           u.unit_start, c.answers, c.dont_know, c.mean, c.agree_share, c.suppressed
+    FROM @region@._feedback_item_summary_computed c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
+    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    written := written OPERATOR(pg_catalog.+) n;
+    INSERT INTO @region@._feedback_theme_rows
+        (organization_code, includes_sub_organizations, period_start, theme, unit_start, responses, mentions, share, suppressed)
+    SELECT c.organization_code, c.includes_sub_organizations, c.period_start, c.theme, u.unit_start, c.responses,
+           c.mentions, c.share, c.suppressed
+    FROM @region@._feedback_theme_summary_computed c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
+    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    written := written OPERATOR(pg_catalog.+) n;
+    IF units IS NULL THEN
+        -- (every row new: the planner's statistics of the tables are those of before)
+        ANALYZE @region@._feedback_rows, @region@._feedback_item_rows, @region@._feedback_theme_rows;
+    END IF;
+    DELETE FROM @region@._feedback_rows_dirty;
+    UPDATE @region@._feedback_rows_meta SET complete = true, min_group_size = mgs;
+    RETURN written;
+END
+$fn$;
+COMMENT ON FUNCTION @region@.refresh_feedback_rows() IS
+    'recomputes the stale years of the stored feedback rows (every year when needed) from the responses; returns the rows written';

@@ -206,5 +206,10 @@ SELECT pg_catalog.to_regprocedure('region.refresh_access_rows()') IS NOT NULL AS
 \if :has_stored_access_rows
 SELECT region.refresh_access_rows() > 0 AS access_rows_stored \g /dev/null
 \endif
+-- and of the feedback views' stored rows (refresh_feedback_rows, likewise)
+SELECT pg_catalog.to_regprocedure('region.refresh_feedback_rows()') IS NOT NULL AS has_stored_feedback_rows \gset
+\if :has_stored_feedback_rows
+SELECT region.refresh_feedback_rows() > 0 AS feedback_rows_stored \g /dev/null
+\endif
 ANALYZE region.settings, region.organizations, region.organization_tree, region.indicators,
         region.targets, region.measurements, region.cases, region.feedback_responses;

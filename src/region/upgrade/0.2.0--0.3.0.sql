@@ -1331,3 +1331,8 @@ CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
 -- src/region/states.sql, new in 0.3.0, then the states of the cases already there
 -- @include src/region/states.sql
 SELECT @region@.rebuild_access_states();
+
+-- ---- scale (issue 13): the stored rows of the feedback views, their years marked stale by
+-- statement triggers on feedback_responses (src/region/states_feedback.sql, new in 0.3.0);
+-- complete after the first refresh_feedback_rows
+-- @include src/region/states_feedback.sql
