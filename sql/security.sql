@@ -297,6 +297,10 @@ SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
        :"tgt"._access_rows_judged_on() IS NOT NULL AS judged_on,
        :"tgt"._access_unit(DATE '2025-02-01', 'half_year') AS unit,
        (SELECT pg_catalog.count(*) FROM :"tgt"._access_summary_computed(NULL, NULL, false)) OPERATOR(pg_catalog.>=) 0 AS computed;
+-- the stored feedback rows (states_feedback.sql): the refresh and the views' gates
+SELECT :"tgt".refresh_feedback_rows() OPERATOR(pg_catalog.>=) 0 AS feedback_refreshed;
+SELECT :"tgt"._feedback_rows_usable() AS feedback_usable, :"tgt"._feedback_rows_distributed() AS feedback_distributed,
+       :"tgt"._feedback_rows_stale_units() AS stale_years, :"tgt"._feedback_rows_any_stale() AS any_stale;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -346,7 +350,9 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         -- the stored access states' (called above)
                         'rebuild_access_states', '_access_states_sql', '_access_states_kept',
                         'refresh_access_rows', '_access_rows_usable', '_access_rows_dirty_units', '_access_rows_judged_on',
-                        '_access_unit', '_access_summary_computed')
+                        '_access_unit', '_access_summary_computed',
+                        'refresh_feedback_rows', '_feedback_rows_usable', '_feedback_rows_distributed',
+                        '_feedback_rows_stale_units', '_feedback_rows_any_stale')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

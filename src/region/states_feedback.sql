@@ -210,5 +210,5 @@ CREATE TRIGGER feedback_rows_truncate AFTER TRUNCATE ON @region@.feedback_respon
 CREATE TRIGGER organizations_feedback_rows AFTER UPDATE OF parent_code, code ON @region@.organizations
     FOR EACH STATEMENT EXECUTE FUNCTION @region@._feedback_rows_stale();
 CREATE TRIGGER settings_feedback_rows AFTER UPDATE OF time_zone ON @region@.settings
-    FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone)
+    FOR EACH ROW WHEN (OLD.time_zone OPERATOR(pg_catalog.<>) NEW.time_zone)
     EXECUTE FUNCTION @region@._feedback_rows_stale();

@@ -141,7 +141,7 @@ BEGIN
     CREATE VIEW @region@.feedback_summary AS
     SELECT r.organization_code, r.includes_sub_organizations, pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
            r.service, r.period_start, ((r.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
-           NULLIF(r.role, '') AS role, r.responses, r.nps_answers, r.nps, r.easy_mean, r.easy_agree_share,
+           CASE WHEN r.role OPERATOR(pg_catalog.<>) '' THEN r.role END AS role, r.responses, r.nps_answers, r.nps, r.easy_mean, r.easy_agree_share,
            r.helped_mean, r.helped_agree_share, r.safe_mean, r.safe_agree_share, r.useful_mean, r.useful_agree_share,
            r.understood_mean, r.understood_agree_share, r.suppressed
     FROM @region@._feedback_rows r
@@ -220,7 +220,7 @@ BEGIN
     CREATE VIEW @region@.feedback_item_summary AS
     SELECT r.organization_code, r.includes_sub_organizations, pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
            r.service, r.period_start, ((r.period_start OPERATOR(pg_catalog.+) interval '3 months') OPERATOR(pg_catalog.-) interval '1 day')::date AS period_end,
-           NULLIF(r.role, '') AS role, r.item, r.answers, r.dont_know, r.mean, r.agree_share, r.suppressed
+           CASE WHEN r.role OPERATOR(pg_catalog.<>) '' THEN r.role END AS role, r.item, r.answers, r.dont_know, r.mean, r.agree_share, r.suppressed
     FROM @region@._feedback_item_rows r
     JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) r.organization_code
     WHERE @region@._feedback_rows_usable()
@@ -369,13 +369,15 @@ BEGIN
 END
 $do$;
 
--- refresh_feedback_rows(): brings the stored feedback rows up to date: the stale years
--- computed from the responses and stored, or every year when the rows are not complete or
--- were suppressed under another min_group_size; returns the number of rows written.  No
+-- refresh_feedback_rows(everything): brings the stored feedback rows up to date: the stale
+-- years computed from the responses and stored, or every year when the rows are not
+-- complete, were suppressed under another min_group_size, or everything is true (after the
+-- triggers on feedback_responses were disabled for a while: what was written meanwhile was
+-- not marked); returns the number of rows written.  No
 -- loader runs it (a load marks its years stale; readers compute them meanwhile): run it
 -- after a load, or from cron (README, "Dashboards at national scale").  As the owner under
 -- the region's min_group_size (never a session's raise); nothing on Citus.
-CREATE FUNCTION @region@.refresh_feedback_rows() RETURNS bigint
+CREATE FUNCTION @region@.refresh_feedback_rows(everything boolean DEFAULT false) RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD'
     SET pekefb.min_group_size = 1
 AS $fn$
@@ -395,7 +397,7 @@ BEGIN
     LOCK TABLE @region@._feedback_rows_dirty IN EXCLUSIVE MODE;
     SELECT * INTO STRICT m FROM @region@._feedback_rows_meta FOR UPDATE;
     SELECT s.min_group_size INTO STRICT mgs FROM @region@.settings s;
-    IF m.complete AND m.min_group_size IS NOT DISTINCT FROM mgs THEN
+    IF m.complete AND m.min_group_size IS NOT DISTINCT FROM mgs AND NOT COALESCE(everything, false) THEN
         units := @region@._feedback_rows_stale_units();
         IF pg_catalog.cardinality(units) OPERATOR(pg_catalog.=) 0 THEN
             RETURN 0;
@@ -450,5 +452,5 @@ BEGIN
     RETURN written;
 END
 $fn$;
-COMMENT ON FUNCTION @region@.refresh_feedback_rows() IS
-    'recomputes the stale years of the stored feedback rows (every year when needed) from the responses; returns the rows written';
+COMMENT ON FUNCTION @region@.refresh_feedback_rows(boolean) IS
+    'recomputes the stale years of the stored feedback rows (every year when needed or asked for) from the responses; returns the rows written';

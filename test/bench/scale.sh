@@ -157,8 +157,8 @@ echo "dashboard query from $small to $big cases: stored rows $f_small -> $f_big 
 echo
 
 # feedback: RESPONSES responses over the organisations, services, roles and five years,
-# monthly statements; the views read directly (states off: FB_OFF, when the feedback states
-# exist) and through the states
+# monthly statements; the views read their stored rows (refresh_feedback_rows) against
+# computed from the responses (FB_OFF: the stored rows marked incomplete)
 if [ "$RESPONSES" -gt 0 ]; then
 	psql -d $DB <<SQL
 CREATE FUNCTION gen_responses(k integer, total bigint) RETURNS bigint LANGUAGE sql AS \$\$
@@ -178,29 +178,68 @@ CREATE FUNCTION gen_responses(k integer, total bigint) RETURNS bigint LANGUAGE s
     RETURNING 1
 \$\$;
 SQL
+	# the responses of every month but the last, then the first refresh of the stored rows
 	t0=$(date +%s)
-	for k in $(seq 0 59); do
+	for k in $(seq 0 58); do
 		psql -d $DB -At -c "SELECT count(*) FROM (SELECT gen_responses($k, $RESPONSES)) x" > /dev/null
 	done
 	t1=$(date +%s)
 	psql -d $DB -c "VACUUM ANALYZE region.feedback_responses"
-	echo "responses: $(ms "SELECT count(*) FROM region.feedback_responses") loaded in 60 monthly statements in $((t1 - t0)) s"
+	fref=$(ms "SELECT clock_timestamp() AS t0 \\gset
+	           SELECT region.refresh_feedback_rows() AS n \\gset
+	           SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
+	echo "responses: $(ms "SELECT count(*) FROM region.feedback_responses") loaded in 59 monthly statements in $((t1 - t0)) s; refresh_feedback_rows (every year): $fref ms"
 	echo
-	# the switch of the feedback states (the statement trigger a direct read disables)
-	fbtrig=$(ms "SELECT string_agg(format('ALTER TABLE region.feedback_responses DISABLE TRIGGER %I;', tgname), ' ')
-	             FROM pg_trigger WHERE tgrelid = 'region.feedback_responses'::regclass AND tgname LIKE '%states%'")
-	echo "| view | dashboard: direct ms | dashboard: states ms | direct / states | whole year: direct ms | whole year: states ms | direct / states |"
-	echo "|---|---|---|---|---|---|---|"
+	# the last month (December 2025, RESPONSES / 60) as a monthly load, with the stale-year
+	# triggers and without (disabled), interleaved, best of 3, rolled back; then loaded, its
+	# year stale until the refresh (timed)
+	fmonthly() {
+		psql -d $DB -At <<SQL | tail -1
+CREATE TEMP TABLE t (ms double precision);
+DO \$\$
+DECLARE t0 timestamptz; took double precision;
+BEGIN
+    BEGIN
+        $( [ "$1" = 0 ] && echo "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert;" )
+        t0 := clock_timestamp();
+        PERFORM count(*) FROM (SELECT gen_responses(59, $RESPONSES)) x;
+        took := extract(epoch FROM clock_timestamp() - t0) * 1000;
+        RAISE EXCEPTION USING ERRCODE = 'P0003';
+    EXCEPTION WHEN SQLSTATE 'P0003' THEN
+        INSERT INTO t VALUES (took);
+    END;
+END \$\$;
+SELECT round(min(ms)::numeric, 1) FROM t;
+SQL
+	}
+	fwithout=(); fwith=()
+	for i in 1 2 3; do fwithout+=("$(fmonthly 0)"); fwith+=("$(fmonthly 1)"); done
+	fw=$(minof "${fwithout[@]}"); fs_=$(minof "${fwith[@]}")
+	echo "monthly load of $((RESPONSES / 60)) responses (best of 3, interleaved; runs: without ${fwithout[*]} ms, with ${fwith[*]} ms): $fw ms without the stale-year triggers, $fs_ ms with them: $(echo "scale=2; $fs_ / $fw" | bc)x"
+	echo
+	psql -d $DB -At -c "SELECT count(*) FROM (SELECT gen_responses(59, $RESPONSES)) x" > /dev/null
+	FILT="period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'"
+	stale=$(best "SELECT count(x.*) FROM region.feedback_summary x WHERE organization_code = 'm3u7' AND $FILT")
+	fref2=$(ms "SELECT clock_timestamp() AS t0 \\gset
+	            SELECT region.refresh_feedback_rows() AS n \\gset
+	            SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
+	psql -d $DB -c "VACUUM ANALYZE region.feedback_responses, region._feedback_rows, region._feedback_item_rows, region._feedback_theme_rows"
+	echo "after the monthly load, before the refresh (2025 stale, computed): feedback_summary dashboard query $stale ms; refresh_feedback_rows (2025): $fref2 ms"
+	echo
+	# computed: the stored rows marked incomplete (the views then compute every year, as on
+	# Citus); it computes every organisation's every period whatever the filter, so it is
+	# timed once (whole region) for both
+	echo "| view ($(ms "SELECT count(*) FROM region.feedback_responses") responses) | computed ms | dashboard: stored ms | computed / stored | whole year: stored ms | computed / stored |"
+	echo "|---|---|---|---|---|---|"
 	while IFS='|' read -r view filt; do
 		fq="SELECT count(x.*) FROM region.$view x WHERE organization_code = 'm3u7' AND $filt"
 		wq="SELECT count(x.*) FROM region.$view x WHERE $filt"
 		fs=$(best "$fq"); ws=$(best "$wq")
-		if [ -n "$fbtrig" ]; then
-			fd=$(FB_OFF="$fbtrig" OFF=1 R=1 best "$fq"); wd=$(FB_OFF="$fbtrig" OFF=1 R=1 best "$wq")
-			echo "| $view | $fd | $fs | $(echo "scale=0; $fd / $fs" | bc)x | $wd | $ws | $(echo "scale=0; $wd / $ws" | bc)x |"
-		else
-			echo "| $view (no feedback states: direct only) | - | $fs | - | - | $ws | - |"
-		fi
+		wd=$(FB_OFF="UPDATE region._feedback_rows_meta SET complete = false;" OFF=1 R=1 best "$wq")
+		case $view in
+		organization_overview) echo "| $view (no stored rows: computed) | $wd | $fs | - | $ws | - |" ;;
+		*) echo "| $view | $wd | $fs | $(echo "scale=0; $wd / $fs" | bc)x | $ws | $(echo "scale=0; $wd / $ws" | bc)x |" ;;
+		esac
 	done <<'Q'
 feedback_summary|period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'
 feedback_item_summary|period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'

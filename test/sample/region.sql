@@ -207,7 +207,7 @@ SELECT pg_catalog.to_regprocedure('region.refresh_access_rows()') IS NOT NULL AS
 SELECT region.refresh_access_rows() > 0 AS access_rows_stored \g /dev/null
 \endif
 -- and of the feedback views' stored rows (refresh_feedback_rows, likewise)
-SELECT pg_catalog.to_regprocedure('region.refresh_feedback_rows()') IS NOT NULL AS has_stored_feedback_rows \gset
+SELECT pg_catalog.to_regprocedure('region.refresh_feedback_rows(boolean)') IS NOT NULL AS has_stored_feedback_rows \gset
 \if :has_stored_feedback_rows
 SELECT region.refresh_feedback_rows() > 0 AS feedback_rows_stored \g /dev/null
 \endif
