@@ -145,7 +145,7 @@ INSERT INTO @region@._feedback_rows_meta DEFAULT VALUES;
 
 -- _feedback_rows_mark(): AFTER INSERT, UPDATE and DELETE statement trigger on
 -- feedback_responses: the years of the rows the statement wrote or removed (received_at in
--- the region's time zone) go stale.  As the owner (a member's load marks them too); under
+-- the region's time zone, from the first to the last) go stale.  As the owner (a member's load marks them too); under
 -- the planner's defaults (a loader's statement may have switched join methods off, and a
 -- big load must not be JIT-compiled, src/states.c).
 CREATE FUNCTION @region@._feedback_rows_mark() RETURNS trigger
@@ -153,19 +153,33 @@ CREATE FUNCTION @region@._feedback_rows_mark() RETURNS trigger
     SET jit = off SET enable_hashjoin = on SET enable_mergejoin = on SET enable_nestloop = on
     SET enable_hashagg = on SET enable_sort = on
 AS $fn$
+DECLARE
+    first_at timestamptz;
+    last_at timestamptz;
+    o_first timestamptz;
+    o_last timestamptz;
 BEGIN
+    -- every year from the statement's first response to its last (one pass for the two
+    -- ends, no conversion per row: a year between them with none of the rows is marked too,
+    -- and recomputed by the refresh to the same rows)
     IF TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN
-        INSERT INTO @region@._feedback_rows_dirty (unit_start)
-        SELECT DISTINCT CAST(pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, n.received_at)) AS date)
-        FROM new_rows n CROSS JOIN @region@.settings st
-        ON CONFLICT DO NOTHING;
+        SELECT pg_catalog.min(n.received_at), pg_catalog.max(n.received_at) INTO first_at, last_at FROM new_rows n;
     END IF;
     IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
-        INSERT INTO @region@._feedback_rows_dirty (unit_start)
-        SELECT DISTINCT CAST(pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, o.received_at)) AS date)
-        FROM old_rows o CROSS JOIN @region@.settings st
-        ON CONFLICT DO NOTHING;
+        SELECT pg_catalog.min(o.received_at), pg_catalog.max(o.received_at) INTO o_first, o_last FROM old_rows o;
+        first_at := LEAST(first_at, o_first);
+        last_at := GREATEST(last_at, o_last);
     END IF;
+    IF first_at IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO @region@._feedback_rows_dirty (unit_start)
+    SELECT CAST(y AS date)
+    FROM @region@.settings st
+    CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, first_at)),
+                                                  pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, last_at)),
+                                                  interval '1 year') AS g (y)
+    ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
 $fn$;

@@ -67,10 +67,12 @@ SELECT 'limesurvey', $N / 2, '{"responses": [' || string_agg(format('{"id": %s, 
 FROM generate_series(0, $N / 2 - 1) i;
 SQL
 
-# STATES=off: the region's access-state triggers on cases disabled (the cost of keeping
-# the states is the ratio of a run with them to one without)
+# STATES=off: the region's access-state triggers on cases and the stale-year triggers of the
+# stored feedback rows on feedback_responses disabled (the cost of keeping them is the ratio
+# of a run with them to one without)
 if [ "${STATES:-on}" = off ]; then
 	psql -d $DB -c "ALTER TABLE region.cases DISABLE TRIGGER cases_states_insert, DISABLE TRIGGER cases_states_update, DISABLE TRIGGER cases_states_delete, DISABLE TRIGGER cases_states_truncate"
+	psql -d $DB -c "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert, DISABLE TRIGGER feedback_rows_update, DISABLE TRIGGER feedback_rows_delete, DISABLE TRIGGER feedback_rows_truncate"
 fi
 echo "loaders, $(machine); one run, wall-clock; state triggers ${STATES:-on}"
 echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s | plain INSERT of the loaded rows ms | rows/s | first load / plain INSERT | reader alone (read_csv / read_json) rows/s |"
