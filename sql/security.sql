@@ -296,6 +296,7 @@ SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
        (SELECT pg_catalog.count(*) FROM :"tgt"._access_rows_dirty_units()) AS stale_units,
        :"tgt"._access_rows_judged_on() IS NOT NULL AS judged_on,
        :"tgt"._access_unit(DATE '2025-02-01', 'half_year') AS unit,
+       :"tgt"._access_period_end('half_year', DATE '2025-04-01') AS period_end,
        (SELECT pg_catalog.count(*) FROM :"tgt"._access_summary_computed(NULL, NULL, false)) OPERATOR(pg_catalog.>=) 0 AS computed;
 -- the stored feedback rows (states_feedback.sql): the refresh and the views' gates
 SELECT :"tgt".refresh_feedback_rows() OPERATOR(pg_catalog.>=) 0 AS feedback_refreshed;
@@ -356,7 +357,8 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         '_access_unit', '_access_summary_computed',
                         'refresh_feedback_rows', '_feedback_rows_usable', '_feedback_rows_distributed',
                         '_feedback_rows_stale_units', '_feedback_rows_any_stale', '_feedback_summary_rows',
-                        '_feedback_item_summary_rows', '_feedback_theme_summary_rows')
+                        '_feedback_item_summary_rows', '_feedback_theme_summary_rows',
+                        '_access_period_end')  -- (inlined: called above, never counted)
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

@@ -21,6 +21,19 @@ CREATE FUNCTION @region@._access_states_kept() RETURNS boolean
 COMMENT ON FUNCTION @region@._access_states_kept() IS
     'internal: true while the triggers on cases keep access_states (not on Citus: distribute_region drops them)';
 
+-- _access_period_end(period_kind, period_start): the last day of a period of
+-- access_summary (month, quarter, half_year or year).  (An SQL body: inlined.)
+CREATE FUNCTION @region@._access_period_end(period_kind text, period_start date) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CAST(period_start OPERATOR(pg_catalog.+)
+                CASE WHEN period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month'
+                     WHEN period_kind OPERATOR(pg_catalog.=) 'quarter' THEN interval '3 months'
+                     WHEN period_kind OPERATOR(pg_catalog.=) 'half_year' THEN interval '6 months'
+                     ELSE interval '1 year' END
+                AS date) OPERATOR(pg_catalog.-) 1;
+COMMENT ON FUNCTION @region@._access_period_end(text, date) IS
+    'internal: the last day of an access_summary period (month, quarter, half_year, else year)';
+
 -- data_date: the region's data date, the latest day of a case event loaded (a case that
 -- became pending or was done); NULL without cases.  access_summary and
 -- refresh_access_measurements judge on it by default, so that a figure read a year after
@@ -144,11 +157,7 @@ BEGIN
         oo AS MATERIALIZED (
             SELECT o.code, pekefb.localized(o.name_fi, o.name_sv) AS name FROM @region@.organizations o)
         SELECT e.indicator_code, e.organization_code, e.includes_sub_organizations, e.period_kind, e.period_start,
-               CASE e.period_kind WHEN 'month' THEN pg_catalog.date_pl_interval(e.period_start, interval '1 month')
-                                  WHEN 'quarter' THEN pg_catalog.date_pl_interval(e.period_start, interval '3 months')
-                                  WHEN 'half_year' THEN pg_catalog.date_pl_interval(e.period_start, interval '6 months')
-                                  ELSE pg_catalog.date_pl_interval(e.period_start, interval '1 year') END::date
-                   OPERATOR(pg_catalog.-) 1,
+               @region@._access_period_end(e.period_kind, e.period_start),
                ii.name, oo.name, ii.deadline_text, judge,
                e.cases,
                e.finished_cases,
@@ -372,12 +381,7 @@ BEGIN
         g.includes_sub_organizations,
         g.period_kind,
         g.period_start,
-        CAST(g.period_start OPERATOR(pg_catalog.+)
-             CASE WHEN g.period_kind OPERATOR(pg_catalog.=) 'month' THEN interval '1 month'
-                  WHEN g.period_kind OPERATOR(pg_catalog.=) 'quarter' THEN interval '3 months'
-                  WHEN g.period_kind OPERATOR(pg_catalog.=) 'half_year' THEN interval '6 months'
-                  ELSE interval '1 year' END
-             AS date) OPERATOR(pg_catalog.-) 1,
+        @region@._access_period_end(g.period_kind, g.period_start),
         pekefb.localized(i.name_fi, i.name_sv, i.name_en),
         pekefb.localized(o.name_fi, o.name_sv),
         i.deadline::text,
