@@ -120,13 +120,18 @@ COMMENT ON COLUMN @region@._feedback_theme_rows.mentions IS 'as feedback_theme_s
 COMMENT ON COLUMN @region@._feedback_theme_rows.share IS 'as feedback_theme_summary';
 COMMENT ON COLUMN @region@._feedback_theme_rows.suppressed IS 'as feedback_theme_summary';
 
--- _feedback_rows_dirty: the years whose stored rows are stale (a statement on
--- feedback_responses touched them since the last refresh).
+-- _feedback_rows_dirty: the marks of the years whose stored rows are stale, one row per
+-- statement and year (a statement on feedback_responses touched them since the last
+-- refresh).  Appended only, never updated: writers take no row lock, so concurrent loads
+-- never wait for each other or for a refresh here; refresh_feedback_rows deletes the marks
+-- it saw when it began (those of writers that committed meanwhile stay).
 CREATE TABLE @region@._feedback_rows_dirty (
-    unit_start date PRIMARY KEY
+    mark       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    unit_start date NOT NULL
 );
 COMMENT ON TABLE @region@._feedback_rows_dirty IS
-    'internal: the years (region time zone) whose feedback responses changed since the last refresh_feedback_rows (written by the triggers on feedback_responses)';
+    'internal: the years (region time zone) whose feedback responses changed since the last refresh_feedback_rows, one mark per statement and year (written by the triggers on feedback_responses)';
+COMMENT ON COLUMN @region@._feedback_rows_dirty.mark IS 'the mark''s number (refresh_feedback_rows deletes the marks it saw)';
 COMMENT ON COLUMN @region@._feedback_rows_dirty.unit_start IS 'first day of the calendar year';
 
 -- _feedback_rows_meta: one row: whether the stored rows are complete, and the
@@ -178,8 +183,7 @@ BEGIN
     FROM @region@.settings st
     CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, first_at)),
                                                   pg_catalog.date_trunc('year', pg_catalog.timezone(st.time_zone, last_at)),
-                                                  interval '1 year') AS g (y)
-    ON CONFLICT DO NOTHING;
+                                                  interval '1 year') AS g (y);
     RETURN NULL;
 END
 $fn$;

@@ -51,7 +51,7 @@ COMMENT ON FUNCTION @region@._feedback_rows_usable() IS
 CREATE FUNCTION @region@._feedback_rows_stale_units() RETURNS date[]
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
-    SELECT COALESCE(pg_catalog.array_agg(d.unit_start ORDER BY d.unit_start), CAST('{}' AS date[]))
+    SELECT COALESCE(pg_catalog.array_agg(DISTINCT d.unit_start ORDER BY d.unit_start), CAST('{}' AS date[]))
     FROM @region@._feedback_rows_dirty d
 $fn$;
 COMMENT ON FUNCTION @region@._feedback_rows_stale_units() IS
@@ -445,20 +445,21 @@ DECLARE
     m @region@._feedback_rows_meta;
     mgs integer;
     units date[];
+    seen bigint[];
     n bigint;
     written bigint := 0;
 BEGIN
     IF @region@._feedback_rows_distributed() THEN
         RETURN 0;
     END IF;
-    -- the writers of feedback_responses mark their years in _feedback_rows_dirty: one that
-    -- has marked and not committed is waited for, one that marks from now on waits (its
-    -- mark stays for the next refresh), so no mark is cleared unseen
-    LOCK TABLE @region@._feedback_rows_dirty IN EXCLUSIVE MODE;
+    -- one refresh at a time (the meta row); the writers of feedback_responses are not
+    -- waited for: the marks seen now are deleted at the end, those of writers that commit
+    -- meanwhile stay for the next refresh (their rows may be missing from what is stored)
     SELECT * INTO STRICT m FROM @region@._feedback_rows_meta FOR UPDATE;
+    SELECT pg_catalog.array_agg(d.mark), COALESCE(pg_catalog.array_agg(DISTINCT d.unit_start), CAST('{}' AS date[]))
+    INTO seen, units FROM @region@._feedback_rows_dirty d;
     SELECT s.min_group_size INTO STRICT mgs FROM @region@.settings s;
     IF m.complete AND m.min_group_size IS NOT DISTINCT FROM mgs AND NOT COALESCE(everything, false) THEN
-        units := @region@._feedback_rows_stale_units();
         IF pg_catalog.cardinality(units) OPERATOR(pg_catalog.=) 0 THEN
             RETURN 0;
         END IF;
@@ -466,7 +467,7 @@ BEGIN
         DELETE FROM @region@._feedback_item_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
         DELETE FROM @region@._feedback_theme_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
     ELSE
-        -- (units NULL: every year)
+        units := NULL;  -- every year
         DELETE FROM @region@._feedback_rows;
         DELETE FROM @region@._feedback_item_rows;
         DELETE FROM @region@._feedback_theme_rows;
@@ -507,7 +508,7 @@ BEGIN
         -- (every row new: the planner's statistics of the tables are those of before)
         ANALYZE @region@._feedback_rows, @region@._feedback_item_rows, @region@._feedback_theme_rows;
     END IF;
-    DELETE FROM @region@._feedback_rows_dirty;
+    DELETE FROM @region@._feedback_rows_dirty d WHERE d.mark OPERATOR(pg_catalog.=) ANY (seen);
     UPDATE @region@._feedback_rows_meta SET complete = true, min_group_size = mgs;
     RETURN written;
 END
