@@ -165,6 +165,10 @@ SELECT pg_temp.plan($$SELECT * FROM feedback_summary WHERE organization_code = '
 SELECT pg_temp.plan($$SELECT * FROM feedback_item_summary WHERE organization_code = 'm1' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
 SELECT pg_temp.plan($$SELECT * FROM feedback_theme_summary WHERE organization_code = 'm1' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
 
+-- the computations' function refuses any other row type
+SELECT count(*) FROM _feedback_computed_rows(CAST(NULL AS integer), true);
+SELECT count(*) FROM _feedback_computed_rows(CAST(NULL AS feedback_responses), false);
+
 -- 9. TRUNCATE leaves nothing stored; the views compute (no rows) until the next refresh
 TRUNCATE feedback_responses, feedback_coded_themes;
 SELECT * FROM diff;

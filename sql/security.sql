@@ -302,9 +302,9 @@ SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
 SELECT :"tgt".refresh_feedback_rows() OPERATOR(pg_catalog.>=) 0 AS feedback_refreshed;
 SELECT :"tgt"._feedback_rows_usable() AS feedback_usable, :"tgt"._feedback_rows_distributed() AS feedback_distributed,
        :"tgt"._feedback_rows_stale_units() AS stale_years, :"tgt"._feedback_rows_any_stale() AS any_stale,
-       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_summary_rows(false)) OPERATOR(pg_catalog.>) 0 AS summary_rows,
-       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_item_summary_rows(true)) AS stale_item_rows,
-       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_theme_summary_rows(false)) OPERATOR(pg_catalog.>=) 0 AS theme_rows;
+       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_rows(CAST(NULL AS :"tgt"._feedback_summary_computed), false))
+           OPERATOR(pg_catalog.>) 0 AS summary_rows,
+       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_rows(CAST(NULL AS :"tgt"._feedback_item_summary_computed), true)) AS stale_item_rows;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -356,8 +356,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         'refresh_access_rows', '_access_rows_usable', '_access_rows_dirty_units', '_access_rows_judged_on',
                         '_access_unit', '_access_summary_computed',
                         'refresh_feedback_rows', '_feedback_rows_usable', '_feedback_rows_distributed',
-                        '_feedback_rows_stale_units', '_feedback_rows_any_stale', '_feedback_summary_rows',
-                        '_feedback_item_summary_rows', '_feedback_theme_summary_rows',
+                        '_feedback_rows_stale_units', '_feedback_rows_any_stale', '_feedback_computed_rows',
                         '_access_period_end')  -- (inlined: called above, never counted)
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path

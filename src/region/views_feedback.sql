@@ -7,7 +7,14 @@
 
 -- The three views read their stored rows (states_feedback.sql) for the years not stale and
 -- compute the others from the responses; each view's computation is the internal
--- _VIEW_computed, which refresh_feedback_rows (below) stores.
+-- _VIEW_computed, which refresh_feedback_rows (below) stores.  Each view is the union of
+-- the stored rows of the years not stale, the stale years computed, and everything
+-- computed when the stored rows are not usable (_feedback_rows_usable).  Written out, so
+-- that a dashboard's filter on organization_code and period_start reaches the stored rows'
+-- primary key; the computations are gated off by one-time filters while nothing is stale
+-- (and are then neither planned nor run: _feedback_computed_rows).  On a distributed region
+-- a view is its computation (distribute_region replaces it so, and so does this file
+-- there).
 
 -- _feedback_rows_distributed(): whether feedback_responses is a Citus distributed table
 -- (the views then compute: a shard cannot run the triggers that mark the stale years).
@@ -63,6 +70,37 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @region@._feedback_rows_any_stale() IS
     'internal: whether any year of the stored feedback rows is stale';
+
+-- _feedback_computed_rows(view, stale_only): the rows of a view's computation (the
+-- _VIEW_computed whose row type the first argument has), of the stale years only or of
+-- every year.  A function (planned only when it runs): written inline, each view would plan
+-- its computation twice for every dashboard query, and its cost would have the whole query
+-- JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).  As the owner.
+CREATE FUNCTION @region@._feedback_computed_rows(view anyelement, stale_only boolean) RETURNS SETOF anyelement
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    ROWS 100000
+AS $fn$
+DECLARE
+    rel pg_catalog.regclass := pg_catalog.to_regclass(CAST(pg_catalog.pg_typeof(view) AS text));
+BEGIN
+    IF rel IS NULL OR rel OPERATOR(pg_catalog.<>) ALL (ARRAY['@region@._feedback_summary_computed'::pg_catalog.regclass,
+                                                           '@region@._feedback_item_summary_computed'::pg_catalog.regclass,
+                                                           '@region@._feedback_theme_summary_computed'::pg_catalog.regclass]) THEN
+        RAISE EXCEPTION 'invalid feedback computation: "%"', pg_catalog.pg_typeof(view)
+            USING ERRCODE = '22023', DETAIL = 'Expected the row type of _feedback_summary_computed, _feedback_item_summary_computed or _feedback_theme_summary_computed.';
+    END IF;
+    IF stale_only THEN
+        RETURN QUERY EXECUTE pg_catalog.format(
+            'SELECT c.* FROM %s c WHERE CAST(pg_catalog.date_trunc(''year'', CAST(c.period_start AS timestamp)) AS date) '
+            'OPERATOR(pg_catalog.=) ANY ($1)', rel)
+            USING @region@._feedback_rows_stale_units();
+    ELSE
+        RETURN QUERY EXECUTE pg_catalog.format('SELECT c.* FROM %s c', rel);
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_computed_rows(anyelement, boolean) IS
+    'internal: the rows of a feedback view''s computation (the row type of the first argument), of its stale years only (true) or all (false)';
 
 -- feedback_summary: groups with 1 <= responses < min_group_size show their size but NULL
 -- figures and suppressed = true; an NPS or statement figure is also NULL when fewer than
@@ -126,34 +164,8 @@ LEFT JOIN @region@._feedback_base_items fi
 COMMENT ON VIEW @region@._feedback_summary_computed IS
     'internal: feedback_summary computed from the responses (feedback_summary reads it for the years not stored: doc/states.md)';
 
--- _feedback_summary_rows(stale_only): the computation's rows, of the stale years only or of every
--- year.  A function (planned only when it runs): the view below would otherwise plan the
--- computation twice for every dashboard query, and its cost would have the whole query
--- JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).  As the owner.
-CREATE FUNCTION @region@._feedback_summary_rows(stale_only boolean) RETURNS SETOF @region@._feedback_summary_computed
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-    ROWS 100000
-AS $fn$
-BEGIN
-    IF stale_only THEN
-        RETURN QUERY
-        SELECT c.* FROM @region@._feedback_summary_computed c
-        WHERE CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
-              OPERATOR(pg_catalog.=) ANY (@region@._feedback_rows_stale_units());
-    ELSE
-        RETURN QUERY SELECT c.* FROM @region@._feedback_summary_computed c;
-    END IF;
-END
-$fn$;
-COMMENT ON FUNCTION @region@._feedback_summary_rows(boolean) IS
-    'internal: the rows of _feedback_summary_computed, of the stale years only (true) or all (false)';
-
--- feedback_summary: the stored rows (_feedback_rows) of the years not stale, those years computed, or
--- everything computed when the stored rows are not usable (_feedback_rows_usable).
--- Written out, so that a dashboard's filter on organization_code and period_start reaches
--- the stored rows' primary key; the computations are gated off by one-time filters while
--- nothing is stale (and do not run at all then: _VIEW_rows).  On a distributed region the view computes (distribute_region replaces
--- it so, and so does this file there).
+-- feedback_summary: the stored rows (_feedback_rows) of the years not stale, the stale
+-- years computed, or everything computed (above).
 DO $do$
 BEGIN
     IF @region@._feedback_rows_distributed() THEN
@@ -171,10 +183,10 @@ BEGIN
     WHERE @region@._feedback_rows_usable()
       AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
     UNION ALL
-    SELECT * FROM @region@._feedback_summary_rows(true)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_summary_computed), true)
     WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
     UNION ALL
-    SELECT * FROM @region@._feedback_summary_rows(false)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_summary_computed), false)
     WHERE NOT @region@._feedback_rows_usable();
 END
 $do$;
@@ -225,34 +237,8 @@ CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@._feedback_item_summary_computed IS
     'internal: feedback_item_summary computed from the responses (feedback_item_summary reads it for the years not stored: doc/states.md)';
 
--- _feedback_item_summary_rows(stale_only): the computation's rows, of the stale years only or of every
--- year.  A function (planned only when it runs): the view below would otherwise plan the
--- computation twice for every dashboard query, and its cost would have the whole query
--- JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).  As the owner.
-CREATE FUNCTION @region@._feedback_item_summary_rows(stale_only boolean) RETURNS SETOF @region@._feedback_item_summary_computed
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-    ROWS 100000
-AS $fn$
-BEGIN
-    IF stale_only THEN
-        RETURN QUERY
-        SELECT c.* FROM @region@._feedback_item_summary_computed c
-        WHERE CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
-              OPERATOR(pg_catalog.=) ANY (@region@._feedback_rows_stale_units());
-    ELSE
-        RETURN QUERY SELECT c.* FROM @region@._feedback_item_summary_computed c;
-    END IF;
-END
-$fn$;
-COMMENT ON FUNCTION @region@._feedback_item_summary_rows(boolean) IS
-    'internal: the rows of _feedback_item_summary_computed, of the stale years only (true) or all (false)';
-
--- feedback_item_summary: the stored rows (_feedback_item_rows) of the years not stale, those years computed, or
--- everything computed when the stored rows are not usable (_feedback_rows_usable).
--- Written out, so that a dashboard's filter on organization_code and period_start reaches
--- the stored rows' primary key; the computations are gated off by one-time filters while
--- nothing is stale (and do not run at all then: _VIEW_rows).  On a distributed region the view computes (distribute_region replaces
--- it so, and so does this file there).
+-- feedback_item_summary: the stored rows (_feedback_item_rows) of the years not stale, the stale
+-- years computed, or everything computed (above).
 DO $do$
 BEGIN
     IF @region@._feedback_rows_distributed() THEN
@@ -268,10 +254,10 @@ BEGIN
     WHERE @region@._feedback_rows_usable()
       AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
     UNION ALL
-    SELECT * FROM @region@._feedback_item_summary_rows(true)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_item_summary_computed), true)
     WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
     UNION ALL
-    SELECT * FROM @region@._feedback_item_summary_rows(false)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_item_summary_computed), false)
     WHERE NOT @region@._feedback_rows_usable();
 END
 $do$;
@@ -348,34 +334,8 @@ CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
 COMMENT ON VIEW @region@._feedback_theme_summary_computed IS
     'internal: feedback_theme_summary computed from the responses (feedback_theme_summary reads it for the years not stored: doc/states.md)';
 
--- _feedback_theme_summary_rows(stale_only): the computation's rows, of the stale years only or of every
--- year.  A function (planned only when it runs): the view below would otherwise plan the
--- computation twice for every dashboard query, and its cost would have the whole query
--- JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).  As the owner.
-CREATE FUNCTION @region@._feedback_theme_summary_rows(stale_only boolean) RETURNS SETOF @region@._feedback_theme_summary_computed
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-    ROWS 100000
-AS $fn$
-BEGIN
-    IF stale_only THEN
-        RETURN QUERY
-        SELECT c.* FROM @region@._feedback_theme_summary_computed c
-        WHERE CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date)
-              OPERATOR(pg_catalog.=) ANY (@region@._feedback_rows_stale_units());
-    ELSE
-        RETURN QUERY SELECT c.* FROM @region@._feedback_theme_summary_computed c;
-    END IF;
-END
-$fn$;
-COMMENT ON FUNCTION @region@._feedback_theme_summary_rows(boolean) IS
-    'internal: the rows of _feedback_theme_summary_computed, of the stale years only (true) or all (false)';
-
--- feedback_theme_summary: the stored rows (_feedback_theme_rows) of the years not stale, those years computed, or
--- everything computed when the stored rows are not usable (_feedback_rows_usable).
--- Written out, so that a dashboard's filter on organization_code and period_start reaches
--- the stored rows' primary key; the computations are gated off by one-time filters while
--- nothing is stale (and do not run at all then: _VIEW_rows).  On a distributed region the view computes (distribute_region replaces
--- it so, and so does this file there).
+-- feedback_theme_summary: the stored rows (_feedback_theme_rows) of the years not stale, the stale
+-- years computed, or everything computed (above).
 DO $do$
 BEGIN
     IF @region@._feedback_rows_distributed() THEN
@@ -391,10 +351,10 @@ BEGIN
     WHERE @region@._feedback_rows_usable()
       AND r.unit_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
     UNION ALL
-    SELECT * FROM @region@._feedback_theme_summary_rows(true)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_theme_summary_computed), true)
     WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
     UNION ALL
-    SELECT * FROM @region@._feedback_theme_summary_rows(false)
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_theme_summary_computed), false)
     WHERE NOT @region@._feedback_rows_usable();
 END
 $do$;
