@@ -10,12 +10,19 @@
 #   - how the dashboard query's time grows from a tenth of CASES (2 000 000 at the default)
 #     to CASES cases (a tenth of every month is loaded first, the rest after);
 #   - the cost of keeping the states during a monthly load (CASES / 60 new cases, with the
-#     states kept vs without them), interleaved, best of 3 each, rolled back.
+#     states kept vs without them), interleaved, best of 3 each, rolled back;
+#   - for the feedback views (RESPONSES responses over the same organisations, three
+#     services and roles, five years): the first refresh_feedback_rows, a monthly load of
+#     RESPONSES / 60 with and without the stale-year triggers (interleaved, best of 3,
+#     rolled back), the dashboard query right after that load (its year computed) and the
+#     refresh of that year, then per view the computation (the stored rows marked
+#     incomplete) against the stored rows, for one organisation and for the whole region.
 # The direct computation of a view runs once: it computes every organisation's every period
 # whatever the filter (access_summary_on is a set-returning function), so the filtered and
 # whole queries cost the same there and one timing (the whole region's rows counted) is
-# reported for both.  Heavy: at the defaults some 40-60 minutes and 15 GB; not part of
-# make bench unless SCALE=1 (test/run.sh).  KEEP=1 keeps the database.  Needs PGHOST PGPORT PGUSER PGBIN.
+# reported for both (the feedback computations likewise).  Heavy: at the defaults some
+# 60-90 minutes and 25 GB; not part of make bench unless SCALE=1 (test/run.sh).  KEEP=1
+# keeps the database.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 : "${PGBIN:?}" "${PGHOST:?}" "${PGPORT:?}" "${PGUSER:?}"
 CASES=${CASES:-20000000}
