@@ -189,6 +189,11 @@ SELECT * FROM diff;
 ALTER TABLE feedback_responses ENABLE TRIGGER feedback_rows_insert;
 SELECT refresh_feedback_rows(true) > 0 AS refreshed;
 SELECT * FROM diff;
+-- the tree's trigger too: a tree changed meanwhile would not mark everything stale
+ALTER TABLE organizations DISABLE TRIGGER organizations_feedback_rows;
+SELECT path FROM diff;
+ALTER TABLE organizations ENABLE TRIGGER organizations_feedback_rows;
+SELECT path FROM diff;
 
 SET client_min_messages = warning;
 DROP SCHEMA fbrows_region CASCADE;

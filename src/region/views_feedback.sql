@@ -33,18 +33,22 @@ COMMENT ON FUNCTION @region@._feedback_rows_distributed() IS
     'internal: true when feedback_responses is distributed by Citus (the feedback views compute from the responses)';
 
 -- _feedback_rows_usable(): whether the feedback views may read their stored rows: the
--- triggers that mark stale years are there and enabled (distribute_region drops them; a DBA
+-- triggers that mark stale years (on feedback_responses) and everything stale (on
+-- organizations and settings) are there and enabled (distribute_region drops them; a DBA
 -- may disable them), the rows are complete, and they were suppressed with the
 -- min_group_size() in force (a session's raise above the region's computes).  As the owner.
 CREATE FUNCTION @region@._feedback_rows_usable() RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    RETURN (SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 4
+    RETURN (SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 6
             FROM pg_catalog.pg_trigger t
-            WHERE t.tgrelid OPERATOR(pg_catalog.=) '@region@.feedback_responses'::pg_catalog.regclass
+            WHERE t.tgrelid OPERATOR(pg_catalog.=) ANY (ARRAY['@region@.feedback_responses'::pg_catalog.regclass,
+                                                              '@region@.organizations'::pg_catalog.regclass,
+                                                              '@region@.settings'::pg_catalog.regclass])
               AND t.tgname OPERATOR(pg_catalog.=) ANY (ARRAY['feedback_rows_insert', 'feedback_rows_update',
-                                                             'feedback_rows_delete', 'feedback_rows_truncate'])
+                                                             'feedback_rows_delete', 'feedback_rows_truncate',
+                                                             'organizations_feedback_rows', 'settings_feedback_rows'])
               AND t.tgenabled OPERATOR(pg_catalog.<>) 'D')
        AND EXISTS (SELECT FROM @region@._feedback_rows_meta m
                    WHERE m.complete AND m.min_group_size IS NOT DISTINCT FROM @region@.min_group_size());
