@@ -818,9 +818,13 @@ update_sql(const char *r, const char *lib)
 	return s.data;
 }
 
-/* The insert statement (see above). */
+/*
+ * The insert statement (see above); merge false: a plain INSERT, for groups no state row
+ * was found for (a concurrent insert of a key then fails on the primary key and the batch
+ * is run again with the merge).
+ */
 static char *
-insert_sql(const char *r, const char *lib)
+insert_sql(const char *r, const char *lib, bool merge)
 {
 	StringInfoData s;
 
@@ -832,7 +836,11 @@ insert_sql(const char *r, const char *lib)
 					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
 					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
 					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
-					 "FROM " APPLY_ROWS
+					 "FROM " APPLY_ROWS,
+					 r, lib, lib, lib);
+	if (!merge)
+		return s.data;
+	appendStringInfo(&s,
 					 "ON CONFLICT (indicator_code, organization_code, basis, month) DO UPDATE\n"
 					 "SET cases = s.cases OPERATOR(pg_catalog.+) excluded.cases,\n"
 					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) excluded.finished_cases,\n"
@@ -841,7 +849,7 @@ insert_sql(const char *r, const char *lib)
 					 "    waits = %s.waits_merge(s.waits, excluded.waits),\n"
 					 "    open_dues = %s.waits_merge(s.open_dues, excluded.open_dues),\n"
 					 "    event_days = %s.waits_merge(s.event_days, excluded.event_days)",
-					 r, lib, lib, lib, lib, lib, lib);
+					 lib, lib, lib);
 	return s.data;
 }
 
@@ -889,7 +897,8 @@ unit_arrays(KeepState *st, Datum *args)
 typedef struct Apply
 {
 	char	   *update;			/* NULL: only adding */
-	char	   *insert;
+	char	   *insert;			/* with the merge (ON CONFLICT DO UPDATE) */
+	char	   *insert_new;		/* plain, for groups no state row was found for */
 	Oid			types[17];
 	Oid			waitsoid;
 	int16		wlen;
@@ -899,6 +908,8 @@ typedef struct Apply
 	Datum		no_units[3];	/* none, for the others */
 	bool		units_sent;
 	Datum		basis[2];
+	DateADT    *occupied;		/* the months of the groups that have state rows, sorted */
+	int32		noccupied;
 } Apply;
 
 /*
@@ -970,6 +981,123 @@ apply_update(KeepState *st, Apply *ap, StGroup **g, int32 n, bool *updated)
 }
 
 /*
+ * Inserts the groups g[0..n) no state row was found for by a plain INSERT (one search of
+ * the primary key per row instead of the merge's two), in a subtransaction: a concurrent
+ * statement that inserted one of the keys meanwhile makes it fail on the primary key
+ * (after waiting for that statement's transaction), and the batch is then run again with
+ * the merge (ON CONFLICT DO UPDATE), as the insert always ran before.
+ */
+static void
+apply_new(KeepState *st, Apply *ap, StGroup **g, int32 n)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	bool		units_sent = ap->units_sent;
+	volatile bool conflict = false;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		apply_run(st, ap, ap->insert_new, g, n);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
+			ReThrowError(edata);
+		FreeErrorData(edata);
+		conflict = true;
+	}
+	PG_END_TRY();
+	if (conflict)
+	{
+		/* (the units went with the statement rolled back) */
+		ap->units_sent = units_sent;
+		apply_run(st, ap, ap->insert, g, n);
+	}
+}
+
+/* Order of two months. */
+static int
+month_cmp(const void *a, const void *b)
+{
+	DateADT		x = *(const DateADT *) a,
+				y = *(const DateADT *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * The months of the groups that change something that have a state row (by the index on
+ * month, one probe per month), sorted, into ap->occupied: the groups of the other months
+ * are new rows (a plain insert, no search for an existing row).
+ */
+static void
+occupied_months(KeepState *st, Apply *ap, const char *region)
+{
+	DateADT    *months = palloc(sizeof(DateADT) * Max(st->rows.n, 1));
+	Datum	   *d;
+	int32		n = 0,
+				m = 0;
+	Oid			types[1] = {DATEARRAYOID};
+	Datum		args[1];
+	int			ret;
+
+	for (int32 i = 0; i < st->rows.n; i++)
+		if (!group_is_zero(&st->rows.groups[i]))
+			months[n++] = st->rows.groups[i].key.month;
+	if (n > 0)
+		qsort(months, n, sizeof(DateADT), month_cmp);
+	for (int32 i = 0; i < n; i++)
+		if (m == 0 || months[m - 1] != months[i])
+			months[m++] = months[i];
+	ap->occupied = months;
+	ap->noccupied = 0;
+	if (m == 0)
+		return;
+	d = palloc(sizeof(Datum) * m);
+	for (int32 i = 0; i < m; i++)
+		d[i] = DateADTGetDatum(months[i]);
+	args[0] = PointerGetDatum(construct_array(d, m, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+	ret = SPI_execute_with_args(psprintf("SELECT x.m FROM pg_catalog.unnest($1) AS x (m)\n"
+										 "WHERE EXISTS (SELECT FROM %s.access_states s WHERE s.month OPERATOR(pg_catalog.=) x.m)",
+										 region),
+								1, types, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	for (uint64 k = 0; k < SPI_processed; k++)
+	{
+		bool		isnull;
+		Datum		v = SPI_getbinval(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			months[ap->noccupied++] = DatumGetDateADT(v);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	if (ap->noccupied > 0)
+		qsort(months, ap->noccupied, sizeof(DateADT), month_cmp);
+}
+
+/* Whether a group's month has state rows (occupied_months). */
+static inline bool
+month_occupied(const Apply *ap, DateADT month)
+{
+	return ap->noccupied > 0 &&
+		bsearch(&month, ap->occupied, ap->noccupied, sizeof(DateADT), month_cmp) != NULL;
+}
+
+/*
  * Applies the groups that change something in batches of at most APPLY_BATCH (each
  * batch's arrays in a context reset after it): subtracting, the update first and the
  * insert of the groups it did not find (with cases); only adding, the insert alone.
@@ -997,8 +1125,10 @@ apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, 
 	ap.waitsoid = waitsoid;
 	get_typlenbyvalalign(waitsoid, &ap.wlen, &ap.wbyval, &ap.walign);
 	ap.update = subtracting ? update_sql(region, lib) : NULL;
-	ap.insert = insert_sql(region, lib);
+	ap.insert = insert_sql(region, lib, true);
+	ap.insert_new = insert_sql(region, lib, false);
 	unit_arrays(st, ap.units);
+	occupied_months(st, &ap, region);
 	ap.no_units[0] = ap.no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
 	ap.no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
 	ap.basis[0] = CStringGetTextDatum("started");
@@ -1007,32 +1137,47 @@ apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, 
 	old = MemoryContextSwitchTo(batch);
 	while (i < st->rows.n)
 	{
-		StGroup   **g;
+		StGroup   **g,
+				  **fresh;
 		bool	   *updated;
 		int32		n = 0,
+					nfresh = 0,
 					k = 0;
 
 		MemoryContextReset(batch);
 		g = palloc(sizeof(StGroup *) * Min(st->rows.n - i, APPLY_BATCH));
-		for (; i < st->rows.n && n < APPLY_BATCH; i++)
-			if (!group_is_zero(&st->rows.groups[i]))
-				g[n++] = &st->rows.groups[i];
-		if (n == 0)
-			continue;
-		applied += n;
-		updated = palloc0(sizeof(bool) * n);
-		if (ap.update != NULL)
+		fresh = palloc(sizeof(StGroup *) * Min(st->rows.n - i, APPLY_BATCH));
+		/* the groups of months with no state row are new rows (no cases: nothing to insert) */
+		for (; i < st->rows.n && n + nfresh < APPLY_BATCH; i++)
 		{
+			StGroup    *gr = &st->rows.groups[i];
+
+			if (group_is_zero(gr))
+				continue;
+			if (month_occupied(&ap, gr->key.month))
+				g[n++] = gr;
+			else if (gr->cases != 0 || ap.update == NULL)
+				fresh[nfresh++] = gr;
+			else
+				applied++;		/* (changes nothing: no row to change, none to insert) */
+		}
+		applied += n + nfresh;
+		if (n > 0 && ap.update != NULL)
+		{
+			updated = palloc0(sizeof(bool) * n);
 			apply_update(st, &ap, g, n, updated);
 			/* the others with cases are new rows (no cases: nothing to insert) */
 			for (int32 j = 0; j < n; j++)
 				if (!updated[j] && g[j]->cases != 0)
-					g[k++] = g[j];
+					fresh[nfresh++] = g[j];
 		}
 		else
 			k = n;
+		/* adding only, in months with state rows: the merge */
 		if (k > 0)
 			apply_run(st, &ap, ap.insert, g, k);
+		if (nfresh > 0)
+			apply_new(st, &ap, fresh, nfresh);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(batch);
