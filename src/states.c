@@ -749,6 +749,18 @@ waits_part(const StHist *h, int sign)
 	return PointerGetDatum(w);
 }
 
+/* The net change of h as a pekefb.waits value; false (NULL) when a count is negative. */
+static bool
+waits_net(const StHist *h, Datum *d)
+{
+	int64		total;
+
+	if (st_hist_part(h, -1, NULL, NULL, &total) > 0)
+		return false;
+	*d = waits_part(h, 1);
+	return true;
+}
+
 /* True when a group changes nothing (every net count 0). */
 static bool
 group_is_zero(const StGroup *g)
@@ -777,6 +789,18 @@ group_is_zero(const StGroup *g)
 	"           pg_catalog.unnest($13), pg_catalog.unnest($14))\n" \
 	"    WITH ORDINALITY AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n" \
 	"                          waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub, ord)\n"
+
+/*
+ * The rows of an insert: the groups' net changes ($1..$11: key, counts, and the net
+ * histograms, NULL for one with a negative count, as waits_subtract gives a subtraction
+ * that does not fit), and the units in $15..$17 as above ($12..$14 unused).
+ */
+#define INSERT_ROWS \
+	"ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),\n" \
+	"           pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),\n" \
+	"           pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11))\n" \
+	"    AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n" \
+	"          waits, open_dues, event_days)\n"
 
 /* The d part: the units ($15..$17) into access_rows_dirty. */
 static void
@@ -833,11 +857,8 @@ insert_sql(const char *r, const char *lib, bool merge)
 	appendStringInfo(&s,
 					 "INSERT INTO %s.access_states AS s\n"
 					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
-					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
-					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
-					 "FROM " APPLY_ROWS,
-					 r, lib, lib, lib);
+					 "SELECT * FROM " INSERT_ROWS,
+					 r);
 	if (!merge)
 		return s.data;
 	appendStringInfo(&s,
@@ -920,11 +941,15 @@ static int
 apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 {
 	Datum	   *cols[14];
+	bool	   *nulls[3];
 	Datum		args[17];
 	int			ret;
+	bool		net = (sql != ap->update);	/* an insert: the net histograms */
 
 	for (int c = 0; c < 14; c++)
 		cols[c] = palloc(sizeof(Datum) * Max(n, 1));
+	for (int c = 0; c < 3; c++)
+		nulls[c] = palloc0(sizeof(bool) * Max(n, 1));
 	for (int32 i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -936,6 +961,13 @@ apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 		cols[5][i] = Int64GetDatum(g[i]->finished_cases);
 		cols[6][i] = Int64GetDatum(g[i]->on_time);
 		cols[7][i] = Int64GetDatum(g[i]->late);
+		if (net)
+		{
+			nulls[0][i] = !waits_net(&g[i]->waits, &cols[8][i]);
+			nulls[1][i] = !waits_net(&g[i]->dues, &cols[9][i]);
+			nulls[2][i] = !waits_net(&g[i]->days, &cols[10][i]);
+			continue;
+		}
 		cols[8][i] = waits_part(&g[i]->waits, 1);
 		cols[9][i] = waits_part(&g[i]->waits, -1);
 		cols[10][i] = waits_part(&g[i]->dues, 1);
@@ -948,8 +980,21 @@ apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 	args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
 	for (int c = 4; c < 8; c++)
 		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	for (int c = 8; c < 14; c++)
-		args[c] = PointerGetDatum(construct_array(cols[c], n, ap->waitsoid, ap->wlen, ap->wbyval, ap->walign));
+	if (net)
+	{
+		int			dims[1] = {n};
+		int			lbs[1] = {1};
+
+		for (int c = 8; c < 11; c++)
+			args[c] = PointerGetDatum(construct_md_array(cols[c], nulls[c - 8], 1, dims, lbs, ap->waitsoid,
+														 ap->wlen, ap->wbyval, ap->walign));
+		/* (unused) */
+		for (int c = 11; c < 14; c++)
+			args[c] = args[8];
+	}
+	else
+		for (int c = 8; c < 14; c++)
+			args[c] = PointerGetDatum(construct_array(cols[c], n, ap->waitsoid, ap->wlen, ap->wbyval, ap->walign));
 	for (int c = 0; c < 3; c++)
 		args[14 + c] = ap->units_sent ? ap->no_units[c] : ap->units[c];
 	ret = SPI_execute_with_args(sql, 17, ap->types, args, NULL, false, 0);
