@@ -31,8 +31,9 @@ COMMENT ON FUNCTION @region@._access_states_kept() IS
 -- is in the state rows of the latest month, found by the index on month (states.sql): a
 -- case's latest event is its finished day, in its finished month's row, or, open, its
 -- started day, in its started month's row (finished >= started, started NOT NULL), and no
--- row has a basis day after it.  Under row-level security the same holds of the rows of
--- the caller's organisations: a case's two rows are its organisation's.)
+-- row has a basis day after it: one probe at the end of the index on month and latest
+-- event day.  Under row-level security the same holds of the rows of the caller's
+-- organisations: a case's two rows are its organisation's.)
 CREATE FUNCTION @region@.data_date() RETURNS date
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
