@@ -39,6 +39,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "calendar.h"
 #include "states_core.h"
@@ -251,6 +252,7 @@ typedef struct AccessIndicator
 typedef struct KeepState
 {
 	MemoryContext cxt;
+	Oid			nsp;			/* the region's schema */
 	/* the columns of cases read */
 	AttrNumber	att_org,
 				att_ind,
@@ -791,16 +793,10 @@ group_is_zero(const StGroup *g)
 	"                          waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub, ord)\n"
 
 /*
- * The rows of an insert: the groups' net changes ($1..$11: key, counts, and the net
- * histograms, NULL for one with a negative count, as waits_subtract gives a subtraction
- * that does not fit), and the units in $15..$17 as above ($12..$14 unused).
+ * The rows of an insert: $1, an array of access_states' row type, the groups' net changes
+ * (the histograms NULL where a count is negative, as waits_subtract gives a subtraction
+ * that does not fit), and the units in $15..$17 as above ($2..$14 unused).
  */
-#define INSERT_ROWS \
-	"ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),\n" \
-	"           pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),\n" \
-	"           pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11))\n" \
-	"    AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n" \
-	"          waits, open_dues, event_days)\n"
 
 /* The d part: the units ($15..$17) into access_rows_dirty. */
 static void
@@ -856,8 +852,7 @@ insert_sql(const char *r, const char *lib, bool merge)
 	append_units_cte(&s, r);
 	appendStringInfo(&s,
 					 "INSERT INTO %s.access_states AS s\n"
-					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-					 "SELECT * FROM " INSERT_ROWS,
+					 "SELECT * FROM pg_catalog.unnest($1)\n",
 					 r);
 	if (!merge)
 		return s.data;
@@ -927,11 +922,107 @@ typedef struct Apply
 	char		walign;
 	Datum		units[3];		/* the units, for the first statement */
 	Datum		no_units[3];	/* none, for the others */
+	Datum		no_ints;		/* an empty bigint[] for the unused parameters */
 	bool		units_sent;
 	Datum		basis[2];
+	Oid			rowtype;		/* access_states' row type, its array type, its columns */
+	Oid			rowarray;
+	TupleDesc	rowdesc;
+	int			att[11];		/* attribute index of each column of an insert (row_columns) */
 	DateADT    *occupied;		/* the months of the groups that have state rows, sorted */
 	int32		noccupied;
 } Apply;
+
+/* The columns of an insert's rows, in the order apply_insert_run fills them. */
+static const char *const row_columns[11] = {
+	"indicator_code", "organization_code", "basis", "month", "cases", "finished_cases", "on_time", "late",
+	"waits", "open_dues", "event_days"};
+
+/* Finds access_states' row type and the attribute of each of row_columns (SPI connected). */
+static void
+row_type(KeepState *st, Apply *ap)
+{
+	Oid			relid = get_relname_relid("access_states", st->nsp);
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "keep_access_states: table access_states not found");
+	ap->rowtype = get_rel_type_id(relid);
+	ap->rowarray = get_array_type(ap->rowtype);
+	if (!OidIsValid(ap->rowtype) || !OidIsValid(ap->rowarray))
+		elog(ERROR, "keep_access_states: access_states has no row type");
+	ap->rowdesc = lookup_rowtype_tupdesc_copy(ap->rowtype, -1);
+	for (int c = 0; c < 11; c++)
+	{
+		ap->att[c] = -1;
+		for (int a = 0; a < ap->rowdesc->natts; a++)
+		{
+			Form_pg_attribute attr = TupleDescAttr(ap->rowdesc, a);
+
+			if (!attr->attisdropped && strcmp(NameStr(attr->attname), row_columns[c]) == 0)
+				ap->att[c] = a;
+		}
+		if (ap->att[c] < 0)
+			elog(ERROR, "keep_access_states: access_states has no column %s", row_columns[c]);
+	}
+}
+
+/*
+ * Runs an insert over the groups g[0..n) (SPI connected): their rows, net changes, as one
+ * array of access_states' row type (one function scan, one stored row per group, instead
+ * of a column per array).  Returns SPI's result code.
+ */
+static int
+apply_insert_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
+{
+	int			natts = ap->rowdesc->natts;
+	Datum	   *values = palloc(sizeof(Datum) * natts);
+	bool	   *nulls = palloc(sizeof(bool) * natts);
+	Datum	   *rows = palloc(sizeof(Datum) * Max(n, 1));
+	Datum		args[17];
+	Oid			types[17];
+	int			ret;
+
+	for (int32 i = 0; i < n; i++)
+	{
+		HeapTuple	tup;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int a = 0; a < natts; a++)
+			nulls[a] = true;
+		values[ap->att[0]] = st->pairs[g[i]->key.pair].ind;
+		values[ap->att[1]] = st->pairs[g[i]->key.pair].org;
+		values[ap->att[2]] = ap->basis[g[i]->key.basis];
+		values[ap->att[3]] = DateADTGetDatum(g[i]->key.month);
+		values[ap->att[4]] = Int64GetDatum(g[i]->cases);
+		values[ap->att[5]] = Int64GetDatum(g[i]->finished_cases);
+		values[ap->att[6]] = Int64GetDatum(g[i]->on_time);
+		values[ap->att[7]] = Int64GetDatum(g[i]->late);
+		for (int c = 0; c < 8; c++)
+			nulls[ap->att[c]] = false;
+		nulls[ap->att[8]] = !waits_net(&g[i]->waits, &values[ap->att[8]]);
+		nulls[ap->att[9]] = !waits_net(&g[i]->dues, &values[ap->att[9]]);
+		nulls[ap->att[10]] = !waits_net(&g[i]->days, &values[ap->att[10]]);
+		tup = heap_form_tuple(ap->rowdesc, values, nulls);
+		rows[i] = heap_copy_tuple_as_datum(tup, ap->rowdesc);
+		heap_freetuple(tup);
+	}
+	memcpy(types, ap->types, sizeof(types));
+	types[0] = ap->rowarray;
+	args[0] = PointerGetDatum(construct_array(rows, n, ap->rowtype, -1, false, TYPALIGN_DOUBLE));
+	for (int c = 1; c < 14; c++)
+	{
+		/* (unused) */
+		types[c] = INT8ARRAYOID;
+		args[c] = ap->no_ints;
+	}
+	for (int c = 0; c < 3; c++)
+		args[14 + c] = ap->units_sent ? ap->no_units[c] : ap->units[c];
+	ret = SPI_execute_with_args(sql, 17, types, args, NULL, false, 0);
+	if (ret < 0)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	ap->units_sent = true;
+	return ret;
+}
 
 /*
  * Runs one statement over the groups g[0..n) (SPI connected): their columns as arrays
@@ -941,15 +1032,11 @@ static int
 apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 {
 	Datum	   *cols[14];
-	bool	   *nulls[3];
 	Datum		args[17];
 	int			ret;
-	bool		net = (sql != ap->update);	/* an insert: the net histograms */
 
 	for (int c = 0; c < 14; c++)
 		cols[c] = palloc(sizeof(Datum) * Max(n, 1));
-	for (int c = 0; c < 3; c++)
-		nulls[c] = palloc0(sizeof(bool) * Max(n, 1));
 	for (int32 i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -961,13 +1048,6 @@ apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 		cols[5][i] = Int64GetDatum(g[i]->finished_cases);
 		cols[6][i] = Int64GetDatum(g[i]->on_time);
 		cols[7][i] = Int64GetDatum(g[i]->late);
-		if (net)
-		{
-			nulls[0][i] = !waits_net(&g[i]->waits, &cols[8][i]);
-			nulls[1][i] = !waits_net(&g[i]->dues, &cols[9][i]);
-			nulls[2][i] = !waits_net(&g[i]->days, &cols[10][i]);
-			continue;
-		}
 		cols[8][i] = waits_part(&g[i]->waits, 1);
 		cols[9][i] = waits_part(&g[i]->waits, -1);
 		cols[10][i] = waits_part(&g[i]->dues, 1);
@@ -980,21 +1060,8 @@ apply_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
 	args[3] = PointerGetDatum(construct_array(cols[3], n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
 	for (int c = 4; c < 8; c++)
 		args[c] = PointerGetDatum(construct_array(cols[c], n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	if (net)
-	{
-		int			dims[1] = {n};
-		int			lbs[1] = {1};
-
-		for (int c = 8; c < 11; c++)
-			args[c] = PointerGetDatum(construct_md_array(cols[c], nulls[c - 8], 1, dims, lbs, ap->waitsoid,
-														 ap->wlen, ap->wbyval, ap->walign));
-		/* (unused) */
-		for (int c = 11; c < 14; c++)
-			args[c] = args[8];
-	}
-	else
-		for (int c = 8; c < 14; c++)
-			args[c] = PointerGetDatum(construct_array(cols[c], n, ap->waitsoid, ap->wlen, ap->wbyval, ap->walign));
+	for (int c = 8; c < 14; c++)
+		args[c] = PointerGetDatum(construct_array(cols[c], n, ap->waitsoid, ap->wlen, ap->wbyval, ap->walign));
 	for (int c = 0; c < 3; c++)
 		args[14 + c] = ap->units_sent ? ap->no_units[c] : ap->units[c];
 	ret = SPI_execute_with_args(sql, 17, ap->types, args, NULL, false, 0);
@@ -1044,7 +1111,7 @@ apply_new(KeepState *st, Apply *ap, StGroup **g, int32 n)
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
 	{
-		apply_run(st, ap, ap->insert_new, g, n);
+		apply_insert_run(st, ap, ap->insert_new, g, n);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
@@ -1069,7 +1136,7 @@ apply_new(KeepState *st, Apply *ap, StGroup **g, int32 n)
 	{
 		/* (the units went with the statement rolled back) */
 		ap->units_sent = units_sent;
-		apply_run(st, ap, ap->insert, g, n);
+		apply_insert_run(st, ap, ap->insert, g, n);
 	}
 }
 
@@ -1176,6 +1243,8 @@ apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, 
 	occupied_months(st, &ap, region);
 	ap.no_units[0] = ap.no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
 	ap.no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
+	ap.no_ints = PointerGetDatum(construct_empty_array(INT8OID));
+	row_type(st, &ap);
 	ap.basis[0] = CStringGetTextDatum("started");
 	ap.basis[1] = CStringGetTextDatum("finished");
 
@@ -1220,7 +1289,7 @@ apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, 
 			k = n;
 		/* adding only, in months with state rows: the merge */
 		if (k > 0)
-			apply_run(st, &ap, ap.insert, g, k);
+			apply_insert_run(st, &ap, ap.insert, g, k);
 		if (nfresh > 0)
 			apply_new(st, &ap, fresh, nfresh);
 	}
@@ -1336,6 +1405,7 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 		return PointerGetDatum(NULL);
 
 	memset(&st, 0, sizeof(st));
+	st.nsp = RelationGetNamespace(rel);
 	desc = RelationGetDescr(rel);
 	st.att_org = case_column(desc, "organization_code", TEXTOID);
 	st.att_ind = case_column(desc, "indicator_code", TEXTOID);
