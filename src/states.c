@@ -39,6 +39,7 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "calendar.h"
 #include "states_core.h"
@@ -251,6 +252,7 @@ typedef struct AccessIndicator
 typedef struct KeepState
 {
 	MemoryContext cxt;
+	Oid			nsp;			/* the region's schema */
 	/* the columns of cases read */
 	AttrNumber	att_org,
 				att_ind,
@@ -749,6 +751,18 @@ waits_part(const StHist *h, int sign)
 	return PointerGetDatum(w);
 }
 
+/* The net change of h as a pekefb.waits value; false (NULL) when a count is negative. */
+static bool
+waits_net(const StHist *h, Datum *d)
+{
+	int64		total;
+
+	if (st_hist_part(h, -1, NULL, NULL, &total) > 0)
+		return false;
+	*d = waits_part(h, 1);
+	return true;
+}
+
 /* True when a group changes nothing (every net count 0). */
 static bool
 group_is_zero(const StGroup *g)
@@ -777,6 +791,12 @@ group_is_zero(const StGroup *g)
 	"           pg_catalog.unnest($13), pg_catalog.unnest($14))\n" \
 	"    WITH ORDINALITY AS a (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late,\n" \
 	"                          waits_add, waits_sub, dues_add, dues_sub, days_add, days_sub, ord)\n"
+
+/*
+ * The rows of an insert: $1, an array of access_states' row type, the groups' net changes
+ * (the histograms NULL where a count is negative, as waits_subtract gives a subtraction
+ * that does not fit), and the units in $15..$17 as above ($2..$14 unused).
+ */
 
 /* The d part: the units ($15..$17) into access_rows_dirty. */
 static void
@@ -818,9 +838,13 @@ update_sql(const char *r, const char *lib)
 	return s.data;
 }
 
-/* The insert statement (see above). */
+/*
+ * The insert statement (see above); merge false: a plain INSERT, for groups no state row
+ * was found for (a concurrent insert of a key then fails on the primary key and the batch
+ * is run again with the merge).
+ */
 static char *
-insert_sql(const char *r, const char *lib)
+insert_sql(const char *r, const char *lib, bool merge)
 {
 	StringInfoData s;
 
@@ -828,11 +852,11 @@ insert_sql(const char *r, const char *lib)
 	append_units_cte(&s, r);
 	appendStringInfo(&s,
 					 "INSERT INTO %s.access_states AS s\n"
-					 "       (indicator_code, organization_code, basis, month, cases, finished_cases, on_time, late, waits, open_dues, event_days)\n"
-					 "SELECT a.indicator_code, a.organization_code, a.basis, a.month, a.cases, a.finished_cases, a.on_time, a.late,\n"
-					 "       %s.waits_subtract(a.waits_add, a.waits_sub), %s.waits_subtract(a.dues_add, a.dues_sub),\n"
-					 "       %s.waits_subtract(a.days_add, a.days_sub)\n"
-					 "FROM " APPLY_ROWS
+					 "SELECT * FROM pg_catalog.unnest($1)\n",
+					 r);
+	if (!merge)
+		return s.data;
+	appendStringInfo(&s,
 					 "ON CONFLICT (indicator_code, organization_code, basis, month) DO UPDATE\n"
 					 "SET cases = s.cases OPERATOR(pg_catalog.+) excluded.cases,\n"
 					 "    finished_cases = s.finished_cases OPERATOR(pg_catalog.+) excluded.finished_cases,\n"
@@ -841,7 +865,7 @@ insert_sql(const char *r, const char *lib)
 					 "    waits = %s.waits_merge(s.waits, excluded.waits),\n"
 					 "    open_dues = %s.waits_merge(s.open_dues, excluded.open_dues),\n"
 					 "    event_days = %s.waits_merge(s.event_days, excluded.event_days)",
-					 r, lib, lib, lib, lib, lib, lib);
+					 lib, lib, lib);
 	return s.data;
 }
 
@@ -889,7 +913,8 @@ unit_arrays(KeepState *st, Datum *args)
 typedef struct Apply
 {
 	char	   *update;			/* NULL: only adding */
-	char	   *insert;
+	char	   *insert;			/* with the merge (ON CONFLICT DO UPDATE) */
+	char	   *insert_new;		/* plain, for groups no state row was found for */
 	Oid			types[17];
 	Oid			waitsoid;
 	int16		wlen;
@@ -897,9 +922,107 @@ typedef struct Apply
 	char		walign;
 	Datum		units[3];		/* the units, for the first statement */
 	Datum		no_units[3];	/* none, for the others */
+	Datum		no_ints;		/* an empty bigint[] for the unused parameters */
 	bool		units_sent;
 	Datum		basis[2];
+	Oid			rowtype;		/* access_states' row type, its array type, its columns */
+	Oid			rowarray;
+	TupleDesc	rowdesc;
+	int			att[11];		/* attribute index of each column of an insert (row_columns) */
+	DateADT    *occupied;		/* the months of the groups that have state rows, sorted */
+	int32		noccupied;
 } Apply;
+
+/* The columns of an insert's rows, in the order apply_insert_run fills them. */
+static const char *const row_columns[11] = {
+	"indicator_code", "organization_code", "basis", "month", "cases", "finished_cases", "on_time", "late",
+	"waits", "open_dues", "event_days"};
+
+/* Finds access_states' row type and the attribute of each of row_columns (SPI connected). */
+static void
+row_type(KeepState *st, Apply *ap)
+{
+	Oid			relid = get_relname_relid("access_states", st->nsp);
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "keep_access_states: table access_states not found");
+	ap->rowtype = get_rel_type_id(relid);
+	ap->rowarray = get_array_type(ap->rowtype);
+	if (!OidIsValid(ap->rowtype) || !OidIsValid(ap->rowarray))
+		elog(ERROR, "keep_access_states: access_states has no row type");
+	ap->rowdesc = lookup_rowtype_tupdesc_copy(ap->rowtype, -1);
+	for (int c = 0; c < 11; c++)
+	{
+		ap->att[c] = -1;
+		for (int a = 0; a < ap->rowdesc->natts; a++)
+		{
+			Form_pg_attribute attr = TupleDescAttr(ap->rowdesc, a);
+
+			if (!attr->attisdropped && strcmp(NameStr(attr->attname), row_columns[c]) == 0)
+				ap->att[c] = a;
+		}
+		if (ap->att[c] < 0)
+			elog(ERROR, "keep_access_states: access_states has no column %s", row_columns[c]);
+	}
+}
+
+/*
+ * Runs an insert over the groups g[0..n) (SPI connected): their rows, net changes, as one
+ * array of access_states' row type (one function scan, one stored row per group, instead
+ * of a column per array).  Returns SPI's result code.
+ */
+static int
+apply_insert_run(KeepState *st, Apply *ap, const char *sql, StGroup **g, int32 n)
+{
+	int			natts = ap->rowdesc->natts;
+	Datum	   *values = palloc(sizeof(Datum) * natts);
+	bool	   *nulls = palloc(sizeof(bool) * natts);
+	Datum	   *rows = palloc(sizeof(Datum) * Max(n, 1));
+	Datum		args[17];
+	Oid			types[17];
+	int			ret;
+
+	for (int32 i = 0; i < n; i++)
+	{
+		HeapTuple	tup;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int a = 0; a < natts; a++)
+			nulls[a] = true;
+		values[ap->att[0]] = st->pairs[g[i]->key.pair].ind;
+		values[ap->att[1]] = st->pairs[g[i]->key.pair].org;
+		values[ap->att[2]] = ap->basis[g[i]->key.basis];
+		values[ap->att[3]] = DateADTGetDatum(g[i]->key.month);
+		values[ap->att[4]] = Int64GetDatum(g[i]->cases);
+		values[ap->att[5]] = Int64GetDatum(g[i]->finished_cases);
+		values[ap->att[6]] = Int64GetDatum(g[i]->on_time);
+		values[ap->att[7]] = Int64GetDatum(g[i]->late);
+		for (int c = 0; c < 8; c++)
+			nulls[ap->att[c]] = false;
+		nulls[ap->att[8]] = !waits_net(&g[i]->waits, &values[ap->att[8]]);
+		nulls[ap->att[9]] = !waits_net(&g[i]->dues, &values[ap->att[9]]);
+		nulls[ap->att[10]] = !waits_net(&g[i]->days, &values[ap->att[10]]);
+		tup = heap_form_tuple(ap->rowdesc, values, nulls);
+		rows[i] = heap_copy_tuple_as_datum(tup, ap->rowdesc);
+		heap_freetuple(tup);
+	}
+	memcpy(types, ap->types, sizeof(types));
+	types[0] = ap->rowarray;
+	args[0] = PointerGetDatum(construct_array(rows, n, ap->rowtype, -1, false, TYPALIGN_DOUBLE));
+	for (int c = 1; c < 14; c++)
+	{
+		/* (unused) */
+		types[c] = INT8ARRAYOID;
+		args[c] = ap->no_ints;
+	}
+	for (int c = 0; c < 3; c++)
+		args[14 + c] = ap->units_sent ? ap->no_units[c] : ap->units[c];
+	ret = SPI_execute_with_args(sql, 17, types, args, NULL, false, 0);
+	if (ret < 0)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	ap->units_sent = true;
+	return ret;
+}
 
 /*
  * Runs one statement over the groups g[0..n) (SPI connected): their columns as arrays
@@ -970,6 +1093,123 @@ apply_update(KeepState *st, Apply *ap, StGroup **g, int32 n, bool *updated)
 }
 
 /*
+ * Inserts the groups g[0..n) no state row was found for by a plain INSERT (one search of
+ * the primary key per row instead of the merge's two), in a subtransaction: a concurrent
+ * statement that inserted one of the keys meanwhile makes it fail on the primary key
+ * (after waiting for that statement's transaction), and the batch is then run again with
+ * the merge (ON CONFLICT DO UPDATE), as the insert always ran before.
+ */
+static void
+apply_new(KeepState *st, Apply *ap, StGroup **g, int32 n)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	bool		units_sent = ap->units_sent;
+	volatile bool conflict = false;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		apply_insert_run(st, ap, ap->insert_new, g, n);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
+			ReThrowError(edata);
+		FreeErrorData(edata);
+		conflict = true;
+	}
+	PG_END_TRY();
+	if (conflict)
+	{
+		/* (the units went with the statement rolled back) */
+		ap->units_sent = units_sent;
+		apply_insert_run(st, ap, ap->insert, g, n);
+	}
+}
+
+/* Order of two months. */
+static int
+month_cmp(const void *a, const void *b)
+{
+	DateADT		x = *(const DateADT *) a,
+				y = *(const DateADT *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * The months of the groups that change something that have a state row (by the index on
+ * month, one probe per month), sorted, into ap->occupied: the groups of the other months
+ * are new rows (a plain insert, no search for an existing row).
+ */
+static void
+occupied_months(KeepState *st, Apply *ap, const char *region)
+{
+	DateADT    *months = palloc(sizeof(DateADT) * Max(st->rows.n, 1));
+	Datum	   *d;
+	int32		n = 0,
+				m = 0;
+	Oid			types[1] = {DATEARRAYOID};
+	Datum		args[1];
+	int			ret;
+
+	for (int32 i = 0; i < st->rows.n; i++)
+		if (!group_is_zero(&st->rows.groups[i]))
+			months[n++] = st->rows.groups[i].key.month;
+	if (n > 0)
+		qsort(months, n, sizeof(DateADT), month_cmp);
+	for (int32 i = 0; i < n; i++)
+		if (m == 0 || months[m - 1] != months[i])
+			months[m++] = months[i];
+	ap->occupied = months;
+	ap->noccupied = 0;
+	if (m == 0)
+		return;
+	d = palloc(sizeof(Datum) * m);
+	for (int32 i = 0; i < m; i++)
+		d[i] = DateADTGetDatum(months[i]);
+	args[0] = PointerGetDatum(construct_array(d, m, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+	ret = SPI_execute_with_args(psprintf("SELECT x.m FROM pg_catalog.unnest($1) AS x (m)\n"
+										 "WHERE EXISTS (SELECT FROM %s.access_states s WHERE s.month OPERATOR(pg_catalog.=) x.m)",
+										 region),
+								1, types, args, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "keep_access_states: SPI_execute_with_args failed: %s", SPI_result_code_string(ret));
+	for (uint64 k = 0; k < SPI_processed; k++)
+	{
+		bool		isnull;
+		Datum		v = SPI_getbinval(SPI_tuptable->vals[k], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			months[ap->noccupied++] = DatumGetDateADT(v);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	if (ap->noccupied > 0)
+		qsort(months, ap->noccupied, sizeof(DateADT), month_cmp);
+}
+
+/* Whether a group's month has state rows (occupied_months). */
+static inline bool
+month_occupied(const Apply *ap, DateADT month)
+{
+	return ap->noccupied > 0 &&
+		bsearch(&month, ap->occupied, ap->noccupied, sizeof(DateADT), month_cmp) != NULL;
+}
+
+/*
  * Applies the groups that change something in batches of at most APPLY_BATCH (each
  * batch's arrays in a context reset after it): subtracting, the update first and the
  * insert of the groups it did not find (with cases); only adding, the insert alone.
@@ -997,42 +1237,61 @@ apply_batches(KeepState *st, const char *region, const char *lib, Oid waitsoid, 
 	ap.waitsoid = waitsoid;
 	get_typlenbyvalalign(waitsoid, &ap.wlen, &ap.wbyval, &ap.walign);
 	ap.update = subtracting ? update_sql(region, lib) : NULL;
-	ap.insert = insert_sql(region, lib);
+	ap.insert = insert_sql(region, lib, true);
+	ap.insert_new = insert_sql(region, lib, false);
 	unit_arrays(st, ap.units);
+	occupied_months(st, &ap, region);
 	ap.no_units[0] = ap.no_units[1] = PointerGetDatum(construct_empty_array(TEXTOID));
 	ap.no_units[2] = PointerGetDatum(construct_empty_array(DATEOID));
+	ap.no_ints = PointerGetDatum(construct_empty_array(INT8OID));
+	row_type(st, &ap);
 	ap.basis[0] = CStringGetTextDatum("started");
 	ap.basis[1] = CStringGetTextDatum("finished");
 
 	old = MemoryContextSwitchTo(batch);
 	while (i < st->rows.n)
 	{
-		StGroup   **g;
+		StGroup   **g,
+				  **fresh;
 		bool	   *updated;
 		int32		n = 0,
+					nfresh = 0,
 					k = 0;
 
 		MemoryContextReset(batch);
 		g = palloc(sizeof(StGroup *) * Min(st->rows.n - i, APPLY_BATCH));
-		for (; i < st->rows.n && n < APPLY_BATCH; i++)
-			if (!group_is_zero(&st->rows.groups[i]))
-				g[n++] = &st->rows.groups[i];
-		if (n == 0)
-			continue;
-		applied += n;
-		updated = palloc0(sizeof(bool) * n);
-		if (ap.update != NULL)
+		fresh = palloc(sizeof(StGroup *) * Min(st->rows.n - i, APPLY_BATCH));
+		/* the groups of months with no state row are new rows (no cases: nothing to insert) */
+		for (; i < st->rows.n && n + nfresh < APPLY_BATCH; i++)
 		{
+			StGroup    *gr = &st->rows.groups[i];
+
+			if (group_is_zero(gr))
+				continue;
+			if (month_occupied(&ap, gr->key.month))
+				g[n++] = gr;
+			else if (gr->cases != 0 || ap.update == NULL)
+				fresh[nfresh++] = gr;
+			else
+				applied++;		/* (changes nothing: no row to change, none to insert) */
+		}
+		applied += n + nfresh;
+		if (n > 0 && ap.update != NULL)
+		{
+			updated = palloc0(sizeof(bool) * n);
 			apply_update(st, &ap, g, n, updated);
 			/* the others with cases are new rows (no cases: nothing to insert) */
 			for (int32 j = 0; j < n; j++)
 				if (!updated[j] && g[j]->cases != 0)
-					g[k++] = g[j];
+					fresh[nfresh++] = g[j];
 		}
 		else
 			k = n;
+		/* adding only, in months with state rows: the merge */
 		if (k > 0)
-			apply_run(st, &ap, ap.insert, g, k);
+			apply_insert_run(st, &ap, ap.insert, g, k);
+		if (nfresh > 0)
+			apply_new(st, &ap, fresh, nfresh);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(batch);
@@ -1146,6 +1405,7 @@ pekefb_keep_access_states(PG_FUNCTION_ARGS)
 		return PointerGetDatum(NULL);
 
 	memset(&st, 0, sizeof(st));
+	st.nsp = RelationGetNamespace(rel);
 	desc = RelationGetDescr(rel);
 	st.att_org = case_column(desc, "organization_code", TEXTOID);
 	st.att_ind = case_column(desc, "indicator_code", TEXTOID);

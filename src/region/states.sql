@@ -51,9 +51,12 @@ COMMENT ON COLUMN @region@.access_states.event_days IS 'the day of each case''s 
 -- the rows a statement emptied, found without reading the others
 CREATE INDEX access_states_empty ON @region@.access_states (indicator_code) WHERE cases OPERATOR(pg_catalog.=) 0;
 COMMENT ON INDEX @region@.access_states_empty IS 'the rows a statement on cases emptied (deleted at its end)';
--- the data date (data_date()): the greatest event day, found at the end of this index
-CREATE INDEX access_states_latest ON @region@.access_states (pekefb.wait_max(event_days));
-COMMENT ON INDEX @region@.access_states_latest IS 'the latest event day of each row: data_date() reads the greatest';
+-- the rows of a month, by their latest event day: the data date (data_date(): the greatest
+-- event day is in the rows of the latest month, the last entry of this index) and the
+-- months a statement on cases finds no state row in (keep_access_states inserts their
+-- groups without looking for an existing row)
+CREATE INDEX access_states_month ON @region@.access_states (month, pekefb.wait_max(event_days));
+COMMENT ON INDEX @region@.access_states_month IS 'the rows of each month by their latest event day: data_date() reads the last, the triggers on cases probe the months they touch';
 -- the rows with open cases (the units the data date's move makes stale: _access_rows_dirty_units)
 CREATE INDEX access_states_open ON @region@.access_states (indicator_code) WHERE pekefb.wait_count(open_dues) OPERATOR(pg_catalog.>) 0;
 COMMENT ON INDEX @region@.access_states_open IS 'the rows with open cases, whose open past due changes with the data date';

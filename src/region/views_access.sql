@@ -40,7 +40,13 @@ COMMENT ON FUNCTION @region@._access_period_end(text, date) IS
 -- the extract does not count the extract's open cases as late (THL: the reporting day is
 -- the extract's date, doc/thl.md).  Under row-level security it is the caller's latest
 -- visible event.  While the stored states are kept (_access_states_kept) it is read from
--- them, the greatest of their event days by an index (states.sql), else from every case.
+-- them, the greatest of their event days, else from every case.  (The greatest event day
+-- is in the state rows of the latest month, found by the index on month (states.sql): a
+-- case's latest event is its finished day, in its finished month's row, or, open, its
+-- started day, in its started month's row (finished >= started, started NOT NULL), and no
+-- row has a basis day after it: one probe at the end of the index on month and latest
+-- event day.  Under row-level security the same holds of the rows of the caller's
+-- organisations: a case's two rows are its organisation's.)
 CREATE FUNCTION @region@.data_date() RETURNS date
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -48,7 +54,8 @@ CREATE FUNCTION @region@.data_date() RETURNS date
     AS $fn$
     SELECT CASE WHEN @region@._access_states_kept()
                 THEN (SELECT DATE '4714-11-24 BC' OPERATOR(pg_catalog.+) pg_catalog.max(pekefb.wait_max(s.event_days))
-                      FROM @region@.access_states s)
+                      FROM @region@.access_states s
+                      WHERE s.month OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(l.month) FROM @region@.access_states l))
                 ELSE (SELECT pg_catalog.max(GREATEST(c.started, c.finished)) FROM @region@.cases c) END
     $fn$;
 COMMENT ON FUNCTION @region@.data_date() IS
