@@ -123,17 +123,18 @@ SELECT 'n' || g AS case_id, (ARRAY['care', 'cw', 'pta'])[1 + abs(hashint8(g)) % 
 FROM generate_series(1, $CASES / 60) g;
 ANALYZE month_gen;
 SQL
-monthly() {
+# rolled_back_ms <setup> <statement>: the milliseconds of one run of <statement> (PL/pgSQL)
+# after <setup>, both rolled back
+rolled_back_ms() {
 	psql -d $DB -At <<SQL | tail -1
 CREATE TEMP TABLE t (ms double precision);
 DO \$\$
 DECLARE t0 timestamptz; took double precision;
 BEGIN
     BEGIN
-        $( [ "$1" = 0 ] && echo "ALTER TABLE region.cases DISABLE TRIGGER cases_states_insert;" )
+        $1
         t0 := clock_timestamp();
-        INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished)
-        SELECT indicator_code, organization_code, case_id, started, finished FROM month_gen;
+        $2
         took := extract(epoch FROM clock_timestamp() - t0) * 1000;
         RAISE EXCEPTION USING ERRCODE = 'P0003';
     EXCEPTION WHEN SQLSTATE 'P0003' THEN
@@ -142,6 +143,11 @@ BEGIN
 END \$\$;
 SELECT round(min(ms)::numeric, 1) FROM t;
 SQL
+}
+monthly() {
+	rolled_back_ms "$( [ "$1" = 0 ] && echo "ALTER TABLE region.cases DISABLE TRIGGER cases_states_insert;" )" \
+		"INSERT INTO region.cases (indicator_code, organization_code, case_id, started, finished)
+		 SELECT indicator_code, organization_code, case_id, started, finished FROM month_gen;"
 }
 without=(); with=()
 for i in 1 2 3; do without+=("$(monthly 0)"); with+=("$(monthly 1)"); done
@@ -204,23 +210,8 @@ SQL
 	# triggers and without (disabled), interleaved, best of 3, rolled back; then loaded, its
 	# year stale until the refresh (timed)
 	fmonthly() {
-		psql -d $DB -At <<SQL | tail -1
-CREATE TEMP TABLE t (ms double precision);
-DO \$\$
-DECLARE t0 timestamptz; took double precision;
-BEGIN
-    BEGIN
-        $( [ "$1" = 0 ] && echo "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert;" )
-        t0 := clock_timestamp();
-        PERFORM count(*) FROM (SELECT gen_responses(59, $RESPONSES)) x;
-        took := extract(epoch FROM clock_timestamp() - t0) * 1000;
-        RAISE EXCEPTION USING ERRCODE = 'P0003';
-    EXCEPTION WHEN SQLSTATE 'P0003' THEN
-        INSERT INTO t VALUES (took);
-    END;
-END \$\$;
-SELECT round(min(ms)::numeric, 1) FROM t;
-SQL
+		rolled_back_ms "$( [ "$1" = 0 ] && echo "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert;" )" \
+			"PERFORM count(*) FROM (SELECT gen_responses(59, $RESPONSES)) x;"
 	}
 	fwithout=(); fwith=()
 	for i in 1 2 3; do fwithout+=("$(fmonthly 0)"); fwith+=("$(fmonthly 1)"); done
