@@ -10,7 +10,8 @@
 # load: the table's own cost (its key and indexes, the reference, unit and other triggers),
 # which no loader can go below.  Each file starts after a CHECKPOINT, so that the earlier
 # files' writes are not charged to it.  FILES picks the files, KEEP=1 keeps
-# the database.  Needs PGHOST PGPORT PGUSER PGBIN.
+# the database, FEEDBACK_STATES=0 disables the triggers that keep the feedback states
+# (doc/feedback_states.md), to measure their cost.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 N=${N:-200000}
 DB=bench_loaders
@@ -22,6 +23,12 @@ SET client_min_messages = warning;
 CREATE EXTENSION pekefb;
 SELECT pekefb.create_region('region', 'soite', 'Keski-Pohjanmaan hyvinvointialue') IS NOT NULL;
 \i test/sample/organizations.sql
+\if ${FEEDBACK_STATES:-1}
+\else
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_insert;
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_update;
+ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_delete;
+\endif
 -- 50 indicators x 15 organisations x periods: distinct keys for N measurements
 INSERT INTO region.indicators (code, name_fi, unit)
 SELECT 'ind-' || i, 'Mittari ' || i, '%' FROM generate_series(1, 50) i;
