@@ -149,34 +149,45 @@ SELECT rebuild_feedback_states() = (SELECT state_rows + item_rows + theme_rows F
 SELECT * FROM diff;
 
 -- every feedback view read through the states equals the direct computation: the views
--- are read while the states are kept (states), then with one of the triggers on
+-- are read while the states are kept (states: the stored rows, just refreshed from the
+-- states; the computations from the states), then with one of the triggers on
 -- feedback_responses disabled (direct: _feedback_states_kept() is false, the views count
 -- the responses, as on Citus), as the owner (under the region's min_group_size and a
 -- session's raise of it) and as a member under row-level security.  Rows are compared as
 -- text, EXCEPT ALL both ways.
 CREATE TEMP TABLE snaps (tag text, what text, r text);
-CREATE FUNCTION pg_temp.snap(tag text) RETURNS bigint LANGUAGE sql AS $$
-    WITH i AS (
+-- (the owner also snaps the three views' computations, which refresh_feedback_rows stores:
+-- the views themselves read their stored rows while those are complete, and the direct
+-- pass marks them incomplete, so that the views compute from the responses)
+CREATE FUNCTION pg_temp.snap(tag text, computations boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO snaps
+    SELECT tag, 'feedback_summary', x::text FROM fbstates_region.feedback_summary x
+    UNION ALL SELECT tag, 'feedback_item_summary', x::text FROM fbstates_region.feedback_item_summary x
+    UNION ALL SELECT tag, 'feedback_theme_summary', x::text FROM fbstates_region.feedback_theme_summary x
+    UNION ALL SELECT tag, 'organization_overview', x::text FROM fbstates_region.organization_overview x
+    UNION ALL SELECT tag, 'report m1', fbstates_region.follow_up_report('m1', '2025-01-01', '2025-12-31', 'en', 'markdown');
+    IF computations THEN
         INSERT INTO snaps
-        SELECT tag, 'feedback_summary', x::text FROM fbstates_region.feedback_summary x
-        UNION ALL SELECT tag, 'feedback_item_summary', x::text FROM fbstates_region.feedback_item_summary x
-        UNION ALL SELECT tag, 'feedback_theme_summary', x::text FROM fbstates_region.feedback_theme_summary x
-        UNION ALL SELECT tag, 'organization_overview', x::text FROM fbstates_region.organization_overview x
-        UNION ALL SELECT tag, 'report m1', fbstates_region.follow_up_report('m1', '2025-01-01', '2025-12-31', 'en', 'markdown')
-        RETURNING 1)
-    SELECT count(*) FROM i
-$$;
+        SELECT tag, '_feedback_summary_computed', x::text FROM fbstates_region._feedback_summary_computed x
+        UNION ALL SELECT tag, '_feedback_item_summary_computed', x::text FROM fbstates_region._feedback_item_summary_computed x
+        UNION ALL SELECT tag, '_feedback_theme_summary_computed', x::text FROM fbstates_region._feedback_theme_summary_computed x;
+    END IF;
+END $$;
 CREATE FUNCTION pg_temp.compare(tag text, role_name text DEFAULT NULL)
 RETURNS TABLE (what text, only_states bigint, only_direct bigint, rows_read bigint) LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM fbstates_region.refresh_feedback_rows();
     IF role_name IS NOT NULL THEN EXECUTE format('SET ROLE %I', role_name); END IF;
-    PERFORM pg_temp.snap(tag || ' states');
+    PERFORM pg_temp.snap(tag || ' states', role_name IS NULL);
     RESET ROLE;
     ALTER TABLE fbstates_region.feedback_responses DISABLE TRIGGER feedback_responses_states_update;
+    UPDATE fbstates_region._feedback_rows_meta SET complete = false;
     IF role_name IS NOT NULL THEN EXECUTE format('SET ROLE %I', role_name); END IF;
-    PERFORM pg_temp.snap(tag || ' direct');
+    PERFORM pg_temp.snap(tag || ' direct', role_name IS NULL);
     RESET ROLE;
     ALTER TABLE fbstates_region.feedback_responses ENABLE TRIGGER feedback_responses_states_update;
+    PERFORM fbstates_region.refresh_feedback_rows();
     RETURN QUERY
     SELECT w.what,
            (SELECT count(*) FROM (SELECT r FROM snaps WHERE snaps.tag = compare.tag || ' states' AND snaps.what = w.what
