@@ -133,6 +133,12 @@ WITH g AS MATERIALIZED (
     CROSS JOIN @region@.settings st
     CROSS JOIN LATERAL (SELECT pekefb.nps_score(r.response) AS score) n
     GROUP BY 1, 2, 3, 4
+), k AS (
+    -- the organisations and months the statement touches: the updates below probe the
+    -- state tables' primary keys by them (a hash join would read every state row: 0.8 s of a
+    -- 1.2 s trigger for a month of 33 333 responses at 1 700 000 state rows)
+    SELECT pg_catalog.array_agg(DISTINCT g.organization_code) AS orgs, pg_catalog.array_agg(DISTINCT g.month) AS months
+    FROM g
 ), fa AS (
     SELECT g.organization_code, g.month, g.service, g.role, g.responses, g.nps_answers, g.promoters, g.detractors, g.comments
     FROM g
@@ -150,6 +156,8 @@ WITH g AS MATERIALIZED (
       AND s.month OPERATOR(pg_catalog.=) a.month
       AND s.service OPERATOR(pg_catalog.=) a.service
       AND s.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, '')
+      AND s.organization_code OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.orgs FROM k) AS text[]))
+      AND s.month OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.months FROM k) AS date[]))
     RETURNING s.organization_code, s.month, s.service, s.role_key
 ), fi AS (
     INSERT INTO @region@.feedback_states AS s (organization_code, month, service, role, responses, nps_answers, promoters, detractors, comments)
@@ -179,6 +187,8 @@ WITH g AS MATERIALIZED (
       AND s.service OPERATOR(pg_catalog.=) a.service
       AND s.role_key OPERATOR(pg_catalog.=) COALESCE(a.role, '')
       AND s.item OPERATOR(pg_catalog.=) a.item
+      AND s.organization_code OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.orgs FROM k) AS text[]))
+      AND s.month OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.months FROM k) AS date[]))
     RETURNING s.organization_code, s.month, s.service, s.role_key, s.item
 ), ii AS (
     INSERT INTO @region@.feedback_item_states AS s (organization_code, month, service, role, item, answers, dont_know, score_sum, agree)
@@ -212,6 +222,8 @@ WITH g AS MATERIALIZED (
     WHERE s.organization_code OPERATOR(pg_catalog.=) a.organization_code
       AND s.month OPERATOR(pg_catalog.=) a.month
       AND s.theme_key OPERATOR(pg_catalog.=) COALESCE('+' OPERATOR(pg_catalog.||) a.theme, '-')
+      AND s.organization_code OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.orgs FROM k) AS text[]))
+      AND s.month OPERATOR(pg_catalog.=) ANY (CAST((SELECT k.months FROM k) AS date[]))
     RETURNING s.organization_code, s.month, s.theme_key
 ), ti AS (
     INSERT INTO @region@.feedback_theme_states AS s (organization_code, month, theme, mentions, occurrences)
