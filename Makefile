@@ -42,7 +42,8 @@ SQL_PARTS = src/schema.sql src/tally.sql src/target.sql src/indicator.sql \
 REGION_PARTS = src/region/settings.sql src/region/organizations.sql src/region/indicators.sql \
                src/region/history.sql src/region/obligations.sql \
                src/region/cases.sql src/region/feedback.sql src/region/themes.sql src/region/development.sql \
-               src/region/loading.sql src/region/members.sql src/region/references.sql src/region/states.sql src/region/states_feedback.sql \
+               src/region/loading.sql src/region/members.sql src/region/references.sql src/region/states.sql \
+               src/region/feedback_states.sql src/region/states_feedback.sql \
                src/region/views_privacy.sql src/region/views_privacy_feedback.sql \
                src/region/views_indicators.sql src/region/views_access.sql src/region/views_feedback.sql \
                src/region/views_overview.sql src/region/views_members.sql src/region/views_quality.sql \

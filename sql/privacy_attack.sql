@@ -21,7 +21,7 @@ WHERE organization_code = 'srk_a' AND period_kind = 'quarter' ORDER BY 2;
 SET pekefb.min_group_size = 4;
 -- raised to 4: the groups of 3 are hidden too
 SELECT organization_code, includes_sub_organizations AS incl, nps_answers, nps
-FROM net.feedback_summary WHERE organization_code IN ('kunta_b', 'ngo') ORDER BY 1, 2;
+FROM net.feedback_summary WHERE organization_code IN ('kunta_b', 'ngo') ORDER BY 1, 2, 3;
 RESET pekefb.min_group_size;
 RESET ROLE;
 -- (should attack 1 have lowered it, the owner puts it back for the next attacks)

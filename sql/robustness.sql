@@ -91,6 +91,9 @@ INSERT INTO hostile (typ, expr) VALUES
   ('boolean[]', $$'{f}'$$), ('boolean[]', $$'{}'$$), ('boolean[]', $$'{NULL}'$$), ('boolean[]', $$'{t,f,t}'$$),
   ('pekefb.waits[]', $$ARRAY['{0:2,3:1}']::pekefb.waits[]$$), ('pekefb.waits[]', $$'{}'$$),
   ('pekefb.waits[]', $$'{NULL}'$$), ('pekefb.waits[]', $$ARRAY['{2147483647:9223372036854775807}', '{0:1}']::pekefb.waits[]$$),
+  ('pekefb.feedback[]', $$ARRAY['{"nps":9,"items":{"easy":4,"safe":null}}', '{"items":{"a":1,"b":5}}']::pekefb.feedback[]$$),
+  ('pekefb.feedback[]', $$'{}'$$), ('pekefb.feedback[]', $$'{NULL}'$$),
+  ('pekefb.feedback[]', $$(SELECT array_agg(format('{"items":{"c%s":%s,"d%s":null}}', g, 1 + g % 5, g)::pekefb.feedback) FROM generate_series(1, 2000) g)$$),
   -- types no function takes today, ready for the next ones
   ('smallint', '7'), ('smallint', '0'), ('smallint', '-32768'), ('smallint', '32767'),
   ('numeric', '0.5'), ('numeric', '0'), ('numeric', $$'NaN'$$), ('numeric', '1e1000'), ('numeric', '-1e-1000'),

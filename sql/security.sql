@@ -290,6 +290,12 @@ SELECT :"tgt".remove_member('regress_pekefb_partner', 'a') AS removed_last;
 SELECT :"tgt".rebuild_access_states() OPERATOR(pg_catalog.>=) 0 AS states_rebuilt,
        pg_catalog.strpos(:"tgt"._access_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS states_sql,
        :"tgt"._access_states_kept() AS states_kept;
+-- the stored feedback states (feedback_states.sql): the rebuild, the statement the
+-- triggers run, the readers' gate and the NPS of summed counters
+SELECT :"tgt".rebuild_feedback_states() OPERATOR(pg_catalog.>=) 0 AS feedback_states_rebuilt,
+       pg_catalog.strpos(:"tgt"._feedback_states_sql('SELECT 1'), 'INSERT INTO') OPERATOR(pg_catalog.>) 0 AS feedback_states_sql,
+       :"tgt"._feedback_states_kept() AS feedback_states_kept,
+       :"tgt"._feedback_nps_of(3, 1, 4) AS nps_of;
 -- the stored access rows (access_rows): the refresh, the readers' gates and units
 SELECT :"tgt".refresh_access_rows() OPERATOR(pg_catalog.>=) 0 AS rows_refreshed;
 SELECT :"tgt"._access_rows_usable(NULL, NULL) AS rows_usable,
@@ -357,7 +363,9 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         '_access_unit', '_access_summary_computed',
                         'refresh_feedback_rows', '_feedback_rows_usable', '_feedback_rows_distributed',
                         '_feedback_rows_stale_units', '_feedback_rows_any_stale', '_feedback_computed_rows',
-                        '_access_period_end')  -- (inlined: called above, never counted)
+                        '_access_period_end',  -- (inlined: called above, never counted)
+                        -- the stored feedback states' (called above)
+                        'rebuild_feedback_states', '_feedback_states_sql', '_feedback_states_kept', '_feedback_nps_of')
   AND p.proname !~ '^_report_';   -- called by follow_up_report
 SELECT p.oid::regprocedure AS without_search_path
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

@@ -110,7 +110,14 @@ BEGIN
         FROM (VALUES ('cases_states_insert', 'cases'), ('cases_states_update', 'cases'),
                      ('cases_states_delete', 'cases'), ('cases_states_truncate', 'cases'),
                      ('settings_states_rebuild', 'settings'), ('indicators_states_rebuild', 'indicators'),
-                     ('organizations_access_rows', 'organizations')) AS t (name, tab)
+                     ('organizations_access_rows', 'organizations'),
+                     -- the feedback states likewise (feedback_states.sql, doc/feedback_states.md):
+                     -- the feedback views compute from the responses without them
+                     ('feedback_responses_states_insert', 'feedback_responses'),
+                     ('feedback_responses_states_update', 'feedback_responses'),
+                     ('feedback_responses_states_delete', 'feedback_responses'),
+                     ('feedback_responses_states_truncate', 'feedback_responses'),
+                     ('settings_feedback_states_rebuild', 'settings')) AS t (name, tab)
         WHERE EXISTS (SELECT FROM pg_catalog.pg_trigger g
                       WHERE g.tgrelid OPERATOR(pg_catalog.=) pg_catalog.format('%I.%I', nsp, t.tab)::pg_catalog.regclass
                         AND g.tgname OPERATOR(pg_catalog.=) t.name)
@@ -119,6 +126,9 @@ BEGIN
     END LOOP;
     IF pg_catalog.to_regclass(pg_catalog.format('%I.access_states', nsp)) IS NOT NULL THEN
         EXECUTE pg_catalog.format('TRUNCATE %I.access_states', nsp);
+    END IF;
+    IF pg_catalog.to_regclass(pg_catalog.format('%I.feedback_states', nsp)) IS NOT NULL THEN
+        EXECUTE pg_catalog.format('TRUNCATE %I.feedback_states, %I.feedback_item_states, %I.feedback_theme_states', nsp, nsp, nsp);
     END IF;
     -- (and the stored access rows: refresh_access_rows does nothing there, the views compute)
     IF pg_catalog.to_regclass(pg_catalog.format('%I.access_rows', nsp)) IS NOT NULL THEN

@@ -13,10 +13,12 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "nodes/primnodes.h"
 #include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "feedback.h"
 #include "feedback_core.h"
@@ -345,6 +347,80 @@ feedback_items(PG_FUNCTION_ARGS)
 		nulls[1] = (s == FB_DONT_KNOW);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		q += q[0] + 2;
+	}
+	return (Datum) 0;
+}
+
+/*
+ * item_counts(responses, signs): per statement code of the responses (each counted with
+ * its sign, 1 or -1; NULL pairs skipped), answers scored 1-5, "don't know" answers, the
+ * sum of the scores and the answers 4-5, in code order.  The feedback states' statement
+ * rows of one group in one call (feedback_states.sql), instead of a row per statement.
+ */
+PG_FUNCTION_INFO_V1(feedback_item_counts);
+Datum
+feedback_item_counts(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ArrayType  *ra = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *sa = PG_GETARG_ARRAYTYPE_P(1);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *rv;
+	bool	   *rnull;
+	int			rn;
+	Datum	   *sv;
+	bool	   *snull;
+	int			sn;
+	FbItemCount *counts;
+	int			cap = 2 * FB_MAX_ITEMS;
+	int			n = 0;
+
+	if (ARR_ELEMTYPE(sa) != INT4OID)
+		ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
+						errmsg("signs must be an integer array")));
+	get_typlenbyvalalign(ARR_ELEMTYPE(ra), &typlen, &typbyval, &typalign);
+	deconstruct_array(ra, ARR_ELEMTYPE(ra), typlen, typbyval, typalign, &rv, &rnull, &rn);
+	deconstruct_array(sa, INT4OID, 4, true, TYPALIGN_INT, &sv, &snull, &sn);
+	if (rn != sn)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("item_counts: %d responses but %d signs", rn, sn),
+						errdetail("Each response needs its sign, in the same position.")));
+	counts = palloc(cap * sizeof(FbItemCount));
+	for (int i = 0; i < rn; i++)
+	{
+		struct varlena *f;
+		int			sign;
+
+		CHECK_FOR_INTERRUPTS();
+		if (rnull[i] || snull[i])
+			continue;
+		sign = DatumGetInt32(sv[i]);
+		if (sign != 1 && sign != -1)
+			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							errmsg("invalid sign: %d", sign),
+							errdetail("Each sign must be 1 (adds the response) or -1 (subtracts it).")));
+		if (n + FB_MAX_ITEMS > cap)
+		{
+			cap *= 2;
+			counts = repalloc(counts, cap * sizeof(FbItemCount));
+		}
+		f = PG_DETOAST_DATUM_PACKED(rv[i]);
+		fb_item_counts_add(counts, &n, FB_P(f), FB_LEN(f), sign);
+	}
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = PointerGetDatum(cstring_to_text_with_len(counts[i].code, counts[i].len));
+		values[1] = Int64GetDatum(counts[i].answers);
+		values[2] = Int64GetDatum(counts[i].dont_know);
+		values[3] = Int64GetDatum(counts[i].score_sum);
+		values[4] = Int64GetDatum(counts[i].agree);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
 }

@@ -99,6 +99,14 @@ CREATE FUNCTION @extschema@.items(@extschema@.feedback, OUT code text, OUT score
 COMMENT ON FUNCTION @extschema@.items(@extschema@.feedback) IS
     'one row per statement of a response: code and score (NULL = "don''t know")';
 
+-- item_counts: the statement counts of many responses at once (src/region/feedback_states.sql)
+CREATE FUNCTION @extschema@.item_counts(responses @extschema@.feedback[], signs integer[],
+    OUT item text, OUT answers bigint, OUT dont_know bigint, OUT score_sum bigint, OUT agree bigint)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'feedback_item_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.item_counts(@extschema@.feedback[], integer[]) IS
+    'per statement code of the responses, each counted with its sign (1 adds, -1 subtracts; NULL pairs skipped): answers 1-5, "don''t know" answers, score sum, answers 4-5 (the feedback states'' statement rows)';
+
 -- Aggregates.  All keep a pekefb.tally (a, b, n), combine with tally_combine and work as
 -- moving (window) aggregates with an inverse transition.  NULL rows (the transition
 -- functions are STRICT) and missing or "don't know" answers are skipped; no rows with an

@@ -1194,3 +1194,70 @@ fb_print(const uint8_t *p, size_t len, char *out)
 	*o = '\0';
 	return (size_t) (o - out);
 }
+
+/* Order of two statement codes for fb_item_counts_add: bytewise, shorter first on a prefix. */
+static int
+item_count_cmp(const uint8_t *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		k = alen < blen ? alen : blen;
+	int			c = memcmp(a, b, k);
+
+	if (c != 0)
+		return c;
+	return (alen > blen) - (alen < blen);
+}
+
+void
+fb_item_counts_add(FbItemCount *counts, int *n, const uint8_t *p, size_t len, int sign)
+{
+	const uint8_t *q = p + FB_HEADER_SIZE;
+	const uint8_t *end = p + len;
+	int			items = p[6];
+
+	for (int i = 0; i < items && q < end; i++)
+	{
+		size_t		l = q[0];
+		int			score = q[1 + l];
+		int			lo = 0;
+		int			hi = *n;
+		FbItemCount *c;
+
+		/* binary search for the code; lo ends at its place */
+		while (lo < hi)
+		{
+			int			mid = lo + (hi - lo) / 2;
+			int			cmp = item_count_cmp(q + 1, l, counts[mid].code, counts[mid].len);
+
+			if (cmp == 0)
+			{
+				lo = mid;
+				hi = -1;
+				break;
+			}
+			if (cmp < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		if (hi != -1)
+		{
+			memmove(&counts[lo + 1], &counts[lo], (size_t) (*n - lo) * sizeof(FbItemCount));
+			c = &counts[lo];
+			memset(c, 0, sizeof(FbItemCount));
+			c->len = (uint8_t) l;
+			memcpy(c->code, q + 1, l);
+			(*n)++;
+		}
+		c = &counts[lo];
+		if (score == FB_DONT_KNOW)
+			c->dont_know += sign;
+		else
+		{
+			c->answers += sign;
+			c->score_sum += (int64_t) sign * score;
+			if (score >= 4)
+				c->agree += sign;
+		}
+		q += l + 2;
+	}
+}

@@ -218,4 +218,26 @@ fb_find_item(const uint8_t *p, size_t len, const char *code, size_t clen)
 	return -1;
 }
 
+/*
+ * Per-statement counts over many responses (pekefb.item_counts, the feedback states'
+ * statement rows): answers scored 1-5, "don't know" answers, the sum of the scores and the
+ * answers 4-5, each the sum of the signs (1 adds a response, -1 subtracts one).
+ */
+typedef struct FbItemCount
+{
+	uint8_t		len;			/* bytes of code */
+	char		code[FB_MAX_CODE];
+	int64_t		answers;
+	int64_t		dont_know;
+	int64_t		score_sum;
+	int64_t		agree;
+} FbItemCount;
+
+/*
+ * Adds sign (1 or -1) times the statements of the binary form p[0..len) to counts[0..*n),
+ * kept sorted by code bytewise (shorter first on a common prefix); a code not there yet is
+ * inserted.  The caller provides room for at least *n + FB_MAX_ITEMS entries.  No allocation.
+ */
+extern void fb_item_counts_add(FbItemCount *counts, int *n, const uint8_t *p, size_t len, int sign);
+
 #endif

@@ -137,6 +137,15 @@ RETURNS TABLE (indicator_code text, organization_code text, includes_sub_organiz
 COMMENT ON FUNCTION @extschema@.access_rollup(text[], text[], text[], boolean[], text[], text[], date[], bigint[], bigint[], bigint[], bigint[], bigint[], bigint[], @extschema@.waits[], integer) IS
     'access_summary_on''s cells from per-month states: rolled up along the organisation tree and the nested periods, suppressed under min_group_size (doc/states.md)';
 
+-- ---- feedback states (issue 13): the statement counts of many responses at once, for the
+-- region's feedback_item_states (src/region/feedback_states.sql)
+CREATE FUNCTION @extschema@.item_counts(responses @extschema@.feedback[], signs integer[],
+    OUT item text, OUT answers bigint, OUT dont_know bigint, OUT score_sum bigint, OUT agree bigint)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'feedback_item_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.item_counts(@extschema@.feedback[], integer[]) IS
+    'per statement code of the responses, each counted with its sign (1 adds, -1 subtracts; NULL pairs skipped): answers 1-5, "don''t know" answers, score sum, answers 4-5 (the feedback states'' statement rows)';
+
 -- tree_suppress, parts_suppress: complementary suppression of one group's cells
 -- (doc/partners.md): along the organisation tree (cells of organisations with their parents'
 -- codes, totals marked by incl, the counts n, min_group_size m) and between a total and its

@@ -99,13 +99,16 @@ CREATE TABLE @region@._feedback_theme_rows (
     organization_code          text NOT NULL,
     includes_sub_organizations boolean NOT NULL,
     period_start               date NOT NULL,
-    theme                      text NOT NULL,
+    theme                      text,
     unit_start                 date NOT NULL,
     responses                  bigint NOT NULL,
     mentions                   bigint,
     share                      double precision,
     suppressed                 boolean NOT NULL,
-    PRIMARY KEY (organization_code, period_start, includes_sub_organizations, theme)
+    -- the key form of theme: a NULL element of feedback_responses.themes is a theme of
+    -- feedback_theme_summary too ('-'; '+' and the theme otherwise: any text may be one)
+    theme_key                  text NOT NULL GENERATED ALWAYS AS (COALESCE('+' OPERATOR(pg_catalog.||) theme, '-')) STORED,
+    PRIMARY KEY (organization_code, period_start, includes_sub_organizations, theme_key)
 );
 CREATE INDEX _feedback_theme_rows_unit ON @region@._feedback_theme_rows (unit_start);
 COMMENT ON TABLE @region@._feedback_theme_rows IS
@@ -119,6 +122,7 @@ COMMENT ON COLUMN @region@._feedback_theme_rows.responses IS 'as feedback_theme_
 COMMENT ON COLUMN @region@._feedback_theme_rows.mentions IS 'as feedback_theme_summary';
 COMMENT ON COLUMN @region@._feedback_theme_rows.share IS 'as feedback_theme_summary';
 COMMENT ON COLUMN @region@._feedback_theme_rows.suppressed IS 'as feedback_theme_summary';
+COMMENT ON COLUMN @region@._feedback_theme_rows.theme_key IS 'theme as a key: ''-'' for NULL, ''+'' and the theme otherwise (generated)';
 
 -- _feedback_rows_dirty: the marks of the years whose stored rows are stale, one row per
 -- statement and year (a statement on feedback_responses touched them since the last

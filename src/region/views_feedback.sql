@@ -1,7 +1,9 @@
 -- feedback_summary, feedback_item_summary, feedback_theme_summary: client feedback per
 -- organisation, service, calendar quarter of received_at in the region's time zone
 -- (settings.time_zone, whatever the reader's session says) and respondent role, with
--- small-group suppression by settings.min_group_size.  As in every view of the region,
+-- small-group suppression by settings.min_group_size.  The counts are sums of the stored
+-- per-month states (feedback_states.sql) while they are kept, else of the responses
+-- (_feedback_own, views_privacy_feedback.sql).  As in every view of the region,
 -- includes_sub_organizations = false rows count the organisation's own responses (a sum
 -- over them counts each response once), true rows also those of every organisation below.
 
@@ -145,16 +147,16 @@ SELECT g.organization_code,
        g.responses OPERATOR(pg_catalog.<) s.m OR COALESCE(fn.hidden, true) AS suppressed
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
-             r.service,
-             pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
-             pekefb.role(r.response) AS role,
-             pg_catalog.count(*) AS responses,
-             pg_catalog.count(pekefb.nps_score(r.response)) AS nps_answers,
-             pekefb.nps(r.response) AS nps
-      FROM @region@.feedback_responses r
-      JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) r.organization_code
+             w.service,
+             w.period_start,
+             w.role,
+             CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
+             CAST(pg_catalog.sum(w.nps_answers) AS bigint) AS nps_answers,
+             -- pekefb.nps over the responses: its tally's counters summed
+             @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps
+      FROM @region@._feedback_own w
+      JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
-      CROSS JOIN @region@.settings st
       WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
       GROUP BY 1, 2, 3, 4, 5) g
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) g.organization_code
@@ -285,21 +287,14 @@ COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when the fi
 -- theme of the qualitative coding.  The group is the organisation's responses in the
 -- quarter: when 1 <= responses < min_group_size the mentions are hidden.
 CREATE VIEW @region@._feedback_theme_summary_computed AS
-WITH base AS (
-    SELECT r.organization_code,
-           pg_catalog.date_trunc('quarter', pg_catalog.timezone(st.time_zone, r.received_at))::date AS period_start,
-           r.themes
-    FROM @region@.feedback_responses r
-    CROSS JOIN @region@.settings st
-), own_totals AS (
+WITH own_totals AS (
     -- counted per organisation first, then summed up the tree (each response belongs to
-    -- one organisation)
-    SELECT organization_code, period_start, pg_catalog.count(*) AS responses
-    FROM base GROUP BY 1, 2
+    -- one organisation); the states or the responses: _feedback_own
+    SELECT w.organization_code, w.period_start, CAST(pg_catalog.sum(w.responses) AS bigint) AS responses
+    FROM @region@._feedback_own w GROUP BY 1, 2
 ), own_mentions AS (
-    SELECT b.organization_code, b.period_start, t.theme, pg_catalog.count(*) AS mentions
-    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
-    GROUP BY 1, 2, 3
+    SELECT w.organization_code, w.period_start, w.theme, w.mentions
+    FROM @region@._feedback_own_themes w
 ), scope AS (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
     FROM @region@.organization_tree t

@@ -39,20 +39,17 @@ ind AS (
     ) f
     GROUP BY 1, 2, 3
 ),
-resp AS (
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
-           CAST(pg_catalog.date_trunc('year', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS period_start,
-           f.response, f.comment, f.themes
-    FROM @region@.feedback_responses f
-    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) f.organization_code
-    CROSS JOIN @region@.settings s
-),
+-- the feedback counts per own organisation and quarter (the stored states while they are
+-- kept, else the responses: _feedback_own, _feedback_own_themes), summed per year up the tree
 fb AS (
-    SELECT r.organization_code, r.includes_sub_organizations, r.period_start,
-           pg_catalog.count(*)          AS responses,
-           pekefb.nps(r.response)       AS nps,
-           pg_catalog.count(r.comment)  AS comments
-    FROM resp r
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
+           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
+           -- pekefb.nps over the responses: its tally's counters summed
+           @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps,
+           CAST(pg_catalog.sum(w.comments) AS bigint) AS comments
+    FROM @region@._feedback_own w
+    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3
 ),
 th AS (
@@ -60,13 +57,16 @@ th AS (
            pg_catalog.string_agg(((x.theme OPERATOR(pg_catalog.||) ' (') OPERATOR(pg_catalog.||) x.mentions) OPERATOR(pg_catalog.||) ')', ', '
                                  ORDER BY x.mentions DESC, x.theme) AS top_themes
     FROM (
-        SELECT r.organization_code, r.includes_sub_organizations, r.period_start,
-               t.theme, pg_catalog.count(*) AS mentions,
+        -- every element of themes counts (repeats in one response too): occurrences
+        SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+               CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
+               w.theme, CAST(pg_catalog.sum(w.occurrences) AS bigint) AS mentions,
                pg_catalog.row_number() OVER (
-                   PARTITION BY r.organization_code, r.includes_sub_organizations, r.period_start
-                   ORDER BY pg_catalog.count(*) DESC, t.theme) AS rank
-        FROM resp r
-        CROSS JOIN LATERAL pg_catalog.unnest(r.themes) AS t (theme)
+                   PARTITION BY sc.ancestor_code, sc.includes_sub_organizations,
+                                CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date)
+                   ORDER BY pg_catalog.sum(w.occurrences) DESC, w.theme) AS rank
+        FROM @region@._feedback_own_themes w
+        JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
         GROUP BY 1, 2, 3, 4
     ) x
     WHERE x.rank OPERATOR(pg_catalog.<=) 3

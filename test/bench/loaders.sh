@@ -10,7 +10,8 @@
 # load: the table's own cost (its key and indexes, the reference, unit and other triggers),
 # which no loader can go below.  Each file starts after a CHECKPOINT, so that the earlier
 # files' writes are not charged to it.  FILES picks the files, KEEP=1 keeps
-# the database.  Needs PGHOST PGPORT PGUSER PGBIN.
+# the database, STATES=off disables the triggers that keep the states (below), to measure
+# their cost.  Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 N=${N:-200000}
 DB=bench_loaders
@@ -67,12 +68,12 @@ SELECT 'limesurvey', $N / 2, '{"responses": [' || string_agg(format('{"id": %s, 
 FROM generate_series(0, $N / 2 - 1) i;
 SQL
 
-# STATES=off: the region's access-state triggers on cases and the stale-year triggers of the
-# stored feedback rows on feedback_responses disabled (the cost of keeping them is the ratio
-# of a run with them to one without)
+# STATES=off: the region's access-state triggers on cases, and the feedback-state and
+# stale-year triggers on feedback_responses (doc/feedback_states.md, doc/states.md),
+# disabled (the cost of keeping them is the ratio of a run with them to one without)
 if [ "${STATES:-on}" = off ]; then
 	psql -d $DB -c "ALTER TABLE region.cases DISABLE TRIGGER cases_states_insert, DISABLE TRIGGER cases_states_update, DISABLE TRIGGER cases_states_delete, DISABLE TRIGGER cases_states_truncate"
-	psql -d $DB -c "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert, DISABLE TRIGGER feedback_rows_update, DISABLE TRIGGER feedback_rows_delete, DISABLE TRIGGER feedback_rows_truncate"
+	psql -d $DB -c "ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_rows_insert, DISABLE TRIGGER feedback_rows_update, DISABLE TRIGGER feedback_rows_delete, DISABLE TRIGGER feedback_rows_truncate, DISABLE TRIGGER feedback_responses_states_insert, DISABLE TRIGGER feedback_responses_states_update, DISABLE TRIGGER feedback_responses_states_delete, DISABLE TRIGGER feedback_responses_states_truncate"
 fi
 echo "loaders, $(machine); one run, wall-clock; state triggers ${STATES:-on}"
 echo "| file | rows | first load ms | rows/s | re-load (unchanged) ms | rows/s | plain INSERT of the loaded rows ms | rows/s | first load / plain INSERT | reader alone (read_csv / read_json) rows/s |"

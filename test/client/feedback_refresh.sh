@@ -9,6 +9,10 @@
 #      after both commit, the load's year is stale and the views equal their computation.
 #   3. Two refreshes at once: the second waits for the first, then stores nothing new; no
 #      error, the views equal their computation.
+#   4. Two sessions insert responses of one new feedback state row (organisation, service,
+#      month, role) at once: the second's plain INSERT of the state rows waits for the first
+#      and then fails on the key, and the trigger retries it merging (feedback_states.sql):
+#      both loads succeed and the states count both responses.
 # Needs PGHOST PGPORT PGUSER PGBIN.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -90,5 +94,26 @@ wait $a || { cat "$work/r3a.out"; fail "refresh A failed"; }
 wait $b || { cat "$work/r3b.out"; fail "refresh B failed"; }
 echo "ok 3. two refreshes at once: $(cat "$work/r3a.out") / $(cat "$work/r3b.out") rows"
 expect "0 " "3. nothing stale after both"
+
+# 4. one new state row from two sessions at once
+one_response() {
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -d $db -c "BEGIN" \
+		-c "INSERT INTO region.feedback_responses (organization_code, received_at, service, response, comment, themes)
+		    VALUES ('halsua', '2019-02-0$1 12:00 Europe/Helsinki', 'perheneuvola', '{\"role\":\"child\",\"nps\":9,\"items\":{\"easy\":4}}', 'x', '{uusi}')" \
+		-c "SELECT pg_sleep($2)" -c "COMMIT"
+}
+one_response 1 2 > "$work/r4a.out" 2>&1 &
+a=$!
+sleep 0.7
+one_response 2 0 > "$work/r4b.out" 2>&1 || { cat "$work/r4b.out"; fail "4. the second session's insert failed"; }
+wait $a || { cat "$work/r4a.out"; fail "4. the first session's insert failed"; }
+got=$(psql -d $db -At -c "SELECT s.responses || ' ' || s.comments || ' ' || (SELECT i.answers FROM region.feedback_item_states i
+        WHERE i.organization_code = 'halsua' AND i.month = '2019-02-01' AND i.service = 'perheneuvola' AND i.role = 'child' AND i.item = 'easy')
+        || ' ' || (SELECT t.mentions FROM region.feedback_theme_states t WHERE t.organization_code = 'halsua' AND t.month = '2019-02-01' AND t.theme = 'uusi')
+    FROM region.feedback_states s WHERE s.organization_code = 'halsua' AND s.month = '2019-02-01' AND s.service = 'perheneuvola' AND s.role = 'child'")
+[ "$got" = "2 2 2 2" ] || fail "4. the states of the two sessions' responses: expected '2 2 2 2' (responses, comments, answers, mentions), got '$got'"
+echo "ok 4. one new state row from two sessions at once: responses, comments, statement answers, theme mentions $got"
+psql -d $db -c "SELECT region.refresh_feedback_rows() > 0" >/dev/null
+expect "0 " "4. stored after the refresh"
 drop_db $db
-echo "feedback_refresh: refreshes do not block loads, and loads committed during a refresh stay stale"
+echo "feedback_refresh: refreshes do not block loads, loads committed during a refresh stay stale, concurrent loads of one new state row both count"

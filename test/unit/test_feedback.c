@@ -232,5 +232,29 @@ main(void)
 		CHECK("equal values equal bytes", fb_encoded_size(&a) == fb_encoded_size(&b) &&
 			  memcmp(ba, bb, fb_encoded_size(&a)) == 0);
 	}
+	/* item counts (pekefb.item_counts): codes sorted, signs add and subtract, new codes inserted */
+	{
+		FbValue		a;
+		uint8_t		ba[2048],
+					bb[2048];
+		FbItemCount counts[4 * FB_MAX_ITEMS];
+		int			n = 0;
+
+		fb_parse("{\"items\":{\"safe\":5,\"easy\":4,\"helped\":null}}", &a, &err);
+		fb_encode(&a, ba);
+		fb_item_counts_add(counts, &n, ba, fb_encoded_size(&a), 1);
+		fb_parse("{\"nps\":3,\"items\":{\"easy\":2,\"e\":1}}", &a, &err);
+		fb_encode(&a, bb);
+		fb_item_counts_add(counts, &n, bb, fb_encoded_size(&a), 1);
+		CHECK("item counts sorted, prefix first", n == 4 && counts[0].len == 1 && counts[0].code[0] == 'e' &&
+			  memcmp(counts[1].code, "easy", 4) == 0 && memcmp(counts[2].code, "helped", 6) == 0 &&
+			  memcmp(counts[3].code, "safe", 4) == 0);
+		CHECK("item counts add", counts[1].answers == 2 && counts[1].score_sum == 6 && counts[1].agree == 1 &&
+			  counts[2].answers == 0 && counts[2].dont_know == 1 && counts[3].agree == 1);
+		fb_parse("{\"items\":{\"safe\":5,\"easy\":4,\"helped\":null}}", &a, &err);
+		fb_item_counts_add(counts, &n, ba, fb_encoded_size(&a), -1);
+		CHECK("item counts subtract", n == 4 && counts[1].answers == 1 && counts[1].score_sum == 2 &&
+			  counts[1].agree == 0 && counts[2].dont_know == 0 && counts[3].answers == 0 && counts[3].score_sum == 0);
+	}
 	return unit_exit();
 }

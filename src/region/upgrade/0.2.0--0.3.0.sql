@@ -1331,6 +1331,11 @@ CREATE TRIGGER measurements_loaded_update BEFORE UPDATE ON @region@.measurements
 -- src/region/states.sql, new in 0.3.0, then the states of the cases already there
 -- @include src/region/states.sql
 SELECT @region@.rebuild_access_states();
+-- ---- feedback states (issue 13): stored per-month feedback states, kept by statement
+-- triggers on feedback_responses: src/region/feedback_states.sql, new in 0.3.0, then the
+-- states of the responses already there
+-- @include src/region/feedback_states.sql
+SELECT @region@.rebuild_feedback_states();
 
 -- ---- scale (issue 13): the stored rows of the feedback views, their years marked stale by
 -- statement triggers on feedback_responses (src/region/states_feedback.sql, new in 0.3.0);
