@@ -10,7 +10,9 @@ RESET client_min_messages;
 SET TimeZone = 'Europe/Helsinki';
 \set ECHO none
 \set QUIET on
+\o /dev/null
 \i test/sample/region.sql
+\o
 \set QUIET off
 \set ECHO all
 ANALYZE;
@@ -55,3 +57,7 @@ FROM (VALUES
 ) AS v (view_name, filter)
 ORDER BY 1;
 RESET enable_seqscan;
+
+SET client_min_messages = warning;
+DROP SCHEMA region CASCADE;
+RESET client_min_messages;
