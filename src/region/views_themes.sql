@@ -7,47 +7,45 @@
 -- (a row of a theme outside the catalogue would itself tell that someone wrote about it).
 
 CREATE VIEW @region@.theme_summary WITH (security_invoker = true) AS
-WITH base AS (
-    SELECT r.organization_code, r.response_id, r.service, k.period_kind,
-           CAST(pg_catalog.date_trunc(k.period_kind, pg_catalog.timezone(st.time_zone, r.received_at)) AS date) AS period_start,
-           r.comment IS NOT NULL AS commented, r.themes
-    FROM @region@.feedback_responses r
-    CROSS JOIN @region@.settings st
-    CROSS JOIN (VALUES ('quarter'), ('year')) AS k (period_kind)
-), own_totals AS (
-    -- counted per organisation first, then summed up the tree (each response belongs to
-    -- one organisation)
-    SELECT b.organization_code, b.service, b.period_kind, b.period_start,
-           pg_catalog.count(*) AS responses, pg_catalog.count(*) FILTER (WHERE b.commented) AS comments
-    FROM base b GROUP BY 1, 2, 3, 4
-), own_mentions AS (
-    SELECT b.organization_code, b.service, b.period_kind, b.period_start, 'survey'::text AS source, t.theme,
-           pg_catalog.count(*) AS mentions
-    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
-    WHERE b.commented
-    GROUP BY 1, 2, 3, 4, 5, 6
-    UNION ALL
-    SELECT b.organization_code, b.service, b.period_kind, b.period_start, 'lexicon'::text, c.theme, pg_catalog.count(*)
-    FROM base b
-    JOIN @region@.feedback_coded_themes c ON c.organization_code OPERATOR(pg_catalog.=) b.organization_code
-                                          AND c.response_id OPERATOR(pg_catalog.=) b.response_id
-    GROUP BY 1, 2, 3, 4, 5, 6
-), scope AS (
+-- Written so that a filter on organization_code, includes_sub_organizations, service,
+-- period_kind or period_start reaches feedback_responses through the organisation tree's
+-- index and the responses' key (issue 13): the responses are counted per group of the view
+-- (ancestor organisation) directly, not per own organisation and then summed up the tree,
+-- and no CTE is materialised, so that the filter is pushed down into each.
+WITH scope AS NOT MATERIALIZED (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
     FROM @region@.organization_tree t
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
-), totals AS (
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.service, w.period_kind, w.period_start,
-           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses, CAST(pg_catalog.sum(w.comments) AS bigint) AS comments
-    FROM own_totals w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
-    GROUP BY 1, 2, 3, 4, 5
-), mentions AS (
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.service, w.period_kind, w.period_start,
-           w.source, w.theme, CAST(pg_catalog.sum(w.mentions) AS bigint) AS mentions
-    FROM own_mentions w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
+), base AS NOT MATERIALIZED (
+    -- each response in the groups of its organisation and of every organisation above it
+    -- (each response belongs to one organisation)
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+           r.organization_code AS own_organization_code, r.response_id, r.service, k.period_kind,
+           CAST(pg_catalog.date_trunc(k.period_kind, pg_catalog.timezone(st.time_zone, r.received_at)) AS date) AS period_start,
+           r.comment IS NOT NULL AS commented, r.themes
+    FROM @region@.feedback_responses r
+    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) r.organization_code
+    CROSS JOIN @region@.settings st
+    CROSS JOIN (VALUES ('quarter'), ('year')) AS k (period_kind)
+), totals AS NOT MATERIALIZED (
+    SELECT b.organization_code, b.includes_sub_organizations, b.service, b.period_kind, b.period_start,
+           pg_catalog.count(*) AS responses, pg_catalog.count(*) FILTER (WHERE b.commented) AS comments
+    FROM base b GROUP BY 1, 2, 3, 4, 5
+), mentions AS NOT MATERIALIZED (
+    SELECT b.organization_code, b.includes_sub_organizations, b.service, b.period_kind, b.period_start,
+           'survey'::text AS source, t.theme, pg_catalog.count(*) AS mentions
+    FROM base b CROSS JOIN LATERAL (SELECT DISTINCT u.theme FROM pg_catalog.unnest(b.themes) AS u (theme)) t
+    WHERE b.commented
     GROUP BY 1, 2, 3, 4, 5, 6, 7
-), grouped AS (
+    UNION ALL
+    SELECT b.organization_code, b.includes_sub_organizations, b.service, b.period_kind, b.period_start,
+           'lexicon'::text, c.theme, pg_catalog.count(*)
+    FROM base b
+    JOIN @region@.feedback_coded_themes c ON c.organization_code OPERATOR(pg_catalog.=) b.own_organization_code
+                                          AND c.response_id OPERATOR(pg_catalog.=) b.response_id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+), grouped AS NOT MATERIALIZED (
     SELECT t.*, t.comments OPERATOR(pg_catalog.>=) 1 AND t.comments OPERATOR(pg_catalog.<) s.m AS suppressed
     FROM totals t CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s
 ), grid AS (
