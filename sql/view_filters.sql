@@ -32,6 +32,7 @@ BEGIN
             WHERE r IN ('cases', 'access_rows', 'access_states', 'measurements', 'measurement_history',
                         'targets', 'target_history', 'members',
                         'feedback_responses', 'feedback_answers', 'feedback_coded_themes',
+                        'feedback_states', 'feedback_item_states', 'feedback_theme_states',
                         '_feedback_rows', '_feedback_item_rows', '_feedback_theme_rows',
                         'development_items', 'development_progress', 'stage_targets',
                         'development_indicators', 'development_services'));

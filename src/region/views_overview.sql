@@ -3,8 +3,11 @@
 -- of received_at in the region's time zone): how many distinct indicators met their targets, the
 -- feedback figures and the most frequent themes.  false rows count the organisation's own
 -- measurements and responses, true rows also those of every organisation below it.
+-- (The CTEs are NOT MATERIALIZED: each is read more than once, and materialised they kept a
+-- dashboard's organisation and year filter from reaching measurements' and the feedback
+-- states' keys: view_filters.)
 CREATE VIEW @region@.organization_overview AS
-WITH scope AS (
+WITH scope AS NOT MATERIALIZED (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
     FROM @region@.organization_tree t
     CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
@@ -14,7 +17,7 @@ WITH scope AS (
 -- measurement row: of an indicator's measurements in the year the judging one counts (met
 -- or missed before year_to_date and the rest, then the longest period, then the latest),
 -- so a yearly figure and its half-years are one indicator.
-ind AS (
+ind AS NOT MATERIALIZED (
     SELECT f.organization_code, f.includes_sub_organizations, f.period_start,
            pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) ANY (ARRAY['met', 'missed'])) AS indicators_with_target,
            pg_catalog.count(*) FILTER (WHERE f.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
@@ -41,7 +44,7 @@ ind AS (
 ),
 -- the feedback counts per own organisation and quarter (the stored states while they are
 -- kept, else the responses: _feedback_own, _feedback_own_themes), summed per year up the tree
-fb AS (
+fb AS NOT MATERIALIZED (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
            CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
            CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
@@ -52,7 +55,7 @@ fb AS (
     JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3
 ),
-th AS (
+th AS NOT MATERIALIZED (
     SELECT x.organization_code, x.includes_sub_organizations, x.period_start,
            pg_catalog.string_agg(((x.theme OPERATOR(pg_catalog.||) ' (') OPERATOR(pg_catalog.||) x.mentions) OPERATOR(pg_catalog.||) ')', ', '
                                  ORDER BY x.mentions DESC, x.theme) AS top_themes
