@@ -43,25 +43,18 @@ COMMENT ON FUNCTION @region@.development_periods(date, date) IS
 -- per indicator the measurement of the longest period inside the row's period; feedback of
 -- the linked services counts the organisation's and its sub-organisations' responses.
 CREATE VIEW @region@.development_status WITH (security_invoker = true) AS
--- Written so that a filter on organization_code, period_kind or period_start reaches the
--- tables' indexes (issue 13): every CTE is referenced once (inlined, the filter pushed into
--- it), the item's organisation is two arms of a UNION ALL (its own, or the wellbeing area's
--- when it has none) so that organization_code = ... becomes an index condition on
--- development_items_organization_idx, and everything read per item and period is a LATERAL
--- subquery driven from the item's row (its primary keys' index conditions).
-WITH item_org AS (
-    SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
-           i.planned_start, i.planned_end, i.organization_code
-    FROM @region@.development_items i WHERE i.organization_code IS NOT NULL
-    UNION ALL
-    SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
-           i.planned_start, i.planned_end, s.area_code
-    FROM @region@.development_items i CROSS JOIN @region@.settings s WHERE i.organization_code IS NULL
+WITH progress_span AS (
+    SELECT pr.item_code, pg_catalog.min(pr.on_date) AS first_day, pg_catalog.max(pr.on_date) AS last_day
+    FROM @region@.development_progress pr GROUP BY 1
+),
+target_span AS (
+    SELECT tg.item_code, pg_catalog.min(tg.due_date) AS first_day, pg_catalog.max(tg.due_date) AS last_day
+    FROM @region@.stage_targets tg GROUP BY 1
 ),
 item AS (
     SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
            i.planned_start, i.planned_end,
-           i.organization_code,
+           COALESCE(i.organization_code, s.area_code) AS organization_code,
            CASE WHEN i.kind OPERATOR(pg_catalog.=) 'work_package' THEN i.code
                 WHEN p.kind OPERATOR(pg_catalog.=) 'work_package' THEN p.code END AS work_package_code,
            CASE WHEN i.kind OPERATOR(pg_catalog.=) 'investment' THEN i.code
@@ -69,22 +62,106 @@ item AS (
                 WHEN g.kind OPERATOR(pg_catalog.=) 'investment' THEN g.code END AS investment_code,
            LEAST(i.planned_start, ps.first_day, ts.first_day) AS first_day,
            GREATEST(i.planned_end, ps.last_day, ts.last_day) AS last_day
-    FROM item_org i
+    FROM @region@.development_items i
     LEFT JOIN @region@.development_items p ON p.code OPERATOR(pg_catalog.=) i.parent_code
     LEFT JOIN @region@.development_items g ON g.code OPERATOR(pg_catalog.=) p.parent_code
-    CROSS JOIN LATERAL (
-        SELECT pg_catalog.min(pr.on_date) AS first_day, pg_catalog.max(pr.on_date) AS last_day
-        FROM @region@.development_progress pr WHERE pr.item_code OPERATOR(pg_catalog.=) i.code
-    ) ps
-    CROSS JOIN LATERAL (
-        SELECT pg_catalog.min(tg.due_date) AS first_day, pg_catalog.max(tg.due_date) AS last_day
-        FROM @region@.stage_targets tg WHERE tg.item_code OPERATOR(pg_catalog.=) i.code
-    ) ts
+    LEFT JOIN progress_span ps ON ps.item_code OPERATOR(pg_catalog.=) i.code
+    LEFT JOIN target_span ts ON ts.item_code OPERATOR(pg_catalog.=) i.code
+    CROSS JOIN @region@.settings s
 ),
 item_period AS (
     SELECT it.*, pp.period_kind, pp.period_start, pp.period_end
     FROM item it
     CROSS JOIN LATERAL @region@.development_periods(it.first_day, it.last_day) pp
+),
+-- the latest progress record on or before the period's end (set-based, so that the plan
+-- stays cheap even while the small tables have no statistics)
+reached AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, p.stage, p.on_date, p.assessment, p.assessed_by
+    FROM item_period ip
+    JOIN @region@.development_progress p ON p.item_code OPERATOR(pg_catalog.=) ip.code
+                                        AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, p.on_date DESC
+),
+-- the latest stage target due on or before the period's end, and the first one after it
+due AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+    FROM item_period ip
+    JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
+                                 AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date DESC
+),
+next_due AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
+           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+    FROM item_period ip
+    JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
+                                 AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date
+),
+-- per linked indicator the measurement of the longest (then latest) period inside the row's
+-- period, for the item's organisation; NULL status when there is none; the counting basis
+-- of an access indicator (indicators.count_by)
+linked AS (
+    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start, di.indicator_code)
+           ip.code, ip.period_kind, ip.period_start, di.indicator_code, s.status, i.count_by
+    FROM item_period ip
+    JOIN @region@.development_indicators di ON di.item_code OPERATOR(pg_catalog.=) ip.code
+    JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) di.indicator_code
+    LEFT JOIN @region@.indicator_status s ON s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
+                                          AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+                                          AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
+                                          AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
+    ORDER BY ip.code, ip.period_kind, ip.period_start, di.indicator_code,
+             s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC
+),
+ind AS (
+    SELECT l.code, l.period_kind, l.period_start,
+           pg_catalog.count(*) AS indicators_linked,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
+           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.<>) 'met' AND l.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
+           pg_catalog.count(*) FILTER (WHERE l.status IS NULL) AS indicators_no_value,
+           pg_catalog.string_agg(((l.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(l.status, 'no value'))
+                                 OPERATOR(pg_catalog.||) COALESCE((' (' OPERATOR(pg_catalog.||) l.count_by) OPERATOR(pg_catalog.||) ')', ''),
+                                 ', ' ORDER BY l.indicator_code) AS indicator_statuses
+    FROM linked l
+    GROUP BY 1, 2, 3
+),
+services AS (
+    SELECT ds.item_code, pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
+    FROM @region@.development_services ds GROUP BY 1
+),
+top AS (
+    SELECT sg.scale, pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg GROUP BY 1
+),
+-- feedback of the linked services per organisation (with everything below it) and quarter
+fb_quarter AS (
+    SELECT t.ancestor_code AS organization_code, f.service,
+           CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS quarter_start,
+           pg_catalog.count(*) AS responses,
+           pg_catalog.count(pekefb.nps_score(f.response)) AS nps_answers,
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.>=) 9) AS promoters,
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6) AS detractors
+    FROM @region@.feedback_responses f
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) f.organization_code
+    CROSS JOIN @region@.settings s
+    WHERE EXISTS (SELECT FROM @region@.development_services ds WHERE ds.service OPERATOR(pg_catalog.=) f.service)
+    GROUP BY 1, 2, 3
+),
+fb AS (
+    SELECT ip.code, ip.period_kind, ip.period_start,
+           pg_catalog.sum(q.responses) AS responses, pg_catalog.sum(q.nps_answers) AS nps_answers,
+           pg_catalog.sum(q.promoters) AS promoters, pg_catalog.sum(q.detractors) AS detractors
+    FROM item_period ip
+    JOIN @region@.development_services ds ON ds.item_code OPERATOR(pg_catalog.=) ip.code
+    JOIN fb_quarter q ON q.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+                     AND q.service OPERATOR(pg_catalog.=) ds.service
+                     AND q.quarter_start OPERATOR(pg_catalog.>=) ip.period_start
+                     AND q.quarter_start OPERATOR(pg_catalog.<=) ip.period_end
+    GROUP BY 1, 2, 3
 )
 SELECT
     ip.code AS item_code,
@@ -138,91 +215,20 @@ SELECT
 FROM item_period ip
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 LEFT JOIN @region@.stage_scales sc ON sc.scale OPERATOR(pg_catalog.=) ip.scale
--- the latest progress record on or before the period's end
-LEFT JOIN LATERAL (
-    SELECT p.stage, p.on_date, p.assessment, p.assessed_by
-    FROM @region@.development_progress p
-    WHERE p.item_code OPERATOR(pg_catalog.=) ip.code AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY p.on_date DESC LIMIT 1
-) rd ON true
+LEFT JOIN reached rd ON rd.code OPERATOR(pg_catalog.=) ip.code AND rd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                    AND rd.period_start OPERATOR(pg_catalog.=) ip.period_start
 LEFT JOIN @region@.stages rs ON rs.scale OPERATOR(pg_catalog.=) ip.scale AND rs.stage OPERATOR(pg_catalog.=) rd.stage
--- the latest stage target due on or before the period's end, and the first one after it
-LEFT JOIN LATERAL (
-    SELECT t.stage, t.due_date
-    FROM @region@.stage_targets t
-    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY t.due_date DESC LIMIT 1
-) dd ON true
+LEFT JOIN due dd ON dd.code OPERATOR(pg_catalog.=) ip.code AND dd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                AND dd.period_start OPERATOR(pg_catalog.=) ip.period_start
 LEFT JOIN @region@.stages ds ON ds.scale OPERATOR(pg_catalog.=) ip.scale AND ds.stage OPERATOR(pg_catalog.=) dd.stage
-LEFT JOIN LATERAL (
-    SELECT t.stage, t.due_date
-    FROM @region@.stage_targets t
-    WHERE t.item_code OPERATOR(pg_catalog.=) ip.code AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
-    ORDER BY t.due_date LIMIT 1
-) n ON true
-LEFT JOIN LATERAL (
-    SELECT pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg WHERE sg.scale OPERATOR(pg_catalog.=) ip.scale
-) top ON true
--- per linked indicator the measurement of the longest (then latest) period inside the row's
--- period, for the item's organisation; NULL status when there is none; the counting basis
--- of an access indicator (indicators.count_by)
-LEFT JOIN LATERAL (
-    SELECT pg_catalog.count(*) AS indicators_linked,
-           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
-           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
-           pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.<>) 'met' AND l.status OPERATOR(pg_catalog.<>) 'missed') AS indicators_not_judged,
-           pg_catalog.count(*) FILTER (WHERE l.status IS NULL) AS indicators_no_value,
-           pg_catalog.string_agg(((l.indicator_code OPERATOR(pg_catalog.||) ': ') OPERATOR(pg_catalog.||) COALESCE(l.status, 'no value'))
-                                 OPERATOR(pg_catalog.||) COALESCE((' (' OPERATOR(pg_catalog.||) l.count_by) OPERATOR(pg_catalog.||) ')', ''),
-                                 ', ' ORDER BY l.indicator_code) AS indicator_statuses
-    FROM (
-        SELECT di.indicator_code, s.status, i.count_by
-        FROM @region@.development_indicators di
-        JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) di.indicator_code
-        LEFT JOIN LATERAL (
-            SELECT s.status
-            FROM @region@.indicator_status s
-            WHERE s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
-              AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
-              AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
-              AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
-            ORDER BY s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC
-            LIMIT 1
-        ) s ON true
-        WHERE di.item_code OPERATOR(pg_catalog.=) ip.code
-    ) l
-    HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0
-) ind ON true
-LEFT JOIN LATERAL (
-    SELECT pg_catalog.string_agg(dsv.service, ', ' ORDER BY dsv.service) AS services
-    FROM @region@.development_services dsv WHERE dsv.item_code OPERATOR(pg_catalog.=) ip.code
-    HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0
-) sv ON true
--- feedback of the linked services from the organisation and everything below it, in the
--- quarters of the period (received_at's quarter in the region's time zone; the range on
--- received_at, two days wider than the period whatever the zone's offsets, only lets the
--- time index help)
-LEFT JOIN LATERAL (
-    SELECT CAST(pg_catalog.count(*) AS numeric) AS responses,
-           CAST(pg_catalog.count(pekefb.nps_score(f.response)) AS numeric) AS nps_answers,
-           CAST(pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.>=) 9) AS numeric) AS promoters,
-           CAST(pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6) AS numeric) AS detractors
-    FROM @region@.development_services fds
-    JOIN @region@.organization_tree t ON t.ancestor_code OPERATOR(pg_catalog.=) ip.organization_code
-    JOIN @region@.feedback_responses f ON f.organization_code OPERATOR(pg_catalog.=) t.organization_code
-                                      AND f.service OPERATOR(pg_catalog.=) fds.service
-    CROSS JOIN @region@.settings s
-    WHERE fds.item_code OPERATOR(pg_catalog.=) ip.code
-      AND f.received_at OPERATOR(pg_catalog.>=)
-          (pg_catalog.timezone(s.time_zone, CAST(ip.period_start AS timestamp)) OPERATOR(pg_catalog.-) interval '48 hours')
-      AND f.received_at OPERATOR(pg_catalog.<)
-          (pg_catalog.timezone(s.time_zone, CAST(ip.period_end AS timestamp)) OPERATOR(pg_catalog.+) interval '72 hours')
-      AND CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date)
-          OPERATOR(pg_catalog.>=) ip.period_start
-      AND CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date)
-          OPERATOR(pg_catalog.<=) ip.period_end
-    HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0
-) fb ON true
+LEFT JOIN next_due n ON n.code OPERATOR(pg_catalog.=) ip.code AND n.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+                    AND n.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN top ON top.scale OPERATOR(pg_catalog.=) ip.scale
+LEFT JOIN ind ON ind.code OPERATOR(pg_catalog.=) ip.code AND ind.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+             AND ind.period_start OPERATOR(pg_catalog.=) ip.period_start
+LEFT JOIN services sv ON sv.item_code OPERATOR(pg_catalog.=) ip.code
+LEFT JOIN fb ON fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+            AND fb.period_start OPERATOR(pg_catalog.=) ip.period_start
 CROSS JOIN LATERAL (
     SELECT CASE WHEN ip.scale IS NULL THEN 'no_target'
                 WHEN ds.rank IS NULL AND rs.rank IS NULL THEN 'not_started'
@@ -282,7 +288,7 @@ SELECT
     s.work_package_code,
     pekefb.localized(w.name_fi, w.name_sv, w.name_en) AS work_package_name,
     w.parent_code AS investment_code,
-    w.organization_code,
+    COALESCE(w.organization_code, st.area_code) AS organization_code,
     s.period_kind,
     s.period_start,
     s.period_end,
@@ -309,24 +315,10 @@ SELECT
     COALESCE(pg_catalog.sum(s.indicators_missed) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_missed,
     COALESCE(pg_catalog.sum(s.indicators_not_judged) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_not_judged,
     COALESCE(pg_catalog.sum(s.indicators_no_value) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_no_value
-FROM (
-    -- the work package's organisation as two arms (its own, or the wellbeing area's), so that
-    -- a filter on organization_code is an index condition (development_items_organization_idx)
-    SELECT w.code, w.name_fi, w.name_sv, w.name_en, w.parent_code, w.organization_code
-    FROM @region@.development_items w WHERE w.organization_code IS NOT NULL
-    UNION ALL
-    SELECT w.code, w.name_fi, w.name_sv, w.name_en, w.parent_code, st.area_code
-    FROM @region@.development_items w CROSS JOIN @region@.settings st WHERE w.organization_code IS NULL
-) w
--- the rows of the work package: its own and its children's (work_package_code is the item's
--- code or its parent's), read by the items' keys
-CROSS JOIN LATERAL (
-    SELECT s1.* FROM @region@.development_status s1 WHERE s1.item_code OPERATOR(pg_catalog.=) w.code
-    UNION ALL
-    SELECT s2.* FROM @region@.development_status s2 WHERE s2.parent_code OPERATOR(pg_catalog.=) w.code
-) s
-WHERE s.work_package_code OPERATOR(pg_catalog.=) w.code
-GROUP BY s.work_package_code, w.name_fi, w.name_sv, w.name_en, w.parent_code, w.organization_code,
+FROM @region@.development_status s
+JOIN @region@.development_items w ON w.code OPERATOR(pg_catalog.=) s.work_package_code
+CROSS JOIN @region@.settings st
+GROUP BY s.work_package_code, w.name_fi, w.name_sv, w.name_en, w.parent_code, w.organization_code, st.area_code,
          s.period_kind, s.period_start, s.period_end;
 COMMENT ON VIEW @region@.development_summary IS
     'per work package and period (calendar quarter and year): its actions by status (development_status), the share on schedule, and the work package''s own status and linked indicators';

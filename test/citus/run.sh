@@ -155,7 +155,8 @@ snapshot() {
 		             WHERE attrelid = 'region.$v'::regclass AND attnum > 0 AND attname <> 'loaded_at'")
 		for s in region single; do
 			q -c "SET TimeZone = 'America/Los_Angeles'" -c "SET DateStyle = 'SQL, DMY'" \
-				-c "COPY (SELECT $cols FROM $s.$v) TO STDOUT" | LC_ALL=C sort >"$work/$1.$s.$v" || return 1
+				-c "COPY (SELECT $cols FROM $s.$v) TO STDOUT" | LC_ALL=C sort >"$work/$1.$s.$v" \
+				|| { echo "snapshot $1: $s.$v could not be read" >&2; return 1; }
 		done
 	done
 }
