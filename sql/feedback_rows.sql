@@ -4,7 +4,8 @@
 -- themes), deletes and TRUNCATE, before and after refresh_feedback_rows, under a session's
 -- raise of min_group_size, a change of the region's min_group_size, of its time zone and
 -- of the organisation tree.  After each step, diff counts the rows of each view that differ
--- from its computation (_VIEW_computed, both ways): it must be 0; path says whether the
+-- from its computation (_VIEW_computed, both ways; for organization_overview its feedback
+-- figures, _feedback_overview against _feedback_overview_computed): it must be 0; path says whether the
 -- view read stored rows (stored), stored rows and stale years (stale years) or computed
 -- everything (computed).  A member reads the same rows as the owner (a benchmark), and a
 -- dashboard's query reads the stored rows by their index, not the responses.
@@ -30,6 +31,8 @@ SELECT (SELECT count(*) FROM (SELECT * FROM feedback_summary EXCEPT ALL SELECT *
        + (SELECT count(*) FROM (SELECT * FROM _feedback_item_summary_computed EXCEPT ALL SELECT * FROM feedback_item_summary) x) AS items,
        (SELECT count(*) FROM (SELECT * FROM feedback_theme_summary EXCEPT ALL SELECT * FROM _feedback_theme_summary_computed) x)
        + (SELECT count(*) FROM (SELECT * FROM _feedback_theme_summary_computed EXCEPT ALL SELECT * FROM feedback_theme_summary) x) AS themes,
+       (SELECT count(*) FROM (SELECT * FROM _feedback_overview EXCEPT ALL SELECT * FROM _feedback_overview_computed) x)
+       + (SELECT count(*) FROM (SELECT * FROM _feedback_overview_computed EXCEPT ALL SELECT * FROM _feedback_overview) x) AS overview,
        CASE WHEN NOT _feedback_rows_usable() THEN 'computed'
             WHEN _feedback_rows_any_stale() THEN 'stale years ' || array_to_string(_feedback_rows_stale_units(), ',')
             ELSE 'stored' END AS path,
@@ -38,7 +41,9 @@ SELECT (SELECT count(*) FROM (SELECT * FROM feedback_summary EXCEPT ALL SELECT *
        (SELECT count(*) FROM feedback_item_summary) AS item_rows,
        (SELECT count(*) FILTER (WHERE suppressed) FROM feedback_item_summary) AS item_hidden,
        (SELECT count(*) FROM feedback_theme_summary) AS theme_rows,
-       (SELECT count(*) FILTER (WHERE suppressed) FROM feedback_theme_summary) AS theme_hidden;
+       (SELECT count(*) FILTER (WHERE suppressed) FROM feedback_theme_summary) AS theme_hidden,
+       (SELECT count(*) FROM organization_overview WHERE responses > 0) AS overview_rows,
+       (SELECT count(*) FILTER (WHERE suppressed) FROM organization_overview) AS overview_hidden;
 
 -- random responses: the units and a municipality of their own, two services, three roles
 -- (one none), three statements with "don't know", themes; over three years, some of them
@@ -75,7 +80,8 @@ SELECT * FROM diff;
 SELECT refresh_feedback_rows() > 0 AS stored;
 SELECT * FROM diff;
 SELECT (SELECT count(*) FROM _feedback_rows) AS summary_stored, (SELECT count(*) FROM _feedback_item_rows) AS items_stored,
-       (SELECT count(*) FROM _feedback_theme_rows) AS themes_stored;
+       (SELECT count(*) FROM _feedback_theme_rows) AS themes_stored,
+       (SELECT count(*) FROM _feedback_overview_rows) AS overview_stored;
 -- nothing stale: a second refresh writes nothing
 SELECT refresh_feedback_rows() AS written;
 
@@ -135,11 +141,15 @@ SELECT * FROM diff;
 CREATE ROLE regress_fbrows_partner;
 SELECT add_member('regress_fbrows_partner', 'm1u1', 'write') AS added;
 CREATE TEMP TABLE owner_rows AS SELECT * FROM feedback_summary;
-GRANT SELECT ON owner_rows TO regress_fbrows_partner;
+CREATE TEMP TABLE owner_overview AS SELECT * FROM organization_overview;
+GRANT SELECT ON owner_rows, owner_overview TO regress_fbrows_partner;
 SET ROLE regress_fbrows_partner;
 SELECT (SELECT count(*) FROM (SELECT * FROM feedback_summary EXCEPT ALL SELECT * FROM owner_rows) x)
-       + (SELECT count(*) FROM (SELECT * FROM owner_rows EXCEPT ALL SELECT * FROM feedback_summary) x) AS member_diff;
+       + (SELECT count(*) FROM (SELECT * FROM owner_rows EXCEPT ALL SELECT * FROM feedback_summary) x) AS member_diff,
+       (SELECT count(*) FROM (SELECT * FROM organization_overview EXCEPT ALL SELECT * FROM owner_overview) x)
+       + (SELECT count(*) FROM (SELECT * FROM owner_overview EXCEPT ALL SELECT * FROM organization_overview) x) AS member_overview_diff;
 SELECT count(*) FROM _feedback_rows;
+SELECT count(*) FROM _feedback_overview_rows;
 -- a member's load marks its year stale, as the owner's does
 INSERT INTO feedback_responses (organization_code, response_id, received_at, service, response)
 VALUES ('m1u1', 'member1', '2024-05-05 12:00+03', 'neuvola', '{"role":"parent","nps":10}');
@@ -149,7 +159,7 @@ SELECT refresh_feedback_rows() > 0 AS refreshed;
 
 -- 8. a dashboard's query (one organisation, one year) reads the stored rows by their key:
 -- no scan of feedback_responses runs (the computations are gated off)
-ANALYZE feedback_responses, _feedback_rows, _feedback_item_rows, _feedback_theme_rows;
+ANALYZE feedback_responses, _feedback_rows, _feedback_item_rows, _feedback_theme_rows, _feedback_overview_rows;
 CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
     line text;
@@ -164,6 +174,11 @@ END $$;
 SELECT pg_temp.plan($$SELECT * FROM feedback_summary WHERE organization_code = 'm1' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
 SELECT pg_temp.plan($$SELECT * FROM feedback_item_summary WHERE organization_code = 'm1' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
 SELECT pg_temp.plan($$SELECT * FROM feedback_theme_summary WHERE organization_code = 'm1' AND period_start >= '2025-01-01' AND period_start < '2026-01-01'$$);
+-- organization_overview reads its stored feedback figures twice (its keys, then the join);
+-- of 72 rows the planner would read them whole, so as at national size: by the key
+SET enable_seqscan = off;
+SELECT pg_temp.plan($$SELECT * FROM organization_overview WHERE organization_code = 'm1' AND period_start = '2025-01-01'$$);
+RESET enable_seqscan;
 
 -- the computations' function refuses any other row type
 SELECT count(*) FROM _feedback_computed_rows(CAST(NULL AS integer), true);
@@ -173,7 +188,7 @@ SELECT count(*) FROM _feedback_computed_rows(CAST(NULL AS feedback_responses), f
 TRUNCATE feedback_responses, feedback_coded_themes;
 SELECT * FROM diff;
 SELECT (SELECT count(*) FROM _feedback_rows) + (SELECT count(*) FROM _feedback_item_rows)
-       + (SELECT count(*) FROM _feedback_theme_rows) AS stored_rows;
+       + (SELECT count(*) FROM _feedback_theme_rows) + (SELECT count(*) FROM _feedback_overview_rows) AS stored_rows;
 SELECT refresh_feedback_rows() AS written;
 SELECT pg_temp.load(1, 300) AS responses;
 SELECT * FROM diff;

@@ -33,7 +33,7 @@ BEGIN
                         'targets', 'target_history', 'members',
                         'feedback_responses', 'feedback_answers', 'feedback_coded_themes',
                         'feedback_states', 'feedback_item_states', 'feedback_theme_states',
-                        '_feedback_rows', '_feedback_item_rows', '_feedback_theme_rows',
+                        '_feedback_rows', '_feedback_item_rows', '_feedback_theme_rows', '_feedback_overview_rows',
                         'development_items', 'development_progress', 'stage_targets',
                         'development_indicators', 'development_services'));
 END

@@ -1,6 +1,6 @@
 -- states_feedback: the stored rows of the feedback benchmark views (issue 13, doc/states.md).
--- feedback_summary, feedback_item_summary and feedback_theme_summary read these tables, one
--- per view, holding the view's rows themselves (suppressed, under the region's
+-- feedback_summary, feedback_item_summary, feedback_theme_summary and organization_overview
+-- (its feedback figures) read these tables, one per view, holding the view's rows themselves (suppressed, under the region's
 -- min_group_size), so that a dashboard's query for one organisation and year reads a few
 -- rows by an index instead of aggregating and suppressing every response.
 --
@@ -124,6 +124,33 @@ COMMENT ON COLUMN @region@._feedback_theme_rows.share IS 'as feedback_theme_summ
 COMMENT ON COLUMN @region@._feedback_theme_rows.suppressed IS 'as feedback_theme_summary';
 COMMENT ON COLUMN @region@._feedback_theme_rows.theme_key IS 'theme as a key: ''-'' for NULL, ''+'' and the theme otherwise (generated)';
 
+-- _feedback_overview_rows: the feedback figures of organization_overview (its yearly
+-- responses, NPS, comments and top themes, suppressed), per organisation,
+-- includes_sub_organizations and year; the indicator counts beside them are read from
+-- measurements as they are (views_overview.sql).
+CREATE TABLE @region@._feedback_overview_rows (
+    organization_code          text NOT NULL,
+    includes_sub_organizations boolean NOT NULL,
+    period_start               date NOT NULL,
+    responses                  bigint NOT NULL,
+    nps                        double precision,
+    comments                   bigint,
+    top_themes                 text,
+    suppressed                 boolean NOT NULL,
+    PRIMARY KEY (organization_code, period_start, includes_sub_organizations)
+);
+CREATE INDEX _feedback_overview_rows_unit ON @region@._feedback_overview_rows (period_start);
+COMMENT ON TABLE @region@._feedback_overview_rows IS
+    'internal: the stored feedback figures of organization_overview (suppressed, under the min_group_size of _feedback_rows_meta), per year; refreshed by refresh_feedback_rows';
+COMMENT ON COLUMN @region@._feedback_overview_rows.organization_code IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.includes_sub_organizations IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.period_start IS 'as organization_overview (the first day of the year: the unit the rows are refreshed by)';
+COMMENT ON COLUMN @region@._feedback_overview_rows.responses IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.nps IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.comments IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.top_themes IS 'as organization_overview';
+COMMENT ON COLUMN @region@._feedback_overview_rows.suppressed IS 'as organization_overview';
+
 -- _feedback_rows_dirty: the marks of the years whose stored rows are stale, one row per
 -- statement and year (a statement on feedback_responses touched them since the last
 -- refresh).  Appended only, never updated: writers take no row lock, so concurrent loads
@@ -200,7 +227,7 @@ CREATE FUNCTION @region@._feedback_rows_clear() RETURNS trigger
 AS $fn$
 BEGIN
     TRUNCATE @region@._feedback_rows, @region@._feedback_item_rows, @region@._feedback_theme_rows,
-             @region@._feedback_rows_dirty;
+             @region@._feedback_overview_rows, @region@._feedback_rows_dirty;
     UPDATE @region@._feedback_rows_meta SET complete = false;
     RETURN NULL;
 END

@@ -91,9 +91,10 @@ DECLARE
 BEGIN
     IF rel IS NULL OR rel OPERATOR(pg_catalog.<>) ALL (ARRAY['@region@._feedback_summary_computed'::pg_catalog.regclass,
                                                            '@region@._feedback_item_summary_computed'::pg_catalog.regclass,
-                                                           '@region@._feedback_theme_summary_computed'::pg_catalog.regclass]) THEN
+                                                           '@region@._feedback_theme_summary_computed'::pg_catalog.regclass,
+                                                           '@region@._feedback_overview_computed'::pg_catalog.regclass]) THEN
         RAISE EXCEPTION 'invalid feedback computation: "%"', pg_catalog.pg_typeof(view)
-            USING ERRCODE = '22023', DETAIL = 'Expected the row type of _feedback_summary_computed, _feedback_item_summary_computed or _feedback_theme_summary_computed.';
+            USING ERRCODE = '22023', DETAIL = 'Expected the row type of _feedback_summary_computed, _feedback_item_summary_computed, _feedback_theme_summary_computed or _feedback_overview_computed.';
     END IF;
     IF stale_only THEN
         RETURN QUERY EXECUTE pg_catalog.format(
@@ -425,11 +426,13 @@ BEGIN
         DELETE FROM @region@._feedback_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
         DELETE FROM @region@._feedback_item_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
         DELETE FROM @region@._feedback_theme_rows WHERE unit_start OPERATOR(pg_catalog.=) ANY (units);
+        DELETE FROM @region@._feedback_overview_rows WHERE period_start OPERATOR(pg_catalog.=) ANY (units);
     ELSE
         units := NULL;  -- every year
         DELETE FROM @region@._feedback_rows;
         DELETE FROM @region@._feedback_item_rows;
         DELETE FROM @region@._feedback_theme_rows;
+        DELETE FROM @region@._feedback_overview_rows;
     END IF;
     INSERT INTO @region@._feedback_rows
         (organization_code, includes_sub_organizations, service, period_start, role, unit_start, responses, nps_answers, nps,
@@ -463,9 +466,19 @@ BEGIN
     WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
     GET DIAGNOSTICS n = ROW_COUNT;
     written := written OPERATOR(pg_catalog.+) n;
+    -- organization_overview's feedback figures (views_overview.sql)
+    INSERT INTO @region@._feedback_overview_rows
+        (organization_code, includes_sub_organizations, period_start, responses, nps, comments, top_themes, suppressed)
+    SELECT c.organization_code, c.includes_sub_organizations, c.period_start, c.responses, c.nps, c.comments,
+           c.top_themes, c.suppressed
+    FROM @region@._feedback_overview_computed c
+    WHERE units IS NULL OR c.period_start OPERATOR(pg_catalog.=) ANY (units);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    written := written OPERATOR(pg_catalog.+) n;
     IF units IS NULL THEN
         -- (every row new: the planner's statistics of the tables are those of before)
-        ANALYZE @region@._feedback_rows, @region@._feedback_item_rows, @region@._feedback_theme_rows;
+        ANALYZE @region@._feedback_rows, @region@._feedback_item_rows, @region@._feedback_theme_rows,
+                @region@._feedback_overview_rows;
     END IF;
     DELETE FROM @region@._feedback_rows_dirty d WHERE d.mark OPERATOR(pg_catalog.=) ANY (seen);
     UPDATE @region@._feedback_rows_meta SET complete = true, min_group_size = mgs;

@@ -1,11 +1,118 @@
+-- _feedback_overview_computed: the feedback figures of organization_overview computed from
+-- the feedback counts (the stored states while they are kept, else the responses:
+-- _feedback_own, _feedback_own_themes), suppressed along the tree and against the quarterly
+-- groups (_feedback_year); refresh_feedback_rows stores them in _feedback_overview_rows.
+CREATE VIEW @region@._feedback_overview_computed AS
+WITH scope AS NOT MATERIALIZED (
+    SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
+    FROM @region@.organization_tree t
+    CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
+    WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
+),
+-- the feedback counts per own organisation and quarter (the stored states while they are
+-- kept, else the responses: _feedback_own, _feedback_own_themes), summed per year up the tree
+fb AS NOT MATERIALIZED (
+    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
+           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
+           -- pekefb.nps over the responses: its tally's counters summed
+           @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps,
+           CAST(pg_catalog.sum(w.comments) AS bigint) AS comments
+    FROM @region@._feedback_own w
+    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
+    GROUP BY 1, 2, 3
+),
+th AS NOT MATERIALIZED (
+    SELECT x.organization_code, x.includes_sub_organizations, x.period_start,
+           pg_catalog.string_agg(((x.theme OPERATOR(pg_catalog.||) ' (') OPERATOR(pg_catalog.||) x.mentions) OPERATOR(pg_catalog.||) ')', ', '
+                                 ORDER BY x.mentions DESC, x.theme) AS top_themes
+    FROM (
+        -- every element of themes counts (repeats in one response too): occurrences
+        SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
+               CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
+               w.theme, CAST(pg_catalog.sum(w.occurrences) AS bigint) AS mentions,
+               pg_catalog.row_number() OVER (
+                   PARTITION BY sc.ancestor_code, sc.includes_sub_organizations,
+                                CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date)
+                   ORDER BY pg_catalog.sum(w.occurrences) DESC, w.theme) AS rank
+        FROM @region@._feedback_own_themes w
+        JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
+        GROUP BY 1, 2, 3, 4
+    ) x
+    WHERE x.rank OPERATOR(pg_catalog.<=) 3
+    GROUP BY 1, 2, 3
+)
+SELECT fb.organization_code, fb.includes_sub_organizations, fb.period_start, fb.responses,
+       CASE WHEN NOT x.suppressed AND NOT COALESCE(fy.nps_hidden, false) THEN fb.nps END AS nps,
+       CASE WHEN NOT x.suppressed THEN fb.comments END                      AS comments,
+       CASE WHEN NOT x.suppressed THEN th.top_themes END                    AS top_themes,
+       x.suppressed OR COALESCE(fy.nps_hidden, false)                       AS suppressed
+FROM fb
+LEFT JOIN th  ON th.organization_code OPERATOR(pg_catalog.=) fb.organization_code
+             AND th.includes_sub_organizations OPERATOR(pg_catalog.=) fb.includes_sub_organizations
+             AND th.period_start OPERATOR(pg_catalog.=) fb.period_start
+LEFT JOIN @region@._feedback_year fy ON fy.organization_code OPERATOR(pg_catalog.=) fb.organization_code
+             AND fy.includes_sub_organizations OPERATOR(pg_catalog.=) fb.includes_sub_organizations
+             AND fy.period_start OPERATOR(pg_catalog.=) fb.period_start
+CROSS JOIN LATERAL (
+    -- figures over responses (comments, themes) hidden by responses, the NPS by its answers
+    -- (both along the tree and against the quarterly groups: views_privacy_feedback.sql)
+    SELECT COALESCE(fy.responses_hidden, false) AS suppressed
+) x;
+COMMENT ON VIEW @region@._feedback_overview_computed IS
+    'internal: the feedback figures of organization_overview computed from the feedback counts (organization_overview reads them for the years not stored: doc/states.md)';
+
+-- _feedback_overview: the stored figures (_feedback_overview_rows) of the years not stale,
+-- the stale years computed, or everything computed, as the three feedback views read theirs
+-- (views_feedback.sql); on a distributed region, the computation.
+DO $do$
+BEGIN
+    IF @region@._feedback_rows_distributed() THEN
+        CREATE VIEW @region@._feedback_overview AS SELECT * FROM @region@._feedback_overview_computed;
+        RETURN;
+    END IF;
+    CREATE VIEW @region@._feedback_overview AS
+    SELECT r.organization_code, r.includes_sub_organizations, r.period_start, r.responses, r.nps, r.comments,
+           r.top_themes, r.suppressed
+    FROM @region@._feedback_overview_rows r
+    WHERE @region@._feedback_rows_usable()
+      AND r.period_start OPERATOR(pg_catalog.<>) ALL (CAST((SELECT @region@._feedback_rows_stale_units()) AS date[]))
+    UNION ALL
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_overview_computed), true)
+    WHERE @region@._feedback_rows_usable() AND @region@._feedback_rows_any_stale()
+    UNION ALL
+    SELECT * FROM @region@._feedback_computed_rows(CAST(NULL AS @region@._feedback_overview_computed), false)
+    WHERE NOT @region@._feedback_rows_usable();
+END
+$do$;
+COMMENT ON VIEW @region@._feedback_overview IS
+    'internal: the feedback figures of organization_overview: stored, or computed for the stale years (not granted to members)';
+DO $do$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN
+        SELECT v.relname AS view_name, a.attname
+        FROM pg_catalog.pg_class v
+        JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) v.oid AND a.attnum OPERATOR(pg_catalog.>) 0
+        WHERE v.relnamespace OPERATOR(pg_catalog.=) '@region@'::pg_catalog.regnamespace
+          AND v.relname OPERATOR(pg_catalog.=) ANY (ARRAY['_feedback_overview_computed', '_feedback_overview'])
+    LOOP
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.%I.%I IS %L', c.view_name, c.attname,
+                                  'as organization_overview');
+    END LOOP;
+END
+$do$;
+
 -- organization_overview: qualitative and quantitative information side by side, per
 -- organisation, includes_sub_organizations and calendar year (of the measurement period;
 -- of received_at in the region's time zone): how many distinct indicators met their targets, the
 -- feedback figures and the most frequent themes.  false rows count the organisation's own
 -- measurements and responses, true rows also those of every organisation below it.
--- (The CTEs are NOT MATERIALIZED: each is read more than once, and materialised they kept a
--- dashboard's organisation and year filter from reaching measurements' and the feedback
--- states' keys: view_filters.)
+-- The feedback figures are _feedback_overview's (stored per year, above); the indicator
+-- counts are computed from the measurements.  (The CTEs are NOT MATERIALIZED: each is read
+-- more than once, and materialised they kept a dashboard's organisation and year filter
+-- from reaching measurements' and the feedback states' keys: view_filters.)
 CREATE VIEW @region@.organization_overview AS
 WITH scope AS NOT MATERIALIZED (
     SELECT t.organization_code, t.ancestor_code, x.includes_sub_organizations
@@ -41,39 +148,6 @@ ind AS NOT MATERIALIZED (
                  st.period_end OPERATOR(pg_catalog.-) st.period_start DESC, st.period_end DESC
     ) f
     GROUP BY 1, 2, 3
-),
--- the feedback counts per own organisation and quarter (the stored states while they are
--- kept, else the responses: _feedback_own, _feedback_own_themes), summed per year up the tree
-fb AS NOT MATERIALIZED (
-    SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
-           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
-           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
-           -- pekefb.nps over the responses: its tally's counters summed
-           @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps,
-           CAST(pg_catalog.sum(w.comments) AS bigint) AS comments
-    FROM @region@._feedback_own w
-    JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
-    GROUP BY 1, 2, 3
-),
-th AS NOT MATERIALIZED (
-    SELECT x.organization_code, x.includes_sub_organizations, x.period_start,
-           pg_catalog.string_agg(((x.theme OPERATOR(pg_catalog.||) ' (') OPERATOR(pg_catalog.||) x.mentions) OPERATOR(pg_catalog.||) ')', ', '
-                                 ORDER BY x.mentions DESC, x.theme) AS top_themes
-    FROM (
-        -- every element of themes counts (repeats in one response too): occurrences
-        SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations,
-               CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS period_start,
-               w.theme, CAST(pg_catalog.sum(w.occurrences) AS bigint) AS mentions,
-               pg_catalog.row_number() OVER (
-                   PARTITION BY sc.ancestor_code, sc.includes_sub_organizations,
-                                CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date)
-                   ORDER BY pg_catalog.sum(w.occurrences) DESC, w.theme) AS rank
-        FROM @region@._feedback_own_themes w
-        JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
-        GROUP BY 1, 2, 3, 4
-    ) x
-    WHERE x.rank OPERATOR(pg_catalog.<=) 3
-    GROUP BY 1, 2, 3
 )
 SELECT
     k.organization_code,
@@ -87,32 +161,22 @@ SELECT
     CASE WHEN ind.indicators_with_target OPERATOR(pg_catalog.>) 0
          THEN ind.indicators_met::double precision OPERATOR(pg_catalog./) ind.indicators_with_target END AS share_met,
     ind.mean_attainment,
-    COALESCE(fb.responses, 0)                                            AS responses,
-    CASE WHEN NOT x.suppressed AND NOT COALESCE(fy.nps_hidden, false) THEN fb.nps END AS nps,
-    CASE WHEN NOT x.suppressed THEN fb.comments END                      AS comments,
-    CASE WHEN NOT x.suppressed THEN th.top_themes END                    AS top_themes,
-    x.suppressed OR COALESCE(fy.nps_hidden, false)                       AS suppressed,
+    COALESCE(f.responses, 0)                                             AS responses,
+    f.nps,
+    f.comments,
+    f.top_themes,
+    COALESCE(f.suppressed, false)                                        AS suppressed,
     COALESCE(ind.indicators, 0)                                          AS indicators
 FROM (SELECT organization_code, includes_sub_organizations, period_start FROM ind
-      UNION SELECT organization_code, includes_sub_organizations, period_start FROM fb) k
+      UNION SELECT organization_code, includes_sub_organizations, period_start FROM @region@._feedback_overview) k
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) k.organization_code
 LEFT JOIN ind ON ind.organization_code OPERATOR(pg_catalog.=) k.organization_code
              AND ind.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
              AND ind.period_start OPERATOR(pg_catalog.=) k.period_start
-LEFT JOIN fb  ON fb.organization_code OPERATOR(pg_catalog.=) k.organization_code
-             AND fb.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
-             AND fb.period_start OPERATOR(pg_catalog.=) k.period_start
-LEFT JOIN th  ON th.organization_code OPERATOR(pg_catalog.=) k.organization_code
-             AND th.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
-             AND th.period_start OPERATOR(pg_catalog.=) k.period_start
-LEFT JOIN @region@._feedback_year fy ON fy.organization_code OPERATOR(pg_catalog.=) k.organization_code
-             AND fy.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
-             AND fy.period_start OPERATOR(pg_catalog.=) k.period_start
-CROSS JOIN LATERAL (
-    -- figures over responses (comments, themes) hidden by responses, the NPS by its answers
-    -- (both along the tree and against the quarterly groups: views_privacy_feedback.sql)
-    SELECT COALESCE(fy.responses_hidden, false) AS suppressed
-) x;
+-- the feedback figures: stored per year while kept (_feedback_overview, above)
+LEFT JOIN @region@._feedback_overview f ON f.organization_code OPERATOR(pg_catalog.=) k.organization_code
+             AND f.includes_sub_organizations OPERATOR(pg_catalog.=) k.includes_sub_organizations
+             AND f.period_start OPERATOR(pg_catalog.=) k.period_start;
 COMMENT ON VIEW @region@.organization_overview IS
     'per organisation, includes_sub_organizations (false: its own measurements and responses, true: with all sub-organisations) and calendar year: indicators met and missed next to feedback responses, NPS and the most frequent themes';
 COMMENT ON COLUMN @region@.organization_overview.organization_code IS 'the organisation (organizations.code)';
