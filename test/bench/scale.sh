@@ -226,7 +226,7 @@ SQL
 	fref2=$(ms "SELECT clock_timestamp() AS t0 \\gset
 	            SELECT region.refresh_feedback_rows() AS n \\gset
 	            SELECT round(extract(epoch FROM clock_timestamp() - :'t0') * 1000);")
-	psql -d $DB -c "VACUUM ANALYZE region.feedback_responses, region._feedback_rows, region._feedback_item_rows, region._feedback_theme_rows"
+	psql -d $DB -c "VACUUM ANALYZE region.feedback_responses, region._feedback_rows, region._feedback_item_rows, region._feedback_theme_rows, region._feedback_overview_rows"
 	echo "after the monthly load, before the refresh (2025 stale, rolled up from the states): feedback_summary dashboard query $stale ms; refresh_feedback_rows (2025): $fref2 ms"
 	echo
 	# computed from the responses: the stored rows marked incomplete and one feedback-state
@@ -242,10 +242,7 @@ SQL
 		fs=$(best "$fq"); ws=$(best "$wq")
 		wd=$(FB_OFF="UPDATE region._feedback_rows_meta SET complete = false; ALTER TABLE region.feedback_responses DISABLE TRIGGER feedback_responses_states_insert;" OFF=1 R=1 best "$wq")
 		wst=$(FB_OFF="UPDATE region._feedback_rows_meta SET complete = false;" OFF=1 R=1 best "$wq")
-		case $view in
-		organization_overview) echo "| $view (no stored rows) | $wd | $wst | $fs | - | $ws | - |" ;;
-		*) echo "| $view | $wd | $wst | $fs | $(echo "scale=0; $wd / $fs" | bc)x | $ws | $(echo "scale=0; $wd / $ws" | bc)x |" ;;
-		esac
+		echo "| $view | $wd | $wst | $fs | $(echo "scale=0; $wd / $fs" | bc)x | $ws | $(echo "scale=0; $wd / $ws" | bc)x |"
 	done <<'Q'
 feedback_summary|period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'
 feedback_item_summary|period_start >= DATE '2025-01-01' AND period_start < DATE '2026-01-01'
