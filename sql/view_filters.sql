@@ -15,6 +15,39 @@ SET TimeZone = 'Europe/Helsinki';
 \o
 \set QUIET off
 \set ECHO all
+
+-- development work at a plan's size: 200 more partner organisations, and every
+-- organisation with a work package of 5 actions, each action with 8 progress records, 8
+-- stage targets, 2 indicators and 2 services (the sample's own 23 items over 15
+-- organisations are a size at which reading the tables whole is the cheapest plan even with
+-- enable_seqscan off, whatever the filter reaches)
+INSERT INTO region.organizations (code, name_fi, kind, parent_code)
+SELECT 'vf-ngo-' || n, 'järjestö ' || n, 'ngo', 'soite' FROM generate_series(1, 200) n;
+INSERT INTO region.development_items (code, parent_code, kind, name_fi, organization_code, planned_start, planned_end)
+SELECT 'vf-' || o.code, 'inv1', 'work_package', 'työpaketti', o.code, '2023-01-01', '2026-12-31'
+FROM region.organizations o;
+INSERT INTO region.development_items (code, parent_code, kind, name_fi, organization_code, planned_start, planned_end, scale)
+SELECT pg_catalog.format('vf-%s-%s', o.code, a), 'vf-' || o.code, 'action',
+       'toimenpide ' || a, o.code, '2023-01-01', '2026-12-31', 'implementation'
+FROM region.organizations o, generate_series(1, 5) a;
+INSERT INTO region.development_progress (item_code, on_date, stage, assessment)
+SELECT i.code, date '2023-01-15' + 90 * k, sg.stage, 'arvio ' || k
+FROM region.development_items i, generate_series(0, 7) k
+JOIN region.stages sg ON sg.scale = 'implementation' AND sg.rank = 1 + k / 2
+WHERE i.code LIKE 'vf-%' AND i.kind = 'action';
+INSERT INTO region.stage_targets (item_code, due_date, stage)
+SELECT i.code, date '2023-03-31' + 90 * k, sg.stage
+FROM region.development_items i, generate_series(0, 7) k
+JOIN region.stages sg ON sg.scale = 'implementation' AND sg.rank = 1 + k / 2
+WHERE i.code LIKE 'vf-%' AND i.kind = 'action';
+INSERT INTO region.development_indicators (item_code, indicator_code)
+SELECT i.code, x.code
+FROM region.development_items i, (VALUES ('lene'), ('pta-3kk')) x (code)
+WHERE i.code LIKE 'vf-%' AND i.kind = 'action';
+INSERT INTO region.development_services (item_code, service)
+SELECT i.code, x.service
+FROM region.development_items i, (VALUES ('neuvola'), ('lastensuojelu')) x (service)
+WHERE i.code LIKE 'vf-%' AND i.kind = 'action';
 ANALYZE;
 
 -- the row tables a query's plan reads whole: a Seq Scan, or an index scan without an index
@@ -44,6 +77,7 @@ SELECT v.view_name, pg_temp.full_scans(pg_catalog.format('SELECT * FROM region.%
 FROM (VALUES
     ('access_summary',         $f$organization_code = 'kokkola' AND period_start = '2025-01-01'$f$),
     ('data_quality',           $f$organization_code = 'kokkola' AND period_start = '2025-01-01'$f$),
+    ('development_rows',       $f$key_organization_code = 'kokkola' AND period_start = '2025-01-01'$f$),
     ('development_status',     $f$organization_code = 'kokkola' AND period_start = '2025-01-01'$f$),
     ('development_summary',    $f$organization_code = 'kokkola' AND period_start = '2025-01-01'$f$),
     ('feedback_comments',      $f$organization_code = 'kokkola'$f$),

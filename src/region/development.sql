@@ -59,6 +59,9 @@ CREATE TABLE @region@.development_items (
     CONSTRAINT development_items_planned_finite CHECK (pg_catalog.isfinite(planned_start) AND pg_catalog.isfinite(planned_end))
 );
 CREATE INDEX development_items_parent_idx ON @region@.development_items (parent_code);
+CREATE INDEX development_items_organization_idx ON @region@.development_items (organization_code);
+COMMENT ON INDEX @region@.development_items_organization_idx IS
+    'the items of an organisation (and, by IS NULL, those of the wellbeing area): the organisation filter of development_status and development_summary';
 COMMENT ON TABLE @region@.development_items IS
     'development work as planned: programme > investment > work package > action (a child''s kind is below its parent''s; no cycles)';
 COMMENT ON COLUMN @region@.development_items.code IS 'stable key: lower-case letters, digits, _ . -';

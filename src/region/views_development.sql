@@ -37,88 +37,135 @@ $fn$;
 COMMENT ON FUNCTION @region@.development_periods(date, date) IS
     'the calendar quarters and years overlapping first_day .. last_day (inclusive dates); used by development_status';
 
--- development_status: one row per development item and period from the quarter (year) of
--- its first planned, recorded or due day to that of its last.  Linked indicators are read
--- from indicator_status for the item's organisation (the wellbeing area when it has none):
--- per indicator the measurement of the longest period inside the row's period; feedback of
--- the linked services counts the organisation's and its sub-organisations' responses.
-CREATE VIEW @region@.development_status WITH (security_invoker = true) AS
-WITH progress_span AS (
-    SELECT pr.item_code, pg_catalog.min(pr.on_date) AS first_day, pg_catalog.max(pr.on_date) AS last_day
-    FROM @region@.development_progress pr GROUP BY 1
+-- development_rows: the rows development_status and development_summary are made of, on two
+-- bases, so that the organisation filters of both views reach development_items' indexes
+-- (issue 13, view_filters):
+--   basis own:          one row per item and period, keyed by the item's own organisation
+--                       (the wellbeing area when it has none): development_status;
+--   basis work_package: a work package and its direct children (kind below work_package),
+--                       keyed by the work package's organisation: development_summary.
+-- Every part below keys its rows by (basis, key_organization_code, code[, period]) and the
+-- main query joins on that key, so that a filter on the key (and on the period) reaches each
+-- part's scans: none is materialised.  Linked indicators and feedback are read for the key
+-- organisation, and only for the rows that show them (every row of basis own; the work
+-- package itself in basis work_package, whose key is its own organisation).  settings is
+-- joined by its key (its one row, id = 1), so that no part needs a sequential scan.
+CREATE VIEW @region@.development_rows WITH (security_invoker = true) AS
+WITH item_org AS NOT MATERIALIZED (
+    SELECT 'own'::text AS basis, i.organization_code AS key_organization_code, i.*
+    FROM @region@.development_items i
+    WHERE i.organization_code IS NOT NULL
+    UNION ALL
+    SELECT 'own'::text, st.area_code, i.*
+    FROM @region@.development_items i
+    JOIN @region@.settings st ON st.id OPERATOR(pg_catalog.=) 1
+    WHERE i.organization_code IS NULL
+    UNION ALL
+    SELECT 'work_package'::text, w.organization_code, w.*
+    FROM @region@.development_items w
+    WHERE w.kind OPERATOR(pg_catalog.=) 'work_package' AND w.organization_code IS NOT NULL
+    UNION ALL
+    SELECT 'work_package'::text, st.area_code, w.*
+    FROM @region@.development_items w
+    JOIN @region@.settings st ON st.id OPERATOR(pg_catalog.=) 1
+    WHERE w.kind OPERATOR(pg_catalog.=) 'work_package' AND w.organization_code IS NULL
+    UNION ALL
+    SELECT 'work_package'::text, w.organization_code, i.*
+    FROM @region@.development_items w
+    JOIN @region@.development_items i ON i.parent_code OPERATOR(pg_catalog.=) w.code
+                                     AND i.kind OPERATOR(pg_catalog.<>) 'work_package'
+    WHERE w.kind OPERATOR(pg_catalog.=) 'work_package' AND w.organization_code IS NOT NULL
+    UNION ALL
+    SELECT 'work_package'::text, st.area_code, i.*
+    FROM @region@.development_items w
+    JOIN @region@.development_items i ON i.parent_code OPERATOR(pg_catalog.=) w.code
+                                     AND i.kind OPERATOR(pg_catalog.<>) 'work_package'
+    JOIN @region@.settings st ON st.id OPERATOR(pg_catalog.=) 1
+    WHERE w.kind OPERATOR(pg_catalog.=) 'work_package' AND w.organization_code IS NULL
 ),
-target_span AS (
-    SELECT tg.item_code, pg_catalog.min(tg.due_date) AS first_day, pg_catalog.max(tg.due_date) AS last_day
-    FROM @region@.stage_targets tg GROUP BY 1
+-- the first and last day an item has a progress record or a stage target on
+span AS NOT MATERIALIZED (
+    SELECT io.basis, io.key_organization_code, io.code,
+           pg_catalog.min(d.day) AS first_day, pg_catalog.max(d.day) AS last_day
+    FROM item_org io
+    JOIN (SELECT pr.item_code, pr.on_date AS day FROM @region@.development_progress pr
+          UNION ALL
+          SELECT tg.item_code, tg.due_date FROM @region@.stage_targets tg) d
+      ON d.item_code OPERATOR(pg_catalog.=) io.code
+    GROUP BY 1, 2, 3
 ),
-item AS (
-    SELECT i.code, i.parent_code, i.kind, i.name_fi, i.name_sv, i.name_en, i.scale,
-           i.planned_start, i.planned_end,
-           COALESCE(i.organization_code, s.area_code) AS organization_code,
-           CASE WHEN i.kind OPERATOR(pg_catalog.=) 'work_package' THEN i.code
+item AS NOT MATERIALIZED (
+    SELECT io.basis, io.key_organization_code,
+           io.code, io.parent_code, io.kind, io.name_fi, io.name_sv, io.name_en, io.scale,
+           io.planned_start, io.planned_end,
+           CASE WHEN io.kind OPERATOR(pg_catalog.=) 'work_package' THEN io.code
                 WHEN p.kind OPERATOR(pg_catalog.=) 'work_package' THEN p.code END AS work_package_code,
-           CASE WHEN i.kind OPERATOR(pg_catalog.=) 'investment' THEN i.code
+           CASE WHEN io.kind OPERATOR(pg_catalog.=) 'investment' THEN io.code
                 WHEN p.kind OPERATOR(pg_catalog.=) 'investment' THEN p.code
                 WHEN g.kind OPERATOR(pg_catalog.=) 'investment' THEN g.code END AS investment_code,
-           LEAST(i.planned_start, ps.first_day, ts.first_day) AS first_day,
-           GREATEST(i.planned_end, ps.last_day, ts.last_day) AS last_day
-    FROM @region@.development_items i
-    LEFT JOIN @region@.development_items p ON p.code OPERATOR(pg_catalog.=) i.parent_code
+           LEAST(io.planned_start, sp.first_day) AS first_day,
+           GREATEST(io.planned_end, sp.last_day) AS last_day,
+           io.basis OPERATOR(pg_catalog.=) 'own' OR io.kind OPERATOR(pg_catalog.=) 'work_package' AS shows_links
+    FROM item_org io
+    LEFT JOIN @region@.development_items p ON p.code OPERATOR(pg_catalog.=) io.parent_code
     LEFT JOIN @region@.development_items g ON g.code OPERATOR(pg_catalog.=) p.parent_code
-    LEFT JOIN progress_span ps ON ps.item_code OPERATOR(pg_catalog.=) i.code
-    LEFT JOIN target_span ts ON ts.item_code OPERATOR(pg_catalog.=) i.code
-    CROSS JOIN @region@.settings s
+    LEFT JOIN span sp ON sp.basis OPERATOR(pg_catalog.=) io.basis
+                     AND sp.key_organization_code OPERATOR(pg_catalog.=) io.key_organization_code
+                     AND sp.code OPERATOR(pg_catalog.=) io.code
 ),
-item_period AS (
+item_period AS NOT MATERIALIZED (
     SELECT it.*, pp.period_kind, pp.period_start, pp.period_end
     FROM item it
     CROSS JOIN LATERAL @region@.development_periods(it.first_day, it.last_day) pp
 ),
 -- the latest progress record on or before the period's end (set-based, so that the plan
 -- stays cheap even while the small tables have no statistics)
-reached AS (
-    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
-           ip.code, ip.period_kind, ip.period_start, p.stage, p.on_date, p.assessment, p.assessed_by
+reached AS NOT MATERIALIZED (
+    SELECT DISTINCT ON (ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start)
+           ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start,
+           p.stage, p.on_date, p.assessment, p.assessed_by
     FROM item_period ip
     JOIN @region@.development_progress p ON p.item_code OPERATOR(pg_catalog.=) ip.code
                                         AND p.on_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY ip.code, ip.period_kind, ip.period_start, p.on_date DESC
+    ORDER BY ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, p.on_date DESC
 ),
 -- the latest stage target due on or before the period's end, and the first one after it
-due AS (
-    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
-           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+due AS NOT MATERIALIZED (
+    SELECT DISTINCT ON (ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start)
+           ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
     FROM item_period ip
     JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
                                  AND t.due_date OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date DESC
+    ORDER BY ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, t.due_date DESC
 ),
-next_due AS (
-    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start)
-           ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
+next_due AS NOT MATERIALIZED (
+    SELECT DISTINCT ON (ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start)
+           ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, t.stage, t.due_date
     FROM item_period ip
     JOIN @region@.stage_targets t ON t.item_code OPERATOR(pg_catalog.=) ip.code
                                  AND t.due_date OPERATOR(pg_catalog.>) ip.period_end
-    ORDER BY ip.code, ip.period_kind, ip.period_start, t.due_date
+    ORDER BY ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, t.due_date
 ),
 -- per linked indicator the measurement of the longest (then latest) period inside the row's
--- period, for the item's organisation; NULL status when there is none; the counting basis
+-- period, for the key organisation; NULL status when there is none; the counting basis
 -- of an access indicator (indicators.count_by)
-linked AS (
-    SELECT DISTINCT ON (ip.code, ip.period_kind, ip.period_start, di.indicator_code)
-           ip.code, ip.period_kind, ip.period_start, di.indicator_code, s.status, i.count_by
+linked AS NOT MATERIALIZED (
+    SELECT DISTINCT ON (ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, di.indicator_code)
+           ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start,
+           di.indicator_code, s.status, i.count_by
     FROM item_period ip
     JOIN @region@.development_indicators di ON di.item_code OPERATOR(pg_catalog.=) ip.code
     JOIN @region@.indicators i ON i.code OPERATOR(pg_catalog.=) di.indicator_code
     LEFT JOIN @region@.indicator_status s ON s.indicator_code OPERATOR(pg_catalog.=) di.indicator_code
-                                          AND s.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+                                          AND s.organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
                                           AND s.period_start OPERATOR(pg_catalog.>=) ip.period_start
                                           AND s.period_end OPERATOR(pg_catalog.<=) ip.period_end
-    ORDER BY ip.code, ip.period_kind, ip.period_start, di.indicator_code,
+    WHERE ip.shows_links
+    ORDER BY ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start, di.indicator_code,
              s.period_end OPERATOR(pg_catalog.-) s.period_start DESC, s.period_end DESC
 ),
-ind AS (
-    SELECT l.code, l.period_kind, l.period_start,
+ind AS NOT MATERIALIZED (
+    SELECT l.basis, l.key_organization_code, l.code, l.period_kind, l.period_start,
            pg_catalog.count(*) AS indicators_linked,
            pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'met') AS indicators_met,
            pg_catalog.count(*) FILTER (WHERE l.status OPERATOR(pg_catalog.=) 'missed') AS indicators_missed,
@@ -128,17 +175,20 @@ ind AS (
                                  OPERATOR(pg_catalog.||) COALESCE((' (' OPERATOR(pg_catalog.||) l.count_by) OPERATOR(pg_catalog.||) ')', ''),
                                  ', ' ORDER BY l.indicator_code) AS indicator_statuses
     FROM linked l
-    GROUP BY 1, 2, 3
+    GROUP BY 1, 2, 3, 4, 5
 ),
-services AS (
-    SELECT ds.item_code, pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
-    FROM @region@.development_services ds GROUP BY 1
+services AS NOT MATERIALIZED (
+    SELECT io.basis, io.key_organization_code, io.code,
+           pg_catalog.string_agg(ds.service, ', ' ORDER BY ds.service) AS services
+    FROM item_org io
+    JOIN @region@.development_services ds ON ds.item_code OPERATOR(pg_catalog.=) io.code
+    GROUP BY 1, 2, 3
 ),
 top AS (
     SELECT sg.scale, pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg GROUP BY 1
 ),
--- feedback of the linked services per organisation (with everything below it) and quarter
-fb_quarter AS (
+-- feedback per organisation (with everything below it), service and quarter
+fb_quarter AS NOT MATERIALIZED (
     SELECT t.ancestor_code AS organization_code, f.service,
            CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS quarter_start,
            pg_catalog.count(*) AS responses,
@@ -147,30 +197,31 @@ fb_quarter AS (
            pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6) AS detractors
     FROM @region@.feedback_responses f
     JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) f.organization_code
-    CROSS JOIN @region@.settings s
-    WHERE EXISTS (SELECT FROM @region@.development_services ds WHERE ds.service OPERATOR(pg_catalog.=) f.service)
+    JOIN @region@.settings s ON s.id OPERATOR(pg_catalog.=) 1
     GROUP BY 1, 2, 3
 ),
-fb AS (
-    SELECT ip.code, ip.period_kind, ip.period_start,
+fb AS NOT MATERIALIZED (
+    SELECT ip.basis, ip.key_organization_code, ip.code, ip.period_kind, ip.period_start,
            pg_catalog.sum(q.responses) AS responses, pg_catalog.sum(q.nps_answers) AS nps_answers,
            pg_catalog.sum(q.promoters) AS promoters, pg_catalog.sum(q.detractors) AS detractors
     FROM item_period ip
     JOIN @region@.development_services ds ON ds.item_code OPERATOR(pg_catalog.=) ip.code
-    JOIN fb_quarter q ON q.organization_code OPERATOR(pg_catalog.=) ip.organization_code
+    JOIN fb_quarter q ON q.organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
                      AND q.service OPERATOR(pg_catalog.=) ds.service
                      AND q.quarter_start OPERATOR(pg_catalog.>=) ip.period_start
                      AND q.quarter_start OPERATOR(pg_catalog.<=) ip.period_end
-    GROUP BY 1, 2, 3
+    WHERE ip.shows_links
+    GROUP BY 1, 2, 3, 4, 5
 )
 SELECT
+    ip.basis,
+    ip.key_organization_code,
     ip.code AS item_code,
     ip.parent_code,
     ip.kind,
     pekefb.localized(ip.name_fi, ip.name_sv, ip.name_en) AS item_name,
     ip.work_package_code,
     ip.investment_code,
-    ip.organization_code,
     ip.period_kind,
     ip.period_start,
     ip.period_end,
@@ -215,19 +266,31 @@ SELECT
 FROM item_period ip
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) mg
 LEFT JOIN @region@.stage_scales sc ON sc.scale OPERATOR(pg_catalog.=) ip.scale
-LEFT JOIN reached rd ON rd.code OPERATOR(pg_catalog.=) ip.code AND rd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+LEFT JOIN reached rd ON rd.basis OPERATOR(pg_catalog.=) ip.basis
+                    AND rd.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+                    AND rd.code OPERATOR(pg_catalog.=) ip.code AND rd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
                     AND rd.period_start OPERATOR(pg_catalog.=) ip.period_start
 LEFT JOIN @region@.stages rs ON rs.scale OPERATOR(pg_catalog.=) ip.scale AND rs.stage OPERATOR(pg_catalog.=) rd.stage
-LEFT JOIN due dd ON dd.code OPERATOR(pg_catalog.=) ip.code AND dd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+LEFT JOIN due dd ON dd.basis OPERATOR(pg_catalog.=) ip.basis
+                AND dd.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+                AND dd.code OPERATOR(pg_catalog.=) ip.code AND dd.period_kind OPERATOR(pg_catalog.=) ip.period_kind
                 AND dd.period_start OPERATOR(pg_catalog.=) ip.period_start
 LEFT JOIN @region@.stages ds ON ds.scale OPERATOR(pg_catalog.=) ip.scale AND ds.stage OPERATOR(pg_catalog.=) dd.stage
-LEFT JOIN next_due n ON n.code OPERATOR(pg_catalog.=) ip.code AND n.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+LEFT JOIN next_due n ON n.basis OPERATOR(pg_catalog.=) ip.basis
+                    AND n.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+                    AND n.code OPERATOR(pg_catalog.=) ip.code AND n.period_kind OPERATOR(pg_catalog.=) ip.period_kind
                     AND n.period_start OPERATOR(pg_catalog.=) ip.period_start
 LEFT JOIN top ON top.scale OPERATOR(pg_catalog.=) ip.scale
-LEFT JOIN ind ON ind.code OPERATOR(pg_catalog.=) ip.code AND ind.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+LEFT JOIN ind ON ind.basis OPERATOR(pg_catalog.=) ip.basis
+             AND ind.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+             AND ind.code OPERATOR(pg_catalog.=) ip.code AND ind.period_kind OPERATOR(pg_catalog.=) ip.period_kind
              AND ind.period_start OPERATOR(pg_catalog.=) ip.period_start
-LEFT JOIN services sv ON sv.item_code OPERATOR(pg_catalog.=) ip.code
-LEFT JOIN fb ON fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
+LEFT JOIN services sv ON sv.basis OPERATOR(pg_catalog.=) ip.basis
+                     AND sv.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+                     AND sv.code OPERATOR(pg_catalog.=) ip.code
+LEFT JOIN fb ON fb.basis OPERATOR(pg_catalog.=) ip.basis
+            AND fb.key_organization_code OPERATOR(pg_catalog.=) ip.key_organization_code
+            AND fb.code OPERATOR(pg_catalog.=) ip.code AND fb.period_kind OPERATOR(pg_catalog.=) ip.period_kind
             AND fb.period_start OPERATOR(pg_catalog.=) ip.period_start
 CROSS JOIN LATERAL (
     SELECT CASE WHEN ip.scale IS NULL THEN 'no_target'
@@ -237,6 +300,67 @@ CROSS JOIN LATERAL (
                 WHEN rs.rank OPERATOR(pg_catalog.>) ds.rank THEN 'ahead'
                 ELSE 'on_schedule' END AS status
 ) x;
+COMMENT ON VIEW @region@.development_rows IS
+    'the rows development_status (basis own) and development_summary (basis work_package: a work package and its direct children) are made of, keyed by the organisation each is filtered on; read those two views for status and summary';
+COMMENT ON COLUMN @region@.development_rows.basis IS 'own: the item keyed by its own organisation (development_status); work_package: a work package and its direct children keyed by the work package''s organisation (development_summary)';
+COMMENT ON COLUMN @region@.development_rows.key_organization_code IS 'the organisation the row is keyed by (the wellbeing area when none is given): the item''s own (basis own) or its work package''s (basis work_package); linked indicators and feedback are read for it';
+COMMENT ON COLUMN @region@.development_rows.item_code IS 'the development item (development_items.code)';
+COMMENT ON COLUMN @region@.development_rows.parent_code IS 'the item it belongs to';
+COMMENT ON COLUMN @region@.development_rows.kind IS 'programme, investment, work_package or action';
+COMMENT ON COLUMN @region@.development_rows.item_name IS 'item name in pekefb.language (fi, sv, en; Finnish where a translation is missing)';
+COMMENT ON COLUMN @region@.development_rows.work_package_code IS 'the work package the item is or belongs to; NULL above work packages';
+COMMENT ON COLUMN @region@.development_rows.investment_code IS 'the investment the item is or belongs to; NULL for programmes';
+COMMENT ON COLUMN @region@.development_rows.period_kind IS 'quarter or year (calendar)';
+COMMENT ON COLUMN @region@.development_rows.period_start IS 'first day of the period (inclusive)';
+COMMENT ON COLUMN @region@.development_rows.period_end IS 'last day of the period (inclusive), the day the item is judged on';
+COMMENT ON COLUMN @region@.development_rows.planned_start IS 'planned first day of the work';
+COMMENT ON COLUMN @region@.development_rows.planned_end IS 'planned last day of the work';
+COMMENT ON COLUMN @region@.development_rows.scale IS 'the stage scale of the item; NULL: not measured by stages';
+COMMENT ON COLUMN @region@.development_rows.milestone IS 'true when the scale is a yes/no milestone';
+COMMENT ON COLUMN @region@.development_rows.stage_reached IS 'stage of the latest progress record on or before period_end; NULL when none';
+COMMENT ON COLUMN @region@.development_rows.stage_reached_label IS 'stage_reached in pekefb.language';
+COMMENT ON COLUMN @region@.development_rows.rank_reached IS 'rank of stage_reached (stages.rank)';
+COMMENT ON COLUMN @region@.development_rows.reached_on IS 'date of that progress record';
+COMMENT ON COLUMN @region@.development_rows.stage_due IS 'stage of the latest stage target due on or before period_end; NULL when none is due yet';
+COMMENT ON COLUMN @region@.development_rows.stage_due_label IS 'stage_due in pekefb.language';
+COMMENT ON COLUMN @region@.development_rows.rank_due IS 'rank of stage_due';
+COMMENT ON COLUMN @region@.development_rows.due_on IS 'due date of that stage target';
+COMMENT ON COLUMN @region@.development_rows.next_stage_due IS 'stage of the first target due after period_end; NULL when none';
+COMMENT ON COLUMN @region@.development_rows.next_due_on IS 'its due date';
+COMMENT ON COLUMN @region@.development_rows.top_rank IS 'the highest rank of the scale (1 for a milestone)';
+COMMENT ON COLUMN @region@.development_rows.completed IS 'true when the stage reached is the last of the scale (a milestone done); NULL when nothing is reached';
+COMMENT ON COLUMN @region@.development_rows.status IS 'not_started (nothing due, nothing reached), no_target (nothing due yet or no scale), behind (reached below due or nothing reached), on_schedule (reached = due), ahead (reached above due)';
+COMMENT ON COLUMN @region@.development_rows.status_label IS 'status in pekefb.language';
+COMMENT ON COLUMN @region@.development_rows.assessment IS 'assessment text of the latest progress record on or before period_end';
+COMMENT ON COLUMN @region@.development_rows.assessed_on IS 'date of that assessment';
+COMMENT ON COLUMN @region@.development_rows.assessed_by IS 'who made that assessment';
+COMMENT ON COLUMN @region@.development_rows.indicators_linked IS 'outcome indicators linked to the item (development_indicators); 0 for a work package''s children in basis work_package (the indicator and feedback columns are read for basis own and for the work package itself)';
+COMMENT ON COLUMN @region@.development_rows.indicators_met IS 'of them, those whose value for the period (indicator_status, the item''s organisation) met its target';
+COMMENT ON COLUMN @region@.development_rows.indicators_missed IS 'of them, those whose value for the period missed its target';
+COMMENT ON COLUMN @region@.development_rows.indicators_not_judged IS 'of them, those with a value for the period but not judged against a target (no target, target pending, a quarter of a yearly target: year to date)';
+COMMENT ON COLUMN @region@.development_rows.indicators_no_value IS 'of them, those without a measurement inside the period';
+COMMENT ON COLUMN @region@.development_rows.indicator_statuses IS 'each linked indicator with its status for the period and, for an access indicator, the basis it is counted on (indicators.count_by), e.g. lene: no value, pta-3kk: met (finished)';
+COMMENT ON COLUMN @region@.development_rows.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
+COMMENT ON COLUMN @region@.development_rows.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
+COMMENT ON COLUMN @region@.development_rows.nps IS 'NPS -100..100 of those responses; NULL when fewer than min_group_size() responses or NPS answers';
+COMMENT ON COLUMN @region@.development_rows.suppressed IS 'true when 1 <= responses < min_group_size() (the region''s setting, or a session''s larger pekefb.min_group_size): the feedback figure is hidden';
+
+-- development_status: one row per development item and period from the quarter (year) of
+-- its first planned, recorded or due day to that of its last.  Linked indicators are read
+-- from indicator_status for the item's organisation (the wellbeing area when it has none):
+-- per indicator the measurement of the longest period inside the row's period; feedback of
+-- the linked services counts the organisation's and its sub-organisations' responses.
+CREATE VIEW @region@.development_status WITH (security_invoker = true) AS
+SELECT r.item_code, r.parent_code, r.kind, r.item_name, r.work_package_code, r.investment_code,
+       r.key_organization_code AS organization_code,
+       r.period_kind, r.period_start, r.period_end, r.planned_start, r.planned_end, r.scale, r.milestone,
+       r.stage_reached, r.stage_reached_label, r.rank_reached, r.reached_on,
+       r.stage_due, r.stage_due_label, r.rank_due, r.due_on, r.next_stage_due, r.next_due_on,
+       r.top_rank, r.completed, r.status, r.status_label, r.assessment, r.assessed_on, r.assessed_by,
+       r.indicators_linked, r.indicators_met, r.indicators_missed, r.indicators_not_judged,
+       r.indicators_no_value, r.indicator_statuses, r.services, r.responses, r.nps, r.suppressed
+FROM @region@.development_rows r
+WHERE r.basis OPERATOR(pg_catalog.=) 'own';
 COMMENT ON VIEW @region@.development_status IS
     'per development item and period (calendar quarter and year): the stage reached and the stage due, status (on_schedule, behind, ahead, not_started, no_target), the latest assessment, and what its linked indicators and feedback services did';
 COMMENT ON COLUMN @region@.development_status.item_code IS 'the development item (development_items.code)';
@@ -288,7 +412,7 @@ SELECT
     s.work_package_code,
     pekefb.localized(w.name_fi, w.name_sv, w.name_en) AS work_package_name,
     w.parent_code AS investment_code,
-    COALESCE(w.organization_code, st.area_code) AS organization_code,
+    s.key_organization_code AS organization_code,
     s.period_kind,
     s.period_start,
     s.period_end,
@@ -315,10 +439,10 @@ SELECT
     COALESCE(pg_catalog.sum(s.indicators_missed) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_missed,
     COALESCE(pg_catalog.sum(s.indicators_not_judged) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_not_judged,
     COALESCE(pg_catalog.sum(s.indicators_no_value) FILTER (WHERE s.kind OPERATOR(pg_catalog.=) 'work_package'), 0)::bigint AS indicators_no_value
-FROM @region@.development_status s
+FROM @region@.development_rows s
 JOIN @region@.development_items w ON w.code OPERATOR(pg_catalog.=) s.work_package_code
-CROSS JOIN @region@.settings st
-GROUP BY s.work_package_code, w.name_fi, w.name_sv, w.name_en, w.parent_code, w.organization_code, st.area_code,
+WHERE s.basis OPERATOR(pg_catalog.=) 'work_package'
+GROUP BY s.work_package_code, w.name_fi, w.name_sv, w.name_en, w.parent_code, s.key_organization_code,
          s.period_kind, s.period_start, s.period_end;
 COMMENT ON VIEW @region@.development_summary IS
     'per work package and period (calendar quarter and year): its actions by status (development_status), the share on schedule, and the work package''s own status and linked indicators';
