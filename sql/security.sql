@@ -310,7 +310,9 @@ SELECT :"tgt"._feedback_rows_usable() AS feedback_usable, :"tgt"._feedback_rows_
        :"tgt"._feedback_rows_stale_units() AS stale_years, :"tgt"._feedback_rows_any_stale() AS any_stale,
        (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_rows(CAST(NULL AS :"tgt"._feedback_summary_computed), false))
            OPERATOR(pg_catalog.>) 0 AS summary_rows,
-       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_rows(CAST(NULL AS :"tgt"._feedback_item_summary_computed), true)) AS stale_item_rows;
+       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_rows(CAST(NULL AS :"tgt"._feedback_item_summary_computed), true)) AS stale_item_rows,
+       (SELECT pg_catalog.count(*) FROM :"tgt"._feedback_computed_years(CAST(NULL AS :"tgt"._feedback_theme_summary_computed), ARRAY[DATE '2025-01-01']))
+           OPERATOR(pg_catalog.>=) 0 AS year_rows;
 SELECT :"tgt".rebuild_organization_tree() AS rebuilt, pekefb.upgrade_region(:'tgt') AS upgraded \gset
 -- distribute_region needs Citus (make test-citus runs it there); here it stops at that check
 \set VERBOSITY terse
@@ -363,6 +365,7 @@ WHERE p.pronamespace IN ('pekefb'::regnamespace, to_regnamespace(:'tgt')) AND l.
                         '_access_unit', '_access_summary_computed',
                         'refresh_feedback_rows', '_feedback_rows_usable', '_feedback_rows_distributed',
                         '_feedback_rows_stale_units', '_feedback_rows_any_stale', '_feedback_computed_rows',
+                        '_feedback_computed_years',
                         '_access_period_end',  -- (inlined: called above, never counted)
                         -- the stored feedback states' (called above)
                         'rebuild_feedback_states', '_feedback_states_sql', '_feedback_states_kept', '_feedback_nps_of')

@@ -77,17 +77,23 @@ $fn$;
 COMMENT ON FUNCTION @region@._feedback_rows_any_stale() IS
     'internal: whether any year of the stored feedback rows is stale';
 
--- _feedback_computed_rows(view, stale_only): the rows of a view's computation (the
--- _VIEW_computed whose row type the first argument has), of the stale years only or of
--- every year.  A function (planned only when it runs): written inline, each view would plan
--- its computation twice for every dashboard query, and its cost would have the whole query
--- JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).  As the owner.
-CREATE FUNCTION @region@._feedback_computed_rows(view anyelement, stale_only boolean) RETURNS SETOF anyelement
+-- _feedback_computed_years(view, years): the rows of a view's computation (the
+-- _VIEW_computed whose row type the first argument has) of the given calendar years (their
+-- first days), or of every year when years is NULL.  Year by year, each filtered on the key
+-- its computation's filters take down to the counts of that year: year_start of
+-- _feedback_summary_by_year and _feedback_theme_by_year (whose suppression couples within
+-- the year), the year's quarters for _feedback_item_summary_computed (which couples within a
+-- quarter), period_start (the year) for _feedback_overview_computed.  As the owner.
+CREATE FUNCTION @region@._feedback_computed_years(view anyelement, years date[]) RETURNS SETOF anyelement
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
     ROWS 100000
 AS $fn$
 DECLARE
     rel pg_catalog.regclass := pg_catalog.to_regclass(CAST(pg_catalog.pg_typeof(view) AS text));
+    source text;
+    cond text;
+    cols text;
+    y date;
 BEGIN
     IF rel IS NULL OR rel OPERATOR(pg_catalog.<>) ALL (ARRAY['@region@._feedback_summary_computed'::pg_catalog.regclass,
                                                            '@region@._feedback_item_summary_computed'::pg_catalog.regclass,
@@ -96,14 +102,47 @@ BEGIN
         RAISE EXCEPTION 'invalid feedback computation: "%"', pg_catalog.pg_typeof(view)
             USING ERRCODE = '22023', DETAIL = 'Expected the row type of _feedback_summary_computed, _feedback_item_summary_computed, _feedback_theme_summary_computed or _feedback_overview_computed.';
     END IF;
-    IF stale_only THEN
-        RETURN QUERY EXECUTE pg_catalog.format(
-            'SELECT c.* FROM %s c WHERE CAST(pg_catalog.date_trunc(''year'', CAST(c.period_start AS timestamp)) AS date) '
-            'OPERATOR(pg_catalog.=) ANY ($1)', rel)
-            USING @region@._feedback_rows_stale_units();
-    ELSE
+    IF years IS NULL THEN
         RETURN QUERY EXECUTE pg_catalog.format('SELECT c.* FROM %s c', rel);
+        RETURN;
     END IF;
+    IF rel OPERATOR(pg_catalog.=) '@region@._feedback_summary_computed'::pg_catalog.regclass THEN
+        source := '@region@._feedback_summary_by_year';
+        cond := 'c.year_start OPERATOR(pg_catalog.=) $1';
+    ELSIF rel OPERATOR(pg_catalog.=) '@region@._feedback_theme_summary_computed'::pg_catalog.regclass THEN
+        source := '@region@._feedback_theme_by_year';
+        cond := 'c.year_start OPERATOR(pg_catalog.=) $1';
+    ELSIF rel OPERATOR(pg_catalog.=) '@region@._feedback_item_summary_computed'::pg_catalog.regclass THEN
+        source := CAST(rel AS text);
+        cond := 'c.period_start OPERATOR(pg_catalog.>=) $1 AND c.period_start OPERATOR(pg_catalog.<) '
+                'CAST($1 OPERATOR(pg_catalog.+) interval ''1 year'' AS date)';
+    ELSE
+        source := CAST(rel AS text);
+        cond := 'c.period_start OPERATOR(pg_catalog.=) $1';
+    END IF;
+    SELECT pg_catalog.string_agg('c.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)
+    INTO cols FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid OPERATOR(pg_catalog.=) rel AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
+    FOR y IN SELECT DISTINCT x.y FROM pg_catalog.unnest(years) AS x (y) WHERE x.y IS NOT NULL ORDER BY 1 LOOP
+        RETURN QUERY EXECUTE pg_catalog.format('SELECT %s FROM %s c WHERE %s', cols, source, cond) USING y;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @region@._feedback_computed_years(anyelement, date[]) IS
+    'internal: the rows of a feedback view''s computation (the row type of the first argument) of the given years (first days; NULL: every year), each year computed by itself';
+
+-- _feedback_computed_rows(view, stale_only): the rows of a view's computation of the stale
+-- years only or of every year.  A function (planned only when it runs): written inline,
+-- each view would plan its computation twice for every dashboard query, and its cost would
+-- have the whole query JIT-compiled (5.9 s of 6 s for a query that reads 72 stored rows).
+-- As the owner.
+CREATE FUNCTION @region@._feedback_computed_rows(view anyelement, stale_only boolean) RETURNS SETOF anyelement
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    ROWS 100000
+AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM @region@._feedback_computed_years(
+        view, CASE WHEN stale_only THEN @region@._feedback_rows_stale_units() END);
 END
 $fn$;
 COMMENT ON FUNCTION @region@._feedback_computed_rows(anyelement, boolean) IS
@@ -114,7 +153,11 @@ COMMENT ON FUNCTION @region@._feedback_computed_rows(anyelement, boolean) IS
 -- min_group_size responses answered it.  The five statement columns are the national
 -- base statements (codes easy, helped, safe, useful, understood); feedback_item_summary
 -- has every statement code.
-CREATE VIEW @region@._feedback_summary_computed AS
+-- _feedback_summary_by_year: feedback_summary computed, with the calendar year of each row
+-- (year_start): a filter on it reaches the counts of that year only (the suppression
+-- couples within a year: views_privacy_feedback.sql), so that refresh_feedback_rows and a
+-- read of the stale years compute those years, not all.
+CREATE VIEW @region@._feedback_summary_by_year AS
 SELECT g.organization_code,
        g.includes_sub_organizations,
        pekefb.localized(o.name_fi, o.name_sv) AS organization_name,
@@ -145,7 +188,8 @@ SELECT g.organization_code,
             THEN fi.understood_score_sum::double precision OPERATOR(pg_catalog./) fi.understood_answers END AS understood_mean,
        CASE WHEN fi.understood_answers OPERATOR(pg_catalog.>=) s.m AND g.responses OPERATOR(pg_catalog.>=) s.m AND NOT COALESCE(fi.understood_hidden, true)
             THEN fi.understood_agree::double precision OPERATOR(pg_catalog./) fi.understood_answers END AS understood_agree_share,
-       g.responses OPERATOR(pg_catalog.<) s.m OR COALESCE(fn.hidden, true) AS suppressed
+       g.responses OPERATOR(pg_catalog.<) s.m OR COALESCE(fn.hidden, true) AS suppressed,
+       g.year_start
 FROM (SELECT t.ancestor_code AS organization_code,
              x.includes_sub_organizations,
              w.service,
@@ -154,7 +198,8 @@ FROM (SELECT t.ancestor_code AS organization_code,
              CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
              CAST(pg_catalog.sum(w.nps_answers) AS bigint) AS nps_answers,
              -- pekefb.nps over the responses: its tally's counters summed
-             @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps
+             @region@._feedback_nps_of(pg_catalog.sum(w.promoters), pg_catalog.sum(w.detractors), pg_catalog.sum(w.nps_answers)) AS nps,
+             CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS year_start
       FROM @region@._feedback_own w
       JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) w.organization_code
       CROSS JOIN (VALUES (false), (true)) AS x (includes_sub_organizations)
@@ -165,9 +210,19 @@ CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s
 LEFT JOIN @region@._feedback_nps fn
     ON fn.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fn.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
    AND fn.service OPERATOR(pg_catalog.=) g.service AND fn.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fn.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '')
+   AND fn.year_start OPERATOR(pg_catalog.=) g.year_start
 LEFT JOIN @region@._feedback_base_items fi
     ON fi.organization_code OPERATOR(pg_catalog.=) g.organization_code AND fi.includes_sub_organizations OPERATOR(pg_catalog.=) g.includes_sub_organizations
-   AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fi.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '');
+   AND fi.service OPERATOR(pg_catalog.=) g.service AND fi.period_start OPERATOR(pg_catalog.=) g.period_start AND COALESCE(fi.role, '') OPERATOR(pg_catalog.=) COALESCE(g.role, '')
+   AND fi.year_start OPERATOR(pg_catalog.=) g.year_start;
+COMMENT ON VIEW @region@._feedback_summary_by_year IS
+    'internal: _feedback_summary_computed with the calendar year of each row (year_start), the key a computation of one year filters on';
+CREATE VIEW @region@._feedback_summary_computed AS
+SELECT c.organization_code, c.includes_sub_organizations, c.organization_name, c.service, c.period_start, c.period_end,
+       c.role, c.responses, c.nps_answers, c.nps, c.easy_mean, c.easy_agree_share, c.helped_mean, c.helped_agree_share,
+       c.safe_mean, c.safe_agree_share, c.useful_mean, c.useful_agree_share, c.understood_mean, c.understood_agree_share,
+       c.suppressed
+FROM @region@._feedback_summary_by_year c;
 COMMENT ON VIEW @region@._feedback_summary_computed IS
     'internal: feedback_summary computed from the responses (feedback_summary reads it for the years not stored: doc/states.md)';
 
@@ -287,7 +342,9 @@ COMMENT ON COLUMN @region@.feedback_item_summary.suppressed IS 'true when the fi
 -- feedback_theme_summary: how many responses of an organisation and quarter mention each
 -- theme of the qualitative coding.  The group is the organisation's responses in the
 -- quarter: when 1 <= responses < min_group_size the mentions are hidden.
-CREATE VIEW @region@._feedback_theme_summary_computed AS
+-- _feedback_theme_by_year: the same with the calendar year of each row (year_start), as
+-- _feedback_summary_by_year.
+CREATE VIEW @region@._feedback_theme_by_year AS
 WITH own_totals AS (
     -- counted per organisation first, then summed up the tree (each response belongs to
     -- one organisation); the states or the responses: _feedback_own
@@ -303,12 +360,14 @@ WITH own_totals AS (
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ), totals AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start,
-           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses
+           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
+           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS year_start
     FROM own_totals w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3
 ), mentions AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start, w.theme,
-           CAST(pg_catalog.sum(w.mentions) AS bigint) AS mentions
+           CAST(pg_catalog.sum(w.mentions) AS bigint) AS mentions,
+           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS year_start
     FROM own_mentions w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3, 4
 )
@@ -321,16 +380,24 @@ SELECT m.organization_code,
        t.responses,
        CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m AND NOT fq.hidden THEN m.mentions END AS mentions,
        CASE WHEN t.responses OPERATOR(pg_catalog.>=) s.m AND NOT fq.hidden THEN m.mentions::double precision OPERATOR(pg_catalog./) t.responses END AS share,
-       fq.hidden AS suppressed
+       fq.hidden AS suppressed,
+       m.year_start
 FROM mentions m
 JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
              AND t.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
              AND t.period_start OPERATOR(pg_catalog.=) m.period_start
+             AND t.year_start OPERATOR(pg_catalog.=) m.year_start
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 JOIN @region@._feedback_quarters fq
     ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
-   AND fq.period_start OPERATOR(pg_catalog.=) m.period_start
+   AND fq.period_start OPERATOR(pg_catalog.=) m.period_start AND fq.year_start OPERATOR(pg_catalog.=) m.year_start
 CROSS JOIN (SELECT (SELECT @region@.min_group_size()) AS m) s;
+COMMENT ON VIEW @region@._feedback_theme_by_year IS
+    'internal: _feedback_theme_summary_computed with the calendar year of each row (year_start), the key a computation of one year filters on';
+CREATE VIEW @region@._feedback_theme_summary_computed AS
+SELECT c.organization_code, c.includes_sub_organizations, c.organization_name, c.period_start, c.period_end, c.theme,
+       c.responses, c.mentions, c.share, c.suppressed
+FROM @region@._feedback_theme_by_year c;
 COMMENT ON VIEW @region@._feedback_theme_summary_computed IS
     'internal: feedback_theme_summary computed from the responses (feedback_theme_summary reads it for the years not stored: doc/states.md)';
 
@@ -385,12 +452,19 @@ BEGIN
     LOOP
         EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.%I.%I IS %L', '_' OPERATOR(pg_catalog.||) c.view_name OPERATOR(pg_catalog.||) '_computed',
                                   c.attname, 'as ' OPERATOR(pg_catalog.||) c.view_name);
+        IF c.view_name OPERATOR(pg_catalog.<>) 'feedback_item_summary' THEN
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.%I.%I IS %L',
+                                      CASE c.view_name WHEN 'feedback_summary' THEN '_feedback_summary_by_year' ELSE '_feedback_theme_by_year' END,
+                                      c.attname, 'as ' OPERATOR(pg_catalog.||) c.view_name);
+        END IF;
     END LOOP;
+    COMMENT ON COLUMN @region@._feedback_summary_by_year.year_start IS 'first day of the calendar year of period_start (the unit the suppression couples within)';
+    COMMENT ON COLUMN @region@._feedback_theme_by_year.year_start IS 'first day of the calendar year of period_start (the unit the suppression couples within)';
 END
 $do$;
 
 -- refresh_feedback_rows(everything): brings the stored feedback rows up to date: the stale
--- years computed from the responses and stored, or every year when the rows are not
+-- years computed (each by itself: _feedback_computed_years) and stored, or every year when the rows are not
 -- complete, were suppressed under another min_group_size, or everything is true (after the
 -- triggers on feedback_responses were disabled for a while: what was written meanwhile was
 -- not marked); returns the number of rows written.  No
@@ -442,9 +516,8 @@ BEGIN
            c.responses, c.nps_answers, c.nps, c.easy_mean, c.easy_agree_share, c.helped_mean, c.helped_agree_share,
            c.safe_mean, c.safe_agree_share, c.useful_mean, c.useful_agree_share, c.understood_mean,
            c.understood_agree_share, c.suppressed
-    FROM @region@._feedback_summary_computed c
-    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
-    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    FROM @region@._feedback_computed_years(CAST(NULL AS @region@._feedback_summary_computed), units) c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u;
     GET DIAGNOSTICS n = ROW_COUNT;
     written := written OPERATOR(pg_catalog.+) n;
     INSERT INTO @region@._feedback_item_rows
@@ -452,18 +525,16 @@ BEGIN
          mean, agree_share, suppressed)
     SELECT c.organization_code, c.includes_sub_organizations, c.service, c.period_start, COALESCE(c.role, ''), c.item,
            u.unit_start, c.answers, c.dont_know, c.mean, c.agree_share, c.suppressed
-    FROM @region@._feedback_item_summary_computed c
-    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
-    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    FROM @region@._feedback_computed_years(CAST(NULL AS @region@._feedback_item_summary_computed), units) c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u;
     GET DIAGNOSTICS n = ROW_COUNT;
     written := written OPERATOR(pg_catalog.+) n;
     INSERT INTO @region@._feedback_theme_rows
         (organization_code, includes_sub_organizations, period_start, theme, unit_start, responses, mentions, share, suppressed)
     SELECT c.organization_code, c.includes_sub_organizations, c.period_start, c.theme, u.unit_start, c.responses,
            c.mentions, c.share, c.suppressed
-    FROM @region@._feedback_theme_summary_computed c
-    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u
-    WHERE units IS NULL OR u.unit_start OPERATOR(pg_catalog.=) ANY (units);
+    FROM @region@._feedback_computed_years(CAST(NULL AS @region@._feedback_theme_summary_computed), units) c
+    CROSS JOIN LATERAL (SELECT CAST(pg_catalog.date_trunc('year', c.period_start::timestamp) AS date) AS unit_start) u;
     GET DIAGNOSTICS n = ROW_COUNT;
     written := written OPERATOR(pg_catalog.+) n;
     -- organization_overview's feedback figures (views_overview.sql)
@@ -471,8 +542,7 @@ BEGIN
         (organization_code, includes_sub_organizations, period_start, responses, nps, comments, top_themes, suppressed)
     SELECT c.organization_code, c.includes_sub_organizations, c.period_start, c.responses, c.nps, c.comments,
            c.top_themes, c.suppressed
-    FROM @region@._feedback_overview_computed c
-    WHERE units IS NULL OR c.period_start OPERATOR(pg_catalog.=) ANY (units);
+    FROM @region@._feedback_computed_years(CAST(NULL AS @region@._feedback_overview_computed), units) c;
     GET DIAGNOSTICS n = ROW_COUNT;
     written := written OPERATOR(pg_catalog.+) n;
     IF units IS NULL THEN

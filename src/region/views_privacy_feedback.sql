@@ -175,6 +175,10 @@ CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(g.orgs),
 COMMENT ON VIEW @region@._feedback_year IS
     'internal: yearly feedback cells of organization_overview with NPS and responses-based figures hidden by the tree rule (not granted to members)';
 
+-- The views below that couple or join within a year (_feedback_nps, _feedback_quarters,
+-- _feedback_base_items) carry that year as year_start, a column of their grouping: a
+-- filter on it (a refresh of one year, refresh_feedback_rows) reaches their counts.
+--
 -- _feedback_nps: the NPS of each feedback_summary group: hidden along the tree within its
 -- service, quarter and role, then against the organisation's year (organization_overview):
 -- the groups of a year whose NPS is hidden are hidden too, and within a visible year the
@@ -207,7 +211,8 @@ WITH tree AS (
     FROM tree t
     GROUP BY 1, 2, 3
 )
-SELECT p.organization_code, p.includes_sub_organizations, u.service, u.period_start, u.role, u.n AS nps_answers, u.hidden
+SELECT p.organization_code, p.includes_sub_organizations, u.service, u.period_start, u.role, u.n AS nps_answers, u.hidden,
+       p.year_start
 FROM parts p
 JOIN @region@._feedback_year y ON y.organization_code OPERATOR(pg_catalog.=) p.organization_code
                               AND y.includes_sub_organizations OPERATOR(pg_catalog.=) p.includes_sub_organizations
@@ -297,7 +302,7 @@ WITH q AS (
     FROM tree t
     GROUP BY 1, 2, 3
 )
-SELECT p.organization_code, p.includes_sub_organizations, u.period_start, u.n AS responses, u.hidden
+SELECT p.organization_code, p.includes_sub_organizations, u.period_start, u.n AS responses, u.hidden, p.year_start
 FROM parts p
 JOIN @region@._feedback_year y ON y.organization_code OPERATOR(pg_catalog.=) p.organization_code
                               AND y.includes_sub_organizations OPERATOR(pg_catalog.=) p.includes_sub_organizations
@@ -380,7 +385,8 @@ SELECT u.organization_code, u.includes_sub_organizations, g.service, g.period_st
        u.helped_hidden, u.helped_answers, u.helped_score_sum, u.helped_agree,
        u.safe_hidden, u.safe_answers, u.safe_score_sum, u.safe_agree,
        u.useful_hidden, u.useful_answers, u.useful_score_sum, u.useful_agree,
-       u.understood_hidden, u.understood_answers, u.understood_score_sum, u.understood_agree
+       u.understood_hidden, u.understood_answers, u.understood_score_sum, u.understood_agree,
+       CAST(pg_catalog.date_trunc('year', CAST(g.period_start AS timestamp)) AS date) AS year_start
 FROM (SELECT c.service, c.period_start, c.role,
              pg_catalog.array_agg(c.organization_code) AS orgs,
              pg_catalog.array_agg(o.parent_code) AS parents,
@@ -447,6 +453,7 @@ BEGIN
             WHEN 'service' THEN 'the service, e.g. neuvola'
             WHEN 'period_start' THEN 'first day of the period (quarter, or year for _feedback_year; the measurement''s for _measurement_status)'
             WHEN 'period_end' THEN 'last day of the measurement''s period'
+            WHEN 'year_start' THEN 'first day of the calendar year of period_start: the unit the suppression couples within, and the key a refresh of one year filters on'
             WHEN 'role' THEN 'respondent role; NULL for responses that did not give one'
             WHEN 'item' THEN 'statement code'
             WHEN 'indicator_code' THEN 'the indicator (indicators.code)'

@@ -94,7 +94,7 @@ done
 [ "${orgs[$writer]}" = "karleby-fs kokkola kokkola-srk" ] || failed "the writer's organisations" "[${orgs[$writer]}]"
 
 own_views=(indicator_status feedback_comments my_organizations data_quality theme_summary
-           development_status development_summary national_comparison)
+           development_status development_summary development_rows national_comparison)
 bench_views=(access_summary feedback_summary feedback_item_summary feedback_theme_summary organization_overview)
 all_views=("${own_views[@]}" "${bench_views[@]}")
 # every view a member may read is one of the two lists (the others are internal, _*)
