@@ -360,8 +360,7 @@ WITH own_totals AS (
     WHERE x.includes_sub_organizations OR t.depth OPERATOR(pg_catalog.=) 0
 ), totals AS (
     SELECT sc.ancestor_code AS organization_code, sc.includes_sub_organizations, w.period_start,
-           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses,
-           CAST(pg_catalog.date_trunc('year', CAST(w.period_start AS timestamp)) AS date) AS year_start
+           CAST(pg_catalog.sum(w.responses) AS bigint) AS responses
     FROM own_totals w JOIN scope sc ON sc.organization_code OPERATOR(pg_catalog.=) w.organization_code
     GROUP BY 1, 2, 3
 ), mentions AS (
@@ -386,7 +385,6 @@ FROM mentions m
 JOIN totals t ON t.organization_code OPERATOR(pg_catalog.=) m.organization_code
              AND t.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
              AND t.period_start OPERATOR(pg_catalog.=) m.period_start
-             AND t.year_start OPERATOR(pg_catalog.=) m.year_start
 JOIN @region@.organizations o ON o.code OPERATOR(pg_catalog.=) m.organization_code
 JOIN @region@._feedback_quarters fq
     ON fq.organization_code OPERATOR(pg_catalog.=) m.organization_code AND fq.includes_sub_organizations OPERATOR(pg_catalog.=) m.includes_sub_organizations
