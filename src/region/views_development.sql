@@ -304,46 +304,6 @@ COMMENT ON VIEW @region@.development_rows IS
     'the rows development_status (basis own) and development_summary (basis work_package: a work package and its direct children) are made of, keyed by the organisation each is filtered on; read those two views for status and summary';
 COMMENT ON COLUMN @region@.development_rows.basis IS 'own: the item keyed by its own organisation (development_status); work_package: a work package and its direct children keyed by the work package''s organisation (development_summary)';
 COMMENT ON COLUMN @region@.development_rows.key_organization_code IS 'the organisation the row is keyed by (the wellbeing area when none is given): the item''s own (basis own) or its work package''s (basis work_package); linked indicators and feedback are read for it';
-COMMENT ON COLUMN @region@.development_rows.item_code IS 'the development item (development_items.code)';
-COMMENT ON COLUMN @region@.development_rows.parent_code IS 'the item it belongs to';
-COMMENT ON COLUMN @region@.development_rows.kind IS 'programme, investment, work_package or action';
-COMMENT ON COLUMN @region@.development_rows.item_name IS 'item name in pekefb.language (fi, sv, en; Finnish where a translation is missing)';
-COMMENT ON COLUMN @region@.development_rows.work_package_code IS 'the work package the item is or belongs to; NULL above work packages';
-COMMENT ON COLUMN @region@.development_rows.investment_code IS 'the investment the item is or belongs to; NULL for programmes';
-COMMENT ON COLUMN @region@.development_rows.period_kind IS 'quarter or year (calendar)';
-COMMENT ON COLUMN @region@.development_rows.period_start IS 'first day of the period (inclusive)';
-COMMENT ON COLUMN @region@.development_rows.period_end IS 'last day of the period (inclusive), the day the item is judged on';
-COMMENT ON COLUMN @region@.development_rows.planned_start IS 'planned first day of the work';
-COMMENT ON COLUMN @region@.development_rows.planned_end IS 'planned last day of the work';
-COMMENT ON COLUMN @region@.development_rows.scale IS 'the stage scale of the item; NULL: not measured by stages';
-COMMENT ON COLUMN @region@.development_rows.milestone IS 'true when the scale is a yes/no milestone';
-COMMENT ON COLUMN @region@.development_rows.stage_reached IS 'stage of the latest progress record on or before period_end; NULL when none';
-COMMENT ON COLUMN @region@.development_rows.stage_reached_label IS 'stage_reached in pekefb.language';
-COMMENT ON COLUMN @region@.development_rows.rank_reached IS 'rank of stage_reached (stages.rank)';
-COMMENT ON COLUMN @region@.development_rows.reached_on IS 'date of that progress record';
-COMMENT ON COLUMN @region@.development_rows.stage_due IS 'stage of the latest stage target due on or before period_end; NULL when none is due yet';
-COMMENT ON COLUMN @region@.development_rows.stage_due_label IS 'stage_due in pekefb.language';
-COMMENT ON COLUMN @region@.development_rows.rank_due IS 'rank of stage_due';
-COMMENT ON COLUMN @region@.development_rows.due_on IS 'due date of that stage target';
-COMMENT ON COLUMN @region@.development_rows.next_stage_due IS 'stage of the first target due after period_end; NULL when none';
-COMMENT ON COLUMN @region@.development_rows.next_due_on IS 'its due date';
-COMMENT ON COLUMN @region@.development_rows.top_rank IS 'the highest rank of the scale (1 for a milestone)';
-COMMENT ON COLUMN @region@.development_rows.completed IS 'true when the stage reached is the last of the scale (a milestone done); NULL when nothing is reached';
-COMMENT ON COLUMN @region@.development_rows.status IS 'not_started (nothing due, nothing reached), no_target (nothing due yet or no scale), behind (reached below due or nothing reached), on_schedule (reached = due), ahead (reached above due)';
-COMMENT ON COLUMN @region@.development_rows.status_label IS 'status in pekefb.language';
-COMMENT ON COLUMN @region@.development_rows.assessment IS 'assessment text of the latest progress record on or before period_end';
-COMMENT ON COLUMN @region@.development_rows.assessed_on IS 'date of that assessment';
-COMMENT ON COLUMN @region@.development_rows.assessed_by IS 'who made that assessment';
-COMMENT ON COLUMN @region@.development_rows.indicators_linked IS 'outcome indicators linked to the item (development_indicators); 0 for a work package''s children in basis work_package (the indicator and feedback columns are read for basis own and for the work package itself)';
-COMMENT ON COLUMN @region@.development_rows.indicators_met IS 'of them, those whose value for the period (indicator_status, the item''s organisation) met its target';
-COMMENT ON COLUMN @region@.development_rows.indicators_missed IS 'of them, those whose value for the period missed its target';
-COMMENT ON COLUMN @region@.development_rows.indicators_not_judged IS 'of them, those with a value for the period but not judged against a target (no target, target pending, a quarter of a yearly target: year to date)';
-COMMENT ON COLUMN @region@.development_rows.indicators_no_value IS 'of them, those without a measurement inside the period';
-COMMENT ON COLUMN @region@.development_rows.indicator_statuses IS 'each linked indicator with its status for the period and, for an access indicator, the basis it is counted on (indicators.count_by), e.g. lene: no value, pta-3kk: met (finished)';
-COMMENT ON COLUMN @region@.development_rows.services IS 'the feedback services the item concerns (development_services), comma-separated; NULL when none';
-COMMENT ON COLUMN @region@.development_rows.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
-COMMENT ON COLUMN @region@.development_rows.nps IS 'NPS -100..100 of those responses; NULL when fewer than min_group_size() responses or NPS answers';
-COMMENT ON COLUMN @region@.development_rows.suppressed IS 'true when 1 <= responses < min_group_size() (the region''s setting, or a session''s larger pekefb.min_group_size): the feedback figure is hidden';
 
 -- development_status: one row per development item and period from the quarter (year) of
 -- its first planned, recorded or due day to that of its last.  Linked indicators are read
@@ -404,6 +364,25 @@ COMMENT ON COLUMN @region@.development_status.services IS 'the feedback services
 COMMENT ON COLUMN @region@.development_status.responses IS 'feedback responses about those services in the period (received_at in the region''s time zone), the organisation''s and its sub-organisations''';
 COMMENT ON COLUMN @region@.development_status.nps IS 'NPS -100..100 of those responses; NULL when fewer than min_group_size() responses or NPS answers';
 COMMENT ON COLUMN @region@.development_status.suppressed IS 'true when 1 <= responses < min_group_size() (the region''s setting, or a session''s larger pekefb.min_group_size): the feedback figure is hidden';
+
+-- development_rows' other columns are development_status's (their comments are those)
+DO $do$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT a.attname, d.description
+             FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_description d ON d.objoid OPERATOR(pg_catalog.=) a.attrelid AND d.objsubid OPERATOR(pg_catalog.=) a.attnum
+                                             AND d.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+             WHERE a.attrelid OPERATOR(pg_catalog.=) '@region@.development_status'::pg_catalog.regclass
+               AND a.attnum OPERATOR(pg_catalog.>) 0
+               AND a.attname OPERATOR(pg_catalog.<>) ALL (ARRAY['organization_code', 'indicators_linked'])
+    LOOP
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN @region@.development_rows.%I IS %L', c.attname, c.description);
+    END LOOP;
+END
+$do$;
+COMMENT ON COLUMN @region@.development_rows.indicators_linked IS 'outcome indicators linked to the item (development_indicators); 0 for a work package''s children in basis work_package (the indicator and feedback columns are read for basis own and for the work package itself)';
 
 -- development_summary: per work package and period, its actions by status, and the work
 -- package's own status and indicators (the plan's "mittarit" link to the work package).
