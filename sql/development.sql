@@ -235,6 +235,20 @@ SELECT item_code, period_start, responses FROM development_status
 WHERE item_code = 'act' AND period_kind = 'quarter' AND period_start >= '2024-10-01' ORDER BY 2;
 UPDATE settings SET time_zone = 'Europe/Helsinki';
 
+-- The feedback columns come from the monthly feedback states while the triggers keep them,
+-- else from the responses (as on Citus, where distribute_region drops the triggers): the
+-- same rows either way.
+CREATE TEMP TABLE status_states AS SELECT * FROM development_status;
+ALTER TABLE feedback_responses DISABLE TRIGGER feedback_responses_states_update;
+SELECT _feedback_states_kept() AS kept;
+CREATE TEMP TABLE status_responses AS SELECT * FROM development_status;
+ALTER TABLE feedback_responses ENABLE TRIGGER feedback_responses_states_update;
+SELECT _feedback_states_kept() AS kept,
+       (SELECT count(*) FROM status_states) AS status_rows,
+       (SELECT count(*) FROM status_states WHERE responses > 0) AS rows_with_feedback,
+       (SELECT count(*) FROM (SELECT * FROM status_states EXCEPT SELECT * FROM status_responses) x)
+     + (SELECT count(*) FROM (SELECT * FROM status_responses EXCEPT SELECT * FROM status_states) x) AS differences;
+
 -- development_periods: quarters and years overlapping a span; nothing for NULL, infinite
 -- or reversed bounds.
 SELECT * FROM development_periods('2024-02-29', '2025-01-01');

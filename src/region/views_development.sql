@@ -187,17 +187,33 @@ services AS NOT MATERIALIZED (
 top AS (
     SELECT sg.scale, pg_catalog.max(sg.rank) AS rank FROM @region@.stages sg GROUP BY 1
 ),
--- feedback per organisation (with everything below it), service and quarter
+-- feedback per organisation (with everything below it), service and quarter (region time
+-- zone): summed from the monthly feedback_states while the triggers keep them, else
+-- counted from the responses (on Citus); the branch not taken is a one-time filter that
+-- is false and reads nothing.  Each branch groups by the ancestor, so a filter on the
+-- organisation reaches organization_tree's index in both and the rows below it by theirs.
 fb_quarter AS NOT MATERIALIZED (
-    SELECT t.ancestor_code AS organization_code, f.service,
-           CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date) AS quarter_start,
-           pg_catalog.count(*) AS responses,
-           pg_catalog.count(pekefb.nps_score(f.response)) AS nps_answers,
-           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.>=) 9) AS promoters,
-           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6) AS detractors
+    SELECT t.ancestor_code AS organization_code, s.service,
+           CAST(pg_catalog.date_trunc('quarter', CAST(s.month AS timestamp)) AS date) AS quarter_start,
+           CAST(pg_catalog.sum(s.responses) AS bigint) AS responses,
+           CAST(pg_catalog.sum(s.nps_answers) AS bigint) AS nps_answers,
+           CAST(pg_catalog.sum(s.promoters) AS bigint) AS promoters,
+           CAST(pg_catalog.sum(s.detractors) AS bigint) AS detractors
+    FROM @region@.feedback_states s
+    JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) s.organization_code
+    WHERE @region@._feedback_states_kept()
+    GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT t.ancestor_code, f.service,
+           CAST(pg_catalog.date_trunc('quarter', pg_catalog.timezone(s.time_zone, f.received_at)) AS date),
+           pg_catalog.count(*),
+           pg_catalog.count(pekefb.nps_score(f.response)),
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.>=) 9),
+           pg_catalog.count(*) FILTER (WHERE pekefb.nps_score(f.response) OPERATOR(pg_catalog.<=) 6)
     FROM @region@.feedback_responses f
     JOIN @region@.organization_tree t ON t.organization_code OPERATOR(pg_catalog.=) f.organization_code
     JOIN @region@.settings s ON s.id OPERATOR(pg_catalog.=) 1
+    WHERE NOT @region@._feedback_states_kept()
     GROUP BY 1, 2, 3
 ),
 fb AS NOT MATERIALIZED (
