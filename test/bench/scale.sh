@@ -160,14 +160,20 @@ monthly() {
 # whatever they run (every other round some 300 000 more buffer hits in the insert itself
 # at 20 000 000 cases, with the trigger or without), so a fixed order would
 # give one side every cheap round
-vacuum_cases() { psql -d $DB -c "VACUUM region.cases, region.access_states, region.access_rows_dirty"; }
-without=(); with=()
-for i in $(seq 1 $LOAD_ROUNDS); do
-	for side in $([ $((i % 2)) = 1 ] && echo "0 1" || echo "1 0"); do
-		vacuum_cases
-		if [ "$side" = 0 ]; then without+=("$(monthly 0)"); else with+=("$(monthly 1)"); fi
+# ab_rounds <vacuum> <run>: LOAD_ROUNDS rounds of "<run> 0" (without) and "<run> 1" (with),
+# each after <vacuum>, in the alternating order; their times into ab_without and ab_with
+ab_rounds() {
+	ab_without=(); ab_with=()
+	for i in $(seq 1 "$LOAD_ROUNDS"); do
+		for side in $([ $((i % 2)) = 1 ] && echo "0 1" || echo "1 0"); do
+			"$1"
+			if [ "$side" = 0 ]; then ab_without+=("$("$2" 0)"); else ab_with+=("$("$2" 1)"); fi
+		done
 	done
-done
+}
+vacuum_cases() { psql -d $DB -c "VACUUM region.cases, region.access_states, region.access_rows_dirty"; }
+ab_rounds vacuum_cases monthly
+without=("${ab_without[@]}"); with=("${ab_with[@]}")
 minof() { printf '%s\n' "$@" | sort -g | head -1; }
 mw=$(minof "${without[@]}"); ms_=$(minof "${with[@]}")
 echo "monthly load of $((CASES / 60)) cases (best of $LOAD_ROUNDS, interleaved; runs: without ${without[*]} ms, with ${with[*]} ms): $mw ms without the states, $ms_ ms with them kept: $(echo "scale=2; $ms_ / $mw" | bc)x"
@@ -232,13 +238,8 @@ SQL
 			"PERFORM count(*) FROM (SELECT gen_responses(59, $RESPONSES)) x;"
 	}
 	vacuum_fb() { psql -d $DB -c "VACUUM region.feedback_responses, region.feedback_states, region.feedback_item_states, region.feedback_theme_states, region._feedback_rows_dirty"; }
-	fwithout=(); fwith=()
-	for i in $(seq 1 $LOAD_ROUNDS); do
-		for side in $([ $((i % 2)) = 1 ] && echo "0 1" || echo "1 0"); do
-			vacuum_fb
-			if [ "$side" = 0 ]; then fwithout+=("$(fmonthly 0)"); else fwith+=("$(fmonthly 1)"); fi
-		done
-	done
+	ab_rounds vacuum_fb fmonthly
+	fwithout=("${ab_without[@]}"); fwith=("${ab_with[@]}")
 	fw=$(minof "${fwithout[@]}"); fs_=$(minof "${fwith[@]}")
 	echo "monthly load of $((RESPONSES / 60)) responses (best of $LOAD_ROUNDS, interleaved; runs: without ${fwithout[*]} ms, with ${fwith[*]} ms): $fw ms without the feedback-state and stale-year triggers, $fs_ ms with them: $(echo "scale=2; $fs_ / $fw" | bc)x"
 	echo
